@@ -1,0 +1,1 @@
+"""Pure rules and schemas of the desk: no database, no screen."""

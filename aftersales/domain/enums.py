@@ -1,0 +1,113 @@
+"""Closed vocabularies of the desk; their labels live in the i18n catalogs."""
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    OPERATOR = "operator"
+    LEAD = "lead"
+    MANAGER = "manager"
+    DELIVERY = "delivery"
+    ADMIN = "admin"
+
+
+class ComplaintStatus(StrEnum):
+    NEW = "new"
+    ACKNOWLEDGED = "acknowledged"
+    INVESTIGATING = "investigating"
+    AWAITING_DELIVERY = "awaiting_delivery"
+    AWAITING_CUSTOMER = "awaiting_customer"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+
+OPEN_STATUSES: frozenset[ComplaintStatus] = frozenset(
+    s for s in ComplaintStatus if s is not ComplaintStatus.CLOSED
+)
+
+
+class Category(StrEnum):
+    PRODUCT_QUALITY = "product_quality"
+    DELIVERY_DELAY = "delivery_delay"
+    DELIVERY_DAMAGE = "delivery_damage"
+    INSTALLATION = "installation"
+    MISSING_PARTS = "missing_parts"
+    SERVICE_ATTITUDE = "service_attitude"
+    PRICE_DISPUTE = "price_dispute"
+    CONTRACT_DISPUTE = "contract_dispute"
+    OTHER = "other"
+
+
+class Severity(StrEnum):
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+
+SEVERITY_RANK: dict[Severity, int] = {
+    Severity.LOW: 0,
+    Severity.NORMAL: 1,
+    Severity.HIGH: 2,
+    Severity.CRITICAL: 3,
+}
+
+
+class Channel(StrEnum):
+    PHONE = "phone"
+    WALK_IN = "walk_in"
+    ONLINE = "online"
+    REFERRAL_12315 = "referral_12315"
+    OTHER = "other"
+
+
+class Remedy(StrEnum):
+    REPAIR = "repair"
+    REPLACE = "replace"
+    RETURN_REFUND = "return_refund"
+    COMPENSATION = "compensation"
+    APOLOGY = "apology"
+
+
+class MajorReason(StrEnum):
+    SAFETY_HAZARD = "safety_hazard"
+    MEDIA_EXPOSURE = "media_exposure"
+    AMOUNT_OVER_THRESHOLD = "amount_over_threshold"
+    GROUP_COMPLAINT = "group_complaint"
+
+
+class ShopCategory(StrEnum):
+    FURNITURE = "furniture"
+    FLOORING = "flooring"
+    TILES = "tiles"
+    LIGHTING = "lighting"
+    SANITARY = "sanitary"
+    DOORS_WINDOWS = "doors_windows"
+    WALLPAPER_PAINT = "wallpaper_paint"
+    APPLIANCES = "appliances"
+    OTHER = "other"
+
+
+class CloseOutcome(StrEnum):
+    CALLBACK_CONFIRMED = "callback_confirmed"
+    WITHDRAWN = "withdrawn"
+    DUPLICATE = "duplicate"
+
+
+class EventKind(StrEnum):
+    CREATED = "created"
+    ACKNOWLEDGED = "acknowledged"
+    ASSIGNED = "assigned"
+    NOTE = "note"
+    CONTACT = "contact"
+    STATUS = "status"
+    RESOLVED = "resolved"
+    WITHDRAWN = "withdrawn"
+    MERGED = "merged"
+    CLOSED = "closed"
+    LOGIN = "login"
+    LOGIN_FAILED = "login_failed"
+    DENIED = "denied"
+    STAFF_CREATED = "staff_created"
+    SHOP_CREATED = "shop_created"
+    IMPORTED = "imported"

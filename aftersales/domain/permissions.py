@@ -1,0 +1,77 @@
+"""Who may do what (DESIGN §8); the service layer asks, the UI only hides."""
+
+from enum import StrEnum
+
+from .enums import Role
+from .errors import PermissionDenied
+
+R = Role
+
+
+class Action(StrEnum):
+    INTAKE = "intake"
+    NOTE = "note"
+    ACKNOWLEDGE = "acknowledge"
+    CHANGE_STATUS = "change_status"
+    RESOLVE = "resolve"
+    WITHDRAW = "withdraw"
+    MERGE = "merge"
+    CALLBACK = "callback"
+    ASSIGN_SELF = "assign_self"
+    ASSIGN_ANY = "assign_any"
+    CREATE_DELIVERY = "create_delivery"
+    UPDATE_DELIVERY = "update_delivery"
+    ESCALATE = "escalate"
+    REVIEW_LEVEL1 = "review_level1"
+    REVIEW_LEVEL2 = "review_level2"
+    PROPOSE_VIOLATION = "propose_violation"
+    DECIDE_VIOLATION = "decide_violation"
+    DISMISSAL_DECISION = "dismissal_decision"
+    MANAGE_STAFF = "manage_staff"
+    MANAGE_SHOPS = "manage_shops"
+    IMPORT = "import"
+    VIEW = "view"
+
+
+_DESK = {R.OPERATOR, R.LEAD, R.MANAGER}
+_SUPERVISORS = {R.LEAD, R.MANAGER}
+
+MATRIX: dict[Action, frozenset[Role]] = {
+    Action.INTAKE: frozenset(_DESK),
+    Action.NOTE: frozenset(_DESK),
+    Action.ACKNOWLEDGE: frozenset(_DESK),
+    Action.CHANGE_STATUS: frozenset(_DESK),
+    Action.RESOLVE: frozenset(_DESK),
+    Action.WITHDRAW: frozenset(_DESK),
+    Action.MERGE: frozenset(_DESK),
+    Action.CALLBACK: frozenset(_DESK),
+    Action.ASSIGN_SELF: frozenset(_DESK),
+    Action.ASSIGN_ANY: frozenset(_SUPERVISORS),
+    Action.CREATE_DELIVERY: frozenset(_DESK),
+    Action.UPDATE_DELIVERY: frozenset({R.LEAD, R.MANAGER, R.DELIVERY}),
+    Action.ESCALATE: frozenset(_DESK),
+    Action.REVIEW_LEVEL1: frozenset(_SUPERVISORS),
+    Action.REVIEW_LEVEL2: frozenset({R.MANAGER}),
+    Action.PROPOSE_VIOLATION: frozenset(_DESK),
+    Action.DECIDE_VIOLATION: frozenset(_SUPERVISORS),
+    Action.DISMISSAL_DECISION: frozenset({R.MANAGER}),
+    Action.MANAGE_STAFF: frozenset({R.ADMIN}),
+    Action.MANAGE_SHOPS: frozenset({R.ADMIN}),
+    Action.IMPORT: frozenset({R.OPERATOR, R.LEAD, R.MANAGER, R.ADMIN}),
+    Action.VIEW: frozenset(Role),
+}
+
+
+def allowed(role: Role, action: Action) -> bool:
+    """True when `role` may perform `action`."""
+    return role in MATRIX[action]
+
+
+def require(role: Role, action: Action) -> None:
+    """Raise PermissionDenied unless `role` may perform `action`."""
+    if not allowed(role, action):
+        raise PermissionDenied(
+            f"a {role.value} may not {action.value.replace('_', ' ')}",
+            role=role.value,
+            action=action.value,
+        )

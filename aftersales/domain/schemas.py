@@ -1,0 +1,188 @@
+"""Validated inputs and the read-only views services return."""
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from .enums import (
+    Category,
+    Channel,
+    CloseOutcome,
+    ComplaintStatus,
+    EventKind,
+    MajorReason,
+    Remedy,
+    Role,
+    Severity,
+    ShopCategory,
+)
+from .phone import normalise_phone
+from .text import strip_controls
+
+
+def _clean(value: object) -> object:
+    if isinstance(value, str):
+        return strip_controls(value).strip()
+    return value
+
+
+CleanStr = Annotated[str, BeforeValidator(_clean)]
+Phone = Annotated[str, BeforeValidator(_clean), AfterValidator(normalise_phone)]
+Code = Annotated[str, BeforeValidator(_clean), Field(min_length=1, max_length=20, pattern=r"^[A-Za-z0-9_-]+$")]
+Pin = Annotated[str, Field(min_length=4, max_length=12, pattern=r"^\d+$")]
+
+
+class Input(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, frozen=True)
+
+
+class ComplaintInput(Input):
+    """What an operator types at intake."""
+
+    phone: Phone
+    customer_name: CleanStr = Field(min_length=1, max_length=40)
+    address: CleanStr = Field(default="", max_length=200)
+    shop_code: Code
+    product: CleanStr = Field(default="", max_length=100)
+    contract_no: CleanStr = Field(default="", max_length=40)
+    receipt_no: CleanStr = Field(default="", max_length=40)
+    category: Category
+    severity: Severity = Severity.NORMAL
+    channel: Channel = Channel.PHONE
+    remedy: Remedy
+    description: CleanStr = Field(min_length=5, max_length=4000)
+    major_incident: bool = False
+    major_reason: MajorReason | None = None
+    received_at: datetime | None = None
+
+    @model_validator(mode="after")
+    def _major_needs_reason(self) -> "ComplaintInput":
+        if self.major_incident and self.major_reason is None:
+            raise ValueError("a major incident needs a reason")
+        if self.received_at is not None and self.received_at.tzinfo is None:
+            raise ValueError("received_at must carry a time zone")
+        return self
+
+
+class NoteInput(Input):
+    text: CleanStr = Field(min_length=1, max_length=4000)
+    customer_contact: bool = False
+
+
+class ResolveInput(Input):
+    decision: CleanStr = Field(min_length=2, max_length=4000)
+    remedy: Remedy
+    compensation_fen: int = Field(default=0, ge=0, le=100_000_000)
+
+
+class WithdrawInput(Input):
+    reason: CleanStr = Field(min_length=2, max_length=1000)
+
+
+class StaffInput(Input):
+    code: Code
+    name: CleanStr = Field(min_length=1, max_length=40)
+    role: Role
+    pin: Pin
+
+
+class ShopInput(Input):
+    code: Code
+    name: CleanStr = Field(min_length=1, max_length=60)
+    unit: CleanStr = Field(default="", max_length=20)
+    category: ShopCategory
+    contact: CleanStr = Field(default="", max_length=40)
+    phone: CleanStr = Field(default="", max_length=20)
+
+
+class View(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class StaffView(View):
+    id: int
+    code: str
+    name: str
+    role: Role
+    active: bool
+
+
+class ShopView(View):
+    id: int
+    code: str
+    name: str
+    unit: str
+    category: ShopCategory
+    active: bool
+
+
+class CustomerView(View):
+    id: int
+    name: str
+    phone: str
+    address: str
+
+
+class ComplaintView(View):
+    """Everything the detail screen shows of one complaint."""
+
+    id: int
+    number: str
+    status: ComplaintStatus
+    category: Category
+    severity: Severity
+    channel: Channel
+    remedy: Remedy
+    customer: CustomerView
+    shop: ShopView
+    product: str
+    contract_no: str
+    receipt_no: str
+    description: str
+    major_incident: bool
+    major_reason: MajorReason | None
+    assignee: StaffView | None
+    ack_due_at: datetime
+    resolve_due_at: datetime
+    acknowledged_at: datetime | None
+    resolved_at: datetime | None
+    closed_at: datetime | None
+    close_outcome: CloseOutcome | None
+    duplicate_of: str | None
+    resolution: str
+    compensation_fen: int
+    satisfaction: int | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class QueueRow(View):
+    """One line of the complaint queue: only what the table shows."""
+
+    id: int
+    number: str
+    created_at: datetime
+    shop_name: str
+    customer_name: str
+    phone: str
+    category: Category
+    severity: Severity
+    status: ComplaintStatus
+    assignee_code: str | None
+    ack_due_at: datetime
+    resolve_due_at: datetime
+
+
+class EventView(View):
+    id: int
+    complaint_id: int | None
+    actor_code: str | None
+    at: datetime
+    kind: EventKind
+    field: str
+    old: str
+    new: str
+    note: str
+    customer_contact: bool

@@ -1,0 +1,89 @@
+"""The complaint life cycle (ISO 10002 stages) and the refusal of illegal moves."""
+
+from enum import StrEnum
+
+from .enums import OPEN_STATUSES, ComplaintStatus
+from .errors import TransitionRefused
+
+S = ComplaintStatus
+
+
+class Move(StrEnum):
+    """A named way of moving a complaint from one status to another."""
+
+    ACKNOWLEDGE = "acknowledge"
+    INVESTIGATE = "investigate"
+    AWAIT_DELIVERY = "await_delivery"
+    AWAIT_CUSTOMER = "await_customer"
+    RESUME = "resume"
+    RESOLVE = "resolve"
+    CLOSE_AFTER_CALLBACK = "close_after_callback"
+    REOPEN = "reopen"
+    WITHDRAW = "withdraw"
+    MERGE = "merge"
+
+
+_STEPS: dict[tuple[ComplaintStatus, ComplaintStatus], Move] = {
+    (S.NEW, S.ACKNOWLEDGED): Move.ACKNOWLEDGE,
+    (S.ACKNOWLEDGED, S.INVESTIGATING): Move.INVESTIGATE,
+    (S.INVESTIGATING, S.AWAITING_DELIVERY): Move.AWAIT_DELIVERY,
+    (S.INVESTIGATING, S.AWAITING_CUSTOMER): Move.AWAIT_CUSTOMER,
+    (S.AWAITING_DELIVERY, S.INVESTIGATING): Move.RESUME,
+    (S.AWAITING_CUSTOMER, S.INVESTIGATING): Move.RESUME,
+    (S.INVESTIGATING, S.RESOLVED): Move.RESOLVE,
+    (S.RESOLVED, S.CLOSED): Move.CLOSE_AFTER_CALLBACK,
+    (S.RESOLVED, S.INVESTIGATING): Move.REOPEN,
+}
+
+# Moves the plain "change status" picker makes; the others have their own action and checks.
+PLAIN_MOVES = frozenset({Move.INVESTIGATE, Move.AWAIT_DELIVERY, Move.AWAIT_CUSTOMER, Move.RESUME})
+
+
+def legal_moves(current: ComplaintStatus) -> dict[ComplaintStatus, Move]:
+    """Every status reachable from `current` in one step, with the move that reaches it."""
+    moves = {to: move for (frm, to), move in _STEPS.items() if frm is current}
+    if current in OPEN_STATUSES:
+        moves.setdefault(S.CLOSED, Move.WITHDRAW)
+    return moves
+
+
+def status_choices(current: ComplaintStatus) -> list[ComplaintStatus]:
+    """Statuses the plain status picker may offer: legal and not reserved to a dedicated action."""
+    return [to for (frm, to), move in _STEPS.items() if frm is current and move in PLAIN_MOVES]
+
+
+def check_move(
+    current: ComplaintStatus,
+    target: ComplaintStatus,
+    move: Move,
+    *,
+    callback_completed: bool = False,
+    open_delivery_orders: int = 0,
+) -> None:
+    """Raise TransitionRefused unless `move` takes a complaint from `current` to `target` now."""
+    if move in (Move.WITHDRAW, Move.MERGE):
+        if current not in OPEN_STATUSES or target is not S.CLOSED:
+            raise TransitionRefused(
+                f"a {current.value} complaint cannot be {move.value}n",
+                key="error.transition.closed",
+                current=current.value,
+            )
+        return
+    expected = _STEPS.get((current, target))
+    if expected is None or expected is not move:
+        raise TransitionRefused(
+            f"cannot go from {current.value} to {target.value}",
+            current=current.value,
+            target=target.value,
+        )
+    if move is Move.RESOLVE and open_delivery_orders:
+        raise TransitionRefused(
+            f"cannot resolve with {open_delivery_orders} open delivery order(s)",
+            key="error.transition.open_delivery",
+            count=open_delivery_orders,
+        )
+    if move is Move.CLOSE_AFTER_CALLBACK and not callback_completed:
+        raise TransitionRefused(
+            "cannot close without a completed call-back",
+            key="error.transition.no_callback",
+        )

@@ -1,0 +1,22 @@
+"""Permission checks that leave an audit trace when they refuse."""
+
+from ..domain.enums import EventKind
+from ..domain.errors import PermissionDenied
+from ..domain.permissions import Action, allowed
+from ..domain.schemas import StaffView
+from ..store.db import write_transaction
+from .audit import append_event
+from .context import Desk
+
+
+def require(desk: Desk, actor: StaffView, action: Action, complaint_id: int | None = None) -> None:
+    """Raise PermissionDenied (after auditing the attempt) unless `actor` may do `action`."""
+    if actor.active and allowed(actor.role, action):
+        return
+    with write_transaction(f"auditing a refused {action.value}"):
+        append_event(desk.clock(), actor, EventKind.DENIED, complaint_id=complaint_id, field=action.value)
+    raise PermissionDenied(
+        f"{actor.code} ({actor.role.value}) may not {action.value.replace('_', ' ')}",
+        role=actor.role.value,
+        action=action.value,
+    )

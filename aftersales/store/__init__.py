@@ -1,0 +1,1 @@
+"""Peewee models, database opening, migrations and queries."""

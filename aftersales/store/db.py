@@ -1,0 +1,132 @@
+"""Opening the desk's database (SQLite file or PostgreSQL URL) with the reliability pragmas."""
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from peewee import Database, OperationalError, PeeweeException, SqliteDatabase
+from playhouse.db_url import connect
+
+from ..domain.errors import DeskError, StorageError
+from .errors import DatabaseRefused
+from .header import check_sqlite_file
+from .migrations import LATEST, current_version, migrate
+from .models import database
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    "synchronous": "full",
+    "foreign_keys": 1,
+    "busy_timeout": 10_000,
+    "cache_size": -32_000,
+}
+
+
+def is_url(target: str) -> bool:
+    return target.startswith(("postgresql://", "postgres://"))
+
+
+def open_database(target: str | Path, *, create: bool = False) -> Database:
+    """Open, check and migrate the database at `target`; bind the models to it.
+
+    Raises DatabaseRefused (one line, file untouched) for anything that is not a usable
+    aftersales database. A missing file is created only when `create` is true.
+    """
+    text = str(target)
+    if is_url(text):
+        db = _open_postgres(text)
+    else:
+        db = _open_sqlite(Path(text), create)
+    database.initialize(db)
+    try:
+        migrate(db)
+    except OperationalError as exc:
+        db.close()
+        raise DatabaseRefused(f"{text}: cannot prepare the database ({exc})") from exc
+    return db
+
+
+def _open_sqlite(path: Path, create: bool) -> SqliteDatabase:
+    if path.is_dir():
+        raise DatabaseRefused(f"{path}: is a folder, not a database file")
+    if path.exists():
+        check_sqlite_file(path, LATEST)
+    elif not create:
+        raise DatabaseRefused(f"{path}: no such database (create one with `aftersales init --db {path}`)")
+    elif not path.parent.exists():
+        raise DatabaseRefused(f"{path}: folder {path.parent} does not exist")
+    db = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=10, lock_type="IMMEDIATE")
+    try:
+        db.connect()
+    except (OperationalError, sqlite3.DatabaseError) as exc:
+        raise DatabaseRefused(f"{path}: cannot open ({exc})") from exc
+    return db
+
+
+def _open_postgres(url: str) -> Database:
+    try:
+        db = connect(url)
+        db.connect()
+    except Exception as exc:  # driver missing or server unreachable: both are one-line refusals
+        raise DatabaseRefused(f"{url.split('@')[-1]}: cannot connect ({str(exc).strip()})") from exc
+    found = current_version(db)
+    if found > LATEST:
+        db.close()
+        raise DatabaseRefused(f"{url.split('@')[-1]}: made by a newer aftersales (schema {found})")
+    return db
+
+
+def close_database() -> None:
+    if database.obj is not None and not database.obj.is_closed():
+        database.obj.close()
+
+
+_ROOT_CAUSES = [
+    ("disk is full", "disk full"),
+    ("database or disk is full", "disk full"),
+    ("readonly database", "the database file is read-only"),
+    ("database is locked", "the database stayed locked by another desk"),
+    ("disk i/o error", "disk I/O error"),
+]
+
+
+def _root_cause(exc: BaseException) -> str:
+    chain: list[BaseException] = []
+    node: BaseException | None = exc
+    while node is not None and node not in chain:
+        chain.append(node)
+        node = node.__cause__ or node.__context__
+    for err in reversed(chain):
+        text = str(err).lower()
+        for needle, plain in _ROOT_CAUSES:
+            if needle in text:
+                return plain
+    return str(chain[-1])
+
+
+@contextmanager
+def write_transaction(what: str) -> Iterator[None]:
+    """One IMMEDIATE write transaction; storage failures surface their root cause."""
+    db = database.obj
+    try:
+        with db.atomic():
+            yield
+    except DeskError:
+        raise
+    except (PeeweeException, sqlite3.Error) as exc:
+        raise StorageError(f"{_root_cause(exc)} while {what}", cause=_root_cause(exc), what=what) from exc
+
+
+@contextmanager
+def connection() -> Iterator[Database]:
+    """A connection for the current thread, closed on exit only if this opened it."""
+    db = database.obj
+    opened = db.is_closed()
+    if opened:
+        db.connect()
+    try:
+        yield db
+    finally:
+        if opened and not db.in_transaction():
+            db.close()

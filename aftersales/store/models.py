@@ -1,0 +1,114 @@
+"""Tables of the desk. Only the store and services see these rows; screens get views."""
+
+from peewee import (
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from .fields import UtcField
+
+database = DatabaseProxy()
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Staff(BaseModel):
+    code = CharField(max_length=20, unique=True)
+    name = CharField(max_length=40)
+    role = CharField(max_length=12)
+    active = BooleanField(default=True)
+    pin_hash = CharField(max_length=200)
+    failed_logins = IntegerField(default=0)
+    locked_until = UtcField(null=True)
+    created_at = UtcField()
+
+
+class Shop(BaseModel):
+    code = CharField(max_length=20, unique=True)
+    name = CharField(max_length=60, index=True)
+    unit = CharField(max_length=20, default="")
+    category = CharField(max_length=20)
+    contact = CharField(max_length=40, default="")
+    phone = CharField(max_length=20, default="")
+    active = BooleanField(default=True)
+
+
+class Customer(BaseModel):
+    name = CharField(max_length=40)
+    phone = CharField(max_length=20, index=True)
+    address = CharField(max_length=200, default="")
+    created_at = UtcField()
+
+
+class Complaint(BaseModel):
+    number = CharField(max_length=20, unique=True)
+    customer = ForeignKeyField(Customer, backref="complaints", on_delete="RESTRICT")
+    shop = ForeignKeyField(Shop, backref="complaints", on_delete="RESTRICT")
+    product = CharField(max_length=100, default="")
+    contract_no = CharField(max_length=40, default="", index=True)
+    receipt_no = CharField(max_length=40, default="")
+    category = CharField(max_length=20)
+    severity = CharField(max_length=10)
+    severity_rank = IntegerField()
+    channel = CharField(max_length=16)
+    remedy = CharField(max_length=16)
+    description = TextField()
+    major_incident = BooleanField(default=False)
+    major_reason = CharField(max_length=24, null=True)
+    status = CharField(max_length=20)
+    assignee = ForeignKeyField(Staff, null=True, backref="assigned", on_delete="RESTRICT")
+    ack_due_at = UtcField()
+    resolve_due_at = UtcField()
+    acknowledged_at = UtcField(null=True)
+    resolved_at = UtcField(null=True)
+    closed_at = UtcField(null=True)
+    close_outcome = CharField(max_length=20, null=True)
+    duplicate_of = ForeignKeyField("self", null=True, on_delete="RESTRICT")
+    resolution = TextField(default="")
+    compensation_fen = IntegerField(default=0)
+    satisfaction = IntegerField(null=True)
+    version = IntegerField(default=1)
+    created_at = UtcField()
+    updated_at = UtcField()
+
+
+class Event(BaseModel):
+    """Append-only audit trail, hash-chained; triggers refuse UPDATE and DELETE on SQLite."""
+
+    complaint = ForeignKeyField(Complaint, null=True, backref="events", on_delete="RESTRICT")
+    actor = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    at = UtcField()
+    kind = CharField(max_length=20)
+    field = CharField(max_length=30, default="")
+    old = TextField(default="")
+    new = TextField(default="")
+    note = TextField(default="")
+    customer_contact = BooleanField(default=False)
+    prev_hash = CharField(max_length=64)
+    hash = CharField(max_length=64)
+
+
+class NumberSequence(BaseModel):
+    """Last complaint number handed out per local day."""
+
+    day = CharField(max_length=8, primary_key=True)
+    last = IntegerField(default=0)
+
+
+class Meta(BaseModel):
+    """Key/value facts about the database (schema version on PostgreSQL, creation time)."""
+
+    key = CharField(max_length=40, primary_key=True)
+    value = TextField()
+
+
+ALL_MODELS = [Staff, Shop, Customer, Complaint, Event, NumberSequence, Meta]

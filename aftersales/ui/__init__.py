@@ -1,0 +1,1 @@
+"""The Textual desk: app shell, screens and widgets."""
