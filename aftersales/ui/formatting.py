@@ -1,0 +1,39 @@
+"""How times, deadlines, money and user text look on screen."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from rich.text import Text
+
+from .. import i18n
+
+
+def local_time(value: datetime, zone: ZoneInfo, with_date: bool = True) -> str:
+    """`MM-DD HH:MM` (or `HH:MM`) in the desk's time zone."""
+    local = value.astimezone(zone)
+    return local.strftime("%m-%d %H:%M" if with_date else "%H:%M")
+
+
+def time_left(due: datetime, now: datetime) -> str:
+    """`3d 4h` / `2h 05m` left, or `-1h 10m` when overdue (wall time)."""
+    delta = due - now
+    sign = "-" if delta < timedelta(0) else ""
+    seconds = abs(int(delta.total_seconds()))
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    if days:
+        body = i18n.t("time.days_hours", d=days, h=hours)
+    else:
+        body = i18n.t("time.hours_minutes", h=hours, m=f"{minutes:02d}")
+    return sign + body
+
+
+def yuan(fen: int) -> str:
+    """Money in fen shown as yuan with two decimals: 12345 → ¥123.45."""
+    return f"¥{fen // 100:,}.{fen % 100:02d}"
+
+
+def literal(value: str, style: str = "") -> Text:
+    """User text as a Text object, so markup-like input is shown as typed."""
+    return Text(value, style=style)
