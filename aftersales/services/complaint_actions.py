@@ -12,7 +12,7 @@ from ..store.db import write_transaction
 from ..store.models import Complaint, Staff
 from .audit import append_event
 from .context import Desk
-from .guard import require
+from .guard import deny, require
 from .validation import validate
 
 
@@ -83,18 +83,21 @@ def acknowledge(desk: Desk, actor: StaffView, complaint_id: int, version: int) -
 def assign(desk: Desk, actor: StaffView, complaint_id: int, staff_code: str, version: int) -> ComplaintView:
     """Give the complaint to a desk member; operators may only take an unassigned or own one."""
     require(desk, actor, Action.ASSIGN_SELF, complaint_id)
+    if not allowed(actor.role, Action.ASSIGN_ANY):
+        owner = _load(complaint_id).assignee_id
+        if staff_code != actor.code or owner not in (None, actor.id):
+            deny(
+                desk, actor, Action.ASSIGN_ANY, complaint_id,
+                PermissionDenied(
+                    "an operator may only take an unassigned or own complaint for themself",
+                    key="error.assign_self_only",
+                ),
+            )
     with write_transaction(f"assigning complaint #{complaint_id}"):
         row = _load(complaint_id)
         target = Staff.get_or_none((Staff.code == staff_code) & (Staff.active == True))  # noqa: E712
         if target is None or Role(target.role) not in (Role.OPERATOR, Role.LEAD, Role.MANAGER):
             raise InvalidInput(f"no desk staff {staff_code}", {"assignee": f"no desk staff with code {staff_code}"})
-        if not allowed(actor.role, Action.ASSIGN_ANY):
-            own_or_free = row.assignee_id in (None, actor.id)
-            if target.id != actor.id or not own_or_free:
-                raise PermissionDenied(
-                    "an operator may only take an unassigned or own complaint for themself",
-                    key="error.assign_self_only",
-                )
         if ComplaintStatus(row.status) is ComplaintStatus.CLOSED:
             raise InvalidInput(f"{row.number} is closed", {"assignee": "closed complaints cannot be reassigned"})
         old = Staff.select(Staff.code).where(Staff.id == row.assignee_id).scalar() if row.assignee_id else ""

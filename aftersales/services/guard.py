@@ -1,5 +1,7 @@
 """Permission checks that leave an audit trace when they refuse."""
 
+from typing import NoReturn
+
 from ..domain.enums import EventKind
 from ..domain.errors import PermissionDenied
 from ..domain.permissions import Action, allowed
@@ -13,10 +15,22 @@ def require(desk: Desk, actor: StaffView, action: Action, complaint_id: int | No
     """Raise PermissionDenied (after auditing the attempt) unless `actor` may do `action`."""
     if actor.active and allowed(actor.role, action):
         return
-    with write_transaction(f"auditing a refused {action.value}"):
-        append_event(desk.clock(), actor, EventKind.DENIED, complaint_id=complaint_id, field=action.value)
-    raise PermissionDenied(
-        f"{actor.code} ({actor.role.value}) may not {action.value.replace('_', ' ')}",
-        role=actor.role.value,
-        action=action.value,
+    deny(
+        desk, actor, action, complaint_id,
+        PermissionDenied(
+            f"{actor.code} ({actor.role.value}) may not {action.value.replace('_', ' ')}",
+            role=actor.role.value,
+            action=action.value,
+        ),
     )
+
+
+def deny(
+    desk: Desk, actor: StaffView, action: Action, complaint_id: int | None, refusal: PermissionDenied
+) -> NoReturn:
+    """Audit a refused attempt in its own transaction, then raise `refusal`."""
+    with write_transaction(f"auditing a refused {action.value}"):
+        append_event(
+            desk.clock(), actor, EventKind.DENIED, complaint_id=complaint_id, field=action.value, note=str(refusal)
+        )
+    raise refusal

@@ -1,0 +1,44 @@
+"""Schema versions: applied once, even when several desks open a new file together."""
+
+import multiprocessing
+import sqlite3
+from pathlib import Path
+
+from aftersales.store.db import close_database, open_database
+from aftersales.store.header import APPLICATION_ID
+from aftersales.store.migrations import LATEST
+
+
+def _open(path: str) -> int:
+    open_database(path, create=True)
+    close_database()
+    return 0
+
+
+def test_new_database_is_marked_and_versioned(db_path: Path):
+    close_database()
+    raw = sqlite3.connect(db_path)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == LATEST
+    assert raw.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    raw.close()
+
+
+def test_several_desks_creating_one_file_at_once_migrate_it_once(tmp_path: Path):
+    path = tmp_path / "shared.db"
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(4) as pool:
+        assert pool.map(_open, [str(path)] * 4) == [0, 0, 0, 0]
+    raw = sqlite3.connect(path)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == LATEST
+    assert raw.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    raw.close()
+
+
+def test_pragmas_are_applied_on_every_connection(db_path: Path):
+    from aftersales.store.models import database
+
+    db = database.obj
+    assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 10_000

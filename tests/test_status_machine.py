@@ -1,0 +1,64 @@
+"""The complaint life cycle: every legal move works, every illegal one is refused with a reason."""
+
+import itertools
+
+import pytest
+
+from aftersales.domain.enums import OPEN_STATUSES, ComplaintStatus
+from aftersales.domain.errors import TransitionRefused
+from aftersales.domain.status_machine import Move, check_move, legal_moves, status_choices
+
+S = ComplaintStatus
+
+LEGAL = {
+    (S.NEW, S.ACKNOWLEDGED, Move.ACKNOWLEDGE),
+    (S.ACKNOWLEDGED, S.INVESTIGATING, Move.INVESTIGATE),
+    (S.INVESTIGATING, S.AWAITING_DELIVERY, Move.AWAIT_DELIVERY),
+    (S.INVESTIGATING, S.AWAITING_CUSTOMER, Move.AWAIT_CUSTOMER),
+    (S.AWAITING_DELIVERY, S.INVESTIGATING, Move.RESUME),
+    (S.AWAITING_CUSTOMER, S.INVESTIGATING, Move.RESUME),
+    (S.INVESTIGATING, S.RESOLVED, Move.RESOLVE),
+    (S.RESOLVED, S.CLOSED, Move.CLOSE_AFTER_CALLBACK),
+    (S.RESOLVED, S.INVESTIGATING, Move.REOPEN),
+} | {(s, S.CLOSED, m) for s in OPEN_STATUSES for m in (Move.WITHDRAW, Move.MERGE)}
+
+
+@pytest.mark.parametrize(("current", "target", "move"), sorted(LEGAL))
+def test_legal_move_is_accepted(current, target, move):
+    check_move(current, target, move, callback_completed=True)
+
+
+ILLEGAL = [
+    (c, t, m)
+    for c, t, m in itertools.product(S, S, Move)
+    if (c, t, m) not in LEGAL
+]
+
+
+@pytest.mark.parametrize(("current", "target", "move"), ILLEGAL)
+def test_illegal_move_is_refused_with_a_message(current, target, move):
+    with pytest.raises(TransitionRefused) as refused:
+        check_move(current, target, move, callback_completed=True)
+    assert str(refused.value)
+    assert current.value in str(refused.value)
+
+
+def test_cannot_resolve_with_an_open_delivery_order():
+    with pytest.raises(TransitionRefused, match="open delivery"):
+        check_move(S.INVESTIGATING, S.RESOLVED, Move.RESOLVE, open_delivery_orders=1)
+
+
+def test_cannot_close_without_a_completed_callback():
+    with pytest.raises(TransitionRefused, match="call-back"):
+        check_move(S.RESOLVED, S.CLOSED, Move.CLOSE_AFTER_CALLBACK, callback_completed=False)
+
+
+def test_closed_complaint_has_no_way_out():
+    assert legal_moves(S.CLOSED) == {}
+
+
+def test_status_picker_offers_only_plain_moves():
+    assert status_choices(S.INVESTIGATING) == [S.AWAITING_DELIVERY, S.AWAITING_CUSTOMER]
+    assert status_choices(S.AWAITING_CUSTOMER) == [S.INVESTIGATING]
+    assert status_choices(S.NEW) == []
+    assert status_choices(S.RESOLVED) == []

@@ -1,0 +1,45 @@
+"""A write that fails names its root cause, and nothing already stored is lost."""
+
+import os
+import stat
+
+import pytest
+
+from aftersales.domain.errors import StorageError
+from aftersales.services.complaint_read import get_complaint
+from aftersales.store.db import close_database, open_database
+from aftersales.store.models import Complaint
+
+from .factories import complaint_data, new_complaint
+
+
+def test_read_only_database_names_the_cause(db_path, desk, staff):
+    kept = new_complaint(desk, staff["op01"])
+    close_database()
+    # A read-only open is what a desk on a read-only file or medium sees.
+    from peewee import SqliteDatabase
+
+    from aftersales.store.models import database
+
+    database.initialize(SqliteDatabase(f"file:{db_path}?mode=ro", uri=True, lock_type="IMMEDIATE"))
+    with pytest.raises(StorageError, match="read-only while saving a new complaint"):
+        from aftersales.services.intake import create_complaint
+
+        create_complaint(desk, staff["op01"], complaint_data(phone="13700001111"))
+    close_database()
+    open_database(db_path)
+    assert Complaint.select().count() == 1
+    assert get_complaint(kept.id).number == kept.number
+
+
+def test_disk_full_names_the_cause(db_path, desk, staff):
+    new_complaint(desk, staff["op01"])
+    db = Complaint._meta.database
+    pages = db.execute_sql("PRAGMA page_count").fetchone()[0]
+    db.execute_sql(f"PRAGMA max_page_count = {pages}")
+    big = "满" * 3000
+    with pytest.raises(StorageError, match="disk full while saving a new complaint"):
+        for i in range(50):
+            new_complaint(desk, staff["op01"], phone=f"1370000{i:04d}", description=big)
+    assert Complaint.select().count() >= 1
+    assert stat.S_ISREG(os.stat(db_path).st_mode)
