@@ -6,6 +6,7 @@ import pytest
 from peewee import IntegrityError
 
 from aftersales.domain.enums import ComplaintStatus, EventKind
+from aftersales.domain.errors import AuthFailed
 from aftersales.services import auth
 from aftersales.services import complaint_actions as act
 from aftersales.services.audit import verify_chain
@@ -75,7 +76,7 @@ def test_chain_verifies_and_names_an_altered_event(db_path, desk, staff):
 
 
 def test_denied_login_and_success_are_audited(desk, staff):
-    with pytest.raises(Exception):
+    with pytest.raises(AuthFailed):
         auth.login(desk, "op01", "0000")
     auth.login(desk, "op01", "1111")
     kinds = [e.kind for e in Event.select().order_by(Event.id.desc()).limit(2)]
