@@ -5,7 +5,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from peewee import JOIN, SQL, Tuple
+from peewee import JOIN, SQL, SqliteDatabase, Tuple
 from pydantic import BaseModel, ConfigDict
 
 from ..domain.enums import OPEN_STATUSES, SEVERITY_RANK, Category, ComplaintStatus, Severity
@@ -103,6 +103,11 @@ def _search(query: Any, text: str) -> Any:
         return query.where(Complaint.number == text.upper())
     if _DIGITS.match(text):
         return query.where(Customer.phone.endswith(text) if len(text) < 11 else Customer.phone == text)
+    if not isinstance(Complaint._meta.database.obj, SqliteDatabase):
+        # PostgreSQL: no FTS5 table; a substring match over the same three texts.
+        return query.where(
+            Complaint.product.contains(text) | Complaint.description.contains(text) | Customer.name.contains(text)
+        )
     if len(text) >= 3:
         phrase = '"' + text.replace('"', '""') + '"'
         ids = SQL("(SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH ?)", [phrase])

@@ -34,11 +34,13 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
     aftersales database. A missing file is created only when `create` is true.
     """
     text = str(target)
-    if is_url(text):
-        db = _open_postgres(text)
-    else:
-        db = _open_sqlite(Path(text), create)
+    db = _open_postgres(text) if is_url(text) else _open_sqlite(Path(text), create)
     database.initialize(db)
+    if is_url(text):
+        found = current_version(db)
+        if found > LATEST:
+            db.close()
+            raise DatabaseRefused(f"{_where(text)}: made by a newer aftersales (schema {found})")
     try:
         migrate(db)
     except OperationalError as exc:
@@ -69,12 +71,13 @@ def _open_postgres(url: str) -> Database:
         db = connect(url)
         db.connect()
     except Exception as exc:  # driver missing or server unreachable: both are one-line refusals
-        raise DatabaseRefused(f"{url.split('@')[-1]}: cannot connect ({str(exc).strip()})") from exc
-    found = current_version(db)
-    if found > LATEST:
-        db.close()
-        raise DatabaseRefused(f"{url.split('@')[-1]}: made by a newer aftersales (schema {found})")
+        raise DatabaseRefused(f"{_where(url)}: cannot connect ({str(exc).strip()})") from exc
     return db
+
+
+def _where(url: str) -> str:
+    """The URL without its credentials, for messages."""
+    return url.split("@")[-1]
 
 
 def close_database() -> None:

@@ -29,6 +29,14 @@ QUEUE_INDEXES = [
 ]
 
 
+PG_EVENT_GUARD = [
+    """CREATE OR REPLACE FUNCTION event_append_only() RETURNS trigger AS $$
+    BEGIN RAISE EXCEPTION 'audit events are append-only'; END $$ LANGUAGE plpgsql""",
+    """CREATE TRIGGER event_append_only BEFORE UPDATE OR DELETE ON event
+    FOR EACH ROW EXECUTE FUNCTION event_append_only()""",
+]
+
+
 def _v1(db: Database) -> None:
     db.create_tables(ALL_MODELS, safe=True)
     table = Complaint._meta.table_name
@@ -39,6 +47,9 @@ def _v1(db: Database) -> None:
             db.execute_sql(sql)
         db.execute_sql(fts.CREATE_TABLE)
         for sql in fts.CREATE_TRIGGERS:
+            db.execute_sql(sql)
+    else:
+        for sql in PG_EVENT_GUARD:
             db.execute_sql(sql)
 
 
