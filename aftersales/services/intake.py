@@ -43,39 +43,42 @@ def shop_by_code(code: str) -> Shop:
     return shop
 
 
+def insert_complaint(desk: Desk, valid: ComplaintInput, shop_id: int, now: datetime) -> Complaint:
+    """Write one new complaint (customer, number, SLA deadlines) inside the caller's transaction."""
+    received = valid.received_at or now
+    ack_due, resolve_due = deadlines(received, valid.severity, desk.sla)
+    customer = find_or_create_customer(valid.phone, valid.customer_name, valid.address, now)
+    return Complaint.create(
+        number=next_number(received, desk),
+        customer=customer.id,
+        shop=shop_id,
+        product=valid.product,
+        contract_no=valid.contract_no,
+        receipt_no=valid.receipt_no,
+        category=valid.category.value,
+        severity=valid.severity.value,
+        severity_rank=SEVERITY_RANK[valid.severity],
+        channel=valid.channel.value,
+        remedy=valid.remedy.value,
+        description=valid.description,
+        major_incident=valid.major_incident,
+        major_reason=valid.major_reason.value if valid.major_reason else None,
+        status=ComplaintStatus.NEW.value,
+        ack_due_at=ack_due,
+        resolve_due_at=resolve_due,
+        created_at=received,
+        updated_at=now,
+    )
+
+
 def create_complaint(desk: Desk, actor: StaffView, data: ComplaintInput | dict[str, object]) -> ComplaintView:
     """Record a new complaint and return it with its number."""
     require(desk, actor, Action.INTAKE)
     valid = validate(ComplaintInput, data)
     now = desk.clock()
-    received = valid.received_at or now
-    ack_due, resolve_due = deadlines(received, valid.severity, desk.sla)
     with write_transaction("saving a new complaint"):
-        shop = shop_by_code(valid.shop_code)
-        customer = find_or_create_customer(valid.phone, valid.customer_name, valid.address, now)
-        number = next_number(received, desk)
-        row = Complaint.create(
-            number=number,
-            customer=customer.id,
-            shop=shop.id,
-            product=valid.product,
-            contract_no=valid.contract_no,
-            receipt_no=valid.receipt_no,
-            category=valid.category.value,
-            severity=valid.severity.value,
-            severity_rank=SEVERITY_RANK[valid.severity],
-            channel=valid.channel.value,
-            remedy=valid.remedy.value,
-            description=valid.description,
-            major_incident=valid.major_incident,
-            major_reason=valid.major_reason.value if valid.major_reason else None,
-            status=ComplaintStatus.NEW.value,
-            ack_due_at=ack_due,
-            resolve_due_at=resolve_due,
-            created_at=received,
-            updated_at=now,
-        )
-        append_event(now, actor, EventKind.CREATED, complaint_id=row.id, field="status", new=number)
+        row = insert_complaint(desk, valid, shop_by_code(valid.shop_code).id, now)
+        append_event(now, actor, EventKind.CREATED, complaint_id=row.id, field="status", new=row.number)
         return complaint_view(Complaint.get_by_id(row.id))
 
 

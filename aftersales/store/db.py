@@ -5,12 +5,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from peewee import Database, OperationalError, PeeweeException, SqliteDatabase
+from peewee import Database, PeeweeException, SqliteDatabase
+from peewee import DatabaseError as PeeweeDatabaseError
 from playhouse.db_url import connect
 
 from ..domain.errors import DeskError, StorageError
 from .errors import DatabaseRefused
-from .header import check_sqlite_file
+from .header import APPLICATION_ID, check_sqlite_file
 from .migrations import LATEST, current_version, migrate
 from .models import database
 
@@ -42,8 +43,12 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
             db.close()
             raise DatabaseRefused(f"{_where(text)}: made by a newer aftersales (schema {found})")
     try:
-        migrate(db)
-    except OperationalError as exc:
+        found = migrate(db)
+        if found < LATEST and isinstance(db, SqliteDatabase):
+            # The header (application id, schema version) must reach the main file now, so
+            # another desk's cheap header check recognises it while this one stays open.
+            db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except (PeeweeDatabaseError, sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         db.close()
         raise DatabaseRefused(f"{text}: cannot prepare the database ({exc})") from exc
     return db
@@ -53,7 +58,8 @@ def _open_sqlite(path: Path, create: bool) -> SqliteDatabase:
     if path.is_dir():
         raise DatabaseRefused(f"{path}: is a folder, not a database file")
     if path.exists():
-        check_sqlite_file(path, LATEST)
+        if not (create and _being_created(path)):
+            check_sqlite_file(path, LATEST)
     elif not create:
         raise DatabaseRefused(f"{path}: no such database (create one with `aftersales init --db {path}`)")
     elif not path.parent.exists():
@@ -61,9 +67,25 @@ def _open_sqlite(path: Path, create: bool) -> SqliteDatabase:
     db = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=10, lock_type="IMMEDIATE")
     try:
         db.connect()
-    except (OperationalError, sqlite3.DatabaseError) as exc:
+    except (PeeweeDatabaseError, sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise DatabaseRefused(f"{path}: cannot open ({exc})") from exc
     return db
+
+
+def _being_created(path: Path) -> bool:
+    """True when another desk is creating this file right now (empty, or ours still in its WAL)."""
+    if path.stat().st_size == 0:
+        return True
+    try:
+        raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        try:
+            app_id = raw.execute("PRAGMA application_id").fetchone()[0]
+            tables = raw.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            raw.close()
+    except sqlite3.DatabaseError:
+        return False
+    return bool(app_id == APPLICATION_ID or tables == 0)
 
 
 def _open_postgres(url: str) -> Database:

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from peewee import Database, PostgresqlDatabase, SqliteDatabase
 
 from . import fts
+from .errors import DatabaseRefused
 from .header import APPLICATION_ID
 from .models import ALL_MODELS, Complaint, Meta
 
@@ -83,7 +84,7 @@ def migrate(db: Database) -> int:
             db.execute_sql("SELECT pg_advisory_xact_lock(4190417)")
         found = current_version(db)
         if found > LATEST:
-            raise RuntimeError(f"schema {found} is newer than {LATEST}")
+            raise DatabaseRefused(f"{db.database}: made by a newer aftersales (schema {found}, this one knows {LATEST})")
         for version in range(found + 1, LATEST + 1):
             MIGRATIONS[version - 1](db)
             _set_version(db, version)

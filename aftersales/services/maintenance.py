@@ -1,0 +1,132 @@
+"""Backing up a desk database and proving it intact (pages, references, audit chain)."""
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from peewee import PeeweeException, SqliteDatabase
+
+from ..domain.errors import DeskError
+from ..store.models import database
+from .audit import verify_chain
+
+# Text columns of an event, read as bytes when sqlite cannot decode one of them.
+_EVENT_TEXT = ("kind", "field", "old", "new", "note", "prev_hash", "hash")
+
+
+class MaintenanceRefused(DeskError):
+    """A backup or check that cannot run as asked; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What `aftersales check` found; `ok` only when every part passed."""
+
+    integrity: list[str] = field(default_factory=list)  # quick_check lines other than "ok"
+    foreign_keys: list[str] = field(default_factory=list)  # "table row N → parent"
+    events: int = 0
+    broken_event: int | None = None
+    broken_reason: str = ""  # altered, unchained or undecodable
+
+    @property
+    def ok(self) -> bool:
+        return not self.integrity and not self.foreign_keys and self.broken_event is None
+
+
+def _sqlite() -> Any:
+    """The open SQLite database, or None on PostgreSQL (peewee is untyped, hence Any)."""
+    db: Any = database.obj
+    return db if isinstance(db, SqliteDatabase) else None
+
+
+def integrity_problems(limit: int = 20) -> list[str]:
+    """Lines of `PRAGMA quick_check` that are not "ok" (a full scan of every page)."""
+    db = _sqlite()
+    if db is None:
+        return []
+    try:
+        lines = [str(row[0]) for row in db.execute_sql(f"PRAGMA quick_check({int(limit)})")]
+    except (sqlite3.Error, PeeweeException) as exc:
+        return [str(exc)]
+    return [line for line in lines if line != "ok"]
+
+
+def foreign_key_problems(limit: int = 20) -> list[str]:
+    """Rows pointing at a parent row that does not exist."""
+    db = _sqlite()
+    if db is None:
+        return []
+    out: list[str] = []
+    try:
+        for table, rowid, parent, _fk in db.execute_sql("PRAGMA foreign_key_check"):
+            out.append(f"{table} row {rowid} → missing {parent}")
+            if len(out) >= limit:
+                break
+    except (sqlite3.Error, PeeweeException) as exc:
+        out.append(str(exc))
+    return out
+
+
+def _undecodable_event() -> int | None:
+    """The first event whose stored text is not valid UTF-8 (a flipped byte can cause that)."""
+    columns = ", ".join(f"CAST({name} AS BLOB)" for name in _EVENT_TEXT)
+    for row in database.obj.execute_sql(f"SELECT id, {columns} FROM event ORDER BY id"):
+        for value in row[1:]:
+            try:
+                if value is not None:
+                    bytes(value).decode("utf-8")
+            except UnicodeDecodeError:
+                return int(row[0])
+    return None
+
+
+_REASONS = {"content was altered": "altered", "does not follow the event before it": "unchained"}
+
+
+def check_database() -> CheckReport:
+    """Full integrity check of the open database: pages, foreign keys, then the audit chain."""
+    integrity = integrity_problems()
+    foreign = foreign_key_problems()
+    try:
+        chain = verify_chain()
+    except (sqlite3.Error, PeeweeException, UnicodeDecodeError) as exc:
+        try:
+            broken = _undecodable_event()
+        except (sqlite3.Error, PeeweeException):
+            broken = None  # the table itself is damaged: quick_check above says where
+        if broken is None:
+            return CheckReport(integrity or [f"reading the audit trail failed: {exc}"], foreign)
+        return CheckReport(integrity, foreign, 0, broken, "undecodable")
+    if chain.first_broken is None:
+        return CheckReport(integrity, foreign, chain.events)
+    reason = _REASONS.get(chain.reason, chain.reason)
+    return CheckReport(integrity, foreign, chain.events, chain.first_broken, reason)
+
+
+def backup_database(out: Path) -> int:
+    """Copy the open SQLite database to the new file `out` with the online backup API; returns its size."""
+    db = _sqlite()
+    if db is None:
+        raise MaintenanceRefused("backup works on SQLite files; use pg_dump for PostgreSQL", key="cli.backup.postgres")
+    if out.exists():
+        raise MaintenanceRefused(f"{out}: already exists; choose another name", key="cli.backup.exists",
+                                 path=str(out))
+    if not out.parent.is_dir():
+        raise MaintenanceRefused(f"{out}: folder {out.parent} does not exist", key="cli.backup.no_folder",
+                                 path=str(out), folder=str(out.parent))
+    target = sqlite3.connect(str(out))
+    try:
+        db.connection().backup(target)
+        verdict = target.execute("PRAGMA quick_check").fetchone()[0]
+        target.execute("PRAGMA journal_mode = DELETE")  # the copy is one self-contained file
+    except BaseException:
+        target.close()
+        out.unlink(missing_ok=True)
+        raise
+    target.close()
+    if verdict != "ok":
+        out.unlink(missing_ok=True)
+        raise MaintenanceRefused(f"{out}: the copy failed its check ({verdict})", key="cli.backup.bad_copy",
+                                 path=str(out), detail=str(verdict))
+    return out.stat().st_size
