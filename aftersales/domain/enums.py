@@ -24,6 +24,11 @@ class ComplaintStatus(StrEnum):
 OPEN_STATUSES: frozenset[ComplaintStatus] = frozenset(
     s for s in ComplaintStatus if s is not ComplaintStatus.CLOSED
 )
+# Open and still owing work from the desk: a resolved complaint waits for its call-back instead,
+# so its resolution deadline no longer counts.
+DESK_OPEN_STATUSES: tuple[ComplaintStatus, ...] = tuple(
+    s for s in ComplaintStatus if s not in (ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED)
+)
 
 
 class Category(StrEnum):

@@ -5,13 +5,13 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from peewee import JOIN, SQL, SqliteDatabase, Tuple
+from peewee import JOIN, Expression, SqliteDatabase, Tuple, fn
 from pydantic import BaseModel, ConfigDict
 
-from ..domain.enums import OPEN_STATUSES, SEVERITY_RANK, Category, ComplaintStatus, Severity
+from ..domain.enums import SEVERITY_RANK, Category, ComplaintStatus, Severity
 from ..domain.schemas import QueueRow, StaffView
 from ..store.fields import to_epoch
-from ..store.models import Complaint, Customer, Shop, Staff
+from ..store.models import Complaint, ComplaintFts, Customer, Shop, Staff
 
 PAGE = 50
 _NUMBER = re.compile(r"^TS-\d{8}-\d{4,}$", re.IGNORECASE)
@@ -91,33 +91,37 @@ def _filtered(query: Any, filt: QueueFilter, actor: StaffView, now: datetime) ->
     elif filt.assignee_code:
         query = query.where(Complaint.assignee == Staff.select(Staff.id).where(Staff.code == filt.assignee_code))
     if filt.overdue:
-        # A resolved complaint waits for its call-back, not for the desk: it is not overdue.
-        open_states = [s.value for s in OPEN_STATUSES if s is not ComplaintStatus.RESOLVED]
-        query = query.where((Complaint.resolve_due_at < to_epoch(now)) & Complaint.status.in_(open_states))
+        query = query.where(Complaint.open_due_at < to_epoch(now))
     return query
 
 
-def _search(query: Any, text: str) -> Any:
+def _is_sqlite() -> bool:
+    return isinstance(Complaint._meta.database.obj, SqliteDatabase)
+
+
+def _search(query: Any, text: str) -> tuple[Any, Any]:
+    """Narrow `query` to `text`; returns the query and the key that orders its matches."""
     text = text.strip()
     if _NUMBER.match(text):
-        return query.where(Complaint.number == text.upper())
+        return query.where(Complaint.number == text.upper()), Complaint.id
     if _DIGITS.match(text):
-        return query.where(Customer.phone.endswith(text) if len(text) < 11 else Customer.phone == text)
-    if not isinstance(Complaint._meta.database.obj, SqliteDatabase):
-        # PostgreSQL: no FTS5 table; a substring match over the same three texts.
-        return query.where(
-            Complaint.product.contains(text) | Complaint.description.contains(text) | Customer.name.contains(text)
-        )
-    if len(text) >= 3:
+        if len(text) == 11 or "-" in text:
+            return query.where(Customer.phone == text), Complaint.id
+        if len(text) == 4 and _is_sqlite():
+            return query.where(fn.substr(Customer.phone, -4) == text), Complaint.id
+        return query.where(Customer.phone.endswith(text)), Complaint.id
+    if len(text) >= 3 and _is_sqlite():
+        # Walk the trigram index newest first, so a page costs the same however common the term.
         phrase = '"' + text.replace('"', '""') + '"'
-        ids = SQL("(SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH ?)", [phrase])
-    else:
-        like = "%" + text.replace("%", "").replace("_", "") + "%"
-        ids = SQL(
-            "(SELECT rowid FROM complaint_fts WHERE product LIKE ? OR description LIKE ? OR customer_name LIKE ?)",
-            [like, like, like],
+        query = query.join(ComplaintFts, on=(ComplaintFts.rowid == Complaint.id)).where(
+            Expression(ComplaintFts.whole_row, "MATCH", phrase)
         )
-    return query.where(Complaint.id.in_(ids))
+        return query, ComplaintFts.rowid
+    # Short terms (two Chinese characters are common) and PostgreSQL: a substring scan that
+    # stops as soon as a page is found.
+    return query.where(
+        Complaint.product.contains(text) | Complaint.description.contains(text) | Customer.name.contains(text)
+    ), Complaint.id
 
 
 def _keys(sort: QueueSort) -> list[Any]:
@@ -126,6 +130,12 @@ def _keys(sort: QueueSort) -> list[Any]:
     if sort is QueueSort.DUE:
         return [Complaint.resolve_due_at, Complaint.id]
     return [Complaint.created_at, Complaint.id]
+
+
+def effective_sort(filt: QueueFilter, sort: QueueSort) -> QueueSort:
+    """The order a page really has: overdue complaints come most overdue first, read straight
+    from the open-deadline index (any other order would sort tens of thousands of rows)."""
+    return QueueSort.DUE if filt.overdue else sort
 
 
 def _descending(sort: QueueSort) -> bool:
@@ -143,17 +153,15 @@ def queue_page(
     from_end: bool = False,
 ) -> QueuePage:
     """One page of the queue after `after` (or the first page; the last one with `from_end`)."""
+    sort = effective_sort(filt, sort)
     keys = _keys(sort)
-    if filt.search.strip():
-        keys = [Complaint.id]
-        descending = True
-    else:
-        descending = _descending(sort)
-    if from_end:
-        descending = not descending
+    descending = _descending(sort)
     query = _filtered(base_query(), filt, actor, now)
     if filt.search.strip():
-        query = _search(query, filt.search)
+        query, key = _search(query, filt.search)
+        keys, descending = [key], True
+    if from_end:
+        descending = not descending
     if after is not None:
         bound = Tuple(*keys)
         cursor = Tuple(*after)
@@ -184,6 +192,8 @@ def queue_count(actor: StaffView, filt: QueueFilter, now: datetime, cap: int = 1
     """How many complaints match, counted up to `cap` so a huge queue stays cheap."""
     query = _filtered(Complaint.select(Complaint.id), filt, actor, now)
     if filt.search.strip():
-        query = _search(query.switch(Complaint).join(Customer, on=(Complaint.customer == Customer.id)), filt.search)
+        query, _ = _search(
+            query.switch(Complaint).join(Customer, on=(Complaint.customer == Customer.id)), filt.search
+        )
     sql, params = query.limit(cap).sql()
     return int(Complaint._meta.database.execute_sql(f"SELECT COUNT(*) FROM ({sql}) AS capped", params).fetchone()[0])

@@ -27,6 +27,7 @@ QUEUE_INDEXES = [
     ("complaint_severity_created", ["severity_rank", "created_at", "id"]),
     ("complaint_due", ["resolve_due_at", "id"]),
     ("complaint_customer_created", ["customer_id", "created_at"]),
+    ("complaint_open_due", ["open_due_at", "id"]),
 ]
 
 
@@ -46,6 +47,8 @@ def _v1(db: Database) -> None:
     if isinstance(db, SqliteDatabase):
         for sql in EVENT_GUARDS:
             db.execute_sql(sql)
+        # Operators search a caller by the last four digits of the phone.
+        db.execute_sql("CREATE INDEX IF NOT EXISTS customer_phone_tail ON customer (substr(phone, -4))")
         db.execute_sql(fts.CREATE_TABLE)
         for sql in fts.CREATE_TRIGGERS:
             db.execute_sql(sql)

@@ -1,6 +1,8 @@
 """Tables of the desk. Only the store and services see these rows; screens get views."""
 
 from peewee import (
+    SQL,
+    BareField,
     BooleanField,
     CharField,
     DatabaseProxy,
@@ -9,8 +11,12 @@ from peewee import (
     Model,
     TextField,
 )
+from playhouse.sqlite_ext import RowIDField
 
+from ..domain.enums import DESK_OPEN_STATUSES
 from .fields import UtcField
+
+_OPEN_LIST = ", ".join(f"'{status.value}'" for status in DESK_OPEN_STATUSES)
 
 database = DatabaseProxy()
 
@@ -79,6 +85,12 @@ class Complaint(BaseModel):
     version = IntegerField(default=1)
     created_at = UtcField()
     updated_at = UtcField()
+    # The resolution deadline while the desk still owes work, else NULL: the overdue filter and
+    # count read a small index instead of the whole history. Computed by the database.
+    open_due_at = UtcField(
+        null=True,
+        constraints=[SQL(f"GENERATED ALWAYS AS (CASE WHEN status IN ({_OPEN_LIST}) THEN resolve_due_at END) STORED")],
+    )
 
 
 class Event(BaseModel):
@@ -95,6 +107,17 @@ class Event(BaseModel):
     customer_contact = BooleanField(default=False)
     prev_hash = CharField(max_length=64)
     hash = CharField(max_length=64)
+
+
+class ComplaintFts(BaseModel):
+    """The FTS5 trigram table (created by the migrations, SQLite only); joined for search."""
+
+    rowid = RowIDField()
+    # FTS5's hidden column named after the table: `<alias>.complaint_fts MATCH ?` searches every column.
+    whole_row = BareField(column_name="complaint_fts")
+
+    class Meta:
+        table_name = "complaint_fts"
 
 
 class NumberSequence(BaseModel):
