@@ -1,5 +1,6 @@
 """Logging in with a staff code and PIN, and creating staff."""
 
+import math
 from datetime import timedelta
 
 from ..domain.enums import EventKind
@@ -29,7 +30,7 @@ def login(desk: Desk, code: str, pin: str) -> StaffView:
             failure: Exception = AuthFailed("unknown staff code or wrong PIN")
         elif row.locked_until is not None and row.locked_until > now:
             append_event(now, staff_view(row), EventKind.LOGIN_FAILED, note="locked")
-            minutes = int((row.locked_until - now).total_seconds() // 60) + 1
+            minutes = math.ceil((row.locked_until - now).total_seconds() / 60)
             failure = AccountLocked(f"account locked for {minutes} more minute(s)", minutes=minutes)
         elif not verify_pin(pin, row.pin_hash):
             failures = row.failed_logins + 1

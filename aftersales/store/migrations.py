@@ -28,6 +28,8 @@ QUEUE_INDEXES = [
     ("complaint_due", ["resolve_due_at", "id"]),
     ("complaint_customer_created", ["customer_id", "created_at"]),
     ("complaint_open_due", ["open_due_at", "id"]),
+    # The dashboard's "my open / overdue" counts read this index alone.
+    ("complaint_status_work", ["status", "assignee_id", "resolve_due_at"]),
 ]
 
 

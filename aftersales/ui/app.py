@@ -8,18 +8,50 @@ Screens rely on this small API (the shell owns everything else):
 - `app.data_changed()` — tell every screen the database changed (posts DataChanged)
 """
 
+from typing import Any
+
+from textual import events
 from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
 
+from .. import i18n
 from ..domain.schemas import StaffView
+from ..i18n import t
+from .bindings import translate_bindings
+from .config import DeskConfig
+from .language import switch_language
+from .messages import DataChanged
+from .navigation import SECTIONS, load_screen_class, prepared, section_factory
+from .palette import DeskCommands
 from .session import DeskSession
+from .watch import DatabaseMoved, watch_database
 
-SECTIONS = ("dashboard", "complaints", "deliveries", "escalations", "penalties", "shops", "reports")
+__all__ = ["SECTIONS", "DeskApp"]
+
+# Actions that make sense only once somebody is logged in.
+_NEEDS_ACTOR = {"section", "search", "new_complaint", "back"}
 
 
 class DeskApp(App[None]):
     """Keyboard-first after-sales desk."""
 
     TITLE = "aftersales"
+    CSS_PATH = "desk.tcss"
+    COMMANDS = App.COMMANDS | {DeskCommands}
+    BINDINGS = [
+        Binding("f1", "help", "shell.key.help", id="desk.help"),
+        Binding("slash", "search", "shell.key.search", id="desk.search", key_display="/"),
+        Binding("n", "new_complaint", "shell.key.new", id="desk.new"),
+        Binding("escape", "back", "shell.key.back", id="desk.back"),
+        Binding("f2", "toggle_language", "shell.key.language", id="desk.language"),
+        Binding("ctrl+q", "quit", "shell.key.quit", id="desk.quit", priority=True),
+        *[
+            Binding(str(number), f"section('{name}')", f"shell.section.{name}", id=f"desk.section.{name}",
+                    show=False)
+            for number, name in enumerate(SECTIONS, 1)
+        ],
+    ]
 
     def __init__(
         self,
@@ -28,23 +60,138 @@ class DeskApp(App[None]):
         language: str = "en",
         user_code: str | None = None,
         actor: StaffView | None = None,
+        config: DeskConfig | None = None,
+        config_problem: str | None = None,
+        watch_interval: float | None = 2.0,
+        cursor_blink: bool = True,
     ) -> None:
         """`actor` skips the login screen (tests and the benchmark)."""
         super().__init__()
+        i18n.set_language(language)
+        translate_bindings(self)
         self.session = session
-        self.language = language
+        self.language = i18n.current_language()
         self.user_code = user_code
+        self.config = config or DeskConfig()
+        self.config_problem = config_problem
+        self.watch_interval = watch_interval
+        self.cursor_blink = cursor_blink
         if actor is not None:
             self.session.actor = actor
+        self._factories: dict[str, Any] = {name: section_factory(name) for name in SECTIONS}
+        self._factories["login"] = self._login_screen
+        for mode, factory in self._factories.items():
+            self.add_mode(mode, factory)
+
+    def _login_screen(self) -> Screen[Any]:
+        from .screens.login import LoginScreen
+
+        return prepared(LoginScreen(self.user_code))
+
+    async def on_mount(self) -> None:
+        if self.config.theme:
+            if self.config.theme in self.available_themes:
+                self.theme = self.config.theme
+            else:
+                self.notify(t("shell.config_theme_unknown", theme=self.config.theme), severity="warning")
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+        if self.config_problem:
+            self.notify(t("shell.config_bad", problem=self.config_problem), severity="error", timeout=10)
+        if self.watch_interval:
+            watch_database(self, self.session.db_target, self.watch_interval)
+        await self.switch_mode("dashboard" if self.session.actor else "login")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Snapshots need a steady cursor; a blinking one differs frame to frame.
+        if not self.cursor_blink and hasattr(event.widget, "cursor_blink"):
+            event.widget.cursor_blink = False
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _NEEDS_ACTOR and self.session.actor is None:
+            return False
+        return True
+
+    async def logged_in(self, actor: StaffView) -> None:
+        """The login screen's success: open the dashboard and forget the login screen."""
+        self.session.actor = actor
+        await self.switch_mode("dashboard")
+        await self.remove_mode("login")
+        self.refresh_bindings()
 
     def show_section(self, name: str) -> None:
-        raise NotImplementedError
+        if name in SECTIONS and self.session.actor is not None:
+            self.switch_mode(name)
 
     def open_complaint(self, complaint_id: int) -> None:
-        raise NotImplementedError
+        detail: Any = load_screen_class("detail", "DetailScreen")
+        if detail is None:
+            self.notify(t("shell.not_available", what=t("shell.detail")))
+            return
+        self.push_screen(prepared(detail(complaint_id)))
 
     def open_intake(self) -> None:
-        raise NotImplementedError
+        intake = load_screen_class("intake", "IntakeScreen")
+        if intake is None:
+            self.notify(t("shell.not_available", what="shell.key.new"))
+            return
+        if not isinstance(self.screen, intake):
+            self.push_screen(prepared(intake()))
 
     def data_changed(self) -> None:
-        raise NotImplementedError
+        for stack in self._screen_stacks.values():
+            for screen in stack:
+                screen.post_message(DataChanged())
+
+    def on_database_moved(self, _: DatabaseMoved) -> None:
+        self.data_changed()
+
+    def all_screens(self) -> list[Screen[Any]]:
+        return [screen for stack in self._screen_stacks.values() for screen in stack]
+
+    def action_section(self, name: str) -> None:
+        self.show_section(name)
+
+    async def action_search(self) -> None:
+        await self.switch_mode("complaints")
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+        focus_search = getattr(self.screen, "focus_search", None)
+        if callable(focus_search):
+            focus_search()
+
+    def action_new_complaint(self) -> None:
+        self.open_intake()
+
+    async def action_back(self) -> None:
+        if len(self.screen_stack) > 1:
+            await self.pop_screen()
+        elif self.current_mode != "dashboard":
+            await self.switch_mode("dashboard")
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen, help_rows
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(prepared(HelpScreen(help_rows(self))))
+
+    async def action_toggle_language(self) -> None:
+        await self.set_desk_language("en" if i18n.current_language() == "zh_CN" else "zh_CN")
+
+    async def set_desk_language(self, language: str) -> None:
+        """Switch every text to `language` (see language.switch_language)."""
+        await switch_language(self, language, self._factories)
+
+    async def action_quit(self) -> None:
+        unsaved = any(getattr(screen, "has_unsaved_text", lambda: False)() for screen in self.all_screens())
+        if not unsaved:
+            self.exit()
+            return
+        from .screens.confirm_quit import ConfirmQuitScreen
+
+        if not isinstance(self.screen, ConfirmQuitScreen):
+            self.push_screen(prepared(ConfirmQuitScreen()), callback=self._quit_answered)
+
+    def _quit_answered(self, leave: bool | None) -> None:
+        if leave:
+            self.exit()

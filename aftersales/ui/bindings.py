@@ -1,0 +1,56 @@
+"""Key descriptions that follow the desk's language, whichever language they were written in."""
+
+import dataclasses
+from functools import cache
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+from .. import i18n
+
+# Binding id → catalog key, remembered the first time a description written as a key is seen,
+# so later switches do not have to guess the key back from translated text.
+_KEY_OF: dict[str, str] = {}
+
+
+@cache
+def _keys_by_text() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for language in i18n.LANGUAGES:  # English first: most descriptions are written in English
+        for key, text in i18n.catalog(language).items():
+            out.setdefault(text, key)
+    return out
+
+
+def translated(description: str) -> str:
+    """`description` in the current language when it is a catalog key or text, else as given."""
+    if not description:
+        return description
+    if description in i18n.catalog("en"):
+        return i18n.t(description)
+    key = _keys_by_text().get(description)
+    return i18n.t(key) if key else description
+
+
+def describe(binding: Binding) -> str:
+    """What `binding` does, in the current language."""
+    if binding.action == "command_palette":  # Textual adds this key itself, described in English
+        return i18n.t("shell.key.palette")
+    key = _KEY_OF.get(binding.id) if binding.id else None
+    if key is None and binding.description in i18n.catalog("en"):
+        key = binding.description
+        if binding.id:
+            _KEY_OF[binding.id] = key
+    return i18n.t(key) if key else translated(binding.description)
+
+
+def translate_bindings(node: DOMNode) -> None:
+    """Give `node` its own bindings described in the current language.
+
+    New lists are built: Textual's `BindingsMap.copy()` shares each key's list with the class,
+    so rewriting one in place would leak this language into every later instance.
+    """
+    node._bindings.key_to_bindings = {
+        key: [dataclasses.replace(binding, description=describe(binding)) for binding in bindings]
+        for key, bindings in node._bindings.key_to_bindings.items()
+    }

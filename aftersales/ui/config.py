@@ -1,0 +1,64 @@
+"""The desk's user settings: theme, key overrides and language from a TOML file."""
+
+import tomllib
+from pathlib import Path
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .. import i18n
+
+
+def config_path() -> Path:
+    return platformdirs.user_config_path("aftersales") / "config.toml"
+
+
+class DeskConfig(BaseModel):
+    """What a user may set in config.toml; unknown keys are refused so typos are noticed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    theme: str | None = None
+    keymap: dict[str, str] = Field(default_factory=dict)
+    language: str | None = None
+
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        chosen = i18n.normalise_language(value)
+        if chosen is None:
+            raise ValueError("use zh or en")
+        return chosen
+
+    @field_validator("keymap")
+    @classmethod
+    def _keys_not_empty(cls, value: dict[str, str]) -> dict[str, str]:
+        for binding_id, keys in value.items():
+            if not keys.strip():
+                raise ValueError(f"no key given for {binding_id}")
+        return value
+
+
+def _reason(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "file"
+    return f"{where}: {first['msg']}"
+
+
+def load_config(path: Path | None = None) -> tuple[DeskConfig, str | None]:
+    """The settings, and a one-line problem when the file had to be ignored (defaults then)."""
+    path = path or config_path()
+    if not path.exists():
+        return DeskConfig(), None
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+        return DeskConfig.model_validate(data), None
+    except tomllib.TOMLDecodeError as exc:
+        return DeskConfig(), f"{path}: {exc}"
+    except ValidationError as exc:
+        return DeskConfig(), f"{path}: {_reason(exc)}"
+    except (OSError, UnicodeDecodeError) as exc:
+        return DeskConfig(), f"{path}: {exc}"

@@ -1,0 +1,65 @@
+"""Command palette entries: open a complaint by number, go to a section, new complaint, language."""
+
+import re
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from textual.app import App
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from ..domain.errors import DeskError
+from ..i18n import error_text, t
+from ..services.complaint_read import find_complaint
+from ..store.db import connection
+
+_NUMBER = re.compile(r"^\s*(TS-\d{8}-\d{4,})\s*$", re.IGNORECASE)
+
+
+def open_by_number(app: App[Any], number: str) -> None:
+    """Look the number up in a thread, then open its detail (or say it does not exist)."""
+
+    def lookup() -> None:
+        try:
+            with connection():
+                found = find_complaint(number)
+        except DeskError as exc:
+            app.call_from_thread(app.notify, error_text(exc), severity="warning")
+            return
+        app.call_from_thread(app.open_complaint, found.id)  # type: ignore[attr-defined]
+
+    app.run_worker(lookup, thread=True, group="palette")
+
+
+class DeskCommands(Provider):
+    """The desk's own palette commands."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
+        from .navigation import SECTIONS
+
+        app: Any = self.app
+        logged_in = app.session.actor is not None
+        out: list[tuple[str, Callable[[], Any], str]] = []
+        if logged_in:
+            out.append((t("shell.palette.new"), app.open_intake, t("shell.palette.new_help")))
+            for number, name in enumerate(SECTIONS, 1):
+                text = t("shell.palette.goto", section=t(f"shell.section.{name}"))
+                out.append((text, partial(app.show_section, name), t("shell.palette.goto_help", number=number)))
+        out.append((t("shell.palette.language"), app.action_toggle_language, t("shell.palette.language_help")))
+        return out
+
+    async def discover(self) -> Hits:
+        for text, command, help_text in self._commands():
+            yield DiscoveryHit(text, command, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        match = _NUMBER.match(query)
+        if match and self.app.session.actor is not None:  # type: ignore[attr-defined]
+            number = match.group(1).upper()
+            yield Hit(1.0, t("shell.palette.open", number=number), partial(open_by_number, self.app, number),
+                      help=t("shell.palette.open_help"))
+        matcher = self.matcher(query)
+        for text, command, help_text in self._commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), command, help=help_text)

@@ -1,0 +1,100 @@
+"""`aftersales bench` on a small demo database: every figure present, sane, and the user's file untouched."""
+
+import json
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from aftersales import bench
+from aftersales.services.demo import build_demo
+from aftersales.store.db import close_database
+
+KEYS = {
+    "floor_s", "startup_s", "startup_ratio", "page_p50_ms", "page_p95_ms", "search_p50_ms", "search_p95_ms",
+    "save_p95_ms", "dashboard_ms", "peak_rss_mb", "complaints",
+}
+
+
+@pytest.fixture(scope="module")
+def small_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("bench") / "demo.db"
+    build_demo(path, 300, seed=7, today=date(2026, 11, 27))
+    close_database()
+    return path
+
+
+def _counts(path: Path) -> tuple[int, int]:
+    conn = sqlite3.connect(path)
+    try:
+        return (conn.execute("SELECT COUNT(*) FROM complaint").fetchone()[0],
+                conn.execute("SELECT COUNT(*) FROM event").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_json_has_every_figure_with_sane_values(small_demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = _counts(small_demo)
+    assert bench.main(str(small_demo), as_json=True, ui=False) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert KEYS <= figures.keys()
+    assert figures["complaints"] == 300
+    for key in ("page_p50_ms", "page_p95_ms", "search_p50_ms", "search_p95_ms", "save_p95_ms", "dashboard_ms"):
+        assert 0 < figures[key] < 5_000, key
+    assert figures["page_p50_ms"] <= figures["page_p95_ms"]
+    assert figures["search_p50_ms"] <= figures["search_p95_ms"]
+    assert 10 < figures["peak_rss_mb"] < 2_000
+    assert figures["search_0_hits"] > 0 and figures["search_1_hits"] > 0
+    assert figures["dashboard_source"] == "services.dashboard.load_dashboard"
+    assert figures["startup_s"] is None and "AFTERSALES_BENCH_UI=0" in figures["startup_note"]
+    # The saves went into a copy: the user's file holds what it held.
+    assert _counts(small_demo) == before
+
+
+def test_the_environment_variable_skips_the_start_up_probes(
+    small_demo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(bench.UI_ENV, "0")
+    called: list[object] = []
+
+    def probe(*args: object) -> dict[str, object]:
+        called.append(args)
+        return {}
+
+    monkeypatch.setattr(bench, "measure_startup", probe)
+    assert bench.main(str(small_demo), as_json=True) == 0
+    assert called == []
+    assert json.loads(capsys.readouterr().out)["floor_s"] is None
+
+
+def test_table_lists_each_figure_next_to_its_target(small_demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert bench.main(str(small_demo), as_json=False, ui=False) == 0
+    out = capsys.readouterr().out
+    assert "300 complaints" in out
+    assert "p95 ≤ 15 ms" in out and "p95 ≤ 30 ms" in out and "≤ 300 ms" in out and "≤ 200 MB" in out
+    assert "Start-up / floor" in out and "≤ 1.5 ×" in out
+    assert out.count(" ok") >= 4
+
+
+def test_start_up_is_measured_against_a_bare_textual_app(
+    small_demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bench, "STARTUP_RUNS", 1)
+    from aftersales.store.db import open_database
+
+    open_database(small_demo)
+    try:
+        figures = bench.measure_startup(str(small_demo), bench.bench_actor())
+    finally:
+        close_database()
+    assert figures.get("startup_note") is None
+    assert 0 < figures["floor_s"] < figures["startup_s"] < 60
+    assert figures["startup_ratio"] == pytest.approx(figures["startup_s"] / figures["floor_s"], abs=0.01)
+
+
+def test_percentile_is_nearest_rank() -> None:
+    samples = [float(n) for n in range(1, 101)]
+    assert bench.percentile(samples, 0.5) == 50
+    assert bench.percentile(samples, 0.95) == 95
+    assert bench.percentile([3.0], 0.95) == 3

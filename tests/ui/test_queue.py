@@ -1,0 +1,228 @@
+"""The complaint queue as an operator uses it: paging, search, filters, sort and opening a complaint."""
+
+from datetime import timedelta
+from pathlib import Path
+
+from textual.widgets import Input
+
+from aftersales.domain.schemas import StaffView
+from aftersales.services.complaint_actions import acknowledge
+from aftersales.services.context import Desk
+from aftersales.store.models import Complaint
+from aftersales.ui.screens.detail import DetailScreen
+from aftersales.ui.screens.queue import QueueScreen
+from aftersales.ui.widgets.queue_table import QueueTable
+from aftersales.ui.widgets.queue_window import WINDOW_CAP
+from tests.factories import NOW, new_complaint
+from tests.ui.queue_harness import desk_app, open_queue, screen_text, seed_complaints, settle
+
+SIZE = (120, 36)
+
+
+def numbers_shown(app: object) -> list[str]:
+    table = app.screen.query_one(QueueTable)  # type: ignore[attr-defined]
+    return [row.number for row in table.window.rows]
+
+
+async def test_queue_lists_newest_first_with_masked_phone_and_count(
+    db_path: Path, desk: Desk, staff: dict[str, StaffView]
+) -> None:
+    seed_complaints(desk, staff["op01"], 5)
+    app = desk_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_queue(pilot)
+        text = screen_text(app)
+        assert numbers_shown(app) == [f"TS-20261127-000{i}" for i in (5, 4, 3, 2, 1)]
+        assert "139****0004" in text
+        assert "13900000004" not in text
+        assert "5 complaints · sorted by newest first · no filters" in text
+
+
+async def test_scrolling_down_loads_further_rows_and_end_shows_the_oldest(
+    db_path: Path, desk: Desk, staff: dict[str, StaffView]
+) -> None:
+    seed_complaints(desk, staff["op01"], 230)
+    app = desk_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_queue(pilot)
+        table = app.screen.query_one(QueueTable)
+        assert len(table.window.rows) == 50
+        for _ in range(12):
+            await pilot.press("pagedown")
+            await settle(pilot)
+        assert len(table.window.rows) > 50
+        assert len(table.window.rows) <= WINDOW_CAP
+        assert table.window.more_before  # the top was dropped to keep memory bounded
+        assert table.window.rows[table.cursor_row].number < "TS-20261127-0100"
+
+        await pilot.press("end")
+        await settle(pilot)
+        assert table.window.rows[table.cursor_row].number == "TS-20261127-0001"
+        assert "TS-20261127-0001" in screen_text(app)
+
+        await pilot.press("up", "up", "pageup", "pageup")
+        await settle(pilot)
+        assert table.window.rows[table.cursor_row].number > "TS-20261127-0001"
+
+        await pilot.press("home")
+        await settle(pilot)
+        assert table.window.rows[table.cursor_row].number == "TS-20261127-0230"
+        assert "TS-20261127-0230" in screen_text(app)
+
+
+async def test_search_finds_a_chinese_phrase_typed_at_the_keyboard(
+    db_path: Path, desk: Desk, staff: dict[str, StaffView]
+) -> None:
+    op = staff["op01"]
+    new_complaint(desk, op, description="餐桌桌面开裂，要求更换")
+    new_complaint(desk, op, description="沙发腿断裂，要求上门维修")
+    new_complaint(desk, op, description="The oak wardrobe door is scratched")
+    app = desk_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_queue(pilot)
+        await pilot.press("slash", *"沙发腿", "enter")
+        await settle(pilot)
+        assert numbers_shown(app) == ["TS-20261127-0002"]
+        assert "1 complaint · sorted by newest first · search: 沙发腿" in screen_text(app)
+
+        await pilot.press("slash", "escape")
+        await settle(pilot)
+        assert len(numbers_shown(app)) == 3
+
+        await pilot.press("slash", *"wardrobe", "enter")
+        await settle(pilot)
+        assert numbers_shown(app) == ["TS-20261127-0003"]
+
+
+async def test_letters_typed_in_search_do_not_trigger_queue_keys(
+    db_path: Path, desk: Desk, staff: dict[str, StaffView]
+) -> None:
+    seed_complaints(desk, staff["op01"], 3)
+    app = desk_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_queue(pilot)
+        await pilot.press("slash", *"sofmc")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, QueueScreen)
+        assert screen.query_one(Input).value == "sofmc"
+        assert screen.sort.value == "newest" and not screen.filt.mine and not screen.filt.overdue
+
+
+async def test_phone_digits_search_and_full_number_jumps_to_the_complaint(
+    db_path: Path, desk: Desk, staff: dict[str, StaffView]
+) -> None:
+    seed_complaints(desk, staff["op01"], 12)
+    app = desk_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_queue(pilot)
+        await pilot.press("slash", *"00000007", "enter")
+        await settle(pilot)
+        assert numbers_shown(app) == ["TS-20261127-0008"]
+
+        await pilot.press("slash", "escape", "slash", *"ts-20261127-0004", "enter")
+        await settle(pilot)
+        wanted = Complaint.get(Complaint.number == "TS-20261127-0004").id
+        assert isinstance(app.screen, DetailScreen) and app.screen.complaint_id == wanted
+        assert "TS-20261127-0004" in screen_text(app)
+
+
+async def test_enter_on_a_row_opens_that_complaint(db_path: Path, desk: Desk, staff: dict[str, StaffView]) -> None:
+    seed_complaints(desk, staff["op01"], 4)
+    app = desk_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_queue(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        wanted = Complaint.get(Complaint.number == "TS-20261127-0003").id
+        assert isinstance(app.screen, DetailScreen) and app.screen.complaint_id == wanted
+
+
+async def test_toggles_and_filter_dialog_narrow_the_rows(
+    db_path: Path, desk: Desk, staff: dict[str, StaffView]
+) -> None:
+    op = staff["op01"]
+    seed_complaints(desk, op, 9)
+    new_complaint(desk, op, received_at=NOW - timedelta(days=10))
+    mine = Complaint.get(Complaint.number == "TS-20261127-0002")
+    acknowledge(desk, op, mine.id, 1)
+    app = desk_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_queue(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        assert numbers_shown(app) == ["TS-20261127-0002"]
+        assert "mine" in screen_text(app)
+
+        await pilot.press("m", "o")
+        await settle(pilot)
+        assert numbers_shown(app) == ["TS-20261117-0001"]
+        assert "overdue" in screen_text(app)
+
+        await pilot.press("c", "f")
+        await settle(pilot)
+        # Status is the first field; open it and choose the second entry after "Any": Acknowledged.
+        await pilot.press("enter", "down", "down", "enter", "f2")
+        await settle(pilot)
+        assert numbers_shown(app) == ["TS-20261127-0002"]
+        assert "status: Acknowledged" in screen_text(app)
+
+        await pilot.press("c")
+        await settle(pilot)
+        assert len(numbers_shown(app)) == 10
+
+
+async def test_sort_key_cycles_to_oldest_first(db_path: Path, desk: Desk, staff: dict[str, StaffView]) -> None:
+    seed_complaints(desk, staff["op01"], 4)
+    app = desk_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_queue(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert numbers_shown(app)[0] == "TS-20261127-0001"
+        assert "sorted by oldest first" in screen_text(app)
+
+
+async def test_change_elsewhere_appears_and_cursor_stays_on_its_complaint(
+    db_path: Path, desk: Desk, staff: dict[str, StaffView]
+) -> None:
+    seed_complaints(desk, staff["op01"], 6)
+    app = desk_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_queue(pilot)
+        await pilot.press("down", "down")
+        table = app.screen.query_one(QueueTable)
+        chosen = table.current_id()
+        new_complaint(desk, staff["op02"], customer_name="新来电", phone="13700000000")
+        app.data_changed()
+        await settle(pilot)
+        assert numbers_shown(app)[0] == "TS-20261127-0007"
+        assert "新来电" in screen_text(app)
+        assert table.current_id() == chosen
+
+
+async def test_markup_in_customer_name_is_shown_literally(
+    db_path: Path, desk: Desk, staff: dict[str, StaffView]
+) -> None:
+    new_complaint(desk, staff["op01"], customer_name="[@click=app.quit]x[/]", phone="13811112222")
+    app = desk_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_queue(pilot)
+        await pilot.click(QueueTable, offset=(60, 1))
+        await settle(pilot)
+        assert app.is_running
+        # The column is narrower than the name: it is cut, but never interpreted.
+        assert "[@click=app.quit" in screen_text(app)
+
+
+async def test_language_switch_keeps_rows_and_cursor(db_path: Path, desk: Desk, staff: dict[str, StaffView]) -> None:
+    seed_complaints(desk, staff["op01"], 5)
+    app = desk_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_queue(pilot)
+        await pilot.press("down", "down", "f2")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "编号" in text and "共 5 条投诉" in text and "TS-20261127-0005" in text
+        assert app.screen.query_one(QueueTable).window.rows[app.screen.query_one(QueueTable).cursor_row].number \
+            == "TS-20261127-0003"
