@@ -38,7 +38,8 @@ async def floor() -> None:
 
 
 async def desk(db: str, staff_code: str) -> None:
-    """The desk as the command line starts it, logged in as `staff_code`, until the queue shows rows."""
+    """The desk opening on the complaints section (`start_section`), logged in as `staff_code`,
+    until the queue shows rows."""
     from textual.widgets import DataTable
 
     from aftersales.services.context import Desk
@@ -51,9 +52,8 @@ async def desk(db: str, staff_code: str) -> None:
 
     open_database(db)
     actor = staff_view(Staff.get(Staff.code == staff_code))
-    app = DeskApp(DeskSession(db_target=db, desk=Desk()), language="en", actor=actor)
+    app = DeskApp(DeskSession(db_target=db, desk=Desk()), language="en", actor=actor, start_section="complaints")
     async with app.run_test(headless=True, size=SIZE) as pilot:
-        await pilot.press("2")
         deadline = time.monotonic() + QUEUE_TIMEOUT
         while not (isinstance(app.screen, QueueScreen) and app.screen.query_one(DataTable).row_count):
             if isinstance(app.screen, QueueScreen) and app.screen.error:

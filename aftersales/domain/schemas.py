@@ -34,7 +34,8 @@ Pin = Annotated[str, Field(min_length=4, max_length=12, pattern=r"^\d+$")]
 
 
 class Input(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, frozen=True)
+    # Schemas are built on first use, so start-up does not pay for forms nobody opened yet.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, frozen=True, defer_build=True)
 
 
 class ComplaintInput(Input):
@@ -97,7 +98,7 @@ class ShopInput(Input):
 
 
 class View(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class StaffView(View):

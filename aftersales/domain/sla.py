@@ -11,7 +11,7 @@ from .enums import Severity
 class SlaPolicy(BaseModel):
     """Business hours, holidays and per-severity targets (minutes of business time)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     timezone: str = "Asia/Shanghai"
     opens: time = time(9, 0)

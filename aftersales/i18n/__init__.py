@@ -87,7 +87,10 @@ def label(value: Enum) -> str:
 def error_text(exc: Exception) -> str:
     """A user-facing line for a desk error, translated when its key is known."""
     key = getattr(exc, "key", None)
-    params = getattr(exc, "params", {}) or {}
+    params = dict(getattr(exc, "params", {}) or {})
+    code = params.get("cause_code")
+    if code and f"error.cause.{code}" in catalog(_current):
+        params["cause"] = t(f"error.cause.{code}")
     if key and key in catalog(_current) and key != "error.generic":
         return t(key, **params)
     return str(exc)

@@ -20,7 +20,7 @@ _WORKING = sorted(s.value for s in OPEN_STATUSES if s is not ComplaintStatus.RES
 class DayCount(BaseModel):
     """Complaints received on one local day."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     day: date
     count: int
@@ -29,7 +29,7 @@ class DayCount(BaseModel):
 class DashboardView(BaseModel):
     """Everything the dashboard shows, read in one go."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     by_status: dict[ComplaintStatus, int]
     total: int

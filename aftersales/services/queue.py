@@ -28,7 +28,7 @@ class QueueSort(StrEnum):
 class QueueFilter(BaseModel):
     """What the operator narrowed the queue to; empty means everything."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     status: ComplaintStatus | None = None
     shop_code: str | None = None
@@ -41,7 +41,7 @@ class QueueFilter(BaseModel):
 
 
 class QueuePage(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     rows: list[QueueRow]
     cursor: tuple[int, ...] | None  # keys of the last row, to ask for the next page

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from peewee import Database, PeeweeException, SqliteDatabase
 from peewee import DatabaseError as PeeweeDatabaseError
-from playhouse.db_url import connect
 
 from ..domain.errors import DeskError, StorageError
 from .errors import DatabaseRefused
@@ -89,6 +88,8 @@ def _being_created(path: Path) -> bool:
 
 
 def _open_postgres(url: str) -> Database:
+    from playhouse.db_url import connect  # loads the PostgreSQL driver: only when asked for
+
     try:
         db = connect(url)
         db.connect()
@@ -107,16 +108,18 @@ def close_database() -> None:
         database.obj.close()
 
 
+# What SQLite says → (cause code for the catalogs `error.cause.<code>`, plain English).
 _ROOT_CAUSES = [
-    ("disk is full", "disk full"),
-    ("database or disk is full", "disk full"),
-    ("readonly database", "the database file is read-only"),
-    ("database is locked", "the database stayed locked by another desk"),
-    ("disk i/o error", "disk I/O error"),
+    ("disk is full", "disk_full", "disk full"),
+    ("database or disk is full", "disk_full", "disk full"),
+    ("readonly database", "read_only", "the database file is read-only"),
+    ("database is locked", "locked", "the database stayed locked by another desk"),
+    ("disk i/o error", "io_error", "disk I/O error"),
 ]
 
 
-def _root_cause(exc: BaseException) -> str:
+def _root_cause(exc: BaseException) -> tuple[str, str]:
+    """The first failure in `exc`'s chain (not peewee's later "cannot rollback"): code and text."""
     chain: list[BaseException] = []
     node: BaseException | None = exc
     while node is not None and node not in chain:
@@ -124,10 +127,10 @@ def _root_cause(exc: BaseException) -> str:
         node = node.__cause__ or node.__context__
     for err in reversed(chain):
         text = str(err).lower()
-        for needle, plain in _ROOT_CAUSES:
+        for needle, code, plain in _ROOT_CAUSES:
             if needle in text:
-                return plain
-    return str(chain[-1])
+                return code, plain
+    return "other", str(chain[-1])
 
 
 @contextmanager
@@ -140,7 +143,8 @@ def write_transaction(what: str) -> Iterator[None]:
     except DeskError:
         raise
     except (PeeweeException, sqlite3.Error) as exc:
-        raise StorageError(f"{_root_cause(exc)} while {what}", cause=_root_cause(exc), what=what) from exc
+        code, plain = _root_cause(exc)
+        raise StorageError(f"{plain} while {what}", cause=plain, cause_code=code, what=what) from exc
 
 
 @contextmanager

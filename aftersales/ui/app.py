@@ -14,12 +14,15 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, RadioSet, Select, Switch, TextArea
 
 from .. import i18n
 from ..domain.schemas import StaffView
 from ..i18n import t
 from .bindings import translate_bindings
 from .config import DeskConfig
+from .integrity import IntegrityChecked, check_integrity_in_background
 from .language import switch_language
 from .messages import DataChanged
 from .navigation import SECTIONS, load_screen_class, prepared, section_factory
@@ -31,6 +34,13 @@ __all__ = ["SECTIONS", "DeskApp"]
 
 # Actions that make sense only once somebody is logged in.
 _NEEDS_ACTOR = {"section", "search", "new_complaint", "back"}
+# Printable-key actions that would leave a form; form controls keep those keys.
+_LEAVES_FORM = {"section", "search", "new_complaint"}
+_FORM_CONTROLS = (Input, TextArea, Select, Checkbox, Switch, RadioSet)
+
+
+def _in_form_control(widget: Widget | None) -> bool:
+    return widget is not None and any(isinstance(node, _FORM_CONTROLS) for node in widget.ancestors_with_self)
 
 
 class DeskApp(App[None]):
@@ -64,8 +74,10 @@ class DeskApp(App[None]):
         config_problem: str | None = None,
         watch_interval: float | None = 2.0,
         cursor_blink: bool = True,
+        start_section: str | None = None,
     ) -> None:
-        """`actor` skips the login screen (tests and the benchmark)."""
+        """`actor` skips the login screen (tests and the benchmark); the desk opens on
+        `start_section` (else the settings file's, else the dashboard) after login."""
         super().__init__()
         i18n.set_language(language)
         translate_bindings(self)
@@ -78,6 +90,7 @@ class DeskApp(App[None]):
         self.cursor_blink = cursor_blink
         if actor is not None:
             self.session.actor = actor
+        self.start_section = start_section or self.config.start_section
         self._factories: dict[str, Any] = {name: section_factory(name) for name in SECTIONS}
         self._factories["login"] = self._login_screen
         for mode, factory in self._factories.items():
@@ -100,7 +113,8 @@ class DeskApp(App[None]):
             self.notify(t("shell.config_bad", problem=self.config_problem), severity="error", timeout=10)
         if self.watch_interval:
             watch_database(self, self.session.db_target, self.watch_interval)
-        await self.switch_mode("dashboard" if self.session.actor else "login")
+            check_integrity_in_background(self)
+        await self.switch_mode(self.start_section if self.session.actor else "login")
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Snapshots need a steady cursor; a blinking one differs frame to frame.
@@ -110,12 +124,16 @@ class DeskApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _NEEDS_ACTOR and self.session.actor is None:
             return False
+        if action in _LEAVES_FORM and _in_form_control(self.focused):
+            # A digit or `n` pressed on a select or checkbox of a form must not whisk the
+            # operator away from what they are typing.
+            return False
         return True
 
     async def logged_in(self, actor: StaffView) -> None:
-        """The login screen's success: open the dashboard and forget the login screen."""
+        """The login screen's success: open the start section and forget the login screen."""
         self.session.actor = actor
-        await self.switch_mode("dashboard")
+        await self.switch_mode(self.start_section)
         await self.remove_mode("login")
         self.refresh_bindings()
 
@@ -133,7 +151,7 @@ class DeskApp(App[None]):
     def open_intake(self) -> None:
         intake = load_screen_class("intake", "IntakeScreen")
         if intake is None:
-            self.notify(t("shell.not_available", what="shell.key.new"))
+            self.notify(t("shell.not_available", what=t("shell.key.new")))
             return
         if not isinstance(self.screen, intake):
             self.push_screen(prepared(intake()))
@@ -145,6 +163,12 @@ class DeskApp(App[None]):
 
     def on_database_moved(self, _: DatabaseMoved) -> None:
         self.data_changed()
+
+    def on_integrity_checked(self, event: IntegrityChecked) -> None:
+        if event.problems:
+            self.notify(
+                t("shell.integrity_bad", problem=event.problems[0]), severity="error", timeout=30
+            )
 
     def all_screens(self) -> list[Screen[Any]]:
         return [screen for stack in self._screen_stacks.values() for screen in stack]

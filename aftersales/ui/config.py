@@ -2,6 +2,7 @@
 
 import tomllib
 from pathlib import Path
+from typing import Literal
 
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -16,11 +17,15 @@ def config_path() -> Path:
 class DeskConfig(BaseModel):
     """What a user may set in config.toml; unknown keys are refused so typos are noticed."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     theme: str | None = None
     keymap: dict[str, str] = Field(default_factory=dict)
     language: str | None = None
+    # The section the desk opens on after login (an operator may prefer the queue).
+    start_section: Literal[
+        "dashboard", "complaints", "deliveries", "escalations", "penalties", "shops", "reports"
+    ] = "dashboard"
 
     @field_validator("language")
     @classmethod

@@ -33,7 +33,10 @@ async def test_disk_full_on_save_keeps_every_typed_character(
 ) -> None:
     def disk_full(*args: object) -> None:
         raise StorageError(
-            "disk full while saving a new complaint", cause="disk full", what="saving a new complaint"
+            "disk full while saving a new complaint",
+            cause="disk full",
+            cause_code="disk_full",
+            what="saving a new complaint",
         )
 
     monkeypatch.setattr(intake_module, "create_complaint", disk_full)
@@ -46,7 +49,9 @@ async def test_disk_full_on_save_keeps_every_typed_character(
         assert isinstance(app.screen, IntakeScreen)
         assert typed_values(app) == before
         assert before["description"] == "沙发腿断裂 要求上门维修"
-        assert "Not saved: the disk is full" in str(app.screen.query_one("#intake-status").render())
+        assert "Not saved: Disk full while saving a new complaint" in str(
+            app.screen.query_one("#intake-status").render()
+        )
         assert isinstance(app.screen, IntakeScreen) and app.screen.has_unsaved_text()
         assert app.opened == [] and app.changes == 0
     assert Complaint.select().count() == 0
@@ -76,7 +81,7 @@ async def test_locked_database_keeps_the_form_and_a_retry_saves(
         assert isinstance(app.screen, IntakeScreen)
         assert typed_values(app) == before
         status = str(app.screen.query_one("#intake-status").render())
-        assert "Not saved: the database stayed locked by another desk" in status
+        assert "Not saved: The database stayed locked by another desk while saving a new complaint" in status
         assert Complaint.select().count() == 0
 
         locked_database.execute("ROLLBACK")

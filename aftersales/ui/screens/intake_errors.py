@@ -5,20 +5,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ...domain.errors import StorageError
 from ...domain.schemas import ComplaintInput
 from ...i18n import error_text, t
 
 # Fields whose value comes from a Select: any error there means "pick one".
 CHOICE_FIELDS = frozenset({"category", "severity", "channel", "remedy", "major_reason"})
-
-_STORAGE_CAUSES = {
-    "disk full": "intake.storage.disk_full",
-    "the database file is read-only": "intake.storage.read_only",
-    "the database stayed locked by another desk": "intake.storage.locked",
-    "disk I/O error": "intake.storage.io",
-}
-
 
 def _message(field: str, kind: str, ctx: Mapping[str, Any], value: object) -> str:
     """One pydantic error turned into the short text shown under `field`."""
@@ -79,10 +70,5 @@ def service_errors(fields: Mapping[str, str]) -> dict[str, str]:
 
 
 def save_failure_text(exc: Exception) -> str:
-    """Why a save failed, in the desk's language; storage causes get their own words."""
-    if isinstance(exc, StorageError):
-        cause = str(exc.params.get("cause", ""))
-        key = _STORAGE_CAUSES.get(cause)
-        if key is not None:
-            return t(key)
+    """Why a save failed, in the desk's language."""
     return error_text(exc)

@@ -1,0 +1,68 @@
+"""Shell safeguards: form controls keep their keys, the background integrity scan reports damage,
+and storage failures read in the desk's language."""
+
+from pathlib import Path
+
+from textual.widgets import Checkbox, Select
+
+from aftersales import i18n
+from aftersales.domain.errors import StorageError
+from aftersales.ui.integrity import IntegrityChecked
+from aftersales.ui.screens.intake import IntakeScreen
+
+from .conftest import make_app, settle
+
+SIZE = (120, 36)
+
+
+async def test_digits_and_n_on_a_form_select_do_not_leave_the_form(desk_db: Path) -> None:
+    app = make_app(desk_db, actor_code="op01")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        await pilot.press("n")
+        await settle(app)
+        assert isinstance(app.screen, IntakeScreen)
+        for widget_type in (Select, Checkbox):
+            app.screen.query(widget_type).first().focus()
+            await pilot.pause()
+            await pilot.press("2", "n", "slash")
+            await pilot.pause()
+            assert isinstance(app.screen, IntakeScreen), widget_type
+        app.screen.query_one("#phone").focus()
+        await pilot.press("escape")
+        await pilot.pause()
+
+
+async def test_section_keys_still_work_outside_forms(desk_db: Path) -> None:
+    app = make_app(desk_db, actor_code="op01")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        await pilot.press("2")
+        await settle(app)
+        assert app.current_mode == "complaints"
+
+
+async def test_background_integrity_scan_warns_about_a_damaged_file(desk_db: Path) -> None:
+    app = make_app(desk_db, actor_code="op01")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        app.post_message(IntegrityChecked(["row 7 missing from index complaint_created"]))
+        await pilot.pause()
+        texts = [str(n.message) for n in app._notifications]
+        assert any("integrity check" in text and "row 7 missing" in text for text in texts)
+
+
+async def test_sound_file_raises_no_integrity_warning(desk_db: Path) -> None:
+    app = make_app(desk_db, actor_code="op01", watch_interval=5.0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        await pilot.pause(0.2)
+        assert not any("integrity" in str(n.message) for n in app._notifications)
+
+
+def test_storage_failure_reads_in_chinese() -> None:
+    failure = StorageError("disk full while saving", cause="disk full", cause_code="disk_full", what="saving")
+    i18n.set_language("zh")
+    assert i18n.error_text(failure) == "保存失败：磁盘已满。屏幕上的内容未丢失"
+    i18n.set_language("en")
+    assert i18n.error_text(failure) == "Disk full while saving; nothing was lost from the screen"
