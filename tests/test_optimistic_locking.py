@@ -28,3 +28,15 @@ def test_stale_status_change_is_refused_and_nothing_changes(desk, staff):
     with pytest.raises(ConflictError):
         act.withdraw(desk, staff["op02"], c.id, {"reason": "客户撤诉"}, c.version)
     assert get_complaint(c.id).status is ComplaintStatus.ACKNOWLEDGED
+
+
+def test_stale_view_hears_conflict_even_when_the_move_became_illegal(desk, staff):
+    c = new_complaint(desk, staff["op01"])
+    c = act.acknowledge(desk, staff["op01"], c.id, c.version)
+    c = act.change_status(desk, staff["op01"], c.id, ComplaintStatus.INVESTIGATING, c.version)
+    act.withdraw(desk, staff["op02"], c.id, {"reason": "客户撤诉"}, c.version)  # the other desk closes it
+    with pytest.raises(ConflictError):
+        act.change_status(desk, staff["op01"], c.id, ComplaintStatus.AWAITING_DELIVERY, c.version)
+    with pytest.raises(ConflictError):
+        act.resolve(desk, staff["op01"], c.id, {"decision": "换货", "remedy": "replace"}, c.version)
+    assert get_complaint(c.id).status is ComplaintStatus.CLOSED

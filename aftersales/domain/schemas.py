@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from .enums import (
     Category,
@@ -57,12 +57,17 @@ class ComplaintInput(Input):
     major_reason: MajorReason | None = None
     received_at: datetime | None = None
 
+    @field_validator("received_at")
+    @classmethod
+    def _aware(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("received_at must carry a time zone")
+        return value
+
     @model_validator(mode="after")
     def _major_needs_reason(self) -> "ComplaintInput":
         if self.major_incident and self.major_reason is None:
             raise ValueError("a major incident needs a reason")
-        if self.received_at is not None and self.received_at.tzinfo is None:
-            raise ValueError("received_at must carry a time zone")
         return self
 
 

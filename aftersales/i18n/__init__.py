@@ -84,6 +84,9 @@ def label(value: Enum) -> str:
     return t(f"enum.{type(value).__name__}.{value.value}")
 
 
+_LABELLED_PARAMS = {"role": "Role", "action": "Action", "current": "ComplaintStatus", "target": "ComplaintStatus"}
+
+
 def error_text(exc: Exception) -> str:
     """A user-facing line for a desk error, translated when its key is known."""
     key = getattr(exc, "key", None)
@@ -91,6 +94,11 @@ def error_text(exc: Exception) -> str:
     code = params.get("cause_code")
     if code and f"error.cause.{code}" in catalog(_current):
         params["cause"] = t(f"error.cause.{code}")
+    # Codes carried by refusals read as their labels (a role, an action, a status).
+    for name, enum_name in _LABELLED_PARAMS.items():
+        value = params.get(name)
+        if isinstance(value, str) and f"enum.{enum_name}.{value}" in catalog("en"):
+            params[name] = t(f"enum.{enum_name}.{value}")
     if key and key in catalog(_current) and key != "error.generic":
         return t(key, **params)
     return str(exc)

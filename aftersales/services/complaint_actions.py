@@ -1,12 +1,13 @@
 """What operators do to an open complaint; every change checks the version it was shown."""
 
-from typing import Any
+from typing import Any, NoReturn
 
 from ..domain.enums import CloseOutcome, ComplaintStatus, EventKind, Role
 from ..domain.errors import ConflictError, InvalidInput, NotFound, PermissionDenied, TransitionRefused
 from ..domain.permissions import Action, allowed
 from ..domain.schemas import ComplaintView, NoteInput, ResolveInput, StaffView, WithdrawInput
 from ..domain.status_machine import PLAIN_MOVES, Move, check_move, legal_moves
+from ..i18n import t
 from ..store.converters import complaint_view
 from ..store.db import write_transaction
 from ..store.models import Complaint, Staff
@@ -16,11 +17,27 @@ from .guard import deny, require
 from .validation import validate
 
 
-def _load(complaint_id: int) -> Complaint:
+def _load(complaint_id: int, version: int | None = None) -> Complaint:
+    """The stored complaint; with `version`, refused as a conflict when someone saved since.
+
+    The version is compared before any other rule, so an operator whose view is stale hears
+    "someone else changed it" rather than a rule that only the newer state breaks.
+    """
     row = Complaint.get_or_none(Complaint.id == complaint_id)
     if row is None:
         raise NotFound(f"no complaint #{complaint_id}", what=str(complaint_id))
+    if version is not None and row.version != version:
+        _conflict(row, version)
     return row
+
+
+def _conflict(row: Complaint, version: int) -> NoReturn:
+    current = Complaint.select(Complaint.version).where(Complaint.id == row.id).scalar()
+    raise ConflictError(
+        f"{row.number} was changed by someone else (version {current}, you had {version}); "
+        "reload to see the changes",
+        number=row.number,
+    )
 
 
 def _save(row: Complaint, expected_version: int, changes: dict[str, Any], desk: Desk) -> None:
@@ -32,12 +49,7 @@ def _save(row: Complaint, expected_version: int, changes: dict[str, Any], desk: 
         .execute()
     )
     if updated != 1:
-        current = Complaint.select(Complaint.version).where(Complaint.id == row.id).scalar()
-        raise ConflictError(
-            f"{row.number} was changed by someone else (version {current}, you had {expected_version}); "
-            "reload to see the changes",
-            number=row.number,
-        )
+        _conflict(row, expected_version)
 
 
 def _reload(complaint_id: int) -> ComplaintView:
@@ -66,7 +78,7 @@ def _move(
 def acknowledge(desk: Desk, actor: StaffView, complaint_id: int, version: int) -> ComplaintView:
     require(desk, actor, Action.ACKNOWLEDGE, complaint_id)
     with write_transaction(f"acknowledging complaint #{complaint_id}"):
-        row = _load(complaint_id)
+        row = _load(complaint_id, version)
         current = ComplaintStatus(row.status)
         check_move(current, ComplaintStatus.ACKNOWLEDGED, Move.ACKNOWLEDGE)
         changes: dict[str, Any] = {"status": ComplaintStatus.ACKNOWLEDGED.value, "acknowledged_at": desk.clock()}
@@ -94,12 +106,17 @@ def assign(desk: Desk, actor: StaffView, complaint_id: int, staff_code: str, ver
                 ),
             )
     with write_transaction(f"assigning complaint #{complaint_id}"):
-        row = _load(complaint_id)
+        row = _load(complaint_id, version)
         target = Staff.get_or_none((Staff.code == staff_code) & (Staff.active == True))  # noqa: E712
         if target is None or Role(target.role) not in (Role.OPERATOR, Role.LEAD, Role.MANAGER):
-            raise InvalidInput(f"no desk staff {staff_code}", {"assignee": f"no desk staff with code {staff_code}"})
+            raise InvalidInput(f"no desk staff {staff_code}", {"assignee": t("validation.no_desk_staff", code=staff_code)})
         if ComplaintStatus(row.status) is ComplaintStatus.CLOSED:
-            raise InvalidInput(f"{row.number} is closed", {"assignee": "closed complaints cannot be reassigned"})
+            raise InvalidInput(f"{row.number} is closed", {"assignee": t("validation.assign_closed")})
+        if row.assignee_id == target.id:
+            raise InvalidInput(
+                f"{row.number} is already with {target.code}",
+                {"assignee": t("validation.already_assigned", code=target.code)},
+            )
         old = Staff.select(Staff.code).where(Staff.id == row.assignee_id).scalar() if row.assignee_id else ""
         _save(row, version, {"assignee": target.id}, desk)
         append_event(
@@ -131,7 +148,7 @@ def change_status(
     """Plain status moves (investigate, wait for delivery/customer, resume)."""
     require(desk, actor, Action.CHANGE_STATUS, complaint_id)
     with write_transaction(f"changing the status of complaint #{complaint_id}"):
-        row = _load(complaint_id)
+        row = _load(complaint_id, version)
         current, target = ComplaintStatus(row.status), ComplaintStatus(target)
         move = legal_moves(current).get(target)
         if move is None:
@@ -154,7 +171,7 @@ def resolve(
     require(desk, actor, Action.RESOLVE, complaint_id)
     valid = validate(ResolveInput, data)
     with write_transaction(f"resolving complaint #{complaint_id}"):
-        row = _load(complaint_id)
+        row = _load(complaint_id, version)
         current = ComplaintStatus(row.status)
         check_move(current, ComplaintStatus.RESOLVED, Move.RESOLVE, open_delivery_orders=0)
         _save(
@@ -169,10 +186,10 @@ def resolve(
             },
             desk,
         )
+        # The remedy and the compensation (fen) travel in the event, the decision is its note.
         append_event(
-            desk.clock(), actor, EventKind.RESOLVED, complaint_id=row.id, field="status",
-            old=current.value, new=ComplaintStatus.RESOLVED.value,
-            note=f"{valid.remedy.value}; {valid.compensation_fen} fen; {valid.decision}",
+            desk.clock(), actor, EventKind.RESOLVED, complaint_id=row.id, field="remedy",
+            old=str(valid.compensation_fen), new=valid.remedy.value, note=valid.decision,
         )
         return _reload(complaint_id)
 
@@ -184,7 +201,7 @@ def withdraw(
     require(desk, actor, Action.WITHDRAW, complaint_id)
     valid = validate(WithdrawInput, data)
     with write_transaction(f"withdrawing complaint #{complaint_id}"):
-        row = _load(complaint_id)
+        row = _load(complaint_id, version)
         current = ComplaintStatus(row.status)
         check_move(current, ComplaintStatus.CLOSED, Move.WITHDRAW)
         _save(
@@ -206,11 +223,12 @@ def merge_duplicate(
     """Close this complaint as a duplicate of an earlier one."""
     require(desk, actor, Action.MERGE, complaint_id)
     with write_transaction(f"merging complaint #{complaint_id}"):
-        row = _load(complaint_id)
+        row = _load(complaint_id, version)
         original = Complaint.get_or_none(Complaint.number == original_number.strip())
         if original is None or original.id == row.id:
             raise InvalidInput(
-                f"no other complaint {original_number}", {"duplicate_of": f"no other complaint {original_number}"}
+                f"no other complaint {original_number}",
+                {"duplicate_of": t("validation.no_other_complaint", number=original_number)},
             )
         current = ComplaintStatus(row.status)
         check_move(current, ComplaintStatus.CLOSED, Move.MERGE)

@@ -8,6 +8,7 @@ from ..domain.numbering import complaint_number
 from ..domain.permissions import Action
 from ..domain.schemas import ComplaintInput, ComplaintView, StaffView
 from ..domain.sla import deadlines
+from ..i18n import t
 from ..store.converters import complaint_view
 from ..store.db import write_transaction
 from ..store.models import Complaint, Customer, NumberSequence, Shop
@@ -39,7 +40,7 @@ def find_or_create_customer(phone: str, name: str, address: str, now: datetime) 
 def shop_by_code(code: str) -> Shop:
     shop = Shop.get_or_none((Shop.code == code) & (Shop.active == True))  # noqa: E712
     if shop is None:
-        raise InvalidInput(f"no active shop {code}", {"shop_code": f"no active shop with code {code}"})
+        raise InvalidInput(f"no active shop {code}", {"shop_code": t("validation.no_active_shop", code=code)})
     return shop
 
 

@@ -133,8 +133,11 @@ def _keys(sort: QueueSort) -> list[Any]:
 
 
 def effective_sort(filt: QueueFilter, sort: QueueSort) -> QueueSort:
-    """The order a page really has: overdue complaints come most overdue first, read straight
-    from the open-deadline index (any other order would sort tens of thousands of rows)."""
+    """The order a page really has: search results come newest first (walking the text index),
+    overdue complaints most overdue first (read straight from the open-deadline index; any other
+    order would sort tens of thousands of rows)."""
+    if filt.search.strip():
+        return QueueSort.NEWEST
     return QueueSort.DUE if filt.overdue else sort
 
 

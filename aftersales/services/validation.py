@@ -1,21 +1,67 @@
-"""Turning pydantic errors into per-field messages a form can show."""
+"""Turning pydantic errors into per-field messages a form can show, in the desk's language."""
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from ..domain.errors import InvalidInput
+from ..i18n import catalog, t
 
 M = TypeVar("M", bound=BaseModel)
 
+# pydantic error type → catalog key; the error's context (min_length, expected …) fills it.
+_BY_TYPE = {
+    "missing": "validation.required",
+    "string_too_short": "validation.too_short",
+    "string_too_long": "validation.too_long",
+    "string_pattern_mismatch": "validation.pattern",
+    "enum": "validation.choice",
+    "literal_error": "validation.choice",
+    "int_parsing": "validation.number",
+    "int_type": "validation.number",
+    "int_from_float": "validation.number",
+    "greater_than_equal": "validation.at_least",
+    "less_than_equal": "validation.at_most",
+    "extra_forbidden": "validation.unknown_field",
+    "string_type": "validation.text",
+    "bool_parsing": "validation.yes_no",
+    "bool_type": "validation.yes_no",
+    "datetime_parsing": "validation.datetime",
+    "datetime_type": "validation.datetime",
+    "datetime_from_date_parsing": "validation.datetime",
+}
+
+# Rules of our own (ValueError in a validator) named by the field they guard.
+_BY_FIELD = {"phone": "validation.phone", "received_at": "validation.timezone"}
+
+
+def _message(error: Any) -> str:
+    kind = str(error.get("type", ""))
+    loc = error.get("loc") or ()
+    name = str(loc[0]) if loc else "__all__"
+    ctx = dict(error.get("ctx") or {})
+    if kind == "string_too_short" and ctx.get("min_length") == 1:
+        return t("validation.required")
+    if kind == "value_error":
+        if name in _BY_FIELD:
+            return t(_BY_FIELD[name])
+        if "major incident" in str(error.get("msg", "")):
+            return t("validation.major_reason")
+    key = _BY_TYPE.get(kind)
+    if key and key in catalog("en"):
+        return t(key, **{k: v for k, v in ctx.items() if isinstance(v, (int, str))})
+    return str(error.get("msg", "invalid")).removeprefix("Value error, ")
+
 
 def field_errors(exc: ValidationError) -> dict[str, str]:
-    """First message per field; model-level errors go under '__all__'."""
+    """First message per field; model-level errors go under '__all__' (major incident → its reason)."""
     out: dict[str, str] = {}
     for error in exc.errors():
         loc = error.get("loc") or ()
         name = str(loc[0]) if loc else "__all__"
-        message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
+        message = _message(error)
+        if name == "__all__" and message == t("validation.major_reason"):
+            name = "major_reason"
         out.setdefault(name, message)
     return out
 

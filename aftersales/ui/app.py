@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, RadioSet, Select, Switch, TextArea
 
 from .. import i18n
+from ..domain.permissions import Action, allowed
 from ..domain.schemas import StaffView
 from ..i18n import t
 from .bindings import translate_bindings
@@ -124,6 +125,9 @@ class DeskApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _NEEDS_ACTOR and self.session.actor is None:
             return False
+        if action == "new_complaint" and self.session.actor is not None:
+            if not allowed(self.session.actor.role, Action.INTAKE):
+                return None  # shown greyed out: the dispatcher and the admin take no complaints
         if action in _LEAVES_FORM and _in_form_control(self.focused):
             # A digit or `n` pressed on a select or checkbox of a form must not whisk the
             # operator away from what they are typing.
@@ -138,8 +142,17 @@ class DeskApp(App[None]):
         self.refresh_bindings()
 
     def show_section(self, name: str) -> None:
-        if name in SECTIONS and self.session.actor is not None:
+        if name not in SECTIONS or self.session.actor is None:
+            return
+        if name == self.current_mode:
+            # Already in that section (say, on a complaint's detail): back to its first screen.
+            self.call_later(self._back_to_section_base)
+        else:
             self.switch_mode(name)
+
+    async def _back_to_section_base(self) -> None:
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
 
     def open_complaint(self, complaint_id: int) -> None:
         detail: Any = load_screen_class("detail", "DetailScreen")
@@ -178,8 +191,7 @@ class DeskApp(App[None]):
 
     async def action_search(self) -> None:
         await self.switch_mode("complaints")
-        while len(self.screen_stack) > 1:
-            await self.pop_screen()
+        await self._back_to_section_base()
         focus_search = getattr(self.screen, "focus_search", None)
         if callable(focus_search):
             focus_search()

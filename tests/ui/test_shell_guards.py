@@ -66,3 +66,41 @@ def test_storage_failure_reads_in_chinese() -> None:
     assert i18n.error_text(failure) == "保存失败：磁盘已满。屏幕上的内容未丢失"
     i18n.set_language("en")
     assert i18n.error_text(failure) == "Disk full while saving; nothing was lost from the screen"
+
+
+async def test_dispatcher_cannot_open_the_intake_form(desk_db: Path) -> None:
+    app = make_app(desk_db, actor_code="dc01")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        await pilot.press("n")
+        await settle(app)
+        assert not isinstance(app.screen, IntakeScreen)
+
+
+async def test_section_key_on_a_detail_returns_to_the_queue(desk_db: Path) -> None:
+    from aftersales.ui.screens.detail import DetailScreen
+    from aftersales.ui.screens.queue import QueueScreen
+
+    app = make_app(desk_db, actor_code="op01")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        await pilot.press("2")
+        await settle(app)
+        await pilot.press("enter")
+        await settle(app)
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.press("2")
+        await settle(app)
+        assert isinstance(app.screen, QueueScreen)
+
+
+async def test_help_lists_quit_in_both_languages(desk_db: Path) -> None:
+    from aftersales.ui.screens.help import help_rows
+
+    for language, word in (("en", "Quit"), ("zh", "退出")):
+        app = make_app(desk_db, language=language, actor_code="op01")
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app)
+            rows = help_rows(app)
+            assert any(row.description == word for row in rows), [r.description for r in rows]
+            await pilot.pause()

@@ -42,9 +42,10 @@ def help_rows(app: App[Any]) -> list[HelpRow]:
     seen: set[tuple[str, str]] = set()
     for active in app.screen.active_bindings.values():
         binding: Binding = active.binding
-        palette = binding.action == "command_palette"
+        # The desk's own bindings all carry an id; Textual's (cursor keys and the like) do not.
+        ours = binding.action == "command_palette" or bool(binding.id)
         if not binding.description or (
-            not palette and (binding.action, binding.description) in _textual_own(active.node)
+            not ours and (binding.action, binding.description) in _textual_own(active.node)
         ):
             continue
         description = describe(binding)

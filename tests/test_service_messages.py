@@ -1,0 +1,52 @@
+"""What services tell a user: field messages in the desk's language, events that carry their facts."""
+
+import pytest
+
+from aftersales import i18n
+from aftersales.domain.enums import ComplaintStatus, EventKind
+from aftersales.domain.errors import InvalidInput
+from aftersales.services import complaint_actions as act
+from aftersales.services.complaint_read import get_complaint, timeline
+from aftersales.services.intake import create_complaint
+
+from .factories import complaint_data, new_complaint
+
+
+def test_field_errors_follow_the_language(desk, staff):
+    i18n.set_language("zh")
+    with pytest.raises(InvalidInput) as refused:
+        create_complaint(desk, staff["op01"], complaint_data(phone="123", description="短", customer_name=""))
+    assert refused.value.fields["phone"].startswith("不是手机号")
+    assert refused.value.fields["description"] == "至少 5 个字符"
+    assert refused.value.fields["customer_name"] == "必填"
+    i18n.set_language("en")
+    with pytest.raises(InvalidInput) as refused:
+        create_complaint(desk, staff["op01"], complaint_data(description="short", category="nonsense"))
+    assert refused.value.fields == {"category": "choose one of the listed values"}
+
+
+def test_major_incident_without_reason_is_reported_at_the_reason(desk, staff):
+    with pytest.raises(InvalidInput) as refused:
+        create_complaint(desk, staff["op01"], complaint_data(major_incident=True))
+    assert refused.value.fields == {"major_reason": "a major incident needs a reason"}
+
+
+def test_assigning_to_the_current_owner_is_refused_without_an_event(desk, staff):
+    c = act.acknowledge(desk, staff["op01"], new_complaint(desk, staff["op01"]).id, 1)
+    events = len(timeline(c.id))
+    with pytest.raises(InvalidInput) as refused:
+        act.assign(desk, staff["lead01"], c.id, "op01", c.version)
+    assert refused.value.fields == {"assignee": "already assigned to op01"}
+    assert len(timeline(c.id)) == events
+    assert get_complaint(c.id).version == c.version
+
+
+def test_resolve_event_carries_remedy_compensation_and_decision(desk, staff):
+    op = staff["op01"]
+    c = act.acknowledge(desk, op, new_complaint(desk, op).id, 1)
+    c = act.change_status(desk, op, c.id, ComplaintStatus.INVESTIGATING, c.version)
+    act.resolve(desk, op, c.id, {"decision": "同意换货", "remedy": "replace", "compensation_fen": 12050}, c.version)
+    event = timeline(c.id)[-1]
+    assert (event.kind, event.field, event.new, event.old, event.note) == (
+        EventKind.RESOLVED, "remedy", "replace", "12050", "同意换货",
+    )
