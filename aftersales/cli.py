@@ -5,7 +5,7 @@ import getpass
 import os
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
@@ -36,20 +36,40 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage mistake in one line instead of the usage block."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        self.exit(2, t("cli.usage", prog=self.prog, message=message) + "\n")
 
 
 def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+        raise argparse.ArgumentTypeError(t("cli.bad_date", text=repr(text))) from None
 
 
 def _count(text: str) -> int:
     if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number")
+        raise argparse.ArgumentTypeError(t("cli.bad_count", text=repr(text)))
     return int(text)
+
+
+def _lang_in(argv: Sequence[str]) -> str | None:
+    """The --lang value of `argv`, read before parsing so usage mistakes are reported in it."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
+
+
+def _counted(key: str, count: int, **params: Any) -> str:
+    """Message `key` about `count` things; `<key>_one` holds the wording for exactly one."""
+    return t(f"{key}_one" if count == 1 else key, count=count, **params)
+
+
+def _shown(target: str) -> str:
+    """A database target as messages name it: a server URL without its credentials."""
+    return target.split("@")[-1] if is_url(target) else target
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -99,6 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 refused, 2 usage or unavailable)."""
+    argv = sys.argv[1:] if argv is None else argv
+    i18n.set_language(i18n.detect_language(_lang_in(argv)))
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exc:  # --help, or a usage mistake already reported in one line
@@ -113,18 +135,18 @@ def main(argv: list[str] | None = None) -> int:
     except DatabaseRefused as exc:
         return _fail(str(exc))
     except InvalidInput as exc:
-        return _fail("; ".join(f"{name}: {message}" for name, message in exc.fields.items()) or str(exc))
+        fields = [t("cli.field", name=name, message=message) for name, message in exc.fields.items()]
+        return _fail("; ".join(fields) or str(exc))
     except DeskError as exc:
-        problems: list[str] = getattr(exc, "problems", [])
-        return _fail("\n".join([error_text(exc), *problems]))
+        return _fail(error_text(exc), details=getattr(exc, "problems", []))
     except OSError as exc:
         return _fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
     except (KeyboardInterrupt, EOFError):
         return _fail(t("cli.interrupted"), 130)
     except (PeeweeException, sqlite3.Error, UnicodeDecodeError) as exc:
         # A damaged page can pass the cheap header check and fail on first read.
-        where = args.db or os.environ.get("AFTERSALES_DB") or "database"
-        return _fail(t("cli.database_error", path=where, detail=" ".join(str(exc).split())))
+        where = _shown(args.db or os.environ.get("AFTERSALES_DB") or "database")
+        return _fail(t("cli.database_error", path=where, detail=str(exc)))
     except Exception as exc:
         if os.environ.get("AFTERSALES_DEBUG"):
             raise
@@ -133,8 +155,10 @@ def main(argv: list[str] | None = None) -> int:
         close_database()
 
 
-def _fail(message: str, code: int = 1) -> int:
-    print(message, file=sys.stderr)
+def _fail(message: str, code: int = 1, details: Sequence[str] = ()) -> int:
+    """Print a refusal on stderr: one line (a driver's line breaks folded), then one line per detail."""
+    lines = [" ".join(str(line).split()) for line in (message, *details)]
+    print("\n".join(lines), file=sys.stderr)
     return code
 
 
@@ -184,15 +208,24 @@ def _build_demo(path: Path, complaints: int, seed: int, today: date | None) -> N
 def _demo(args: argparse.Namespace) -> int:
     path = _new_file(args)
     _build_demo(path, args.complaints, args.seed, args.today)
-    print(t("cli.demo.done", path=path, count=args.complaints))
+    print(_counted("cli.demo.done", args.complaints, path=path))
     return 0
 
 
 def _init(args: argparse.Namespace) -> int:
     from .services.auth import create_staff
     from .services.validation import validate
+    from .store.models import Staff
 
-    path = _new_file(args)
+    target = _target(args)
+    if is_url(target):
+        # A server database is made by its administrator; init adds the schema and the first admin.
+        where = _shown(target)
+        open_database(target, create=True)
+        if Staff.select().exists():
+            raise CliFailure(t("cli.init.has_staff", path=where))
+    else:
+        where = str(_new_file(args))
     code = args.admin_code or input(t("cli.init.ask_code"))
     name = args.admin_name or input(t("cli.init.ask_name"))
     pin = args.admin_pin
@@ -201,9 +234,10 @@ def _init(args: argparse.Namespace) -> int:
         if getpass.getpass(t("cli.init.ask_pin_again")) != pin:
             raise CliFailure(t("cli.init.pin_mismatch"))
     valid = validate(StaffInput, {"code": code, "name": name, "role": "admin", "pin": pin})
-    open_database(path, create=True)
+    if not is_url(target):
+        open_database(target, create=True)
     create_staff(Desk(), None, valid)
-    print(t("cli.init.done", path=path, code=valid.code))
+    print(t("cli.init.done_server" if is_url(target) else "cli.init.done", path=where, code=valid.code))
     return 0
 
 
@@ -219,16 +253,18 @@ def _check(args: argparse.Namespace) -> int:
     else:
         print(t("cli.check.integrity_ok"))
     if report.foreign_keys:
-        print(t("cli.check.fk_bad", count=len(report.foreign_keys), first=report.foreign_keys[0]), file=sys.stderr)
+        print(_counted("cli.check.fk_bad", len(report.foreign_keys), first=report.foreign_keys[0]), file=sys.stderr)
     else:
         print(t("cli.check.fk_ok"))
     if report.broken_event is not None:
         key = f"cli.check.event_{report.broken_reason}"
         known = key in i18n.catalog("en")
-        line = t(key, id=report.broken_event) if known else f"event {report.broken_event}: {report.broken_reason}"
+        line = t(key, id=report.broken_event) if known else t(
+            "cli.check.event_other", id=report.broken_event, reason=report.broken_reason
+        )
         print(line, file=sys.stderr)
     else:
-        print(t("cli.check.chain_ok", events=report.events))
+        print(_counted("cli.check.chain_ok", report.events))
     return 0 if report.ok else 1
 
 
@@ -238,7 +274,7 @@ def _backup(args: argparse.Namespace) -> int:
     target = _target(args)
     open_database(target)
     size = backup_database(args.out)
-    print(t("cli.backup.done", path=target, out=args.out, size=size))
+    print(t("cli.backup.done", path=_shown(target), out=args.out, size=size))
     return 0
 
 
@@ -250,7 +286,7 @@ def _export(args: argparse.Namespace) -> int:
     fmt = ExportFormat(args.format or (suffix if suffix in ("csv", "json", "xlsx") else "csv"))
     open_database(target)
     count = export_complaints(Desk(), args.out, fmt, args.month)
-    print(t("cli.export.done", count=count, out=args.out))
+    print(_counted("cli.export.done", count, out=args.out))
     return 0
 
 
@@ -265,7 +301,7 @@ def _import(args: argparse.Namespace) -> int:
         raise CliFailure(t("cli.import.no_file", path=args.file))
     open_database(target)
     result = import_complaints(Desk(), _staff(code), args.file)
-    print(t("cli.import.done", count=result.created, first=result.first_number, last=result.last_number))
+    print(_counted("cli.import.done", result.created, first=result.first_number, last=result.last_number))
     return 0
 
 
@@ -300,4 +336,5 @@ def _desk(args: argparse.Namespace) -> int:
     open_database(target)
     close_database()
     run_desk = _lazy("ui.run", "run_desk")
-    return int(run_desk(target, args.language, args.user))
+    # Without --lang the desk chooses: its settings file, else the locale.
+    return int(run_desk(target, i18n.normalise_language(args.lang) or "", args.user))

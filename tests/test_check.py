@@ -45,6 +45,15 @@ def test_healthy_database_passes_check(capsys, desk, staff, db_path):
     assert outcome.err == ""
 
 
+def test_a_single_event_is_counted_in_the_singular(capsys, desk, staff, db_path):
+    new_complaint(desk, staff["op01"])
+    assert Event.select().count() == 1
+    close_database()
+    outcome = run(capsys, "check", "--db", db_path)
+    assert outcome.code == 0, outcome.err
+    assert "audit chain: 1 event intact" in outcome.out
+
+
 def test_one_flipped_letter_in_an_event_names_that_event(capsys, desk, staff, db_path):
     ids = _desk_with_notes(desk, staff)
     close_database()
@@ -76,7 +85,7 @@ def test_reference_to_a_missing_row_fails_check(capsys, desk, staff, db_path):
     raw.close()
     outcome = run(capsys, "check", "--db", db_path)
     assert outcome.code == 1
-    assert "foreign keys: 1 broken reference(s), first: complaint row 1 → missing shop" in outcome.err
+    assert "foreign keys: 1 broken reference: complaint row 1 → missing shop" in outcome.err
 
 
 def test_check_speaks_chinese_with_lang_zh(capsys, desk, staff, db_path):

@@ -1,5 +1,6 @@
 """The `aftersales` command: sub-commands, defaults, refusals in one line, never a traceback."""
 
+import os
 import subprocess
 import sys
 import types
@@ -8,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from aftersales import i18n
 from aftersales.domain.clock import fixed_clock
 from aftersales.domain.enums import EventKind, Role
 from aftersales.services import auth
 from aftersales.services.context import Desk
 from aftersales.store.db import close_database, open_database
-from aftersales.store.models import Event
+from aftersales.store.errors import DatabaseRefused
+from aftersales.store.models import Event, Staff
 
 from .cli_helpers import assert_one_line_naming, digest, empty_desk, run
 from .factories import NOW
@@ -198,7 +201,7 @@ def test_demo_flag_builds_once_in_the_user_data_folder(capsys, tmp_path, monkeyp
     assert run(capsys, "--demo").code == 0
     demo = tmp_path / "aftersales" / "demo.db"
     assert demo_calls == [(demo, 2000, 7, date.today())]
-    assert desk_calls == [(str(demo), "en", None)] * 2
+    assert desk_calls == [(str(demo), "", None)] * 2
 
 
 def test_bench_runs_with_the_database_and_json_flag(capsys, tmp_path, monkeypatch):
@@ -216,3 +219,129 @@ def test_installed_script_reports_a_bad_file_without_a_traceback(tmp_path):
     assert done.returncode == 1
     assert done.stderr == f"{bad}: not a SQLite database\n"
     assert done.stdout == ""
+
+
+def test_desk_without_lang_leaves_the_language_to_the_desk(capsys, tmp_path, desk_calls, monkeypatch):
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    path = tmp_path / "desk.db"
+    empty_desk(path)
+    assert run(capsys, "--db", path).code == 0
+    assert run(capsys, "--db", path, "--lang", "en").code == 0
+    assert desk_calls == [(str(path), "", None), (str(path), "en", None)]
+
+
+class _FakeDeskApp:
+    """Records the language the desk would start in, instead of taking over the terminal."""
+
+    started: list[tuple[str, str]] = []
+
+    def __init__(self, session, language: str, user_code, config, config_problem) -> None:
+        self.language = language
+        self.return_code = 0
+
+    def run(self) -> None:
+        _FakeDeskApp.started.append((self.language, i18n.current_language()))
+
+
+@pytest.fixture
+def zh_settings(tmp_path, monkeypatch) -> list[tuple[str, str]]:
+    """A settings file choosing Chinese, an English locale, and the real start-up up to the app."""
+    folder = tmp_path / "config"
+    (folder / "aftersales").mkdir(parents=True)
+    (folder / "aftersales" / "config.toml").write_text('language = "zh"\n', encoding="utf-8")
+    monkeypatch.setattr("platformdirs.user_config_path", lambda app: folder / app)
+    for var in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.setattr("aftersales.ui.app.DeskApp", _FakeDeskApp)
+    _FakeDeskApp.started = []
+    return _FakeDeskApp.started
+
+
+def test_settings_file_language_is_used_when_no_lang_is_given(capsys, tmp_path, zh_settings):
+    path = tmp_path / "desk.db"
+    empty_desk(path)
+    assert run(capsys, "--db", path).code == 0
+    assert zh_settings == [("zh_CN", "zh_CN")]
+
+
+def test_lang_option_beats_the_settings_file(capsys, tmp_path, zh_settings):
+    path = tmp_path / "desk.db"
+    empty_desk(path)
+    assert run(capsys, "--db", path, "--lang", "en").code == 0
+    assert zh_settings == [("en", "en")]
+
+
+def test_refusal_spanning_lines_is_printed_as_one_line(capsys, monkeypatch):
+    def refuse(target, create=False):
+        raise DatabaseRefused("db.example/desk: cannot connect (connection refused\n\tIs the server running?)\n")
+
+    monkeypatch.setattr("aftersales.cli.open_database", refuse)
+    outcome = run(capsys, "check", "--db", "postgresql://desk:secret@db.example/desk")
+    assert outcome.code == 1
+    assert outcome.err == "db.example/desk: cannot connect (connection refused Is the server running?)\n"
+
+
+def test_unreachable_server_is_one_line_without_the_password(capsys):
+    pytest.importorskip("psycopg2")
+    outcome = run(capsys, "check", "--db", "postgresql://desk:secret@127.0.0.1:1/nowhere")
+    assert outcome.code == 1
+    assert outcome.err.count("\n") == 1 and outcome.err.startswith("127.0.0.1:1/nowhere: cannot connect")
+    assert "secret" not in outcome.err
+
+
+def test_demo_on_a_server_url_is_one_line(capsys, demo_calls):
+    outcome = run(capsys, "demo", "--db", "postgresql://desk:secret@127.0.0.1/desk")
+    assert outcome.code == 2
+    assert outcome.err == "demo needs a file path for --db, not a server URL\n"
+    assert demo_calls == []
+
+
+def test_usage_mistakes_are_reported_in_the_chosen_language(capsys, tmp_path):
+    outcome = run(capsys, "--lang", "zh", "demo", "--db", tmp_path / "d.db", "--complaints", "many")
+    assert outcome.code == 2
+    assert outcome.err.count("\n") == 1
+    assert outcome.err.startswith("aftersales demo：") and "'many' 不是整数（参见 aftersales demo --help）" in outcome.err
+
+
+PG_URL = os.environ.get("AFTERSALES_TEST_PG", "")
+needs_pg = pytest.mark.skipif(not PG_URL, reason="AFTERSALES_TEST_PG is not set")
+
+
+@pytest.fixture
+def empty_pg() -> str:
+    """The scratch PostgreSQL database, emptied of every table."""
+    from playhouse.db_url import connect
+
+    scratch = connect(PG_URL)
+    scratch.execute_sql("DROP SCHEMA public CASCADE")
+    scratch.execute_sql("CREATE SCHEMA public")
+    scratch.close()
+    return PG_URL
+
+
+@needs_pg
+def test_init_on_postgres_creates_the_schema_and_first_admin(capsys, empty_pg):
+    outcome = run(capsys, "init", "--db", empty_pg, "--admin-code", "boss", "--admin-name", "周总",
+                  "--admin-pin", "246810")
+    assert outcome.code == 0, outcome.err
+    assert "boss" in outcome.out and empty_pg.split("@")[-1] in outcome.out
+    open_database(empty_pg)
+    try:
+        assert auth.login(Desk(clock=fixed_clock(NOW)), "boss", "246810").role is Role.ADMIN
+    finally:
+        close_database()
+
+
+@needs_pg
+def test_init_on_postgres_that_already_has_staff_adds_nobody(capsys, empty_pg):
+    first = ["init", "--db", empty_pg, "--admin-code", "boss", "--admin-name", "周总", "--admin-pin", "246810"]
+    assert run(capsys, *first).code == 0
+    outcome = run(capsys, "init", "--db", empty_pg, "--admin-code", "other", "--admin-name", "x", "--admin-pin", "1234")
+    assert outcome.code == 1
+    assert outcome.err.count("\n") == 1 and "already has staff" in outcome.err
+    open_database(empty_pg)
+    try:
+        assert [row.code for row in Staff.select()] == ["boss"]
+    finally:
+        close_database()

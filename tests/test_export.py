@@ -155,3 +155,11 @@ def test_empty_database_exports_an_empty_list(capsys, staff, db_path, tmp_path):
     out = tmp_path / "none.json"
     assert run(capsys, "export", "complaints", "--db", db_path, "--out", out).code == 0
     assert json.loads(out.read_text(encoding="utf-8")) == []
+
+
+def test_one_exported_complaint_is_reported_in_the_singular(capsys, desk, staff, db_path, tmp_path):
+    new_complaint(desk, staff["op01"])
+    close_database()
+    out = tmp_path / "one.csv"
+    outcome = run(capsys, "export", "complaints", "--db", db_path, "--out", out)
+    assert outcome.out == f"exported 1 complaint to {out}\n"

@@ -58,13 +58,14 @@ def test_every_bad_row_and_column_is_reported(capsys, staff, db_path, tmp_path):
     outcome = _import(capsys, db_path, _write_csv(tmp_path / "in.csv", rows))
     assert outcome.code == 1
     problems = [line for line in outcome.err.splitlines() if line.startswith("row ")]
-    assert problems == [
+    assert problems[0] == (
         "row 3, category: unknown value '漏水' (use one of product_quality, delivery_delay, delivery_damage, "
-        "installation, missing_parts, service_attitude, price_dispute, contract_dispute, other or their labels)",
-        "row 3, remedy: field required",
-        "row 4, shop: no active shop with code or name '不存在的店'",
-        "row 5, description: string should have at least 5 characters",
-    ]
+        "installation, missing_parts, service_attitude, price_dispute, contract_dispute, other or their labels)"
+    )
+    assert problems[1].startswith("row 3, remedy: ") and "required" in problems[1]
+    assert problems[2] == "row 4, shop: no active shop with code or name '不存在的店'"
+    assert problems[3].startswith("row 5, description: ") and "at least 5 characters" in problems[3]
+    assert len(problems) == 4
     assert counts(db_path) == (0, 0)
 
 
@@ -72,7 +73,7 @@ def test_good_file_creates_every_complaint_with_an_import_event(capsys, staff, d
     close_database()
     outcome = _import(capsys, db_path, _write_csv(tmp_path / "in.csv", [_row(n) for n in range(3)]))
     assert outcome.code == 0, outcome.err
-    assert "imported 3 complaints" in outcome.out
+    assert "imported 3 complaints (TS-20261127-0001 … TS-20261127-0003)" in outcome.out
     open_database(db_path)
     events = list(Event.select().where(Event.kind == EventKind.IMPORTED.value).order_by(Event.id))
     assert [event.note for event in events] == ["in.csv, row 2", "in.csv, row 3", "in.csv, row 4"]
@@ -196,7 +197,8 @@ def test_user_without_import_permission_is_refused_and_audited(capsys, staff, db
     close_database()
     outcome = _import(capsys, db_path, _write_csv(tmp_path / "in.csv", [_row(0)]), user="dc01")
     assert outcome.code == 1
-    assert outcome.err.strip() == "Not allowed: a delivery may not import"
+    assert outcome.err.startswith("Not allowed: ") and "may not import" in outcome.err
+    assert outcome.err.count("\n") == 1
     open_database(db_path)
     assert Complaint.select().count() == 0
     assert [e.kind for e in Event.select()] == [EventKind.DENIED.value]
@@ -220,3 +222,85 @@ def test_file_that_is_not_a_spreadsheet_is_one_line(capsys, staff, db_path, tmp_
     assert outcome.code == 1
     assert len(outcome.err.strip().splitlines()) == 1 and str(junk) in outcome.err
     assert counts(db_path) == (0, 0)
+
+
+def test_one_imported_complaint_is_reported_in_the_singular(capsys, staff, db_path, tmp_path):
+    close_database()
+    outcome = _import(capsys, db_path, _write_csv(tmp_path / "in.csv", [_row(0)]))
+    assert outcome.code == 0, outcome.err
+    assert outcome.out == "imported 1 complaint (TS-20261127-0001)\n"
+
+
+def test_importing_an_export_twice_refuses_the_second_time(capsys, desk, staff, db_path, tmp_path):
+    for n in range(3):
+        new_complaint(desk, staff["op01"], phone=f"1391234{n:04d}")
+    close_database()
+    exported = tmp_path / "export.csv"
+    assert run(capsys, "export", "complaints", "--db", db_path, "--out", exported).code == 0
+    before = counts(db_path)
+    outcome = _import(capsys, db_path, exported)
+    assert outcome.code == 1
+    assert "nothing imported" in outcome.err
+    assert [line for line in outcome.err.splitlines() if line.startswith("row ")] == [
+        f"row {n + 2}, number: TS-20261127-{n + 1:04d} is already in the desk" for n in range(3)
+    ]
+    assert counts(db_path) == before
+
+
+def test_one_known_number_stops_the_whole_file(capsys, desk, staff, db_path, tmp_path):
+    known = new_complaint(desk, staff["op01"]).number
+    close_database()
+    rows = [[*_row(0), ""], [*_row(1), known], [*_row(2), "TS-20250101-0009"]]
+    outcome = _import(capsys, db_path, _write_csv(tmp_path / "in.csv", rows, [*HEADER, "编号"]))
+    assert outcome.code == 1
+    assert f"row 3, 编号: {known} is already in the desk" in outcome.err
+    assert outcome.err.count("row ") == 1
+    assert counts(db_path) == (1, 1)
+
+
+def test_the_same_number_twice_in_one_file_is_refused(capsys, staff, db_path, tmp_path):
+    close_database()
+    rows = [[*_row(0), "TS-20250101-0009"], [*_row(1), "TS-20250101-0009"]]
+    outcome = _import(capsys, db_path, _write_csv(tmp_path / "in.csv", rows, [*HEADER, "number"]))
+    assert outcome.code == 1
+    assert "row 3, number: TS-20250101-0009 appears twice in the file (first on row 2)" in outcome.err
+    assert counts(db_path) == (0, 0)
+
+
+def test_file_without_numbers_imports_again_as_new_complaints(capsys, staff, db_path, tmp_path):
+    close_database()
+    file = _write_csv(tmp_path / "in.csv", [_row(0), _row(1)])
+    assert _import(capsys, db_path, file).code == 0
+    assert _import(capsys, db_path, file).code == 0
+    assert counts(db_path)[0] == 4
+
+
+def test_import_report_in_chinese_has_no_english(capsys, staff, db_path, tmp_path):
+    close_database()
+    header = ["电话", "客户姓名", "商铺", "类别", "诉求", "描述", "备注"]
+    outcome = run(capsys, "--lang", "zh", "import", "complaints", _write_csv(tmp_path / "h.csv", [], header),
+                  "--db", db_path, "--user", "op01")
+    assert outcome.code == 1
+    assert "第 1 行，备注：未知的列" in outcome.err
+    rows = [["12345", "孙丽", "S001", "漏水", "repair", "瓷砖运输途中碎裂"],
+            ["13912340000", "孙丽", "无此店", "installation", "", "短"]]
+    file = _write_csv(tmp_path / "in.csv", rows, header[:-1])
+    outcome = run(capsys, "--lang", "zh", "import", "complaints", file, "--db", db_path, "--user", "op01")
+    assert outcome.code == 1
+    lines = outcome.err.splitlines()
+    assert lines[0] == f"{file}：未导入任何内容"
+    assert [line.split("：")[0] for line in lines[1:]] == [
+        "第 2 行，电话", "第 2 行，类别", "第 3 行，商铺", "第 3 行，诉求", "第 3 行，描述"]
+    assert "未知的值 '漏水'" in lines[2] and "'无此店'" in lines[3]
+    english = [word for word in ("row", "nothing", "unknown", "not a", "required", "shop", "string", "field")
+               if word in outcome.err.replace(str(file), "")]
+    assert english == []
+    assert counts(db_path) == (0, 0)
+
+
+def test_successful_import_is_reported_in_chinese(capsys, staff, db_path, tmp_path):
+    close_database()
+    outcome = run(capsys, "--lang", "zh", "import", "complaints", _write_csv(tmp_path / "in.csv", [_row(0)]),
+                  "--db", db_path, "--user", "op01")
+    assert outcome.code == 0, outcome.err
+    assert outcome.out == "已导入 1 条投诉（TS-20261127-0001）\n"

@@ -16,8 +16,9 @@ from ..domain.errors import DeskError
 from ..domain.permissions import Action
 from ..domain.schemas import ComplaintInput, StaffView
 from ..domain.text import unneutralise_formula
+from ..i18n import catalog, t
 from ..store.db import write_transaction
-from ..store.models import Shop
+from ..store.models import Complaint, Shop
 from .audit import append_event
 from .context import Desk
 from .guard import require
@@ -30,6 +31,7 @@ from .transfer_columns import (
     parse_enum,
     parse_time,
 )
+from .validation import field_errors
 
 Cell = str | datetime
 ENUM_COLUMNS: dict[str, type[StrEnum]] = {
@@ -42,6 +44,8 @@ TEXT_COLUMNS = ("phone", "customer_name", "product", "contract_no", "receipt_no"
 _FIELD_COLUMN = {"shop_code": "shop"}
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+# Numbers looked up per query: well under SQLite's limit of bound parameters.
+_NUMBER_BATCH = 500
 
 
 class ImportRejected(DeskError):
@@ -50,6 +54,19 @@ class ImportRejected(DeskError):
     def __init__(self, message: str, problems: list[str] | None = None, **params: Any) -> None:
         super().__init__(message, **params)
         self.problems = problems or []
+
+
+def _rejected(key: str, path: Path, problems: list[str] | None = None, **params: Any) -> ImportRejected:
+    """An ImportRejected about `path` whose line is the catalog message `cli.import.<key>`."""
+    english = catalog("en")[f"cli.import.{key}"].format(path=path, **params)
+    return ImportRejected(english, problems, key=f"cli.import.{key}", path=str(path), **params)
+
+
+def _problem(line: int, column: str, message: str) -> str:
+    """One reason a file was refused, as `row N, column: message` in the current language."""
+    if column == "__all__":
+        return t("cli.import.row_problem", line=line, message=message)
+    return t("cli.import.problem", line=line, column=column, message=message)
 
 
 @dataclass(frozen=True)
@@ -83,15 +100,15 @@ def _read_csv(path: Path, raw: bytes) -> list[list[Cell]]:
         try:
             text = raw.decode("gb18030")
         except UnicodeDecodeError:
-            raise ImportRejected(f"{path}: neither UTF-8 nor GB18030 text", path=str(path)) from None
+            raise _rejected("not_text", path) from None
     if text.lstrip("\ufeff \r\n\t").startswith(("[", "{")):
-        raise ImportRejected(f"{path}: JSON is an export format; import a CSV or XLSX file", path=str(path))
+        raise _rejected("json", path)
     if "\x00" in text:
-        raise ImportRejected(f"{path}: not a CSV or XLSX file", path=str(path))
+        raise _rejected("not_spreadsheet", path)
     try:
         return [list(row) for row in csv.reader(io.StringIO(text, newline=""))]
     except csv.Error as exc:
-        raise ImportRejected(f"{path}: unreadable CSV ({exc})", path=str(path)) from exc
+        raise _rejected("bad_csv", path, detail=str(exc)) from exc
 
 
 def _read_xlsx(path: Path) -> list[list[Cell]]:
@@ -100,7 +117,7 @@ def _read_xlsx(path: Path) -> list[list[Cell]]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # a damaged workbook fails with many exception types
-        raise ImportRejected(f"{path}: not a readable XLSX workbook ({exc})", path=str(path)) from exc
+        raise _rejected("bad_xlsx", path, detail=str(exc)) from exc
     try:
         sheet = book.worksheets[0]
         return [[_cell(value) for value in row] for row in sheet.iter_rows(values_only=True)]
@@ -113,11 +130,11 @@ def read_table(path: Path) -> list[list[Cell]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ImportRejected(f"{path}: cannot read ({exc.strerror})", path=str(path)) from exc
+        raise _rejected("cannot_read", path, detail=str(exc.strerror or exc)) from exc
     if raw.startswith(_ZIP_MAGIC):
         return _read_xlsx(path)
     if raw.startswith(_OLE_MAGIC):
-        raise ImportRejected(f"{path}: old .xls workbook; save it as .xlsx or CSV", path=str(path))
+        raise _rejected("old_xls", path)
     return _read_csv(path, raw)
 
 
@@ -132,17 +149,18 @@ def _header(cells: list[Cell], problems: list[str]) -> tuple[dict[str, int], dic
             continue
         column = canonical_column(text)
         if column is None:
-            problems.append(f"row 1, {text}: unknown column (expected {', '.join(INPUT_COLUMNS)})")
+            problems.append(_problem(1, text, t("cli.import.unknown_column", expected=", ".join(INPUT_COLUMNS))))
         elif column in seen:
-            problems.append(f"row 1, {text}: column appears twice")
+            problems.append(_problem(1, text, t("cli.import.column_twice")))
         else:
             seen.add(column)
-            if column in INPUT_COLUMNS:
+            # `number` is read only to recognise complaints the desk already holds.
+            if column in INPUT_COLUMNS or column == "number":
                 where[column] = index
                 shown[column] = text
     for column in REQUIRED_COLUMNS:
         if column not in where:
-            problems.append(f"row 1, {column}: required column is missing")
+            problems.append(_problem(1, column, t("cli.import.column_missing")))
     return where, shown
 
 
@@ -157,14 +175,19 @@ def _shops() -> dict[str, str]:
     return out
 
 
+def _value(cells: list[Cell], where: dict[str, int], column: str) -> Cell:
+    """The cell of `column` in one row, as the desk stored it (stripped, formula quote undone)."""
+    index = where.get(column)
+    cell = cells[index] if index is not None and index < len(cells) else ""
+    return unneutralise_formula(cell.strip()) if isinstance(cell, str) else cell
+
+
 def _row_input(
-    line: int, cells: list[Cell], where: dict[str, int], shown: dict[str, str], shops: dict[str, str], desk: Desk
-) -> tuple[ComplaintInput | None, list[str]]:
-    """One validated row, or the problems that stop it (`row N, column: message`)."""
+    cells: list[Cell], where: dict[str, int], shops: dict[str, str], desk: Desk
+) -> tuple[ComplaintInput | None, dict[str, str]]:
+    """One validated row, or the message per column that stops it."""
     def value(column: str) -> Cell:
-        index = where.get(column)
-        cell = cells[index] if index is not None and index < len(cells) else ""
-        return unneutralise_formula(cell.strip()) if isinstance(cell, str) else cell
+        return _value(cells, where, column)
 
     errors: dict[str, str] = {}
     texts = {name: value(name) for name in TEXT_COLUMNS}
@@ -174,7 +197,7 @@ def _row_input(
         if shop in shops:
             data["shop_code"] = shops[shop]
         else:
-            errors["shop"] = f"no active shop with code or name {shop!r}"
+            errors["shop"] = t("cli.import.no_shop", shop=repr(shop))
     for column, enum_type in ENUM_COLUMNS.items():
         text = str(value(column))
         if text:
@@ -192,13 +215,35 @@ def _row_input(
     try:
         valid = ComplaintInput.model_validate(data)
     except ValidationError as exc:
-        for error in exc.errors():
-            loc = error.get("loc") or ("received_at",)
-            column = _FIELD_COLUMN.get(str(loc[0]), str(loc[0]))
-            errors.setdefault(column, str(error.get("msg", "invalid")).removeprefix("Value error, ").lower())
-    ordered = sorted(errors.items(), key=lambda item: EXPORT_COLUMNS.index(item[0]))
-    problems = [f"row {line}, {shown.get(column, column)}: {message}" for column, message in ordered]
-    return (valid if not problems else None), problems
+        for name, message in field_errors(exc).items():
+            errors.setdefault(_FIELD_COLUMN.get(name, name), _sentence_case(message))
+    return (valid if not errors else None), errors
+
+
+def _sentence_case(message: str) -> str:
+    """A message as it reads after `column:` — first letter small unless the word is an acronym."""
+    if len(message) > 1 and message[0].isupper() and not message[1].isupper():
+        return message[0].lower() + message[1:]
+    return message
+
+
+def _row_problems(line: int, errors: dict[str, str], shown: dict[str, str]) -> list[str]:
+    """A row's messages in column order, each naming the column as the file's header does."""
+    def order(column: str) -> int:
+        return EXPORT_COLUMNS.index(column) if column in EXPORT_COLUMNS else len(EXPORT_COLUMNS)
+
+    return [_problem(line, shown.get(column, column), errors[column]) for column in sorted(errors, key=order)]
+
+
+def _numbers_in_desk(numbers: set[str]) -> set[str]:
+    """Those of `numbers` that complaints of this desk already carry."""
+    wanted = sorted(numbers)
+    found: set[str] = set()
+    for start in range(0, len(wanted), _NUMBER_BATCH):
+        batch = wanted[start : start + _NUMBER_BATCH]
+        query = Complaint.select(Complaint.number).where(Complaint.number.in_(batch))
+        found.update(str(number) for (number,) in query.tuples())
+    return found
 
 
 def check_file(path: Path, desk: Desk) -> list[_Row]:
@@ -206,21 +251,33 @@ def check_file(path: Path, desk: Desk) -> list[_Row]:
     table = read_table(path)
     problems: list[str] = []
     if not table:
-        raise ImportRejected(f"{path}: empty file", path=str(path))
+        raise _rejected("empty", path)
     where, shown = _header(table[0], problems)
     if problems:
-        raise ImportRejected(f"{path}: the header row needs fixing", problems, path=str(path))
+        raise _rejected("bad_header", path, problems)
     shops = _shops()
+    numbered = list(_numbered(table))
+    # An export carries its numbers: importing it again would double every complaint in it.
+    numbers = {line: str(_value(cells, where, "number")) for line, cells in numbered}
+    taken = _numbers_in_desk({number for number in numbers.values() if number})
+    first_row: dict[str, int] = {}
     rows: list[_Row] = []
-    for line, cells in _numbered(table):
-        valid, row_problems = _row_input(line, cells, where, shown, shops, desk)
-        problems.extend(row_problems)
-        if valid is not None:
+    for line, cells in numbered:
+        valid, errors = _row_input(cells, where, shops, desk)
+        number = numbers[line]
+        if number in taken:
+            errors["number"] = t("cli.import.number_taken", number=number)
+        elif number and number in first_row:
+            errors["number"] = t("cli.import.number_twice", number=number, first=first_row[number])
+        elif number:
+            first_row[number] = line
+        problems.extend(_row_problems(line, errors, shown))
+        if valid is not None and not errors:
             rows.append(_Row(line, valid))
     if problems:
-        raise ImportRejected(f"{path}: nothing imported", problems, path=str(path))
+        raise _rejected("nothing", path, problems)
     if not rows:
-        raise ImportRejected(f"{path}: no complaints below the header row", path=str(path))
+        raise _rejected("no_rows", path)
     return rows
 
 

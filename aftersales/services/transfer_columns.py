@@ -6,7 +6,7 @@ from functools import cache
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from ..i18n import catalog
+from ..i18n import catalog, t
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -86,7 +86,7 @@ def parse_enum(enum_type: type[E], cell: str) -> E:
     found = _labels(enum_type).get(key) or _labels(enum_type).get(key.replace(" ", "_"))
     if found is None:
         choices = ", ".join(member.value for member in enum_type)
-        raise ValueError(f"unknown value {cell.strip()!r} (use one of {choices} or their labels)")
+        raise ValueError(t("cli.import.unknown_value", value=repr(cell.strip()), choices=choices))
     return enum_type(found)
 
 
@@ -112,7 +112,7 @@ def _parse_text_time(text: str) -> datetime:
             return datetime.strptime(text, pattern)
         except ValueError:
             continue
-    raise ValueError(f"not a date and time: {text!r} (use 2026-11-27 10:30)")
+    raise ValueError(t("cli.import.not_a_time", text=repr(text)))
 
 
 def format_time(moment: datetime | None, zone: ZoneInfo) -> str:
