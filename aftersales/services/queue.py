@@ -5,7 +5,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from peewee import JOIN, Expression, SqliteDatabase, Tuple, fn
+from peewee import JOIN, SQL, Expression, SqliteDatabase, Tuple, fn
 from pydantic import BaseModel, ConfigDict
 
 from ..domain.enums import SEVERITY_RANK, Category, ComplaintStatus, Severity
@@ -108,7 +108,8 @@ def _search(query: Any, text: str) -> tuple[Any, Any]:
         if len(text) == 11 or "-" in text:
             return query.where(Customer.phone == text), Complaint.id
         if len(text) == 4 and _is_sqlite():
-            return query.where(fn.substr(Customer.phone, -4) == text), Complaint.id
+            # The -4 must be literal SQL: a bound parameter would not match the expression index.
+            return query.where(fn.substr(Customer.phone, SQL("-4")) == text), Complaint.id
         return query.where(Customer.phone.endswith(text)), Complaint.id
     if len(text) >= 3 and _is_sqlite():
         # Walk the trigram index newest first, so a page costs the same however common the term.
