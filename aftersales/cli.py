@@ -6,7 +6,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -15,6 +15,7 @@ from peewee import PeeweeException
 from . import i18n
 from .domain.errors import DeskError, InvalidInput
 from .domain.schemas import StaffInput, StaffView
+from .domain.sla import SlaPolicy
 from .i18n import error_text, t
 from .services.context import Desk
 from .store.db import close_database, is_url, open_database
@@ -195,9 +196,14 @@ def _not_built(args: argparse.Namespace) -> int:
 
 
 def _build_demo(path: Path, complaints: int, seed: int, today: date | None) -> None:
+    """Build a demo; without --today it is live: up to this minute of today, in the mall's time zone."""
     build_demo = _lazy("services.demo", "build_demo")
+    until = None
+    if today is None:
+        local = datetime.now(SlaPolicy().zone)
+        today, until = local.date(), local.time().replace(second=0, microsecond=0)
     try:
-        build_demo(path, complaints, seed, today or date.today())
+        build_demo(path, complaints, seed, today, until)
     except BaseException:
         close_database()
         for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):

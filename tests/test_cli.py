@@ -35,7 +35,7 @@ def demo_calls(monkeypatch) -> list[tuple]:
     """Calls to build_demo; each builds a small real desk file so later steps can open it."""
     calls: list[tuple] = []
 
-    def build_demo(path: Path, complaints: int, seed: int, today: date) -> None:
+    def build_demo(path: Path, complaints: int, seed: int, today: date, until: object = None) -> None:
         calls.append((path, complaints, seed, today))
         empty_desk(path)
 
@@ -131,7 +131,7 @@ def test_demo_refuses_an_existing_file_without_building(capsys, tmp_path, demo_c
 
 
 def test_demo_that_fails_leaves_no_half_built_file(capsys, tmp_path, monkeypatch):
-    def build_demo(path: Path, complaints: int, seed: int, today: date) -> None:
+    def build_demo(path: Path, complaints: int, seed: int, today: date, until: object = None) -> None:
         empty_desk(path)
         raise OSError(28, "No space left on device", str(path))
 

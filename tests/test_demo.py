@@ -251,3 +251,17 @@ def test_an_existing_file_is_refused_and_left_alone(tmp_path: Path) -> None:
     with pytest.raises(DatabaseRefused, match="already exists"):
         build_demo(path, 10, seed=7, today=TODAY)
     assert path.read_bytes() == b"my notes"
+
+
+def test_a_live_demo_has_nothing_after_its_moment(tmp_path: Path) -> None:
+    from datetime import datetime, time
+
+    from aftersales.domain.sla import SlaPolicy
+    from aftersales.store.models import Complaint, Event
+
+    build_demo(tmp_path / "live.db", 400, 7, date(2026, 11, 27), until=time(11, 15))
+    moment = datetime(2026, 11, 27, 11, 15, tzinfo=SlaPolicy().zone)
+    latest = Complaint.select(Complaint.created_at).order_by(Complaint.created_at.desc()).scalar()
+    assert latest is not None and latest < moment
+    assert Event.select().where(Event.at > moment).count() == 0
+    close_database()

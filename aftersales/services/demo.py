@@ -57,8 +57,11 @@ FTS_RANGE = f"{fts.REBUILD} WHERE c.id BETWEEN ? AND ?"
 INSERT_SHOP = _insert("shop", ("id", "code", "name", "unit", "category", "contact", "phone", "active"))
 
 
-def build_demo(path: Path, complaints: int = 2000, seed: int = 7, today: date | None = None) -> None:
-    """Create a new demo database at `path` with `complaints` complaints over the 90 days up to `today`.
+def build_demo(
+    path: Path, complaints: int = 2000, seed: int = 7, today: date | None = None, until: time | None = None
+) -> None:
+    """Create a new demo database at `path` with `complaints` complaints over the 90 days up to `today`,
+    that day's last one just before `until` (local time; 18:00 unless given).
 
     Leaves the database open and bound to the models. Refuses an existing file; a failed build removes
     the partial file.
@@ -73,7 +76,7 @@ def build_demo(path: Path, complaints: int = 2000, seed: int = 7, today: date | 
     # A connection of our own: the bulk load hands it to a writer thread while this one invents rows.
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
-        _fill(conn, complaints, seed, today or date.today())
+        _fill(conn, complaints, seed, today or date.today(), until or DEMO_TIME)
     except BaseException:
         conn.close()
         for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
@@ -83,15 +86,18 @@ def build_demo(path: Path, complaints: int = 2000, seed: int = 7, today: date | 
     open_database(path)
 
 
-def day_counts(total: int, first: date, today: date, seed: int) -> list[int]:
-    """Complaints per day: busier at weekends, today only until the demo's 18:00 (largest remainders)."""
+def day_counts(total: int, first: date, today: date, seed: int, until: time = DEMO_TIME) -> list[int]:
+    """Complaints per day: busier at weekends, today only up to `until` (largest remainders)."""
+    policy = SlaPolicy()
+    elapsed = (until.hour * 60 + until.minute) - (policy.opens.hour * 60 + policy.opens.minute)
+    today_share = min(max(elapsed / policy.day_minutes, 0.05), 1.0)
     rng = random.Random(f"days-{seed}")
     weights = []
     for index in range(DAYS):
         day = first + timedelta(days=index)
         weight = WEEKEND_WEIGHT if day.weekday() >= 5 else 1.0
         weight *= 0.85 + 0.3 * rng.random()
-        weights.append(weight * (0.75 if day == today else 1.0))
+        weights.append(weight * (today_share if day == today else 1.0))
     scale = total / sum(weights)
     counts = [int(w * scale) for w in weights]
     order = sorted(range(DAYS), key=lambda i: (counts[i] - weights[i] * scale, i))
@@ -100,11 +106,11 @@ def day_counts(total: int, first: date, today: date, seed: int) -> list[int]:
     return counts
 
 
-def _fill(conn: sqlite3.Connection, total: int, seed: int, today: date) -> None:
+def _fill(conn: sqlite3.Connection, total: int, seed: int, today: date, until: time) -> None:
     policy = SlaPolicy()
     zone = policy.zone
-    now = to_epoch(datetime.combine(today, DEMO_TIME, zone))
-    offset = int(zone.utcoffset(datetime.combine(today, DEMO_TIME)).total_seconds())  # type: ignore[union-attr]
+    now = to_epoch(datetime.combine(today, until, zone))
+    offset = int(zone.utcoffset(datetime.combine(today, until)).total_seconds())  # type: ignore[union-attr]
     first = today - timedelta(days=DAYS - 1)
     first_start = to_epoch(datetime.combine(first, time(0, 0), zone))
     rng = random.Random(seed)
@@ -129,7 +135,7 @@ def _fill(conn: sqlite3.Connection, total: int, seed: int, today: date) -> None:
         )
         sequences = []
         indexing: Future[object] | None = None
-        for index, count in enumerate(day_counts(total, first, today, seed)):
+        for index, count in enumerate(day_counts(total, first, today, seed, until)):
             day = first + timedelta(days=index)
             rows, customers = maker.make_day(day, first_start + index * DAY, count, now - 60)
             events = chain.seal(history.take_day(index))

@@ -160,7 +160,8 @@ class ComplaintMaker:
         self.customers += 1
         index = self.customers
         prefix = MOBILE_PREFIXES[index % len(MOBILE_PREFIXES)]
-        tail = ((index // len(MOBILE_PREFIXES)) * PHONE_STEP + self.phone_offset) % 10**8
+        # A step coprime with 10**8 gives every customer its own last eight digits.
+        tail = (index * PHONE_STEP + self.phone_offset) % 10**8
         name = self.surnames[int(random_() * 300)] + self.given[int(random_() * 600)]
         address = f"{self.addresses[int(random_() * 2000)]}{1 + int(random_() * 30)}{1 + int(random_() * 4):02d}室"
         return (index, name, f"{prefix}{tail:08d}", address, created)
