@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Sparkline, Static
+from textual.widgets import Digits, Footer, Static
 
 from ...domain.enums import ComplaintStatus
 from ...domain.errors import DeskError
@@ -18,10 +18,12 @@ from ...i18n import error_text, label, t
 from ...services.dashboard import DashboardView, load_dashboard
 from ...store.db import connection
 from ..messages import DataChanged
+from ..widgets.bar_chart import bar_chart
 from ..widgets.section_bar import SectionBar
 
 CARDS = ("my_open", "overdue", "escalations", "deliveries")
-DAY_WIDTH = 5  # columns per day, shared by the sparkline and the numbers under it
+DAY_WIDTH = 5  # columns per day, shared by the bars and the numbers under them
+TREND_HEIGHT = 6
 
 
 class DashboardScreen(Screen[None]):
@@ -52,7 +54,7 @@ class DashboardScreen(Screen[None]):
                     yield Static(t("dashboard.loading"), markup=False, id="status-table")
                 with Vertical(id="dash-trend", classes="panel"):
                     yield Static(t("dashboard.trend"), markup=False, classes="panel-title")
-                    yield Sparkline([], id="trend")
+                    yield Static("", id="trend")
                     yield Static("", markup=False, id="trend-days")
                     yield Static("", markup=False, id="trend-note", classes="hint")
         yield Footer()
@@ -103,9 +105,7 @@ class DashboardScreen(Screen[None]):
         self.query_one("#card-overdue").set_class(view.overdue > 0, "alert")
         self.query_one("#status-table", Static).update(self._status_table(view))
         counts = [day.count for day in view.per_day]
-        sparkline = self.query_one("#trend", Sparkline)
-        sparkline.data = counts
-        sparkline.styles.width = DAY_WIDTH * len(counts)
+        self.query_one("#trend", Static).update(bar_chart(counts, TREND_HEIGHT, DAY_WIDTH, "dodger_blue2"))
         self.query_one("#trend-days", Static).update(self._day_numbers(view))
         if view.per_day:
             first, last = view.per_day[0].day, view.per_day[-1].day
