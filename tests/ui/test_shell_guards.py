@@ -104,3 +104,14 @@ async def test_help_lists_quit_in_both_languages(desk_db: Path) -> None:
             rows = help_rows(app)
             assert any(row.description == word for row in rows), [r.description for r in rows]
             await pilot.pause()
+
+
+async def test_top_bar_keeps_the_clock_for_a_long_role_name(desk_db: Path) -> None:
+    from aftersales.ui.widgets.section_bar import SectionBar
+
+    app = make_app(desk_db, actor_code="dc01")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        bar = app.screen.query_one(SectionBar).render_bar().plain
+        assert bar.rstrip().endswith("11-27 10:00"), bar
+        await pilot.pause()

@@ -42,17 +42,27 @@ class SectionBar(Static):
             current = name == self.section
             line.append(f" {number}", style="bold reverse" if current else "bold")
             line.append(" " + t(f"shell.section.{name}"), style="reverse" if current else "dim")
-        right = Text(no_wrap=True)
         actor = app.session.actor
-        if actor is not None:
-            right.append(f"{actor.code} {actor.name}", style="bold")
-            right.append(f" · {label(actor.role)}  ")
         desk = app.session.desk
         now = desk.clock()
-        clock = local_time(now, desk.sla.zone) + " "
-        if line.cell_len + right.cell_len + len(clock) >= self.size.width:
-            clock = local_time(now, desk.sla.zone, with_date=False) + " "  # narrow terminal: time only
-        right.append(clock)
+        who = [f"{actor.code} {actor.name}", f" · {label(actor.role)}"] if actor is not None else []
+        clock = local_time(now, desk.sla.zone)
+        # Narrow terminals give up the role, then the date, then the name: never the clock.
+        for attempt in range(4):
+            if attempt == 1:
+                who = who[:1]
+            elif attempt == 2:
+                clock = local_time(now, desk.sla.zone, with_date=False)
+            elif attempt == 3 and actor is not None:
+                who = [actor.code]
+            width = line.cell_len + sum(Text(part).cell_len for part in who) + len(clock) + 4
+            if width <= self.size.width:
+                break
+        right = Text(no_wrap=True)
+        if who:
+            right.append(who[0], style="bold")
+            right.append("".join(who[1:]) + "  ")
+        right.append(clock + " ")
         gap = max(1, self.size.width - line.cell_len - right.cell_len)
         return line + Text(" " * gap) + right
 
