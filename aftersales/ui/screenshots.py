@@ -23,7 +23,7 @@ from .session import DeskSession
 
 SIZE = (120, 36)
 TODAY = date(2026, 11, 27)
-NOW = datetime(2026, 11, 27, 2, 0, tzinfo=UTC)  # 10:00 in the mall
+NOW = datetime(2026, 11, 27, 10, 30, tzinfo=UTC)  # 18:30 in the mall, after the demo day's last complaint
 
 Steps = Callable[[Pilot[None], DeskApp], Awaitable[None]]
 

@@ -5,14 +5,16 @@ from pathlib import Path
 from textual.widgets import Input, TextArea
 from textual.widgets._select import SelectOverlay
 
-from aftersales.domain.enums import ComplaintStatus
-from aftersales.domain.schemas import StaffView
+from aftersales import i18n
+from aftersales.domain.enums import ComplaintStatus, EventKind
+from aftersales.domain.schemas import EventView, StaffView
 from aftersales.services import complaint_actions as actions
 from aftersales.services.context import Desk
 from aftersales.store.models import Complaint, Customer, Event
 from aftersales.ui.screens.detail import DetailScreen
 from aftersales.ui.screens.detail_dialogs import ActionDialog, parse_yuan
-from tests.factories import new_complaint
+from aftersales.ui.widgets.timeline import change_text, note_text
+from tests.factories import NOW, new_complaint
 from tests.ui.queue_harness import desk_app, open_detail, open_queue, screen_text, settle
 
 SIZE = (120, 36)
@@ -242,13 +244,51 @@ async def test_markup_and_escape_text_shows_literally_in_queue_and_detail(
     app = desk_app(db_path)
     async with app.run_test(size=SIZE) as pilot:
         await open_queue(pilot)
-        assert "[red]吴[/red]" in screen_text(app)
+        assert "[re… " in screen_text(app)  # the queue cuts the name, keeping the phone
         await pilot.press("enter")
         await settle(pilot)
         assert app.is_running and isinstance(app.screen, DetailScreen)
         text = screen_text(app)
-        assert SHOWN in text and "[b]床垫[/b]" in text
+        assert SHOWN in text and "[b]床垫[/b]" in text and "[red]吴[/red]" in text
         assert "\x1b" not in text
         await pilot.click("#detail-description", offset=(20, 0))
         await settle(pilot)
         assert app.is_running
+
+
+def test_resolutions_recorded_in_the_older_form_read_the_same() -> None:
+    def event(field: str, old: str, new: str, note: str) -> EventView:
+        return EventView(id=1, complaint_id=1, actor_code="op01", at=NOW, kind=EventKind.RESOLVED, field=field,
+                         old=old, new=new, note=note, customer_contact=False)
+
+    i18n.set_language("en")
+    current = event("remedy", "12050", "replace", "同意换货")
+    older = event("status", "investigating", "resolved", "replace; 12050 fen; 同意换货")
+    assert note_text(current) == note_text(older) == "Replace · ¥120.50 · 同意换货"
+    assert change_text(current).plain == ""
+    assert change_text(older).plain == "Investigating → Resolved"
+    assert note_text(event("remedy", "0", "apology", "已致歉")) == "Apology / explanation · ¥0.00 · 已致歉"
+    assert note_text(event("status", "investigating", "resolved", "free text")) == "free text"
+
+
+async def test_detail_footer_fits_120_columns_in_both_languages_and_help_lists_the_rest(
+    db_path: Path, desk: Desk, staff: dict[str, StaffView]
+) -> None:
+    view = new_complaint(desk, staff["op01"])
+    shown = {
+        "en": ["a Acknowledge", "g Assign", "t Note", "s Status", "r Resolve", "esc Back", "f1 Help"],
+        "zh_CN": ["a 确认受理", "g 分派", "t 备注", "s 状态", "r 解决投诉", "esc 返回", "f1 帮助"],
+    }
+    for language, keys in shown.items():
+        app = desk_app(db_path, language=language)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_detail(pilot, view.id)
+            footer = screen_text(app).splitlines()[-1]
+            for key in keys:
+                assert key in footer, (language, key, footer)
+            assert "^p" not in footer and "…" not in footer
+            await pilot.press("f1")
+            await settle(pilot)
+            help_text = screen_text(app)
+            for other in ("detail.key.withdraw", "detail.key.duplicate", "shell.key.new", "shell.key.palette"):
+                assert i18n.t(other) in help_text

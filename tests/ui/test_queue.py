@@ -5,8 +5,9 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from aftersales.domain.enums import ComplaintStatus
 from aftersales.domain.schemas import StaffView
-from aftersales.services.complaint_actions import acknowledge
+from aftersales.services.complaint_actions import acknowledge, change_status
 from aftersales.services.context import Desk
 from aftersales.store.models import Complaint
 from aftersales.ui.screens.detail import DetailScreen
@@ -83,7 +84,7 @@ async def test_search_finds_a_chinese_phrase_typed_at_the_keyboard(
         await pilot.press("slash", *"沙发腿", "enter")
         await settle(pilot)
         assert numbers_shown(app) == ["TS-20261127-0002"]
-        assert "1 complaint · sorted by newest first · search: 沙发腿" in screen_text(app)
+        assert "1 complaint · sorted by newest first (fixed while searching) · search: 沙发腿" in screen_text(app)
 
         await pilot.press("slash", "escape")
         await settle(pilot)
@@ -197,7 +198,7 @@ async def test_change_elsewhere_appears_and_cursor_stays_on_its_complaint(
         app.data_changed()
         await settle(pilot)
         assert numbers_shown(app)[0] == "TS-20261127-0007"
-        assert "新来电" in screen_text(app)
+        assert "137****0000" in screen_text(app)
         assert table.current_id() == chosen
 
 
@@ -211,8 +212,8 @@ async def test_markup_in_customer_name_is_shown_literally(
         await pilot.click(QueueTable, offset=(60, 1))
         await settle(pilot)
         assert app.is_running
-        # The column is narrower than the name: it is cut, but never interpreted.
-        assert "[@click=app.quit" in screen_text(app)
+        # The column is narrower than the name: it is cut (the phone stays), but never interpreted.
+        assert "[@c… 138****2222" in screen_text(app)
 
 
 async def test_language_switch_keeps_rows_and_cursor(db_path: Path, desk: Desk, staff: dict[str, StaffView]) -> None:
@@ -226,3 +227,70 @@ async def test_language_switch_keeps_rows_and_cursor(db_path: Path, desk: Desk, 
         assert "编号" in text and "共 5 条投诉" in text and "TS-20261127-0005" in text
         assert app.screen.query_one(QueueTable).window.rows[app.screen.query_one(QueueTable).cursor_row].number \
             == "TS-20261127-0003"
+
+
+async def test_sort_key_while_searching_says_the_order_is_fixed_and_keeps_the_chosen_sort(
+    db_path: Path, desk: Desk, staff: dict[str, StaffView]
+) -> None:
+    seed_complaints(desk, staff["op01"], 6)
+    app = desk_app(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_queue(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert numbers_shown(app)[0] == "TS-20261127-0001"
+        await pilot.press("slash", *"complaint", "enter")
+        await settle(pilot)
+        # Matches come newest first whatever the sort, and the status line says so.
+        assert numbers_shown(app)[0] == "TS-20261127-0006"
+        assert "6 complaints · sorted by newest first (fixed while searching) · search: complaint" in screen_text(app)
+        await pilot.press("s")
+        await settle(pilot)
+        assert any("Sorting is fixed while searching" in str(n.message) for n in app._notifications)
+        assert numbers_shown(app)[0] == "TS-20261127-0006"
+        screen = app.screen
+        assert isinstance(screen, QueueScreen) and screen.sort.value == "oldest"
+        await pilot.press("slash", "escape")
+        await settle(pilot)
+        assert numbers_shown(app)[0] == "TS-20261127-0001"
+        assert "sorted by oldest first · no filters" in screen_text(app)
+
+
+async def test_sort_key_with_the_overdue_filter_says_the_order_is_fixed(
+    db_path: Path, desk: Desk, staff: dict[str, StaffView]
+) -> None:
+    new_complaint(desk, staff["op01"], received_at=NOW - timedelta(days=10))
+    app = desk_app(db_path, language="zh_CN")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_queue(pilot)
+        await pilot.press("o", "s")
+        await settle(pilot)
+        assert any("只看超时投诉时排序固定" in str(n.message) for n in app._notifications)
+        assert "排序：截止时间（只看超时时固定）" in screen_text(app)
+        screen = app.screen
+        assert isinstance(screen, QueueScreen) and screen.sort.value == "newest"
+
+
+async def test_status_column_shows_whole_labels_at_120_columns_in_both_languages(
+    db_path: Path, desk: Desk, staff: dict[str, StaffView]
+) -> None:
+    op = staff["op01"]
+    seed_complaints(desk, op, 3)
+    rows = {n: Complaint.get(Complaint.number == f"TS-20261127-000{n}").id for n in (1, 2, 3)}
+    acknowledge(desk, op, rows[1], 1)
+    acknowledge(desk, op, rows[2], 1)
+    acknowledge(desk, op, rows[3], 1)
+    change_status(desk, op, rows[2], ComplaintStatus.INVESTIGATING, 2)
+    change_status(desk, op, rows[3], ComplaintStatus.INVESTIGATING, 2)
+    change_status(desk, op, rows[3], ComplaintStatus.AWAITING_DELIVERY, 3)
+    expected = {"en": ["Acknowledged", "Investigating", "Awaiting delivery"], "zh_CN": ["已受理", "调查中", "等待配送"]}
+    for language, labels in expected.items():
+        app = desk_app(db_path, language=language)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_queue(pilot)
+            lines = screen_text(app).splitlines()
+            for number, label in zip((1, 2, 3), labels, strict=True):
+                line = next(line for line in lines if f"TS-20261127-000{number}" in line)
+                assert f" {label} " in line, line
+                # The phone's last digits and the time left still fit on the line.
+                assert f"****000{number - 1}" in line and "…" not in line.split(label)[1]

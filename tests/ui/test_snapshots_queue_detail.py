@@ -37,3 +37,19 @@ def test_detail_with_notes_and_a_status_change(
         await open_detail(pilot, view.id)
 
     assert snap_compare(desk_app(db_path), terminal_size=SIZE, run_before=show)
+
+
+def test_resolved_detail_in_chinese(
+    snap_compare: Any, db_path: Path, desk: Desk, staff: dict[str, StaffView]
+) -> None:
+    op = staff["op01"]
+    view = new_complaint(desk, op, contract_no="HT-2026-0815")
+    actions.acknowledge(desk, op, view.id, 1)
+    actions.change_status(desk, op, view.id, ComplaintStatus.INVESTIGATING, 2)
+    actions.resolve(desk, op, view.id, {"decision": "同意换货，下周二送货上门", "remedy": "replace",
+                                         "compensation_fen": 12050}, 3)
+
+    async def show(pilot: Any) -> None:
+        await open_detail(pilot, view.id)
+
+    assert snap_compare(desk_app(db_path, language="zh_CN"), terminal_size=SIZE, run_before=show)

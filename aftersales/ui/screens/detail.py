@@ -56,6 +56,17 @@ _ACTION_PERMISSION = {
     "withdraw": Action.WITHDRAW,
     "duplicate": Action.MERGE,
 }
+# The keys worth a place in the footer; every other key of the screen is listed by F1 help.
+# (All of them do not fit 120 columns in Chinese.)
+FOOTER_ACTIONS = {
+    "acknowledge",
+    "open_dialog('assign')",
+    "open_dialog('note')",
+    "open_dialog('status')",
+    "open_dialog('resolve')",
+    "back",
+    "help",
+}
 _DIALOGS: dict[str, type[ActionDialog]] = {
     "assign": AssignDialog,
     "note": NoteDialog,
@@ -77,6 +88,18 @@ class DetailFailed(Message):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
+
+
+class DetailFooter(Footer):
+    """The footer of the detail: only FOOTER_ACTIONS, no palette key (both stay in F1 help)."""
+
+    def __init__(self) -> None:
+        super().__init__(show_command_palette=False)
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if getattr(widget, "action", None) in FOOTER_ACTIONS:
+                yield widget
 
 
 def due_text(view: ComplaintView, now: datetime) -> Text:
@@ -178,7 +201,7 @@ class DetailScreen(Screen[None]):
         with VerticalScroll(id="detail-description-box"):
             yield Static("", id="detail-description")
         yield Timeline(id="detail-timeline")
-        yield Footer()
+        yield DetailFooter()
 
     def on_mount(self) -> None:
         self.query_one("#detail-description-box").border_title = i18n.t("detail.description")

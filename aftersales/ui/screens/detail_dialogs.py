@@ -21,6 +21,7 @@ from ...domain.permissions import Action, allowed
 from ...domain.schemas import ComplaintView, StaffView
 from ...domain.status_machine import status_choices
 from ...services import complaint_actions as actions
+from ...services.complaint_read import get_complaint
 from ...services.context import Desk
 from ...store.db import connection
 from ..bindings import translate_bindings
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from .detail import DetailScreen
 
 _YUAN = re.compile(r"^\d{1,9}(\.\d{1,2})?$")
+_NUMBER = re.compile(r"^TS-\d{8}-\d{4,}$")
 
 
 def parse_yuan(text: str) -> int:
@@ -50,15 +52,32 @@ class ActionSaved(Message):
 
 
 class ActionFailed(Message):
-    """A detail action was refused (conflict, bad input, not allowed, storage)."""
+    """A detail action was refused (conflict, bad input, not allowed, storage).
 
-    def __init__(self, error: DeskError) -> None:
+    After a conflict, `current` is the complaint as stored now, read in the same worker.
+    """
+
+    def __init__(self, error: DeskError, current: ComplaintView | None = None) -> None:
         super().__init__()
         self.error = error
+        self.current = current
+
+
+def filled_input(value: str, **kwargs: Any) -> Input:
+    """An Input holding `value` with the cursor after it: focusing it must not select the text,
+    or the first key typed would replace what was filled in."""
+    field = Input(value, select_on_focus=False, **kwargs)
+    field.cursor_position = len(value)
+    return field
 
 
 class ActionDialog(ModalScreen[ComplaintView | None]):
-    """A form over one complaint; `perform` calls the service with the version the detail shows."""
+    """A form over one complaint; `perform` calls the service with the version shown when it opened.
+
+    The detail underneath reloads whenever the database changes, so its version cannot be used:
+    the operator decided on what this dialog showed. After a conflict the dialog adopts the
+    stored version, so a second save (the operator has now seen the message) may go through.
+    """
 
     DEFAULT_CSS = """
     ActionDialog { align: center middle; }
@@ -85,13 +104,16 @@ class ActionDialog(ModalScreen[ComplaintView | None]):
     def __init__(self, owner: "DetailScreen") -> None:
         super().__init__()
         self.owner = owner
+        assert owner.complaint is not None
+        self.shown: ComplaintView = owner.complaint
+        self.version = owner.complaint.version
         self.saving = False
         translate_bindings(self)
 
     @property
     def complaint(self) -> ComplaintView:
-        assert self.owner.complaint is not None
-        return self.owner.complaint
+        """The complaint as it was when the dialog opened (or as re-read after a conflict)."""
+        return self.shown
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -131,7 +153,7 @@ class ActionDialog(ModalScreen[ComplaintView | None]):
             self.show_errors(exc.fields, i18n.error_text(exc))
             return
         self.saving = True
-        self._save(values, self.owner.version)
+        self._save(values, self.version)
 
     @on(Button.Pressed, "#dialog-cancel")
     def action_cancel(self) -> None:
@@ -144,21 +166,38 @@ class ActionDialog(ModalScreen[ComplaintView | None]):
         try:
             with connection():
                 view = self.perform(session.desk, session.actor, self.complaint, version, values)
+        except ConflictError as exc:
+            self.post_message(ActionFailed(exc, self._read_current()))
+            return
         except DeskError as exc:
             self.post_message(ActionFailed(exc))
             return
         self.post_message(ActionSaved(view))
 
+    def _read_current(self) -> ComplaintView | None:
+        """The complaint as stored now; None if it cannot be read (the next save conflicts again)."""
+        try:
+            with connection():
+                return get_complaint(self.shown.id)
+        except Exception:  # the conflict message matters more than this read
+            return None
+
     def on_action_saved(self, message: ActionSaved) -> None:
+        message.stop()
         self.saving = False
         self.dismiss(message.view)
 
     def on_action_failed(self, message: ActionFailed) -> None:
+        message.stop()
         self.saving = False
         error = message.error
+        # Messages come from the services and validation already in the desk's language.
         fields = error.fields if isinstance(error, InvalidInput) else {}
         self.show_errors(fields, i18n.error_text(error))
         if isinstance(error, ConflictError):
+            if message.current is not None:
+                self.shown = message.current
+                self.version = message.current.version
             # Show the newer version underneath; the typed text stays in this dialog.
             self.owner.reload()
 
@@ -187,14 +226,17 @@ class AssignDialog(ActionDialog):
         if allowed(actor.role, Action.ASSIGN_ANY):
             yield Label(i18n.t("detail.dialog.assign_code"))
             current = self.complaint.assignee.code if self.complaint.assignee else ""
-            yield Input(current, id="field-assignee", max_length=20)
+            yield filled_input(current, id="field-assignee", max_length=20)
         else:
             yield Label(Text(i18n.t("detail.dialog.assign_self", number=self.complaint.number, code=actor.code)))
-            yield Input(actor.code, id="field-assignee", disabled=True)
+            yield filled_input(actor.code, id="field-assignee", disabled=True)
         yield self.field_error("assignee")
 
     def values(self) -> dict[str, Any]:
-        return {"staff_code": self.query_one("#field-assignee", Input).value.strip()}
+        code = self.query_one("#field-assignee", Input).value.strip()
+        if not code:
+            raise InvalidInput("no staff code", {"assignee": i18n.t("detail.assign_code_missing")})
+        return {"staff_code": code}
 
     def perform(self, desk: Desk, actor: StaffView, complaint: ComplaintView, version: int,
                 values: dict[str, Any]) -> ComplaintView:
@@ -241,7 +283,7 @@ class StatusDialog(ActionDialog):
         )
         yield self.field_error("status")
         yield Label(i18n.t("detail.dialog.status_note"))
-        yield Input(id="field-note", max_length=1000)
+        yield Input(id="field-note", max_length=1000, select_on_focus=False)
         yield self.field_error("note")
 
     def values(self) -> dict[str, Any]:
@@ -269,7 +311,8 @@ class ResolveDialog(ActionDialog):
                      value=self.complaint.remedy.value, allow_blank=False)
         yield self.field_error("remedy")
         yield Label(i18n.t("detail.dialog.resolve_compensation"))
-        yield Input("0", id="field-compensation_fen", max_length=16)
+        # Empty means no compensation; a pre-filled "0" would end up in front of the typed amount.
+        yield Input(id="field-compensation_fen", placeholder="0", max_length=16, select_on_focus=False)
         yield self.field_error("compensation_fen")
 
     def on_mount(self) -> None:
@@ -294,7 +337,7 @@ class WithdrawDialog(ActionDialog):
 
     def compose_fields(self) -> ComposeResult:
         yield Label(i18n.t("detail.dialog.withdraw_reason"))
-        yield Input(id="field-reason", max_length=1000)
+        yield Input(id="field-reason", max_length=1000, select_on_focus=False)
         yield self.field_error("reason")
 
     def values(self) -> dict[str, Any]:
@@ -312,11 +355,17 @@ class DuplicateDialog(ActionDialog):
 
     def compose_fields(self) -> ComposeResult:
         yield Label(i18n.t("detail.dialog.duplicate_original"))
-        yield Input(placeholder="TS-", id="field-duplicate_of", max_length=20)
+        yield filled_input("TS-", id="field-duplicate_of", max_length=24)
         yield self.field_error("duplicate_of")
 
     def values(self) -> dict[str, Any]:
-        return {"original": self.query_one("#field-duplicate_of", Input).value.strip().upper()}
+        number = self.query_one("#field-duplicate_of", Input).value.strip().upper()
+        # A whole number pasted after the pre-filled prefix carries the prefix twice.
+        if number.startswith("TS-TS-"):
+            number = number[3:]
+        if not _NUMBER.match(number):
+            raise InvalidInput("not a complaint number", {"duplicate_of": i18n.t("detail.duplicate_number_invalid")})
+        return {"original": number}
 
     def perform(self, desk: Desk, actor: StaffView, complaint: ComplaintView, version: int,
                 values: dict[str, Any]) -> ComplaintView:

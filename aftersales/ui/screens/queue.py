@@ -22,15 +22,13 @@ from ...store.db import connection
 from ..bindings import translate_bindings
 from ..messages import DataChanged
 from ..session import DeskSession
-from ..widgets.queue_filters import QueueFilterDialog
+from ..widgets.queue_filters import COUNT_CAP, SORT_CYCLE, QueueFilterDialog, sort_locked_by, status_line
 from ..widgets.queue_table import QueueTable
 from ..widgets.section_bar import SectionBar
 
 if TYPE_CHECKING:
     from ..app import DeskApp
 
-COUNT_CAP = 100_000
-SORT_CYCLE = [QueueSort.NEWEST, QueueSort.OLDEST, QueueSort.SEVERITY, QueueSort.DUE]
 _NUMBER = re.compile(r"^\s*TS-\d{8}-\d{4,}\s*$", re.IGNORECASE)
 Kind = Literal["first", "last", "refresh", "next", "prev"]
 
@@ -336,6 +334,12 @@ class QueueScreen(Screen[None]):
         self._set_filter(self.filt.model_copy(update={"overdue": not self.filt.overdue}))
 
     def action_cycle_sort(self) -> None:
+        reason = sort_locked_by(self.filt)
+        if reason is not None:
+            # Say why instead of changing an order the rows would not follow anyway.
+            sort = i18n.t(f"queue.sort.{self.page_sort.value}")
+            self.notify(i18n.t(f"queue.sort_locked.{reason}", sort=sort), markup=False)
+            return
         self.sort = SORT_CYCLE[(SORT_CYCLE.index(self.sort) + 1) % len(SORT_CYCLE)]
         self.reload("first")
 
@@ -353,35 +357,6 @@ class QueueScreen(Screen[None]):
 
     def _show_status(self) -> None:
         self.query_one("#queue-status", Static).update(status_line(self.filt, self.page_sort, self.count, self.error))
-
-
-def status_line(filt: QueueFilter, sort: QueueSort, count: int | None, error: str = "") -> Text:
-    """Match count, sort order and active filters, in one line."""
-    if error:
-        return Text(error, style="bold red")
-    if count is None:
-        head = i18n.t("queue.loading")
-    elif count >= COUNT_CAP:
-        head = i18n.t("queue.count_capped", count=f"{COUNT_CAP:,}")
-    elif count == 0:
-        head = i18n.t("queue.empty")
-    elif count == 1:
-        head = i18n.t("queue.count_one")
-    else:
-        head = i18n.t("queue.count", count=f"{count:,}")
-    parts = [head, i18n.t("queue.sorted_by", sort=i18n.t(f"queue.sort.{sort.value}"))]
-    active = [
-        i18n.t("queue.filter.status", value=i18n.label(filt.status)) if filt.status else "",
-        i18n.t("queue.filter.shop", value=filt.shop_code) if filt.shop_code else "",
-        i18n.t("queue.filter.category", value=i18n.label(filt.category)) if filt.category else "",
-        i18n.t("queue.filter.severity", value=i18n.label(filt.severity)) if filt.severity else "",
-        i18n.t("queue.filter.assignee", value=filt.assignee_code) if filt.assignee_code else "",
-        i18n.t("queue.filter.mine") if filt.mine else "",
-        i18n.t("queue.filter.overdue") if filt.overdue else "",
-        i18n.t("queue.filter.search", value=filt.search) if filt.search else "",
-    ]
-    parts.append(", ".join(a for a in active if a) or i18n.t("queue.filters_none"))
-    return Text(" · ".join(parts))
 
 
 def _actor(session: DeskSession) -> StaffView:

@@ -1,4 +1,4 @@
-"""The queue's filter dialog: one Select per column the queue can be narrowed by."""
+"""The queue's filters: the dialog that picks them (one Select per column) and the status line that says them."""
 
 from enum import Enum
 from typing import Any
@@ -14,8 +14,12 @@ from textual.widgets import Button, Checkbox, Label, Select
 from ... import i18n
 from ...domain.enums import Category, ComplaintStatus, Severity
 from ...domain.schemas import ShopView, StaffView
-from ...services.queue import QueueFilter
+from ...services.queue import QueueFilter, QueueSort, effective_sort
 from ..bindings import translate_bindings
+
+# Counting stops here, so a huge queue stays cheap to count.
+COUNT_CAP = 100_000
+SORT_CYCLE = [QueueSort.NEWEST, QueueSort.OLDEST, QueueSort.SEVERITY, QueueSort.DUE]
 
 
 def _enum_options(enum: type[Enum]) -> list[tuple[Text, str]]:
@@ -106,3 +110,43 @@ class QueueFilterDialog(ModalScreen[QueueFilter | None]):
     @on(Button.Pressed, "#filter-cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def sort_locked_by(filt: QueueFilter) -> str | None:
+    """Why the sort key cannot change the order now ("search", "overdue"), or None when it can."""
+    if len({effective_sort(filt, sort) for sort in SORT_CYCLE}) > 1:
+        return None
+    return "search" if filt.search.strip() else "overdue"
+
+
+def status_line(filt: QueueFilter, sort: QueueSort, count: int | None, error: str = "") -> Text:
+    """Match count, the order the rows really come in and active filters, in one line."""
+    if error:
+        return Text(error, style="bold red")
+    if count is None:
+        head = i18n.t("queue.loading")
+    elif count >= COUNT_CAP:
+        head = i18n.t("queue.count_capped", count=f"{COUNT_CAP:,}")
+    elif count == 0:
+        head = i18n.t("queue.empty")
+    elif count == 1:
+        head = i18n.t("queue.count_one")
+    else:
+        head = i18n.t("queue.count", count=f"{count:,}")
+    order = i18n.t("queue.sorted_by", sort=i18n.t(f"queue.sort.{sort.value}"))
+    locked = sort_locked_by(filt)
+    if locked is not None:
+        order = i18n.t("queue.sorted_fixed", order=order, reason=i18n.t(f"queue.sort_fixed.{locked}"))
+    parts = [head, order]
+    active = [
+        i18n.t("queue.filter.status", value=i18n.label(filt.status)) if filt.status else "",
+        i18n.t("queue.filter.shop", value=filt.shop_code) if filt.shop_code else "",
+        i18n.t("queue.filter.category", value=i18n.label(filt.category)) if filt.category else "",
+        i18n.t("queue.filter.severity", value=i18n.label(filt.severity)) if filt.severity else "",
+        i18n.t("queue.filter.assignee", value=filt.assignee_code) if filt.assignee_code else "",
+        i18n.t("queue.filter.mine") if filt.mine else "",
+        i18n.t("queue.filter.overdue") if filt.overdue else "",
+        i18n.t("queue.filter.search", value=filt.search) if filt.search else "",
+    ]
+    parts.append(", ".join(a for a in active if a) or i18n.t("queue.filters_none"))
+    return Text(" · ".join(parts))
