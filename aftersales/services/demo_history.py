@@ -210,12 +210,13 @@ class HistoryMaker:
         fen = 0
         if remedy == _COMPENSATION or (remedy in DELIVERY_REMEDIES and rng.random() < 0.1):
             fen = rng.randint(5, 300) * 1000
-        emit((resolved_at, cid, who, _K_RESOLVED, "status", _INV, _RESOLVED,
-              f"{remedy}; {fen} fen; {decision}", False))
+        # As the resolve service writes it: remedy and compensation in the event, the decision as its note.
+        emit((resolved_at, cid, who, _K_RESOLVED, "remedy", str(fen), remedy, decision, False))
         t = self._business(resolved_at + DAY + int(rng.random() * 2 * DAY))
         if stays or t > now:
             return (_RESOLVED, who, ack_at, resolved_at, None, None, None, decision, fen, None, version,
                     resolved_at)
         satisfaction = _SATISFACTION[int(rng.random() * 100)]
-        emit((t, cid, who, _K_CLOSED, "status", _RESOLVED, _CLOSED, f"{_CALLBACK}; satisfaction {satisfaction}", True))
+        # The satisfaction is kept on the complaint; the closing event records the status move.
+        emit((t, cid, who, _K_CLOSED, "status", _RESOLVED, _CLOSED, "", True))
         return (_CLOSED, who, ack_at, resolved_at, t, _CALLBACK, None, decision, fen, satisfaction, version + 1, t)
