@@ -256,17 +256,15 @@ async def test_markup_and_escape_text_shows_literally_in_queue_and_detail(
         assert app.is_running
 
 
-def test_resolutions_recorded_in_the_older_form_read_the_same() -> None:
+def test_resolutions_read_as_remedy_amount_and_decision() -> None:
     def event(field: str, old: str, new: str, note: str) -> EventView:
         return EventView(id=1, complaint_id=1, actor_code="op01", at=NOW, kind=EventKind.RESOLVED, field=field,
                          old=old, new=new, note=note, customer_contact=False)
 
     i18n.set_language("en")
     current = event("remedy", "12050", "replace", "同意换货")
-    older = event("status", "investigating", "resolved", "replace; 12050 fen; 同意换货")
-    assert note_text(current) == note_text(older) == "Replace · ¥120.50 · 同意换货"
+    assert note_text(current) == "Replace · ¥120.50 · 同意换货"
     assert change_text(current).plain == ""
-    assert change_text(older).plain == "Investigating → Resolved"
     assert note_text(event("remedy", "0", "apology", "已致歉")) == "Apology / explanation · ¥0.00 · 已致歉"
     assert note_text(event("status", "investigating", "resolved", "free text")) == "free text"
 

@@ -1,6 +1,5 @@
 """A complaint's events, oldest first: who did what and when, notes and customer contacts apart."""
 
-import re
 from zoneinfo import ZoneInfo
 
 from rich.table import Table
@@ -20,10 +19,6 @@ _KIND_STYLE = {
     EventKind.CONTACT: ("☎ ", "bold cyan"),
     EventKind.NOTE: ("✎ ", "yellow"),
 }
-
-
-# Resolutions recorded before the event kept remedy and compensation in fields: "replace; 12050 fen; 同意换货".
-_OLD_RESOLUTION = re.compile(r"^(?P<remedy>[a-z_]+); (?P<fen>\d+) fen; (?P<decision>.*)$", re.DOTALL)
 
 
 def _status_or_raw(value: str) -> str:
@@ -46,25 +41,21 @@ def resolution_text(remedy: str, fen: str, decision: str) -> str:
     return " · ".join(part for part in (_remedy_or_raw(remedy) if remedy else "", money, decision) if part)
 
 
-def _is_new_resolution(event: EventView) -> bool:
+def _is_resolution(event: EventView) -> bool:
     """A resolution stored as field "remedy": new = remedy code, old = compensation in fen, note = decision."""
     return event.kind is EventKind.RESOLVED and event.field == "remedy"
 
 
 def note_text(event: EventView) -> str:
     """What the event's note column says; resolutions are spelt out from their parts."""
-    if _is_new_resolution(event):
+    if _is_resolution(event):
         return resolution_text(event.new, event.old, event.note)
-    if event.kind is EventKind.RESOLVED:
-        old = _OLD_RESOLUTION.match(event.note)
-        if old:
-            return resolution_text(old["remedy"], old["fen"], old["decision"])
     return event.note
 
 
 def change_text(event: EventView) -> Text:
     """`old → new` of an event, with status values shown by their labels."""
-    if event.kind is EventKind.CREATED or _is_new_resolution(event) or not (event.old or event.new):
+    if event.kind is EventKind.CREATED or _is_resolution(event) or not (event.old or event.new):
         return Text("")
     if event.field == "status" or event.kind is EventKind.MERGED:
         old, new = _status_or_raw(event.old), _status_or_raw(event.new)
