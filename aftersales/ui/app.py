@@ -35,6 +35,7 @@ __all__ = ["SECTIONS", "DeskApp"]
 
 # Actions that make sense only once somebody is logged in.
 _NEEDS_ACTOR = {"section", "search", "new_complaint", "back"}
+INTEGRITY_DELAY = 5.0  # seconds after start-up before the background integrity scan
 # Printable-key actions that would leave a form; form controls keep those keys.
 _LEAVES_FORM = {"section", "search", "new_complaint"}
 _FORM_CONTROLS = (Input, TextArea, Select, Checkbox, Switch, RadioSet)
@@ -114,7 +115,8 @@ class DeskApp(App[None]):
             self.notify(t("shell.config_bad", problem=self.config_problem), severity="error", timeout=10)
         if self.watch_interval:
             watch_database(self, self.session.db_target, self.watch_interval)
-            check_integrity_in_background(self)
+            # The full scan reads the whole file: let the first screen load undisturbed.
+            self.set_timer(INTEGRITY_DELAY, lambda: check_integrity_in_background(self))
         await self.switch_mode(self.start_section if self.session.actor else "login")
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:

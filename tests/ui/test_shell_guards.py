@@ -3,6 +3,7 @@ and storage failures read in the desk's language."""
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Checkbox, Select
 
 from aftersales import i18n
@@ -52,11 +53,29 @@ async def test_background_integrity_scan_warns_about_a_damaged_file(desk_db: Pat
         assert any("integrity check" in text and "row 7 missing" in text for text in texts)
 
 
-async def test_sound_file_raises_no_integrity_warning(desk_db: Path) -> None:
+async def test_integrity_scan_runs_after_start_up_and_finds_a_sound_file_sound(
+    desk_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import aftersales.ui.app as app_module
+    import aftersales.ui.integrity as integrity_module
+
+    monkeypatch.setattr(app_module, "INTEGRITY_DELAY", 0.05)
+    found: list[list[str]] = []
+    real_scan = integrity_module.integrity_problems
+
+    def scan(limit: int = 20) -> list[str]:
+        found.append(real_scan(limit))
+        return found[-1]
+
+    monkeypatch.setattr(integrity_module, "integrity_problems", scan)
     app = make_app(desk_db, actor_code="op01", watch_interval=5.0)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app)
-        await pilot.pause(0.2)
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if found:
+                break
+        await pilot.pause(0.1)
+        assert found == [[]]
         assert not any("integrity" in str(n.message) for n in app._notifications)
 
 
