@@ -8,11 +8,13 @@ Screens rely on this small API (the shell owns everything else):
 - `app.data_changed()` — tell every screen the database changed (posts DataChanged)
 """
 
+from collections.abc import Iterable
 from typing import Any
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, RadioSet, Select, Switch, TextArea
@@ -142,6 +144,18 @@ class DeskApp(App[None]):
         await self.switch_mode(self.start_section)
         await self.remove_mode("login")
         self.refresh_bindings()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, in the desk's language and with the desk's help and quit."""
+        yield SystemCommand(t("shell.system.theme"), t("shell.system.theme_help"), self.action_change_theme)
+        yield SystemCommand(t("shell.system.help"), t("shell.system.help_help"), self.action_help)
+        yield SystemCommand(t("shell.system.screenshot"), t("shell.system.screenshot_help"),
+                            lambda: self.set_timer(0.1, self.deliver_screenshot))
+        yield SystemCommand(t("shell.system.quit"), t("shell.system.quit_help"), self.action_quit)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=t("shell.system.placeholder")))
 
     def show_section(self, name: str) -> None:
         if name not in SECTIONS or self.session.actor is None:

@@ -134,3 +134,18 @@ async def test_top_bar_keeps_the_clock_for_a_long_role_name(desk_db: Path) -> No
         bar = app.screen.query_one(SectionBar).render_bar().plain
         assert bar.rstrip().endswith("11-27 10:00"), bar
         await pilot.pause()
+
+
+async def test_palette_speaks_chinese_including_textuals_own_commands(desk_db: Path) -> None:
+    from textual.command import CommandInput, CommandPalette
+
+    app = make_app(desk_db, language="zh", actor_code="op01")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert titles == ["主题", "按键", "截图", "退出"]
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(CommandInput).placeholder == "搜索命令…"
+        await pilot.press("escape")
