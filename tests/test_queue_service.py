@@ -40,6 +40,9 @@ def test_every_search_path_finds_its_complaint(desk, staff):
         "赵敏": [lamp.number, sofa.number],  # customer name, newest first
         "4444": [lamp.number],  # last four digits of the phone
         "13811112222": [sofa.number],
+        "138-1111-2222": [sofa.number],  # typed with dashes
+        "+86 138 1111 2222": [sofa.number],
+        "1111 2222": [sofa.number],  # the tail, spaced
         sofa.number.lower(): [sofa.number],
         "不存在的词": [],
     }

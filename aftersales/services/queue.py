@@ -9,13 +9,15 @@ from peewee import JOIN, SQL, Expression, SqliteDatabase, Tuple, fn
 from pydantic import BaseModel, ConfigDict
 
 from ..domain.enums import SEVERITY_RANK, Category, ComplaintStatus, Severity
+from ..domain.phone import normalise_phone
 from ..domain.schemas import QueueRow, StaffView
 from ..store.fields import to_epoch
 from ..store.models import Complaint, ComplaintFts, Customer, Shop, Staff
 
 PAGE = 50
 _NUMBER = re.compile(r"^TS-\d{8}-\d{4,}$", re.IGNORECASE)
-_DIGITS = re.compile(r"^\d{4,11}$")
+# Phone-like input: digits with the spaces, dashes or +86 people type between them.
+_PHONE_LIKE = re.compile(r"^\+?[\d\s-]{4,}$")
 
 
 class QueueSort(StrEnum):
@@ -104,13 +106,15 @@ def _search(query: Any, text: str) -> tuple[Any, Any]:
     text = text.strip()
     if _NUMBER.match(text):
         return query.where(Complaint.number == text.upper()), Complaint.id
-    if _DIGITS.match(text):
-        if len(text) == 11 or "-" in text:
-            return query.where(Customer.phone == text), Complaint.id
-        if len(text) == 4 and _is_sqlite():
+    if _PHONE_LIKE.match(text):
+        try:
+            return query.where(Customer.phone == normalise_phone(text)), Complaint.id
+        except ValueError:
+            digits = re.sub(r"\D", "", text)
+        if len(digits) == 4 and _is_sqlite():
             # The -4 must be literal SQL: a bound parameter would not match the expression index.
-            return query.where(fn.substr(Customer.phone, SQL("-4")) == text), Complaint.id
-        return query.where(Customer.phone.endswith(text)), Complaint.id
+            return query.where(fn.substr(Customer.phone, SQL("-4")) == digits), Complaint.id
+        return query.where(Customer.phone.endswith(digits)), Complaint.id
     if len(text) >= 3 and _is_sqlite():
         # Walk the trigram index newest first, so a page costs the same however common the term.
         phrase = '"' + text.replace('"', '""') + '"'
