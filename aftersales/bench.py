@@ -28,7 +28,7 @@ from .store.converters import staff_view
 from .store.db import close_database, is_url, open_database
 from .store.models import Complaint, Shop, Staff
 
-# What the desk must reach on a 1,000,000-complaint database (issue 3).
+# What the desk must reach on a 1,000,000-complaint database.
 TARGETS: dict[str, float] = {
     "startup_ratio": 1.5,
     "page_p95_ms": 15.0,

@@ -74,7 +74,7 @@ def _shown(target: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """Global options, then one sub-command per task (DESIGN §7)."""
+    """Global options, then one sub-command per task."""
     parser = _Parser(prog=PROG, description="After-sales service desk of a furniture and building-materials mall.")
     parser.add_argument("--db", help="database file or postgresql:// URL (default: $AFTERSALES_DB)")
     parser.add_argument("--lang", choices=["zh", "en"], help="language of the desk and of messages")

@@ -1,4 +1,4 @@
-"""Who may do what (DESIGN §8); the service layer asks, the UI only hides."""
+"""Who may do what; the service layer asks, the UI only hides."""
 
 from enum import StrEnum
 
