@@ -290,3 +290,13 @@ async def test_intake_through_the_desk_ends_in_the_detail_and_the_queue(desk_db:
         await pilot.press("2")
         await settle(pilot)
         assert row.number in [r.number for r in app.screen.query_one(QueueTable).window.rows]
+
+
+async def test_tabbing_back_into_a_filled_field_keeps_its_text(app: IntakeHarness) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"13812345678", "tab")
+        await settle(pilot)
+        await pilot.press("shift+tab")
+        await pilot.press("9")
+        assert app.screen.query_one("#phone", Input).value.startswith("13812345678")

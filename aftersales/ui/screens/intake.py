@@ -126,7 +126,8 @@ class IntakeScreen(Screen[None]):
         return Vertical(Horizontal(caption, widget, classes="field-line"), FieldError(name), classes="field")
 
     def _input(self, name: str, placeholder: str = "") -> Input:
-        return Input(id=name, placeholder=placeholder, compact=True)
+        # Tabbing into a filled field must not select it: the next key would wipe what was typed.
+        return Input(id=name, placeholder=placeholder, compact=True, select_on_focus=False)
 
     def _select(self, name: str, enum: Any, value: Any = Select.NULL) -> Select[Any]:
         return Select(

@@ -78,7 +78,7 @@ class ShopPicker(Vertical):
         self._failure = ""
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=t("intake.placeholder.shop"), id="shop-filter", compact=True)
+        yield Input(placeholder=t("intake.placeholder.shop"), id="shop-filter", compact=True, select_on_focus=False)
         yield ShopOptions(id="shop-options")
         yield Static("", id="shop-status", markup=False, classes="-empty")
 
