@@ -3,10 +3,11 @@
 from datetime import UTC, datetime
 from functools import cache
 
-from aftersales.domain.enums import Role, ShopCategory
+from aftersales.domain.enums import ShopCategory
 from aftersales.domain.pins import hash_pin
 from aftersales.domain.schemas import ComplaintView, StaffView
 from aftersales.services.context import Desk
+from aftersales.services.demo_catalog import DEMO_STAFF as DEMO_ACCOUNTS
 from aftersales.services.intake import create_complaint
 from aftersales.store.converters import staff_view
 from aftersales.store.models import Shop, Staff
@@ -14,14 +15,8 @@ from aftersales.store.models import Shop, Staff
 # 2026-11-27 10:00 in Shanghai: inside business hours.
 NOW = datetime(2026, 11, 27, 2, 0, tzinfo=UTC)
 
-DEMO_STAFF = [
-    ("op01", "王芳", Role.OPERATOR, "1111"),
-    ("op02", "李娜", Role.OPERATOR, "1112"),
-    ("lead01", "张伟", Role.LEAD, "2222"),
-    ("mgr01", "刘洋", Role.MANAGER, "3333"),
-    ("dc01", "陈刚", Role.DELIVERY, "4444"),
-    ("admin", "系统管理员", Role.ADMIN, "0000"),
-]
+# The demo database's own accounts (the first six: op01, op02, lead01, mgr01, dc01, admin).
+DEMO_STAFF = DEMO_ACCOUNTS[:6]
 
 SHOPS = [
     ("S001", "欧派家居", "A-101", ShopCategory.FURNITURE),
