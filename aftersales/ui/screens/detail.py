@@ -1,7 +1,6 @@
 """One complaint: header, description, timeline and the actions an operator takes on it."""
 
 from datetime import datetime
-from typing import TYPE_CHECKING, cast
 from zoneinfo import ZoneInfo
 
 from rich.table import Table
@@ -11,7 +10,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
@@ -27,10 +25,10 @@ from ...services.complaint_read import get_complaint, timeline
 from ...store.db import connection
 from ..bindings import translate_bindings
 from ..formatting import local_time, time_left, yuan
-from ..messages import DataChanged
-from ..session import DeskSession
+from ..messages import DataChanged, LoadFailed
 from ..widgets.section_bar import SectionBar
 from ..widgets.timeline import Timeline
+from .desk_screen import DeskScreen
 from .detail_dialogs import (
     ActionDialog,
     ActionFailed,
@@ -42,9 +40,6 @@ from .detail_dialogs import (
     StatusDialog,
     WithdrawDialog,
 )
-
-if TYPE_CHECKING:
-    from ..app import DeskApp
 
 # Which permission each action needs; the service checks again, the screen only hides.
 _ACTION_PERMISSION = {
@@ -82,12 +77,6 @@ class DetailLoaded(Message):
         super().__init__()
         self.view = view
         self.events = events
-
-
-class DetailFailed(Message):
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
 
 
 class DetailFooter(Footer):
@@ -153,7 +142,7 @@ def header_table(view: ComplaintView, now: datetime, zone: ZoneInfo) -> Table:
     return grid
 
 
-class DetailScreen(Screen[None]):
+class DetailScreen(DeskScreen):
     """Everything about one complaint, and the keys that move it along."""
 
     DEFAULT_CSS = """
@@ -180,14 +169,6 @@ class DetailScreen(Screen[None]):
         self.loaded: DetailLoaded | None = None
         self.busy = False
         translate_bindings(self)
-
-    @property
-    def desk_app(self) -> "DeskApp":
-        return cast("DeskApp", self.app)
-
-    @property
-    def session(self) -> DeskSession:
-        return self.desk_app.session
 
     @property
     def version(self) -> int:
@@ -229,10 +210,10 @@ class DetailScreen(Screen[None]):
                 view = get_complaint(self.complaint_id)
                 events = timeline(self.complaint_id)
         except NotFound:
-            self.post_message(DetailFailed(i18n.t("detail.not_found", id=self.complaint_id)))
+            self.post_message(LoadFailed(i18n.t("detail.not_found", id=self.complaint_id)))
             return
         except Exception as exc:  # a failed read must leave the desk open and say why
-            self.post_message(DetailFailed(i18n.t("detail.load_failed", error=str(exc))))
+            self.post_message(LoadFailed(i18n.t("detail.load_failed", error=str(exc))))
             return
         if not worker.is_cancelled:
             self.post_message(DetailLoaded(view, events))
@@ -247,7 +228,7 @@ class DetailScreen(Screen[None]):
         self.query_one(Timeline).show(message.events, desk.sla.zone)
         self.refresh_bindings()
 
-    def on_detail_failed(self, message: DetailFailed) -> None:
+    def on_load_failed(self, message: LoadFailed) -> None:
         self.show_message(message.text)
 
     def on_data_changed(self, _message: DataChanged) -> None:

@@ -8,7 +8,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, TextArea
@@ -22,12 +21,12 @@ from ...services.context import Desk
 from ...services.intake import create_complaint
 from ...store.db import connection
 from ..bindings import translate_bindings
-from ..session import DeskSession
 from ..widgets.customer_history import CustomerHistory
 from ..widgets.duplicate_warning import DuplicateWarning
 from ..widgets.field_error import FieldError
 from ..widgets.section_bar import SectionBar
 from ..widgets.shop_picker import ShopPicker
+from .desk_screen import DeskScreen
 from .intake_discard import DiscardIntakeScreen
 from .intake_errors import local_errors, save_failure_text, service_errors
 
@@ -52,7 +51,7 @@ def valid_phone(raw: str) -> str | None:
         return None
 
 
-class IntakeScreen(Screen[None]):
+class IntakeScreen(DeskScreen):
     """Take a new complaint; the shell asks `has_unsaved_text()` before leaving."""
 
     CSS_PATH = "intake.tcss"
@@ -74,13 +73,6 @@ class IntakeScreen(Screen[None]):
         self._auto_name = ""  # the name we filled in from the customer record
         self._phone_timer: Timer | None = None
         self._status: Callable[[], str] | None = None  # rebuilt when the language changes
-
-    @property
-    def session(self) -> DeskSession:
-        """The desk's session (the shell's `app.session`)."""
-        app: Any = self.app
-        session: DeskSession = app.session
-        return session
 
     # ----- layout -------------------------------------------------------------------------
 

@@ -2,14 +2,13 @@
 
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import Any, Literal
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
 
@@ -20,14 +19,12 @@ from ...services.complaint_read import list_shops
 from ...services.queue import PAGE, QueueFilter, QueuePage, QueueSort, effective_sort, queue_count, queue_page
 from ...store.db import connection
 from ..bindings import translate_bindings
-from ..messages import DataChanged
+from ..messages import DataChanged, LoadFailed
 from ..session import DeskSession
 from ..widgets.queue_filters import COUNT_CAP, SORT_CYCLE, QueueFilterDialog, sort_locked_by, status_line
 from ..widgets.queue_table import QueueTable
 from ..widgets.section_bar import SectionBar
-
-if TYPE_CHECKING:
-    from ..app import DeskApp
+from .desk_screen import DeskScreen
 
 _NUMBER = re.compile(r"^\s*TS-\d{8}-\d{4,}\s*$", re.IGNORECASE)
 Kind = Literal["first", "last", "refresh", "next", "prev"]
@@ -62,12 +59,6 @@ class CountLoaded(Message):
         self.count = count
 
 
-class LoadFailed(Message):
-    def __init__(self, error: str) -> None:
-        super().__init__()
-        self.error = error
-
-
 class FilterChoices(Message):
     def __init__(self, shops: list[ShopView], staff: list[StaffView]) -> None:
         super().__init__()
@@ -92,7 +83,7 @@ class SearchInput(Input):
         self.post_message(self.Cleared())
 
 
-class QueueScreen(Screen[None]):
+class QueueScreen(DeskScreen):
     """Every complaint, a page at a time; `enter` opens one."""
 
     DEFAULT_CSS = """
@@ -123,14 +114,6 @@ class QueueScreen(Screen[None]):
     def page_sort(self) -> QueueSort:
         """The order the rows really come in (the overdue filter lists most overdue first)."""
         return effective_sort(self.filt, self.sort)
-
-    @property
-    def desk_app(self) -> "DeskApp":
-        return cast("DeskApp", self.app)
-
-    @property
-    def session(self) -> DeskSession:
-        return self.desk_app.session
 
     @property
     def table(self) -> QueueTable:
@@ -277,7 +260,7 @@ class QueueScreen(Screen[None]):
             self._show_status()
 
     def on_load_failed(self, message: LoadFailed) -> None:
-        self.error = i18n.t("queue.load_failed", error=message.error)
+        self.error = i18n.t("queue.load_failed", error=message.text)
         self.table.loading_more = False
         self._show_status()
 
