@@ -20,7 +20,7 @@ from aftersales.services.auth import login
 from aftersales.services.context import Desk
 from aftersales.services.demo import DAYS, build_demo
 from aftersales.services.demo_catalog import DEMO_STAFF
-from aftersales.services.demo_chain import chain_digest
+from aftersales.services.demo_chain import ChainSealer
 from aftersales.services.exports import ExportFormat, export_complaints
 from aftersales.services.intake import create_complaint
 from aftersales.services.queue import QueueFilter, queue_page
@@ -220,7 +220,8 @@ def test_fast_chain_digest_equals_the_audit_services_digest() -> None:
     previous = GENESIS
     for at, complaint_id, actor_id, kind, field, old, new, note, contact in samples:
         expected = event_digest(previous, _content(complaint_id, actor_id, at, kind, field, old, new, note, contact))
-        assert chain_digest(previous, at, complaint_id, actor_id, kind, field, old, new, note, contact) == expected
+        sealed = ChainSealer(previous).seal([(at, complaint_id, actor_id, kind, field, old, new, note, contact)])
+        assert sealed[0][-1] == expected
         previous = expected
 
 

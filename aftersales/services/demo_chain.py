@@ -17,23 +17,6 @@ INSERT_EVENT = (
 )
 
 
-def chain_digest(
-    previous: str,
-    at: int,
-    complaint_id: int | None,
-    actor_id: int | None,
-    kind: str,
-    field: str,
-    old: str,
-    new: str,
-    note: str,
-    contact: bool,
-) -> str:
-    """The digest `audit.append_event` would store for this event after `previous`."""
-    row = ChainSealer(previous).seal([(at, complaint_id, actor_id, kind, field, old, new, note, contact)])[0]
-    return str(row[-1])
-
-
 class ChainSealer:
     """Turns events, in the order given, into event rows that each seal the one before."""
 

@@ -3,8 +3,6 @@
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from rich.text import Text
-
 from .. import i18n
 
 
@@ -32,8 +30,3 @@ def time_left(due: datetime, now: datetime) -> str:
 def yuan(fen: int) -> str:
     """Money in fen shown as yuan with two decimals: 12345 → ¥123.45."""
     return f"¥{fen // 100:,}.{fen % 100:02d}"
-
-
-def literal(value: str, style: str = "") -> Text:
-    """User text as a Text object, so markup-like input is shown as typed."""
-    return Text(value, style=style)
