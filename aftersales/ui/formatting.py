@@ -1,4 +1,4 @@
-"""How times, deadlines, money and user text look on screen."""
+"""How times, deadlines and money look on screen."""
 
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
