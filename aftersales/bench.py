@@ -21,9 +21,9 @@ from .domain.enums import Role
 from .domain.errors import NotFound
 from .domain.schemas import StaffView
 from .i18n import t
+from .services.complaints.intake import create_complaint
+from .services.complaints.queue import QueueFilter, QueueSort, queue_page
 from .services.context import Desk
-from .services.intake import create_complaint
-from .services.queue import QueueFilter, QueueSort, queue_page
 from .store.converters import staff_view
 from .store.db import close_database, is_url, open_database
 from .store.models import Complaint, Shop, Staff
@@ -139,7 +139,7 @@ def measure_search(actor: StaffView, now: datetime) -> dict[str, Any]:
 def measure_dashboard(actor: StaffView, now: datetime) -> dict[str, Any]:
     """The dashboard service's load time (median of a few), or the same counts by hand while it is missing."""
     try:
-        from .services.dashboard import load_dashboard
+        from .services.dashboard.figures import load_dashboard
     except ImportError:
         load = _fallback_dashboard
         source = "fallback"

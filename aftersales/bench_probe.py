@@ -42,13 +42,13 @@ async def desk(db: str, staff_code: str) -> None:
     until the queue shows rows."""
     from textual.widgets import DataTable
 
-    from aftersales.services.context import Desk
-    from aftersales.store.converters import staff_view
-    from aftersales.store.db import open_database
-    from aftersales.store.models import Staff
-    from aftersales.ui.app import DeskApp
-    from aftersales.ui.screens.queue import QueueScreen
-    from aftersales.ui.session import DeskSession
+    from .services.context import Desk
+    from .store.converters import staff_view
+    from .store.db import open_database
+    from .store.models import Staff
+    from .ui.app import DeskApp
+    from .ui.screens.complaints.queue import QueueScreen
+    from .ui.session import DeskSession
 
     open_database(db)
     actor = staff_view(Staff.get(Staff.code == staff_code))

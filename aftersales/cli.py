@@ -197,7 +197,7 @@ def _not_built(args: argparse.Namespace) -> int:
 
 def _build_demo(path: Path, complaints: int, seed: int, today: date | None) -> None:
     """Build a demo; without --today it is live: up to this minute of today, in the mall's time zone."""
-    build_demo = _lazy("services.demo", "build_demo")
+    build_demo = _lazy("services.demo.build", "build_demo")
     until = None
     if today is None:
         local = datetime.now(SlaPolicy().zone)
@@ -219,7 +219,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
-    from .services.auth import create_staff
+    from .services.staff.auth import create_staff
     from .services.validation import validate
     from .store.models import Staff
 
@@ -285,7 +285,7 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .services.exports import ExportFormat, export_complaints
+    from .services.transfer.exports import ExportFormat, export_complaints
 
     target = _target(args)
     suffix = args.out.suffix.lower().lstrip(".")
@@ -297,7 +297,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .services.imports import import_complaints
+    from .services.transfer.imports import import_complaints
 
     target = _target(args)
     code = args.user or os.environ.get("AFTERSALES_USER")

@@ -41,10 +41,56 @@ def test_layer_does_not_import_upward(layer):
 
 
 def test_the_check_sees_relative_imports():
-    relative = PACKAGE / "services" / "intake.py"
+    relative = PACKAGE / "services" / "complaints" / "intake.py"
     assert "aftersales.store.models" in _imports(relative)
 
 
 def test_no_module_is_over_400_lines():
     long = [str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py") if len(p.read_text().splitlines()) > 400]
     assert long == []
+
+
+def _module_graph() -> dict[str, set[str]]:
+    """Each module of the package → the modules of the package it imports (type-only imports too)."""
+    modules: dict[str, Path] = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        modules[".".join(parts)] = path
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        targets = set()
+        for imported in _imports(path):
+            while imported and imported not in modules:
+                imported = imported.rpartition(".")[0]
+            if imported and imported != name and not name.startswith(imported + "."):
+                targets.add(imported)
+        graph[name] = targets
+    return graph
+
+
+def test_no_module_imports_itself_round_a_circle():
+    graph = _module_graph()
+    circles = set()
+    for start in graph:
+        stack = [(start, [start])]
+        seen = set()
+        while stack:
+            node, trail = stack.pop()
+            for nxt in graph.get(node, ()):
+                if nxt == start:
+                    circles.add(" → ".join(sorted(trail)))
+                elif nxt not in seen and not nxt.endswith("__init__"):
+                    seen.add(nxt)
+                    stack.append((nxt, trail + [nxt]))
+    assert sorted(circles) == []
+
+
+SHARED_SERVICES = {"__init__", "audit", "changes", "context", "guard", "maintenance", "validation"}
+
+
+def test_services_and_screens_are_grouped_by_subject():
+    loose_services = {p.stem for p in (PACKAGE / "services").glob("*.py")} - SHARED_SERVICES
+    loose_screens = {p.stem for p in (PACKAGE / "ui" / "screens").glob("*.py")} - {"__init__", "desk_screen"}
+    assert (loose_services, loose_screens) == (set(), set())

@@ -7,9 +7,9 @@ from peewee import IntegrityError
 
 from aftersales.domain.enums import ComplaintStatus, EventKind
 from aftersales.domain.errors import AuthFailed
-from aftersales.services import auth
-from aftersales.services import complaint_actions as act
 from aftersales.services.audit import verify_chain
+from aftersales.services.complaints import actions as act
+from aftersales.services.staff import auth
 from aftersales.store.models import Event
 
 from .factories import new_complaint

@@ -7,8 +7,8 @@ import pytest
 from aftersales.domain.clock import fixed_clock
 from aftersales.domain.errors import AccountLocked, AuthFailed
 from aftersales.domain.pins import hash_pin, verify_pin
-from aftersales.services import auth
 from aftersales.services.context import Desk
+from aftersales.services.staff import auth
 from aftersales.store.models import Staff
 
 from .factories import NOW

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from aftersales import bench
-from aftersales.services.demo import build_demo
+from aftersales.services.demo.build import build_demo
 from aftersales.store.db import close_database
 
 KEYS = {

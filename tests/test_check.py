@@ -3,7 +3,7 @@
 import sqlite3
 from pathlib import Path
 
-from aftersales.services import complaint_actions as act
+from aftersales.services.complaints import actions as act
 from aftersales.store.db import close_database, open_database
 from aftersales.store.models import Complaint, Event
 

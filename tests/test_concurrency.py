@@ -16,7 +16,7 @@ CALLS = 200
 def _desk_worker(path: str, worker: int) -> tuple[int, list[str]]:
     """One desk process: alternately takes complaints and writes notes on the last one."""
     from aftersales.domain.clock import fixed_clock
-    from aftersales.services import complaint_actions
+    from aftersales.services.complaints import actions as complaint_actions
     from aftersales.services.context import Desk
     from aftersales.store.converters import staff_view
     from aftersales.store.models import Staff

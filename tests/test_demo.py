@@ -16,14 +16,14 @@ from aftersales.domain.clock import fixed_clock
 from aftersales.domain.enums import Category, CloseOutcome, ComplaintStatus, Severity, ShopCategory
 from aftersales.domain.sla import SlaPolicy, deadlines
 from aftersales.services.audit import _content, verify_chain
-from aftersales.services.auth import login
+from aftersales.services.complaints.intake import create_complaint
+from aftersales.services.complaints.queue import QueueFilter, queue_page
 from aftersales.services.context import Desk
-from aftersales.services.demo import DAYS, build_demo
-from aftersales.services.demo_catalog import DEMO_STAFF
-from aftersales.services.demo_chain import ChainSealer
-from aftersales.services.exports import ExportFormat, export_complaints
-from aftersales.services.intake import create_complaint
-from aftersales.services.queue import QueueFilter, queue_page
+from aftersales.services.demo.build import DAYS, build_demo
+from aftersales.services.demo.catalog import DEMO_STAFF
+from aftersales.services.demo.chain import ChainSealer
+from aftersales.services.staff.auth import login
+from aftersales.services.transfer.exports import ExportFormat, export_complaints
 from aftersales.store.db import close_database, open_database
 from aftersales.store.errors import DatabaseRefused
 from aftersales.store.models import Complaint, Customer, NumberSequence, Shop

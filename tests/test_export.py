@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from openpyxl import load_workbook
 
-from aftersales.services import exports
+from aftersales.services.transfer import exports
 from aftersales.store.db import close_database
 
 from .cli_helpers import run
@@ -92,7 +92,7 @@ def test_same_database_exports_identical_bytes(capsys, desk, staff, db_path, tmp
 
 
 def test_times_are_local_with_offset_and_status_and_assignee_are_exported(capsys, desk, staff, db_path, tmp_path):
-    from aftersales.services import complaint_actions as act
+    from aftersales.services.complaints import actions as act
 
     made = new_complaint(desk, staff["op01"])
     act.acknowledge(desk, staff["op01"], made.id, made.version)

@@ -8,8 +8,8 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from aftersales.domain.enums import EventKind
-from aftersales.services import complaint_actions as act
-from aftersales.services.transfer_columns import INPUT_COLUMNS
+from aftersales.services.complaints import actions as act
+from aftersales.services.transfer.columns import INPUT_COLUMNS
 from aftersales.store.db import close_database, open_database
 from aftersales.store.models import Complaint, Event
 

@@ -4,8 +4,8 @@ import pytest
 
 from aftersales.domain.enums import ComplaintStatus
 from aftersales.domain.errors import ConflictError
-from aftersales.services import complaint_actions as act
-from aftersales.services.complaint_read import get_complaint
+from aftersales.services.complaints import actions as act
+from aftersales.services.complaints.read import get_complaint
 
 from .factories import new_complaint
 

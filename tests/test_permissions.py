@@ -8,10 +8,10 @@ from aftersales.domain.enums import ComplaintStatus, EventKind, Role
 from aftersales.domain.errors import PermissionDenied
 from aftersales.domain.permissions import MATRIX, Action
 from aftersales.domain.schemas import ComplaintView, StaffView
-from aftersales.services import auth
-from aftersales.services import complaint_actions as act
+from aftersales.services.complaints import actions as act
+from aftersales.services.complaints.intake import create_complaint
 from aftersales.services.context import Desk
-from aftersales.services.intake import create_complaint
+from aftersales.services.staff import auth
 from aftersales.store.models import Event
 
 from .factories import complaint_data, new_complaint

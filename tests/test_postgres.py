@@ -8,9 +8,9 @@ from peewee import PeeweeException
 
 from aftersales.domain.enums import ComplaintStatus
 from aftersales.domain.errors import ConflictError
-from aftersales.services import complaint_actions as act
 from aftersales.services.audit import verify_chain
-from aftersales.services.queue import QueueFilter, queue_page
+from aftersales.services.complaints import actions as act
+from aftersales.services.complaints.queue import QueueFilter, queue_page
 from aftersales.store.db import close_database, open_database
 from aftersales.store.models import Event
 

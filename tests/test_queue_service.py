@@ -3,8 +3,8 @@
 from datetime import timedelta
 
 from aftersales.domain.enums import ComplaintStatus
-from aftersales.services import complaint_actions as act
-from aftersales.services.queue import QueueFilter, QueueSort, cursor_of, queue_count, queue_page
+from aftersales.services.complaints import actions as act
+from aftersales.services.complaints.queue import QueueFilter, QueueSort, cursor_of, queue_count, queue_page
 
 from .factories import NOW, new_complaint
 

@@ -5,9 +5,9 @@ import pytest
 from aftersales import i18n
 from aftersales.domain.enums import ComplaintStatus, EventKind
 from aftersales.domain.errors import InvalidInput
-from aftersales.services import complaint_actions as act
-from aftersales.services.complaint_read import get_complaint, timeline
-from aftersales.services.intake import create_complaint
+from aftersales.services.complaints import actions as act
+from aftersales.services.complaints.intake import create_complaint
+from aftersales.services.complaints.read import get_complaint, timeline
 
 from .factories import complaint_data, new_complaint
 

@@ -1,7 +1,7 @@
 """The intake → resolve path through the services."""
 
 from aftersales.domain.enums import ComplaintStatus
-from aftersales.services import complaint_actions as actions
+from aftersales.services.complaints import actions
 
 from .factories import new_complaint
 

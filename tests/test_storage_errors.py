@@ -6,7 +6,7 @@ import stat
 import pytest
 
 from aftersales.domain.errors import StorageError
-from aftersales.services.complaint_read import get_complaint
+from aftersales.services.complaints.read import get_complaint
 from aftersales.store.db import close_database, open_database
 from aftersales.store.models import Complaint
 
@@ -23,7 +23,7 @@ def test_read_only_database_names_the_cause(db_path, desk, staff):
 
     database.initialize(SqliteDatabase(f"file:{db_path}?mode=ro", uri=True, lock_type="IMMEDIATE"))
     with pytest.raises(StorageError, match="read-only while saving a new complaint"):
-        from aftersales.services.intake import create_complaint
+        from aftersales.services.complaints.intake import create_complaint
 
         create_complaint(desk, staff["op01"], complaint_data(phone="13700001111"))
     close_database()

@@ -10,7 +10,7 @@ from aftersales.domain.errors import InvalidInput
 from aftersales.domain.phone import normalise_phone
 from aftersales.domain.schemas import ComplaintInput
 from aftersales.domain.text import strip_controls
-from aftersales.services.intake import create_complaint
+from aftersales.services.complaints.intake import create_complaint
 from aftersales.store.models import Complaint, Customer, Event
 
 junk = st.one_of(

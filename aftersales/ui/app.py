@@ -101,7 +101,7 @@ class DeskApp(App[None]):
             self.add_mode(mode, factory)
 
     def _login_screen(self) -> Screen[Any]:
-        from .screens.login import LoginScreen
+        from .screens.shell.login import LoginScreen
 
         return prepared(LoginScreen(self.user_code))
 
@@ -171,17 +171,11 @@ class DeskApp(App[None]):
             await self.pop_screen()
 
     def open_complaint(self, complaint_id: int) -> None:
-        detail: Any = load_screen_class("detail", "DetailScreen")
-        if detail is None:
-            self.notify(t("shell.not_available", what=t("shell.detail")))
-            return
+        detail: Any = load_screen_class("aftersales.ui.screens.complaints.detail", "DetailScreen")
         self.push_screen(prepared(detail(complaint_id)))
 
     def open_intake(self) -> None:
-        intake = load_screen_class("intake", "IntakeScreen")
-        if intake is None:
-            self.notify(t("shell.not_available", what=t("shell.key.new")))
-            return
+        intake = load_screen_class("aftersales.ui.screens.complaints.intake", "IntakeScreen")
         if not isinstance(self.screen, intake):
             self.push_screen(prepared(intake()))
 
@@ -222,7 +216,7 @@ class DeskApp(App[None]):
             await self.switch_mode("dashboard")
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen, help_rows
+        from .screens.shell.help import HelpScreen, help_rows
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(prepared(HelpScreen(help_rows(self))))
@@ -239,7 +233,7 @@ class DeskApp(App[None]):
         if not unsaved:
             self.exit()
             return
-        from .screens.confirm_quit import ConfirmQuitScreen
+        from .screens.shell.confirm_quit import ConfirmQuitScreen
 
         if not isinstance(self.screen, ConfirmQuitScreen):
             self.push_screen(prepared(ConfirmQuitScreen()), callback=self._quit_answered)

@@ -1,4 +1,4 @@
-"""Which screen each section opens; screens not built yet get the honest placeholder."""
+"""Which screen each section opens; a section without its screen yet gets the honest placeholder."""
 
 import importlib
 from collections.abc import Callable
@@ -6,23 +6,24 @@ from collections.abc import Callable
 from textual.screen import Screen
 
 from .bindings import translate_bindings
-from .screens.placeholder import PlaceholderScreen
+from .screens.shell.placeholder import PlaceholderScreen
 from .widgets.section_bar import SECTIONS
 
-__all__ = ["SECTIONS", "load_screen_class", "prepared", "section_factory"]
+__all__ = ["SECTIONS", "SECTION_SCREENS", "load_screen_class", "prepared", "section_factory"]
+
+_SCREENS = "aftersales.ui.screens"
+# Section → (module, class): imported only when the section opens.
+SECTION_SCREENS: dict[str, tuple[str, str]] = {
+    "dashboard": (f"{_SCREENS}.dashboard.dashboard", "DashboardScreen"),
+    "complaints": (f"{_SCREENS}.complaints.queue", "QueueScreen"),
+}
 
 
-def load_screen_class(module: str, name: str) -> type[Screen] | None:  # type: ignore[type-arg]
-    """The screen class `name` from `aftersales.ui.screens.<module>`, or None while it is missing."""
-    full = f"aftersales.ui.screens.{module}"
-    try:
-        found = importlib.import_module(full)
-    except ModuleNotFoundError as exc:
-        if exc.name != full:
-            raise
-        return None
-    screen_class = getattr(found, name, None)
-    return screen_class if isinstance(screen_class, type) else None
+def load_screen_class(module: str, name: str) -> type[Screen]:  # type: ignore[type-arg]
+    """The screen class `name` from the module `module` (imported on first use)."""
+    found = importlib.import_module(module)
+    screen_class: type[Screen] = getattr(found, name)  # type: ignore[type-arg]
+    return screen_class
 
 
 def prepared(screen: Screen) -> Screen:  # type: ignore[type-arg]
@@ -35,14 +36,9 @@ def section_factory(section: str) -> Callable[[], Screen]:  # type: ignore[type-
     """A function building the base screen of `section`."""
 
     def build() -> Screen:  # type: ignore[type-arg]
-        if section == "dashboard":
-            from .screens.dashboard import DashboardScreen
-
-            return prepared(DashboardScreen())
-        if section == "complaints":
-            queue = load_screen_class("queue", "QueueScreen")
-            if queue is not None:
-                return prepared(queue())
-        return prepared(PlaceholderScreen(section))
+        where = SECTION_SCREENS.get(section)
+        if where is None:
+            return prepared(PlaceholderScreen(section))
+        return prepared(load_screen_class(*where)())
 
     return build

@@ -10,7 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from ..domain.errors import DeskError
 from ..i18n import error_text, t
-from ..services.complaint_read import find_complaint
+from ..services.complaints.read import find_complaint
 from ..store.db import connection
 
 _NUMBER = re.compile(r"^\s*(TS-\d{8}-\d{4,})\s*$", re.IGNORECASE)

@@ -8,7 +8,7 @@ import pytest
 
 from aftersales.domain.clock import fixed_clock
 from aftersales.domain.schemas import StaffView
-from aftersales.services.complaint_actions import acknowledge, assign
+from aftersales.services.complaints.actions import acknowledge, assign
 from aftersales.services.context import Desk
 from aftersales.store.converters import staff_view
 from aftersales.store.db import connection

@@ -11,7 +11,7 @@ from aftersales import i18n
 from aftersales.domain.enums import Category, Remedy
 from aftersales.domain.schemas import StaffView
 from aftersales.services.context import Desk
-from aftersales.ui.screens.intake import IntakeScreen
+from aftersales.ui.screens.complaints.intake import IntakeScreen
 from aftersales.ui.session import DeskSession
 from aftersales.ui.widgets.field_error import FieldError
 from aftersales.ui.widgets.shop_picker import ShopPicker

@@ -8,9 +8,9 @@ from textual.widgets import Digits, Static
 from aftersales.domain.enums import ComplaintStatus
 from aftersales.domain.schemas import StaffView
 from aftersales.services.context import Desk
-from aftersales.services.dashboard import load_dashboard
+from aftersales.services.dashboard.figures import load_dashboard
 from aftersales.store.models import Complaint
-from aftersales.ui.screens.dashboard import DashboardScreen
+from aftersales.ui.screens.dashboard.dashboard import DashboardScreen
 
 from ..factories import NOW, new_complaint
 from .conftest import UI_COMPLAINTS, make_app, settle

@@ -8,11 +8,12 @@ from textual.widgets._select import SelectOverlay
 from aftersales import i18n
 from aftersales.domain.enums import ComplaintStatus, EventKind
 from aftersales.domain.schemas import EventView, StaffView
-from aftersales.services import complaint_actions as actions
+from aftersales.services.complaints import actions
 from aftersales.services.context import Desk
 from aftersales.store.models import Complaint, Customer, Event
-from aftersales.ui.screens.detail import DetailScreen
-from aftersales.ui.screens.detail_dialogs import ActionDialog, parse_yuan
+from aftersales.ui.dialogs.form_dialog import parse_yuan
+from aftersales.ui.screens.complaints.detail import DetailScreen
+from aftersales.ui.screens.complaints.detail_dialogs import ActionDialog
 from aftersales.ui.widgets.timeline import change_text, note_text
 from tests.factories import NOW, new_complaint
 from tests.ui.queue_harness import desk_app, open_detail, open_queue, screen_text, settle

@@ -6,11 +6,11 @@ from textual.widgets import Input, Static, TextArea
 
 from aftersales.domain.enums import ComplaintStatus
 from aftersales.domain.schemas import StaffView
-from aftersales.services import complaint_actions as actions
+from aftersales.services.complaints import actions
 from aftersales.services.context import Desk
 from aftersales.store.models import Complaint
-from aftersales.ui.screens.detail import DetailScreen
-from aftersales.ui.screens.detail_dialogs import ActionDialog
+from aftersales.ui.screens.complaints.detail import DetailScreen
+from aftersales.ui.screens.complaints.detail_dialogs import ActionDialog
 from tests.factories import new_complaint
 from tests.ui.queue_harness import desk_app, open_detail, screen_text, settle
 

@@ -10,9 +10,9 @@ from aftersales import i18n
 from aftersales.domain.schemas import StaffView
 from aftersales.services.context import Desk
 from aftersales.store.models import Complaint, Customer, Shop
-from aftersales.ui.screens.detail import DetailScreen
-from aftersales.ui.screens.intake import IntakeScreen
-from aftersales.ui.screens.intake_discard import DiscardIntakeScreen
+from aftersales.ui.screens.complaints.detail import DetailScreen
+from aftersales.ui.screens.complaints.intake import IntakeScreen
+from aftersales.ui.screens.complaints.intake_discard import DiscardIntakeScreen
 from aftersales.ui.widgets.customer_history import CustomerHistory
 from aftersales.ui.widgets.queue_table import QueueTable
 from aftersales.ui.widgets.shop_picker import ShopPicker

@@ -10,8 +10,8 @@ from aftersales.domain.errors import StorageError
 from aftersales.domain.schemas import StaffView
 from aftersales.services.context import Desk
 from aftersales.store.models import Complaint, Shop, database
-from aftersales.ui.screens import intake as intake_module
-from aftersales.ui.screens.intake import IntakeScreen
+from aftersales.ui.screens.complaints import intake as intake_module
+from aftersales.ui.screens.complaints.intake import IntakeScreen
 from tests.ui.intake_harness import (
     SIZE,
     IntakeHarness,

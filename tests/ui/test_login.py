@@ -5,8 +5,8 @@ from pathlib import Path
 from textual.widgets import Input, Static
 
 from aftersales.ui.app import DeskApp
-from aftersales.ui.screens.dashboard import DashboardScreen
-from aftersales.ui.screens.login import LoginScreen
+from aftersales.ui.screens.dashboard.dashboard import DashboardScreen
+from aftersales.ui.screens.shell.login import LoginScreen
 
 from .conftest import make_app
 

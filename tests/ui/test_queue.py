@@ -7,11 +7,11 @@ from textual.widgets import Input
 
 from aftersales.domain.enums import ComplaintStatus
 from aftersales.domain.schemas import StaffView
-from aftersales.services.complaint_actions import acknowledge, change_status
+from aftersales.services.complaints.actions import acknowledge, change_status
 from aftersales.services.context import Desk
 from aftersales.store.models import Complaint
-from aftersales.ui.screens.detail import DetailScreen
-from aftersales.ui.screens.queue import QueueScreen
+from aftersales.ui.screens.complaints.detail import DetailScreen
+from aftersales.ui.screens.complaints.queue import QueueScreen
 from aftersales.ui.widgets.queue_table import QueueTable
 from aftersales.ui.widgets.queue_window import WINDOW_CAP
 from tests.factories import NOW, new_complaint

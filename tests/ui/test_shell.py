@@ -11,11 +11,11 @@ from textual.widgets import Input, Static
 from aftersales.store.db import connection
 from aftersales.ui.app import DeskApp
 from aftersales.ui.config import DeskConfig, load_config
-from aftersales.ui.navigation import load_screen_class
-from aftersales.ui.screens.confirm_quit import ConfirmQuitScreen
-from aftersales.ui.screens.dashboard import DashboardScreen
-from aftersales.ui.screens.help import HelpScreen, help_rows
-from aftersales.ui.screens.placeholder import PlaceholderScreen
+from aftersales.ui.screens.complaints.queue import QueueScreen
+from aftersales.ui.screens.dashboard.dashboard import DashboardScreen
+from aftersales.ui.screens.shell.confirm_quit import ConfirmQuitScreen
+from aftersales.ui.screens.shell.help import HelpScreen, help_rows
+from aftersales.ui.screens.shell.placeholder import PlaceholderScreen
 from aftersales.ui.widgets.section_bar import SectionBar
 
 from ..factories import NOW, new_complaint
@@ -58,8 +58,7 @@ async def test_key_2_opens_the_complaints_section(desk_db: Path) -> None:
         await pilot.press("2")
         await settle(app)
         assert app.current_mode == "complaints"
-        queue = load_screen_class("queue", "QueueScreen")
-        assert isinstance(app.screen, queue or PlaceholderScreen)
+        assert isinstance(app.screen, QueueScreen)
         await pilot.press("1")
         assert isinstance(app.screen, DashboardScreen)
 

@@ -9,7 +9,7 @@ from textual.widgets import Checkbox, Select
 from aftersales import i18n
 from aftersales.domain.errors import StorageError
 from aftersales.ui.integrity import IntegrityChecked
-from aftersales.ui.screens.intake import IntakeScreen
+from aftersales.ui.screens.complaints.intake import IntakeScreen
 
 from .conftest import make_app, settle
 
@@ -97,8 +97,8 @@ async def test_dispatcher_cannot_open_the_intake_form(desk_db: Path) -> None:
 
 
 async def test_section_key_on_a_detail_returns_to_the_queue(desk_db: Path) -> None:
-    from aftersales.ui.screens.detail import DetailScreen
-    from aftersales.ui.screens.queue import QueueScreen
+    from aftersales.ui.screens.complaints.detail import DetailScreen
+    from aftersales.ui.screens.complaints.queue import QueueScreen
 
     app = make_app(desk_db, actor_code="op01")
     async with app.run_test(size=SIZE) as pilot:
@@ -114,7 +114,7 @@ async def test_section_key_on_a_detail_returns_to_the_queue(desk_db: Path) -> No
 
 
 async def test_help_lists_quit_in_both_languages(desk_db: Path) -> None:
-    from aftersales.ui.screens.help import help_rows
+    from aftersales.ui.screens.shell.help import help_rows
 
     for language, word in (("en", "Quit"), ("zh", "退出")):
         app = make_app(desk_db, language=language, actor_code="op01")

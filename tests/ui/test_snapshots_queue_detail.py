@@ -5,7 +5,7 @@ from typing import Any
 
 from aftersales.domain.enums import ComplaintStatus
 from aftersales.domain.schemas import StaffView
-from aftersales.services import complaint_actions as actions
+from aftersales.services.complaints import actions
 from aftersales.services.context import Desk
 from tests.factories import new_complaint
 from tests.ui.queue_harness import desk_app, open_detail, open_queue, seed_complaints

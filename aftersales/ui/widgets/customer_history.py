@@ -12,7 +12,7 @@ from textual.worker import get_current_worker
 
 from ...domain.schemas import QueueRow
 from ...i18n import error_text, label, t
-from ...services.complaint_read import customer_history, customer_name
+from ...services.complaints.read import customer_history, customer_name
 from ...store.db import connection
 
 HISTORY_ROWS = 5

@@ -7,9 +7,9 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from ...i18n import t
-from ...services.complaint_read import find_complaint
+from ...services.complaints.intake import recent_duplicates
+from ...services.complaints.read import find_complaint
 from ...services.context import Desk
-from ...services.intake import recent_duplicates
 from ...store.db import connection
 
 

@@ -14,7 +14,7 @@ from textual.widgets import Button, Checkbox, Label, Select
 from ... import i18n
 from ...domain.enums import Category, ComplaintStatus, Severity
 from ...domain.schemas import ShopView, StaffView
-from ...services.queue import QueueFilter, QueueSort, effective_sort
+from ...services.complaints.queue import QueueFilter, QueueSort, effective_sort
 from ..bindings import translate_bindings
 
 # Counting stops here, so a huge queue stays cheap to count.

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from ...domain.schemas import QueueRow
-from ...services.queue import QueueSort, cursor_of
+from ...services.complaints.queue import QueueSort, cursor_of
 
 # Three pages of 50: enough to scroll smoothly, small enough for a million-row queue.
 WINDOW_CAP = 150

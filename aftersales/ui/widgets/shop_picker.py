@@ -12,7 +12,7 @@ from textual.worker import get_current_worker
 
 from ...domain.schemas import ShopView
 from ...i18n import t
-from ...services.complaint_read import list_shops
+from ...services.complaints.read import list_shops
 from ...store.db import connection
 from ..bindings import translate_bindings
 

@@ -1,0 +1,245 @@
+"""What operators do to an open complaint; every change checks the version it was shown."""
+
+from typing import Any, NoReturn
+
+from ...domain.enums import CloseOutcome, ComplaintStatus, EventKind, Role
+from ...domain.errors import ConflictError, InvalidInput, NotFound, PermissionDenied, TransitionRefused
+from ...domain.permissions import Action, allowed
+from ...domain.schemas import ComplaintView, NoteInput, ResolveInput, StaffView, WithdrawInput
+from ...domain.status_machine import PLAIN_MOVES, Move, check_move, legal_moves
+from ...i18n import t
+from ...store.converters import complaint_view
+from ...store.db import write_transaction
+from ...store.models import Complaint, Staff
+from ..audit import append_event
+from ..context import Desk
+from ..guard import deny, require
+from ..validation import validate
+
+
+def _load(complaint_id: int, version: int | None = None) -> Complaint:
+    """The stored complaint; with `version`, refused as a conflict when someone saved since.
+
+    The version is compared before any other rule, so an operator whose view is stale hears
+    "someone else changed it" rather than a rule that only the newer state breaks.
+    """
+    row = Complaint.get_or_none(Complaint.id == complaint_id)
+    if row is None:
+        raise NotFound(f"no complaint #{complaint_id}", what=str(complaint_id))
+    if version is not None and row.version != version:
+        _conflict(row, version)
+    return row
+
+
+def _conflict(row: Complaint, version: int) -> NoReturn:
+    current = Complaint.select(Complaint.version).where(Complaint.id == row.id).scalar()
+    raise ConflictError(
+        f"{row.number} was changed by someone else (version {current}, you had {version}); "
+        "reload to see the changes",
+        number=row.number,
+    )
+
+
+def _save(row: Complaint, expected_version: int, changes: dict[str, Any], desk: Desk) -> None:
+    """Write `changes` only if nobody saved since `expected_version` was read."""
+    changes = {**changes, "updated_at": desk.clock(), "version": Complaint.version + 1}
+    updated = (
+        Complaint.update(**changes)
+        .where((Complaint.id == row.id) & (Complaint.version == expected_version))
+        .execute()
+    )
+    if updated != 1:
+        _conflict(row, expected_version)
+
+
+def _reload(complaint_id: int) -> ComplaintView:
+    return complaint_view(Complaint.get_by_id(complaint_id))
+
+
+def _move(
+    desk: Desk,
+    actor: StaffView,
+    row: Complaint,
+    version: int,
+    target: ComplaintStatus,
+    move: Move,
+    extra: dict[str, Any] | None = None,
+    note: str = "",
+) -> None:
+    current = ComplaintStatus(row.status)
+    check_move(current, target, move)
+    _save(row, version, {"status": target.value, **(extra or {})}, desk)
+    append_event(
+        desk.clock(), actor, EventKind.STATUS, complaint_id=row.id, field="status",
+        old=current.value, new=target.value, note=note,
+    )
+
+
+def acknowledge(desk: Desk, actor: StaffView, complaint_id: int, version: int) -> ComplaintView:
+    require(desk, actor, Action.ACKNOWLEDGE, complaint_id)
+    with write_transaction(f"acknowledging complaint #{complaint_id}"):
+        row = _load(complaint_id, version)
+        current = ComplaintStatus(row.status)
+        check_move(current, ComplaintStatus.ACKNOWLEDGED, Move.ACKNOWLEDGE)
+        changes: dict[str, Any] = {"status": ComplaintStatus.ACKNOWLEDGED.value, "acknowledged_at": desk.clock()}
+        if row.assignee_id is None and actor.role is not Role.ADMIN:
+            changes["assignee"] = actor.id
+        _save(row, version, changes, desk)
+        append_event(
+            desk.clock(), actor, EventKind.ACKNOWLEDGED, complaint_id=row.id, field="status",
+            old=current.value, new=ComplaintStatus.ACKNOWLEDGED.value,
+        )
+        return _reload(complaint_id)
+
+
+def assign(desk: Desk, actor: StaffView, complaint_id: int, staff_code: str, version: int) -> ComplaintView:
+    """Give the complaint to a desk member; operators may only take an unassigned or own one."""
+    require(desk, actor, Action.ASSIGN_SELF, complaint_id)
+    if not allowed(actor.role, Action.ASSIGN_ANY):
+        owner = _load(complaint_id).assignee_id
+        if staff_code != actor.code or owner not in (None, actor.id):
+            deny(
+                desk, actor, Action.ASSIGN_ANY, complaint_id,
+                PermissionDenied(
+                    "an operator may only take an unassigned or own complaint for themself",
+                    key="error.assign_self_only",
+                ),
+            )
+    with write_transaction(f"assigning complaint #{complaint_id}"):
+        row = _load(complaint_id, version)
+        target = Staff.get_or_none((Staff.code == staff_code) & (Staff.active == True))  # noqa: E712
+        if target is None or Role(target.role) not in (Role.OPERATOR, Role.LEAD, Role.MANAGER):
+            raise InvalidInput(f"no desk staff {staff_code}", {"assignee": t("validation.no_desk_staff", code=staff_code)})
+        if ComplaintStatus(row.status) is ComplaintStatus.CLOSED:
+            raise InvalidInput(f"{row.number} is closed", {"assignee": t("validation.assign_closed")})
+        if row.assignee_id == target.id:
+            raise InvalidInput(
+                f"{row.number} is already with {target.code}",
+                {"assignee": t("validation.already_assigned", code=target.code)},
+            )
+        old = Staff.select(Staff.code).where(Staff.id == row.assignee_id).scalar() if row.assignee_id else ""
+        _save(row, version, {"assignee": target.id}, desk)
+        append_event(
+            desk.clock(), actor, EventKind.ASSIGNED, complaint_id=row.id, field="assignee",
+            old=old or "", new=target.code,
+        )
+        return _reload(complaint_id)
+
+
+def add_note(
+    desk: Desk, actor: StaffView, complaint_id: int, data: NoteInput | dict[str, object]
+) -> ComplaintView:
+    """An internal note or a record of customer contact; does not change the complaint's version."""
+    require(desk, actor, Action.NOTE, complaint_id)
+    valid = validate(NoteInput, data)
+    with write_transaction(f"saving a note on complaint #{complaint_id}"):
+        row = _load(complaint_id)
+        kind = EventKind.CONTACT if valid.customer_contact else EventKind.NOTE
+        append_event(
+            desk.clock(), actor, kind, complaint_id=row.id, note=valid.text,
+            customer_contact=valid.customer_contact,
+        )
+        return _reload(complaint_id)
+
+
+def change_status(
+    desk: Desk, actor: StaffView, complaint_id: int, target: ComplaintStatus, version: int, note: str = ""
+) -> ComplaintView:
+    """Plain status moves (investigate, wait for delivery/customer, resume)."""
+    require(desk, actor, Action.CHANGE_STATUS, complaint_id)
+    with write_transaction(f"changing the status of complaint #{complaint_id}"):
+        row = _load(complaint_id, version)
+        current, target = ComplaintStatus(row.status), ComplaintStatus(target)
+        move = legal_moves(current).get(target)
+        if move is None:
+            check_move(current, target, Move.INVESTIGATE)  # refuses with "cannot go from … to …"
+            raise AssertionError("unreachable")
+        if move not in PLAIN_MOVES:
+            raise TransitionRefused(
+                f"{row.number}: moving to {target.value} needs its own action ({move.value})",
+                key="error.transition.dedicated",
+                move=move.value,
+            )
+        _move(desk, actor, row, version, target, move, note=note)
+        return _reload(complaint_id)
+
+
+def resolve(
+    desk: Desk, actor: StaffView, complaint_id: int, data: ResolveInput | dict[str, object], version: int
+) -> ComplaintView:
+    """Record the decision and remedy; the complaint then waits for its call-back."""
+    require(desk, actor, Action.RESOLVE, complaint_id)
+    valid = validate(ResolveInput, data)
+    with write_transaction(f"resolving complaint #{complaint_id}"):
+        row = _load(complaint_id, version)
+        current = ComplaintStatus(row.status)
+        check_move(current, ComplaintStatus.RESOLVED, Move.RESOLVE, open_delivery_orders=0)
+        _save(
+            row,
+            version,
+            {
+                "status": ComplaintStatus.RESOLVED.value,
+                "resolution": valid.decision,
+                "remedy": valid.remedy.value,
+                "compensation_fen": valid.compensation_fen,
+                "resolved_at": desk.clock(),
+            },
+            desk,
+        )
+        # The remedy and the compensation (fen) travel in the event, the decision is its note.
+        append_event(
+            desk.clock(), actor, EventKind.RESOLVED, complaint_id=row.id, field="remedy",
+            old=str(valid.compensation_fen), new=valid.remedy.value, note=valid.decision,
+        )
+        return _reload(complaint_id)
+
+
+def withdraw(
+    desk: Desk, actor: StaffView, complaint_id: int, data: WithdrawInput | dict[str, object], version: int
+) -> ComplaintView:
+    """The customer withdrew: close with that outcome and the reason."""
+    require(desk, actor, Action.WITHDRAW, complaint_id)
+    valid = validate(WithdrawInput, data)
+    with write_transaction(f"withdrawing complaint #{complaint_id}"):
+        row = _load(complaint_id, version)
+        current = ComplaintStatus(row.status)
+        check_move(current, ComplaintStatus.CLOSED, Move.WITHDRAW)
+        _save(
+            row, version,
+            {"status": ComplaintStatus.CLOSED.value, "closed_at": desk.clock(),
+             "close_outcome": CloseOutcome.WITHDRAWN.value},
+            desk,
+        )
+        append_event(
+            desk.clock(), actor, EventKind.WITHDRAWN, complaint_id=row.id, field="status",
+            old=current.value, new=ComplaintStatus.CLOSED.value, note=valid.reason,
+        )
+        return _reload(complaint_id)
+
+
+def merge_duplicate(
+    desk: Desk, actor: StaffView, complaint_id: int, original_number: str, version: int
+) -> ComplaintView:
+    """Close this complaint as a duplicate of an earlier one."""
+    require(desk, actor, Action.MERGE, complaint_id)
+    with write_transaction(f"merging complaint #{complaint_id}"):
+        row = _load(complaint_id, version)
+        original = Complaint.get_or_none(Complaint.number == original_number.strip())
+        if original is None or original.id == row.id:
+            raise InvalidInput(
+                f"no other complaint {original_number}",
+                {"duplicate_of": t("validation.no_other_complaint", number=original_number)},
+            )
+        current = ComplaintStatus(row.status)
+        check_move(current, ComplaintStatus.CLOSED, Move.MERGE)
+        _save(
+            row, version,
+            {"status": ComplaintStatus.CLOSED.value, "closed_at": desk.clock(),
+             "close_outcome": CloseOutcome.DUPLICATE.value, "duplicate_of": original.id},
+            desk,
+        )
+        append_event(
+            desk.clock(), actor, EventKind.MERGED, complaint_id=row.id, field="duplicate_of",
+            old=current.value, new=original.number,
+        )
+        return _reload(complaint_id)

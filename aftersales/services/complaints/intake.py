@@ -1,0 +1,103 @@
+"""Taking a complaint: customer by phone, shop, number, SLA deadlines, one event."""
+
+from datetime import datetime, timedelta
+
+from ...domain.enums import SEVERITY_RANK, ComplaintStatus, EventKind
+from ...domain.errors import InvalidInput
+from ...domain.numbering import complaint_number
+from ...domain.permissions import Action
+from ...domain.schemas import ComplaintInput, ComplaintView, StaffView
+from ...domain.sla import deadlines
+from ...i18n import t
+from ...store.converters import complaint_view
+from ...store.db import write_transaction
+from ...store.models import Complaint, Customer, NumberSequence, Shop
+from ..audit import append_event
+from ..context import Desk
+from ..guard import require
+from ..validation import validate
+
+
+def next_number(received: datetime, desk: Desk) -> str:
+    """Allocate the day's next number inside the caller's write transaction."""
+    day = received.astimezone(desk.sla.zone).date()
+    key = f"{day:%Y%m%d}"
+    NumberSequence.insert(day=key, last=0).on_conflict_ignore().execute()
+    NumberSequence.update(last=NumberSequence.last + 1).where(NumberSequence.day == key).execute()
+    last = NumberSequence.select(NumberSequence.last).where(NumberSequence.day == key).scalar()
+    return complaint_number(day, int(last))
+
+
+def find_or_create_customer(phone: str, name: str, address: str, now: datetime) -> Customer:
+    row = Customer.select().where(Customer.phone == phone).order_by(Customer.id).first()
+    if row is None:
+        return Customer.create(name=name, phone=phone, address=address, created_at=now)
+    if address and address != row.address:
+        Customer.update(address=address).where(Customer.id == row.id).execute()
+    return row
+
+
+def shop_by_code(code: str) -> Shop:
+    shop = Shop.get_or_none((Shop.code == code) & (Shop.active == True))  # noqa: E712
+    if shop is None:
+        raise InvalidInput(f"no active shop {code}", {"shop_code": t("validation.no_active_shop", code=code)})
+    return shop
+
+
+def insert_complaint(desk: Desk, valid: ComplaintInput, shop_id: int, now: datetime) -> Complaint:
+    """Write one new complaint (customer, number, SLA deadlines) inside the caller's transaction."""
+    received = valid.received_at or now
+    ack_due, resolve_due = deadlines(received, valid.severity, desk.sla)
+    customer = find_or_create_customer(valid.phone, valid.customer_name, valid.address, now)
+    return Complaint.create(
+        number=next_number(received, desk),
+        customer=customer.id,
+        shop=shop_id,
+        product=valid.product,
+        contract_no=valid.contract_no,
+        receipt_no=valid.receipt_no,
+        category=valid.category.value,
+        severity=valid.severity.value,
+        severity_rank=SEVERITY_RANK[valid.severity],
+        channel=valid.channel.value,
+        remedy=valid.remedy.value,
+        description=valid.description,
+        major_incident=valid.major_incident,
+        major_reason=valid.major_reason.value if valid.major_reason else None,
+        status=ComplaintStatus.NEW.value,
+        ack_due_at=ack_due,
+        resolve_due_at=resolve_due,
+        created_at=received,
+        updated_at=now,
+    )
+
+
+def create_complaint(desk: Desk, actor: StaffView, data: ComplaintInput | dict[str, object]) -> ComplaintView:
+    """Record a new complaint and return it with its number."""
+    require(desk, actor, Action.INTAKE)
+    valid = validate(ComplaintInput, data)
+    now = desk.clock()
+    with write_transaction("saving a new complaint"):
+        row = insert_complaint(desk, valid, shop_by_code(valid.shop_code).id, now)
+        append_event(now, actor, EventKind.CREATED, complaint_id=row.id, field="status", new=row.number)
+        return complaint_view(Complaint.get_by_id(row.id))
+
+
+DUPLICATE_WINDOW = timedelta(days=14)
+
+
+def recent_duplicates(phone: str, shop_code: str, now: datetime) -> list[str]:
+    """Numbers of complaints from the same phone about the same shop within 14 days."""
+    query = (
+        Complaint.select(Complaint.number)
+        .join(Customer, on=(Complaint.customer == Customer.id))
+        .switch(Complaint)
+        .join(Shop, on=(Complaint.shop == Shop.id))
+        .where(
+            (Customer.phone == phone)
+            & (Shop.code == shop_code)
+            & (Complaint.created_at >= now - DUPLICATE_WINDOW)
+        )
+        .order_by(Complaint.created_at.desc())
+    )
+    return [str(row.number) for row in query]

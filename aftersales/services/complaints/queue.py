@@ -1,0 +1,207 @@
+"""The complaint queue: keyset pages over the database, filters, sort and full-text search."""
+
+import re
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from peewee import JOIN, SQL, Expression, SqliteDatabase, Tuple, fn
+from pydantic import BaseModel, ConfigDict
+
+from ...domain.enums import SEVERITY_RANK, Category, ComplaintStatus, Severity
+from ...domain.phone import normalise_phone
+from ...domain.schemas import QueueRow, StaffView
+from ...store.fields import to_epoch
+from ...store.models import Complaint, ComplaintFts, Customer, Shop, Staff
+
+PAGE = 50
+_NUMBER = re.compile(r"^TS-\d{8}-\d{4,}$", re.IGNORECASE)
+# Phone-like input: digits with the spaces, dashes or +86 people type between them.
+_PHONE_LIKE = re.compile(r"^\+?[\d\s-]{4,}$")
+
+
+class QueueSort(StrEnum):
+    NEWEST = "newest"
+    OLDEST = "oldest"
+    SEVERITY = "severity"
+    DUE = "due"
+
+
+class QueueFilter(BaseModel):
+    """What the operator narrowed the queue to; empty means everything."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    status: ComplaintStatus | None = None
+    shop_code: str | None = None
+    category: Category | None = None
+    severity: Severity | None = None
+    assignee_code: str | None = None
+    mine: bool = False
+    overdue: bool = False
+    search: str = ""
+
+
+class QueuePage(BaseModel):
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    rows: list[QueueRow]
+    cursor: tuple[int, ...] | None  # keys of the last row, to ask for the next page
+    more: bool
+
+
+def base_query() -> Any:
+    return (
+        Complaint.select(
+            Complaint.id, Complaint.number, Complaint.created_at, Complaint.category, Complaint.severity,
+            Complaint.status, Complaint.ack_due_at, Complaint.resolve_due_at,
+            Shop.name.alias("shop_name"), Customer.name.alias("customer_name"), Customer.phone.alias("phone"),
+            Staff.code.alias("assignee_code"),
+        )
+        .join(Shop, on=(Complaint.shop == Shop.id))
+        .switch(Complaint)
+        .join(Customer, on=(Complaint.customer == Customer.id))
+        .switch(Complaint)
+        .join(Staff, JOIN.LEFT_OUTER, on=(Complaint.assignee == Staff.id))
+    )
+
+
+def queue_rows(query: Any) -> list[QueueRow]:
+    return [
+        QueueRow(
+            id=r["id"], number=r["number"], created_at=r["created_at"], shop_name=r["shop_name"],
+            customer_name=r["customer_name"], phone=r["phone"], category=Category(r["category"]),
+            severity=Severity(r["severity"]), status=ComplaintStatus(r["status"]),
+            assignee_code=r["assignee_code"], ack_due_at=r["ack_due_at"],
+            resolve_due_at=r["resolve_due_at"],
+        )
+        for r in query.dicts()
+    ]
+
+
+def _filtered(query: Any, filt: QueueFilter, actor: StaffView, now: datetime) -> Any:
+    if filt.status is not None:
+        query = query.where(Complaint.status == filt.status.value)
+    if filt.shop_code:
+        query = query.where(Complaint.shop == Shop.select(Shop.id).where(Shop.code == filt.shop_code))
+    if filt.category is not None:
+        query = query.where(Complaint.category == filt.category.value)
+    if filt.severity is not None:
+        query = query.where(Complaint.severity == filt.severity.value)
+    if filt.mine:
+        query = query.where(Complaint.assignee == actor.id)
+    elif filt.assignee_code:
+        query = query.where(Complaint.assignee == Staff.select(Staff.id).where(Staff.code == filt.assignee_code))
+    if filt.overdue:
+        query = query.where(Complaint.open_due_at < to_epoch(now))
+    return query
+
+
+def _is_sqlite() -> bool:
+    return isinstance(Complaint._meta.database.obj, SqliteDatabase)
+
+
+def _search(query: Any, text: str) -> tuple[Any, Any]:
+    """Narrow `query` to `text`; returns the query and the key that orders its matches."""
+    text = text.strip()
+    if _NUMBER.match(text):
+        return query.where(Complaint.number == text.upper()), Complaint.id
+    if _PHONE_LIKE.match(text):
+        try:
+            return query.where(Customer.phone == normalise_phone(text)), Complaint.id
+        except ValueError:
+            digits = re.sub(r"\D", "", text)
+        if len(digits) == 4 and _is_sqlite():
+            # The -4 must be literal SQL: a bound parameter would not match the expression index.
+            return query.where(fn.substr(Customer.phone, SQL("-4")) == digits), Complaint.id
+        return query.where(Customer.phone.endswith(digits)), Complaint.id
+    if len(text) >= 3 and _is_sqlite():
+        # Walk the trigram index newest first, so a page costs the same however common the term.
+        phrase = '"' + text.replace('"', '""') + '"'
+        query = query.join(ComplaintFts, on=(ComplaintFts.rowid == Complaint.id)).where(
+            Expression(ComplaintFts.whole_row, "MATCH", phrase)
+        )
+        return query, ComplaintFts.rowid
+    # Short terms (two Chinese characters are common) and PostgreSQL: a substring scan that
+    # stops as soon as a page is found.
+    return query.where(
+        Complaint.product.contains(text) | Complaint.description.contains(text) | Customer.name.contains(text)
+    ), Complaint.id
+
+
+def _keys(sort: QueueSort) -> list[Any]:
+    if sort is QueueSort.SEVERITY:
+        return [Complaint.severity_rank, Complaint.created_at, Complaint.id]
+    if sort is QueueSort.DUE:
+        return [Complaint.resolve_due_at, Complaint.id]
+    return [Complaint.created_at, Complaint.id]
+
+
+def effective_sort(filt: QueueFilter, sort: QueueSort) -> QueueSort:
+    """The order a page really has: search results come newest first (walking the text index),
+    overdue complaints most overdue first (read straight from the open-deadline index; any other
+    order would sort tens of thousands of rows)."""
+    if filt.search.strip():
+        return QueueSort.NEWEST
+    return QueueSort.DUE if filt.overdue else sort
+
+
+def _descending(sort: QueueSort) -> bool:
+    return sort in (QueueSort.NEWEST, QueueSort.SEVERITY)
+
+
+def queue_page(
+    actor: StaffView,
+    filt: QueueFilter,
+    sort: QueueSort = QueueSort.NEWEST,
+    after: tuple[int, ...] | None = None,
+    *,
+    now: datetime,
+    limit: int = PAGE,
+    from_end: bool = False,
+) -> QueuePage:
+    """One page of the queue after `after` (or the first page; the last one with `from_end`)."""
+    sort = effective_sort(filt, sort)
+    keys = _keys(sort)
+    descending = _descending(sort)
+    query = _filtered(base_query(), filt, actor, now)
+    if filt.search.strip():
+        query, key = _search(query, filt.search)
+        keys, descending = [key], True
+    if from_end:
+        descending = not descending
+    if after is not None:
+        bound = Tuple(*keys)
+        cursor = Tuple(*after)
+        query = query.where(bound < cursor if descending else bound > cursor)
+    query = query.order_by(*[k.desc() if descending else k.asc() for k in keys]).limit(limit + 1)
+    rows = queue_rows(query)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    if from_end:
+        rows.reverse()
+    last = rows[-1] if rows and not from_end else None
+    return QueuePage(rows=rows, cursor=cursor_of(last, sort, bool(filt.search.strip())) if last else None,
+                     more=more)
+
+
+def cursor_of(row: QueueRow, sort: QueueSort, searching: bool = False) -> tuple[int, ...]:
+    """Keyset position of `row`, to fetch the page that follows it."""
+    if searching:
+        return (row.id,)
+    if sort is QueueSort.SEVERITY:
+        return (SEVERITY_RANK[row.severity], to_epoch(row.created_at), row.id)
+    if sort is QueueSort.DUE:
+        return (to_epoch(row.resolve_due_at), row.id)
+    return (to_epoch(row.created_at), row.id)
+
+
+def queue_count(actor: StaffView, filt: QueueFilter, now: datetime, cap: int = 100_000) -> int:
+    """How many complaints match, counted up to `cap` so a huge queue stays cheap."""
+    query = _filtered(Complaint.select(Complaint.id), filt, actor, now)
+    if filt.search.strip():
+        query, _ = _search(
+            query.switch(Complaint).join(Customer, on=(Complaint.customer == Customer.id)), filt.search
+        )
+    sql, params = query.limit(cap).sql()
+    return int(Complaint._meta.database.execute_sql(f"SELECT COUNT(*) FROM ({sql}) AS capped", params).fetchone()[0])

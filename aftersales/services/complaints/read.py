@@ -1,0 +1,55 @@
+"""Reading one complaint, its timeline and a customer's history."""
+
+from peewee import JOIN
+
+from ...domain.errors import NotFound
+from ...domain.schemas import ComplaintView, EventView, QueueRow, ShopView
+from ...store.converters import complaint_view, event_view, shop_view
+from ...store.models import Complaint, Customer, Event, Shop, Staff
+from .queue import base_query, queue_rows
+
+
+def get_complaint(complaint_id: int) -> ComplaintView:
+    row = Complaint.get_or_none(Complaint.id == complaint_id)
+    if row is None:
+        raise NotFound(f"no complaint #{complaint_id}", what=str(complaint_id))
+    return complaint_view(row)
+
+
+def find_complaint(number: str) -> ComplaintView:
+    row = Complaint.get_or_none(Complaint.number == number.strip().upper())
+    if row is None:
+        raise NotFound(f"no complaint {number}", what=number)
+    return complaint_view(row)
+
+
+def timeline(complaint_id: int) -> list[EventView]:
+    """Every event of a complaint, oldest first."""
+    query = (
+        Event.select(Event, Staff.code.alias("actor_code"))
+        .join(Staff, JOIN.LEFT_OUTER, on=(Event.actor == Staff.id))
+        .where(Event.complaint == complaint_id)
+        .order_by(Event.id)
+        .objects()
+    )
+    return [event_view(row, row.actor_code) for row in query]
+
+
+def customer_history(phone: str, limit: int = 10) -> list[QueueRow]:
+    """A caller's latest complaints, newest first, for the intake form."""
+    customers = Customer.select(Customer.id).where(Customer.phone == phone)
+    query = base_query().where(Complaint.customer.in_(customers)).order_by(Complaint.created_at.desc()).limit(limit)
+    return queue_rows(query)
+
+
+def customer_name(phone: str) -> str | None:
+    row = Customer.select(Customer.name).where(Customer.phone == phone).order_by(Customer.id.desc()).first()
+    return str(row.name) if row else None
+
+
+def list_shops(text: str = "", limit: int = 200) -> list[ShopView]:
+    """Active shops whose code or name contains `text`, by code."""
+    query = Shop.select().where(Shop.active == True)  # noqa: E712
+    if text:
+        query = query.where(Shop.code.contains(text) | Shop.name.contains(text))
+    return [shop_view(row) for row in query.order_by(Shop.code).limit(limit)]

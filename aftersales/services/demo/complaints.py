@@ -1,0 +1,260 @@
+"""Inventing the demo's customers and complaints, one local day at a time, as rows ready for executemany."""
+
+import random
+from collections import deque
+from datetime import UTC, date, datetime
+
+from faker import Faker
+
+from ...domain.enums import SEVERITY_RANK, Category, Channel, MajorReason, Remedy, Severity, ShopCategory
+from ...domain.numbering import complaint_number
+from ...domain.sla import SlaPolicy, deadlines
+from ...store.fields import to_epoch
+from .catalog import (
+    ATTITUDES,
+    CATEGORY_REMEDIES,
+    CONTRACT_ISSUES,
+    DAMAGES,
+    DEFECTS,
+    ENGLISH_NOTES,
+    INSTALL_ISSUES,
+    MAJOR_PHRASES,
+    OTHER_ISSUES,
+    PARTS,
+    PRICE_ISSUES,
+    PRODUCTS,
+    REMEDY_PHRASES,
+    SHOP_PRODUCTS,
+    TEMPLATES,
+)
+from .history import DAY, HistoryMaker
+
+COMPLAINT_COLUMNS = (
+    "id", "number", "customer_id", "shop_id", "product", "contract_no", "receipt_no", "category", "severity",
+    "severity_rank", "channel", "remedy", "description", "major_incident", "major_reason", "status",
+    "assignee_id", "ack_due_at", "resolve_due_at", "acknowledged_at", "resolved_at", "closed_at",
+    "close_outcome", "duplicate_of_id", "resolution", "compensation_fen", "satisfaction", "version",
+    "created_at", "updated_at",
+)
+CUSTOMER_COLUMNS = ("id", "name", "phone", "address", "created_at")
+
+SEVERITIES = [s.value for s in Severity]
+SEVERITY_RANKS = {s.value: rank for s, rank in SEVERITY_RANK.items()}
+SEVERITY_WEIGHTS = [15, 55, 22, 8]
+CATEGORIES = [c.value for c in Category]
+CATEGORY_WEIGHTS = [30, 14, 12, 12, 8, 8, 7, 5, 4]
+CHANNELS = [c.value for c in Channel]
+CHANNEL_WEIGHTS = [45, 30, 18, 4, 3]
+MOBILE_PREFIXES = ["130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "155",
+                   "156", "158", "159", "166", "177", "180", "181", "185", "186", "187", "188", "189", "199"]
+# Odd and not a multiple of 5, so i -> i * PHONE_STEP mod 10**8 never repeats: every customer's phone differs.
+PHONE_STEP = 73_939_133
+VARIANTS = 40
+MAJOR_REASONS = [r.value for r in MajorReason]
+WITHDRAW_AFTER = ("acknowledged", "investigating")
+
+
+def _cumulative(weights: list[int]) -> list[int]:
+    out, total = [], 0
+    for w in weights:
+        total += w
+        out.append(total)
+    return out
+
+
+class DeadlineTable:
+    """`sla.deadlines` remembered per severity and minute of the local day.
+
+    With no holidays every business day is alike, so a deadline moves with its start by whole days;
+    inside business hours it also moves second for second, except when it lands exactly on closing time.
+    """
+
+    def __init__(self, policy: SlaPolicy, utc_offset: int, reference: int) -> None:
+        self.policy = policy
+        self.offset = utc_offset
+        self.reference = reference  # epoch of local midnight of an ordinary day
+        self.opens = policy.opens.hour * 3600 + policy.opens.minute * 60
+        self.closes = policy.closes.hour * 3600 + policy.closes.minute * 60
+        self.exact = bool(policy.holidays)
+        self.ack_seconds = {s.value: m * 60 for s, m in policy.ack_minutes.items()}
+        self.resolve_days = {s.value: d for s, d in policy.resolve_days.items()}
+        self.cache: dict[tuple[str, int], tuple[int, int]] = {}
+
+    def direct(self, created: int, severity: str) -> tuple[int, int]:
+        ack, resolve = deadlines(datetime.fromtimestamp(created, UTC), Severity(severity), self.policy)
+        return to_epoch(ack), to_epoch(resolve)
+
+    def __call__(self, created: int, severity: str) -> tuple[int, int]:
+        if self.exact:
+            return self.direct(created, severity)
+        local = (created + self.offset) % DAY
+        second = local % 60
+        minute_start = created - second
+        key = (severity, local // 60)
+        offsets = self.cache.get(key)
+        if offsets is None:
+            anchor = self.reference + local - second
+            ack, resolve = self.direct(anchor, severity)
+            offsets = self.cache[key] = (ack - anchor, resolve - anchor)
+        ack, resolve = minute_start + offsets[0], minute_start + offsets[1]
+        if second and self.opens <= local < self.closes:
+            if (ack + self.offset) % DAY == self.closes or (resolve + self.offset) % DAY == self.closes:
+                return self.direct(created, severity)
+            ack, resolve = ack + second, resolve + second
+        return ack, resolve
+
+
+class ComplaintMaker:
+    """Customers, complaints and (through HistoryMaker) their events for each demo day."""
+
+    def __init__(
+        self,
+        rng: random.Random,
+        fake: Faker,
+        history: HistoryMaker,
+        deadlines_of: DeadlineTable,
+        shops: list[tuple[int, str, ShopCategory]],
+        intake_ids: list[int],
+        assignee_ids: list[int],
+        manager_id: int,
+    ) -> None:
+        self.rng = rng
+        self.history = history
+        self.deadlines_of = deadlines_of
+        self.shops = shops
+        self.intake_ids = intake_ids
+        self.assignee_ids = assignee_ids
+        self.manager_id = manager_id
+        self.next_id = 1
+        self.customers = 0
+        self.recent: deque[tuple[int, str, int, int]] = deque(maxlen=300)
+        self.surnames = [fake.last_name() for _ in range(300)]
+        self.given = [fake.first_name() for _ in range(600)]
+        self.addresses = [fake.address().rsplit(" ", 1)[0] for _ in range(2000)]
+        self.phone_offset = rng.randrange(10**8)
+        self.stories = self._stories()
+        self.remedies = {c.value: [r.value for r in CATEGORY_REMEDIES[c]] for c in Category}
+        self.phrases = {r.value: REMEDY_PHRASES[r] for r in Remedy}
+
+    def _stories(self) -> dict[tuple[int, str], list[tuple[str, str]]]:
+        """A few dozen (product, description) variants per shop and complaint category."""
+        rng, out = self.rng, {}
+        for index, (_, name, kind) in enumerate(self.shops):
+            products = SHOP_PRODUCTS.get(name, PRODUCTS[kind])
+            for category in Category:
+                variants = []
+                for _ in range(VARIANTS):
+                    product = rng.choice(products)
+                    text = rng.choice(TEMPLATES[category]).format(
+                        p=product, d=rng.choice(DEFECTS[kind]), g=rng.choice(DAMAGES),
+                        i=rng.choice(INSTALL_ISSUES), r=rng.choice(PARTS), a=rng.choice(ATTITUDES),
+                        c=rng.choice(PRICE_ISSUES), k=rng.choice(CONTRACT_ISSUES), o=rng.choice(OTHER_ISSUES),
+                        n=rng.randint(2, 9),
+                    )
+                    variants.append((product, text))
+                out[(index, category.value)] = variants
+        return out
+
+    def _new_customer(self, created: int) -> tuple[int, str, str, str, int]:
+        random_ = self.rng.random
+        self.customers += 1
+        index = self.customers
+        prefix = MOBILE_PREFIXES[index % len(MOBILE_PREFIXES)]
+        # A step coprime with 10**8 gives every customer its own last eight digits.
+        tail = (index * PHONE_STEP + self.phone_offset) % 10**8
+        name = self.surnames[int(random_() * 300)] + self.given[int(random_() * 600)]
+        address = f"{self.addresses[int(random_() * 2000)]}{1 + int(random_() * 30)}{1 + int(random_() * 4):02d}室"
+        return (index, name, f"{prefix}{tail:08d}", address, created)
+
+    def arrivals(self, day_start: int, count: int, until: int) -> list[int]:
+        """`count` sorted arrival times that day: mostly in business hours, some online at night."""
+        random_, opens, closes = self.rng.random, self.deadlines_of.opens, self.deadlines_of.closes
+        span = closes - opens
+        times = []
+        for _ in range(count):
+            if random_() < 0.06:
+                t = day_start + int(random_() * DAY)
+            else:
+                t = day_start + opens + int(span * (random_() + random_()) / 2)
+            if t > until:
+                t = day_start + opens + int(random_() * max(until - day_start - opens, 1))
+            times.append(min(t, until))
+        times.sort()
+        return times
+
+    def make_day(
+        self, day: date, day_start: int, count: int, until: int
+    ) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+        """Complaint rows and new customer rows of one day (`until` caps arrival times on the last day)."""
+        rng = self.rng
+        random_ = rng.random
+        shops, stories, history, deadlines_of = self.shops, self.stories, self.history, self.deadlines_of
+        remedies_of, phrases_of, recent = self.remedies, self.phrases, self.recent
+        ack_seconds, resolve_days = deadlines_of.ack_seconds, deadlines_of.resolve_days
+        prefix = complaint_number(day, 0)[:-4]  # numbers are this prefix and the day's sequence
+        month = f"HT{day:%Y%m}"
+        times = self.arrivals(day_start, count, until)
+        shop_picks = rng.choices(range(len(shops)), k=count)
+        severities = rng.choices(SEVERITIES, cum_weights=_cumulative(SEVERITY_WEIGHTS), k=count)
+        categories = rng.choices(CATEGORIES, cum_weights=_cumulative(CATEGORY_WEIGHTS), k=count)
+        channels = rng.choices(CHANNELS, cum_weights=_cumulative(CHANNEL_WEIGHTS), k=count)
+        intakes = rng.choices(self.intake_ids, k=count)
+        assignees = rng.choices(self.assignee_ids, k=count)
+        complaints: list[tuple[object, ...]] = []
+        customers: list[tuple[object, ...]] = []
+        for seq in range(count):
+            created, severity, category = times[seq], severities[seq], categories[seq]
+            cid = self.next_id
+            self.next_id += 1
+            number = f"{prefix}{seq + 1:04d}"
+            fate_roll = random_()
+            duplicate_of = None
+            shop_index = shop_picks[seq]
+            if fate_roll < 0.03 and recent:
+                fate, stop_at = "duplicate", ""
+                earlier_id, earlier_number, customer_id, shop_index = recent[int(random_() * len(recent))]
+                duplicate_of = (earlier_id, earlier_number)
+            else:
+                if fate_roll < 0.08:
+                    fate, stop_at = "withdraw", WITHDRAW_AFTER[int(random_() * 2)]
+                elif fate_roll < 0.13:
+                    fate, stop_at = "stall", history.next_stall()
+                else:
+                    fate, stop_at = "full", ""
+                if self.customers and random_() < 0.12:
+                    customer_id = 1 + int(random_() * self.customers)
+                else:
+                    customer = self._new_customer(created)
+                    customers.append(customer)
+                    customer_id = customer[0]
+            product, text = stories[(shop_index, category)][int(random_() * VARIANTS)]
+            remedies = remedies_of[category]
+            remedy = remedies[0] if random_() < 0.6 else remedies[int(random_() * len(remedies))]
+            phrases = phrases_of[remedy]
+            major_reason = None
+            assignee = assignees[seq]
+            if random_() < 0.01:
+                major_reason = MAJOR_REASONS[int(random_() * len(MAJOR_REASONS))]
+                severity = "critical" if random_() < 0.7 else "high"
+                text = f"{text}，{MAJOR_PHRASES[MajorReason(major_reason)]}"
+                assignee = self.manager_id
+            description = f"{text}，{phrases[int(random_() * len(phrases))]}。"
+            if random_() < 0.06:
+                description += " " + ENGLISH_NOTES[int(random_() * len(ENGLISH_NOTES))]
+            ack_due, resolve_due = deadlines_of(created, severity)
+            (status, who, ack_at, resolved_at, closed_at, close_outcome, dup_id, resolution, fen,
+             satisfaction, version, updated) = history.play(
+                cid, number, created, intakes[seq], assignee, ack_seconds[severity], resolve_days[severity],
+                remedy, fate, stop_at, duplicate_of,
+            )
+            contract = f"{month}{int(random_() * 100000):05d}" if random_() < 0.7 else ""
+            receipt = f"XS{int(random_() * 10**7):07d}" if random_() < 0.6 else ""
+            complaints.append((
+                cid, number, customer_id, shops[shop_index][0], product, contract, receipt, category, severity,
+                SEVERITY_RANKS[severity], channels[seq], remedy, description, int(major_reason is not None),
+                major_reason, status, who, ack_due, resolve_due, ack_at, resolved_at, closed_at, close_outcome,
+                dup_id, resolution, fen, satisfaction, version, created, updated,
+            ))
+            if fate != "duplicate":
+                recent.append((cid, number, customer_id, shop_index))
+        return complaints, customers

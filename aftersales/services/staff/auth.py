@@ -1,0 +1,79 @@
+"""Logging in with a staff code and PIN, and creating staff."""
+
+import math
+from datetime import timedelta
+
+from ...domain.enums import EventKind
+from ...domain.errors import AccountLocked, AuthFailed, InvalidInput
+from ...domain.permissions import Action
+from ...domain.pins import hash_pin, verify_pin
+from ...domain.schemas import StaffInput, StaffView
+from ...store.converters import staff_view
+from ...store.db import write_transaction
+from ...store.models import Staff
+from ..audit import append_event
+from ..context import Desk
+from ..guard import require
+from ..validation import validate
+
+MAX_FAILURES = 5
+LOCKOUT = timedelta(minutes=15)
+
+
+def login(desk: Desk, code: str, pin: str) -> StaffView:
+    """Check the PIN; five wrong ones lock the account for 15 minutes. Every attempt is audited."""
+    now = desk.clock()
+    with write_transaction(f"logging in {code}"):
+        row = Staff.get_or_none(Staff.code == code.strip())
+        if row is None or not row.active:
+            append_event(now, None, EventKind.LOGIN_FAILED, field="code", new=code.strip()[:20])
+            failure: Exception = AuthFailed("unknown staff code or wrong PIN")
+        elif row.locked_until is not None and row.locked_until > now:
+            append_event(now, staff_view(row), EventKind.LOGIN_FAILED, note="locked")
+            minutes = math.ceil((row.locked_until - now).total_seconds() / 60)
+            failure = AccountLocked(f"account locked for {minutes} more minute(s)", minutes=minutes)
+        elif not verify_pin(pin, row.pin_hash):
+            failures = row.failed_logins + 1
+            locked = now + LOCKOUT if failures >= MAX_FAILURES else None
+            Staff.update(failed_logins=0 if locked else failures, locked_until=locked).where(
+                Staff.id == row.id
+            ).execute()
+            append_event(now, staff_view(row), EventKind.LOGIN_FAILED, note="locked" if locked else "")
+            if locked:
+                failure = AccountLocked("too many wrong PINs: account locked for 15 minutes", minutes=15)
+            else:
+                failure = AuthFailed(
+                    f"unknown staff code or wrong PIN ({MAX_FAILURES - failures} tries left)",
+                    key="error.auth_failed_left",
+                    left=MAX_FAILURES - failures,
+                )
+        else:
+            Staff.update(failed_logins=0, locked_until=None).where(Staff.id == row.id).execute()
+            view = staff_view(row)
+            append_event(now, view, EventKind.LOGIN)
+            return view
+    raise failure
+
+
+def create_staff(desk: Desk, actor: StaffView | None, data: StaffInput | dict[str, object]) -> StaffView:
+    """Add a staff member; `actor` None only when the first admin is created."""
+    if actor is not None:
+        require(desk, actor, Action.MANAGE_STAFF)
+    valid = validate(StaffInput, data)
+    now = desk.clock()
+    with write_transaction(f"saving staff {valid.code}"):
+        if Staff.select().where(Staff.code == valid.code).exists():
+            raise InvalidInput(f"staff code {valid.code} is taken", {"code": "already taken"})
+        row = Staff.create(
+            code=valid.code, name=valid.name, role=valid.role.value, pin_hash=hash_pin(valid.pin), created_at=now
+        )
+        view = staff_view(row)
+        append_event(now, actor, EventKind.STAFF_CREATED, field="staff", new=f"{view.code}:{view.role.value}")
+    return view
+
+
+def list_staff(active_only: bool = True) -> list[StaffView]:
+    query = Staff.select().order_by(Staff.code)
+    if active_only:
+        query = query.where(Staff.active == True)  # noqa: E712
+    return [staff_view(row) for row in query]

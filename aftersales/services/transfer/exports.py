@@ -1,0 +1,193 @@
+"""Export of complaints to CSV, JSON or XLSX, streamed in pages so any size fits in memory."""
+
+import csv
+import json
+import re
+import shutil
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, Any
+from zoneinfo import ZoneInfo
+
+from peewee import JOIN
+
+from ...domain.errors import DeskError, InvalidInput
+from ...domain.text import neutralise_formula
+from ...store.fields import to_epoch
+from ...store.models import Complaint, Customer, Shop, Staff
+from ..context import Desk
+from .columns import EXPORT_COLUMNS, format_time
+
+PAGE = 1000
+XLSX_MAX_ROWS = 1_048_575  # one sheet holds 1,048,576 rows, the header included
+# Fixed workbook and archive times, so the same database gives the same bytes.
+FIXED_MOMENT = datetime(2000, 1, 1)
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+Row = dict[str, str | None]
+
+
+class ExportFormat(StrEnum):
+    CSV = "csv"
+    JSON = "json"
+    XLSX = "xlsx"
+
+
+class ExportRefused(DeskError):
+    """The export cannot be written as asked; nothing was left behind."""
+
+
+def month_bounds(month: str, zone: ZoneInfo) -> tuple[datetime, datetime]:
+    """Local start of `month` (YYYY-MM) and of the month after it."""
+    match = _MONTH.match(month.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise InvalidInput(f"month {month!r} is not YYYY-MM", {"month": f"{month!r} is not YYYY-MM (e.g. 2026-11)"})
+    year, number = int(match.group(1)), int(match.group(2))
+    start = datetime(year, number, 1, tzinfo=zone)
+    end = datetime(year + number // 12, number % 12 + 1, 1, tzinfo=zone)
+    return start, end
+
+
+def _query(month: tuple[datetime, datetime] | None) -> Any:
+    query = (
+        Complaint.select(
+            Complaint.id, Customer.phone, Customer.name, Shop.code, Complaint.category, Complaint.severity,
+            Complaint.channel, Complaint.product, Complaint.contract_no, Complaint.receipt_no, Complaint.remedy,
+            Complaint.description, Complaint.number, Complaint.status, Staff.code, Complaint.created_at,
+            Complaint.updated_at, Complaint.resolved_at, Complaint.closed_at,
+        )
+        .join(Customer, on=(Complaint.customer == Customer.id))
+        .switch(Complaint)
+        .join(Shop, on=(Complaint.shop == Shop.id))
+        .switch(Complaint)
+        .join(Staff, JOIN.LEFT_OUTER, on=(Complaint.assignee == Staff.id))
+    )
+    if month is not None:
+        query = query.where(
+            (Complaint.created_at >= to_epoch(month[0])) & (Complaint.created_at < to_epoch(month[1]))
+        )
+    return query
+
+
+def complaint_rows(zone: ZoneInfo, month: tuple[datetime, datetime] | None = None) -> Iterator[Row]:
+    """Every complaint (of `month`) as export columns, in id order, fetched a page at a time."""
+    last_id = 0
+    while True:
+        page = list(_query(month).where(Complaint.id > last_id).order_by(Complaint.id).limit(PAGE).tuples())
+        for record in page:
+            (cid, phone, name, shop, category, severity, channel, product, contract_no, receipt_no, remedy,
+             description, number, status, assignee, created, updated, resolved, closed) = record
+            yield {
+                "phone": phone, "customer_name": name, "shop": shop, "category": category,
+                "severity": severity, "channel": channel, "product": product, "contract_no": contract_no,
+                "receipt_no": receipt_no, "remedy": remedy, "description": description,
+                "received_at": format_time(created, zone), "number": number, "status": status,
+                "assignee": assignee, "created_at": format_time(created, zone),
+                "updated_at": format_time(updated, zone), "resolved_at": format_time(resolved, zone) or None,
+                "closed_at": format_time(closed, zone) or None,
+            }
+            last_id = cid
+        if len(page) < PAGE:
+            return
+
+
+def _spreadsheet_cells(row: Row) -> list[str]:
+    return [neutralise_formula(row[name] or "") for name in EXPORT_COLUMNS]
+
+
+def _write_csv(handle: IO[str], rows: Iterator[Row]) -> int:
+    writer = csv.writer(handle)
+    writer.writerow(EXPORT_COLUMNS)
+    count = 0
+    for row in rows:
+        writer.writerow(_spreadsheet_cells(row))
+        count += 1
+    return count
+
+
+def _write_json(handle: IO[str], rows: Iterator[Row]) -> int:
+    count = 0
+    handle.write("[")
+    for row in rows:
+        handle.write(",\n" if count else "\n")
+        handle.write(json.dumps({name: row[name] for name in EXPORT_COLUMNS}, ensure_ascii=False))
+        count += 1
+    handle.write("\n]\n" if count else "]\n")
+    return count
+
+
+class _FixedTimeZip(zipfile.ZipFile):
+    """A zip archive whose members all carry one fixed time instead of "now"."""
+
+    def _info(self, name: str) -> zipfile.ZipInfo:
+        info = zipfile.ZipInfo(name, date_time=FIXED_MOMENT.timetuple()[:6])
+        info.compress_type = self.compression
+        info.external_attr = 0o600 << 16
+        return info
+
+    def writestr(self, zinfo_or_arcname: Any, data: Any, *args: Any, **kwargs: Any) -> None:
+        if isinstance(zinfo_or_arcname, str):
+            zinfo_or_arcname = self._info(zinfo_or_arcname)
+        super().writestr(zinfo_or_arcname, data, *args, **kwargs)
+
+    def write(self, filename: Any, arcname: Any = None, *args: Any, **kwargs: Any) -> None:
+        with open(filename, "rb") as source, self.open(self._info(str(arcname or filename)), "w") as target:
+            shutil.copyfileobj(source, target, 1 << 20)
+
+
+def _write_xlsx(out: Path, rows: Iterator[Row]) -> int:
+    from openpyxl import Workbook
+    from openpyxl.writer.excel import ExcelWriter
+
+    book = Workbook(write_only=True)
+    book.properties.created = FIXED_MOMENT
+    book.properties.modified = FIXED_MOMENT
+    book.properties.creator = "aftersales"
+    sheet = book.create_sheet("complaints")
+    sheet.append(list(EXPORT_COLUMNS))
+    count = 0
+    for row in rows:
+        sheet.append(_spreadsheet_cells(row))
+        count += 1
+    with _FixedTimeZip(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(book, archive).save()
+    return count
+
+
+def export_complaints(desk: Desk, out: Path, fmt: ExportFormat, month: str | None = None) -> int:
+    """Write complaints (of `month`, YYYY-MM local) to a new file `out`; returns how many."""
+    zone = desk.sla.zone
+    bounds = month_bounds(month, zone) if month else None
+    if out.exists():
+        raise ExportRefused(f"{out}: already exists; choose another name", key="cli.export.exists", path=str(out))
+    if fmt is ExportFormat.XLSX:
+        total = _query(bounds).count()
+        if total > XLSX_MAX_ROWS:
+            raise ExportRefused(
+                f"{total} complaints do not fit in one XLSX sheet; use --format csv or --month",
+                key="cli.export.too_many",
+                total=total,
+            )
+    rows = complaint_rows(zone, bounds)
+    if fmt is ExportFormat.XLSX:
+        # Claim the name first, so a file that appeared meanwhile is refused, never overwritten.
+        out.open("xb").close()
+        with _removed_on_failure(out):
+            return _write_xlsx(out, rows)
+    encoding = "utf-8-sig" if fmt is ExportFormat.CSV else "utf-8"
+    with out.open("x", encoding=encoding, newline="") as handle, _removed_on_failure(out):
+        return _write_csv(handle, rows) if fmt is ExportFormat.CSV else _write_json(handle, rows)
+
+
+@contextmanager
+def _removed_on_failure(out: Path) -> Iterator[None]:
+    """Delete the half-written `out` when writing fails, so no partial export is left."""
+    try:
+        yield
+    except BaseException:
+        out.unlink(missing_ok=True)
+        raise

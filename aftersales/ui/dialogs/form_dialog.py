@@ -1,0 +1,210 @@
+"""A modal form that saves through a service in a thread and keeps what was typed when refused.
+
+Every section's dialogs (complaint actions, delivery orders, call-backs, escalations, violations)
+derive from `FormDialog`: they lay out fields with `compose_fields`, read them with `values`,
+and call one service in `perform`. A refusal puts each message under its field (widgets with
+id `error-<field>`), anything else on the bottom line; the dialog stays open with its text.
+"""
+
+import re
+import unicodedata
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any, Generic, TypeVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from ... import i18n
+from ...domain.errors import ConflictError, DeskError, InvalidInput
+from ...store.db import connection
+from ..bindings import translate_bindings
+from ..session import DeskSession
+
+Result = TypeVar("Result")
+
+_YUAN = re.compile(r"^\d{1,9}(\.\d{1,2})?$")
+
+
+def parse_yuan(text: str, field: str = "compensation_fen") -> int:
+    """`120.5` yuan → 12050 fen; full-width digits, `¥` and thousands commas are accepted."""
+    clean = unicodedata.normalize("NFKC", text).strip().lstrip("¥").replace(",", "").strip()
+    if clean == "":
+        return 0
+    if not _YUAN.match(clean):
+        raise InvalidInput(f"not an amount: {text!r}", {field: i18n.t("detail.money_invalid")})
+    return int(Decimal(clean) * 100)
+
+
+def filled_input(value: str, **kwargs: Any) -> Input:
+    """An Input holding `value` with the cursor after it: focusing it must not select the text,
+    or the first key typed would replace what was filled in."""
+    field = Input(value, select_on_focus=False, **kwargs)
+    field.cursor_position = len(value)
+    return field
+
+
+class FormSaved(Message):
+    """The dialog's service call succeeded; `result` is what it returned."""
+
+    def __init__(self, result: Any) -> None:
+        super().__init__()
+        self.result = result
+
+
+class FormFailed(Message):
+    """The service refused; after a conflict `current` holds what `reread` found stored now."""
+
+    def __init__(self, error: DeskError, current: Any = None) -> None:
+        super().__init__()
+        self.error = error
+        self.current = current
+
+
+class FormDialog(ModalScreen[Result | None], Generic[Result]):
+    """A form over one record; `perform` runs in a thread with the session's desk and actor."""
+
+    DEFAULT_CSS = """
+    FormDialog { align: center middle; }
+    FormDialog > Vertical {
+        width: 76; max-width: 100%; height: auto; max-height: 100%; padding: 0 2;
+        border: thick $accent; background: $surface; overflow-y: auto;
+    }
+    FormDialog .title { text-style: bold; margin: 1 0; }
+    FormDialog .field-error { color: $error; height: auto; }
+    FormDialog .field-error.-empty { display: none; }
+    FormDialog #dialog-error { color: $error; text-style: bold; height: auto; margin-top: 1; }
+    FormDialog #dialog-error.-empty { display: none; }
+    FormDialog TextArea { height: 5; }
+    FormDialog .buttons { height: auto; margin: 1 0; }
+    FormDialog Button { margin-right: 2; }
+    """
+
+    BINDINGS = [
+        Binding("escape", "cancel", "detail.key.cancel", id="detail.dialog.cancel"),
+        Binding("f2,ctrl+s", "save", "detail.key.save", id="detail.dialog.save"),
+    ]
+
+    def __init__(self, on_conflict: Callable[[], None] | None = None) -> None:
+        super().__init__()
+        self.on_conflict = on_conflict
+        self.saving = False
+        translate_bindings(self)
+
+    @property
+    def session(self) -> DeskSession:
+        session: DeskSession = getattr(self.app, "session")  # noqa: B009 - the desk app's attribute
+        return session
+
+    def title_text(self) -> str:
+        """The line at the top of the dialog."""
+        return ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(Text(self.title_text()), classes="title")
+            yield from self.compose_fields()
+            yield Static("", id="dialog-error", classes="-empty")
+            with Horizontal(classes="buttons"):
+                yield Button(i18n.t("detail.dialog.save"), variant="primary", id="dialog-save")
+                yield Button(i18n.t("detail.dialog.cancel"), id="dialog-cancel")
+
+    def compose_fields(self) -> ComposeResult:
+        yield from ()
+
+    def field_error(self, name: str) -> Static:
+        """The place under a field where its error appears."""
+        return Static("", id=f"error-{name}", classes="field-error -empty")
+
+    def values(self) -> dict[str, Any]:
+        """What the form holds, ready for the service; raise InvalidInput for local mistakes."""
+        return {}
+
+    def perform(self, values: dict[str, Any]) -> Result:
+        """Call the service (in a worker thread, inside a database connection)."""
+        raise NotImplementedError
+
+    def reread(self) -> Any:
+        """After a conflict: the record as stored now (adopted by `conflicted`), or None."""
+        return None
+
+    def conflicted(self, current: Any) -> None:
+        """Adopt the stored record after a conflict, so a second save may go through."""
+
+    # ----- saving -----------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#dialog-save")
+    @on(Input.Submitted)
+    def action_save(self) -> None:
+        if self.saving:
+            return
+        self.show_errors({}, "")
+        try:
+            values = self.values()
+        except InvalidInput as exc:
+            self.show_errors(exc.fields, i18n.error_text(exc))
+            return
+        self.saving = True
+        self._save(values)
+
+    @on(Button.Pressed, "#dialog-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @work(thread=True, exclusive=True, group="form-dialog")
+    def _save(self, values: dict[str, Any]) -> None:
+        try:
+            with connection():
+                result = self.perform(values)
+        except ConflictError as exc:
+            self.post_message(FormFailed(exc, self._reread()))
+            return
+        except DeskError as exc:
+            self.post_message(FormFailed(exc))
+            return
+        self.post_message(FormSaved(result))
+
+    def _reread(self) -> Any:
+        try:
+            with connection():
+                return self.reread()
+        except Exception:  # the conflict message matters more than this read
+            return None
+
+    def on_form_saved(self, message: FormSaved) -> None:
+        message.stop()
+        self.saving = False
+        self.dismiss(message.result)
+
+    def on_form_failed(self, message: FormFailed) -> None:
+        message.stop()
+        self.saving = False
+        error = message.error
+        # Messages come from the services and validation already in the desk's language.
+        fields = error.fields if isinstance(error, InvalidInput) else {}
+        self.show_errors(fields, i18n.error_text(error))
+        if isinstance(error, ConflictError):
+            if message.current is not None:
+                self.conflicted(message.current)
+            # Show the newer version underneath; the typed text stays in this dialog.
+            if self.on_conflict is not None:
+                self.on_conflict()
+
+    def show_errors(self, fields: dict[str, str], general: str) -> None:
+        """Put each message under its field; anything without a field goes to the bottom line."""
+        for widget in self.query(".field-error").results(Static):
+            name = (widget.id or "").removeprefix("error-")
+            message = fields.get(name, "")
+            widget.update(Text(message))
+            widget.set_class(not message, "-empty")
+        unplaced = [msg for name, msg in fields.items() if not self.query(f"#error-{name}")]
+        line = " ".join([general, *unplaced]).strip()
+        banner = self.query_one("#dialog-error", Static)
+        banner.update(Text(line))
+        banner.set_class(not line, "-empty")

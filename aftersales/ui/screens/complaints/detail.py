@@ -1,0 +1,335 @@
+"""One complaint: header, description, timeline and the actions an operator takes on it."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from rich.table import Table
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
+
+from .... import i18n
+from ....domain.enums import OPEN_STATUSES, ComplaintStatus, Role
+from ....domain.errors import ConflictError, DeskError, NotFound
+from ....domain.permissions import Action, allowed
+from ....domain.schemas import ComplaintView, EventView
+from ....domain.status_machine import status_choices
+from ....domain.text import strip_controls
+from ....services.complaints import actions
+from ....services.complaints.read import get_complaint, timeline
+from ....store.db import connection
+from ...bindings import translate_bindings
+from ...formatting import local_time, time_left, yuan
+from ...messages import DataChanged, LoadFailed
+from ...widgets.section_bar import SectionBar
+from ...widgets.timeline import Timeline
+from ..desk_screen import DeskScreen
+from .detail_dialogs import (
+    ActionDialog,
+    AssignDialog,
+    DuplicateDialog,
+    NoteDialog,
+    ResolveDialog,
+    StatusDialog,
+    WithdrawDialog,
+)
+
+# Which permission each action needs; the service checks again, the screen only hides.
+_ACTION_PERMISSION = {
+    "acknowledge": Action.ACKNOWLEDGE,
+    "assign": Action.ASSIGN_SELF,
+    "note": Action.NOTE,
+    "status": Action.CHANGE_STATUS,
+    "resolve": Action.RESOLVE,
+    "withdraw": Action.WITHDRAW,
+    "duplicate": Action.MERGE,
+}
+# The keys worth a place in the footer; every other key of the screen is listed by F1 help.
+# (All of them do not fit 120 columns in Chinese.)
+FOOTER_ACTIONS = {
+    "acknowledge",
+    "open_dialog('assign')",
+    "open_dialog('note')",
+    "open_dialog('status')",
+    "open_dialog('resolve')",
+    "back",
+    "help",
+}
+_DIALOGS: dict[str, type[ActionDialog]] = {
+    "assign": AssignDialog,
+    "note": NoteDialog,
+    "status": StatusDialog,
+    "resolve": ResolveDialog,
+    "withdraw": WithdrawDialog,
+    "duplicate": DuplicateDialog,
+}
+
+
+class ActionSaved(Message):
+    """A key action (acknowledge) was stored; `view` is the complaint as saved."""
+
+    def __init__(self, view: ComplaintView) -> None:
+        super().__init__()
+        self.view = view
+
+
+class ActionFailed(Message):
+    """A key action was refused (conflict, not allowed, storage)."""
+
+    def __init__(self, error: DeskError) -> None:
+        super().__init__()
+        self.error = error
+
+
+class DetailLoaded(Message):
+    def __init__(self, view: ComplaintView, events: list[EventView]) -> None:
+        super().__init__()
+        self.view = view
+        self.events = events
+
+
+class DetailFooter(Footer):
+    """The footer of the detail: only FOOTER_ACTIONS, no palette key (both stay in F1 help)."""
+
+    def __init__(self) -> None:
+        super().__init__(show_command_palette=False)
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if getattr(widget, "action", None) in FOOTER_ACTIONS:
+                yield widget
+
+
+def due_text(view: ComplaintView, now: datetime) -> Text:
+    """Time left on the deadline that matters now; red once it has passed."""
+    if view.status in (ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED):
+        return Text(i18n.t("detail.none"), style="dim")
+    due = view.ack_due_at if view.status is ComplaintStatus.NEW else view.resolve_due_at
+    overdue = due < now
+    return Text(time_left(due, now) + (f" ({i18n.t('detail.overdue')})" if overdue else ""),
+                style="bold red" if overdue else "bold")
+
+
+def header_table(view: ComplaintView, now: datetime, zone: ZoneInfo) -> Table:
+    """The complaint's facts in two label/value columns; values are literal text."""
+    grid = Table.grid(expand=True, padding=(0, 1))
+    for ratio in (0, 1, 0, 1):
+        grid.add_column(style="dim" if ratio == 0 else "", width=16 if ratio == 0 else None,
+                        ratio=ratio or None, no_wrap=ratio == 0, overflow="fold")
+
+    def lab(key: str) -> Text:
+        return Text(i18n.t(f"detail.field.{key}"))
+
+    def lit(value: str) -> Text:
+        return Text(strip_controls(value))
+
+    none = i18n.t("detail.none")
+    assignee = f"{view.assignee.code} {view.assignee.name}" if view.assignee else none
+    papers = " / ".join(x for x in (view.contract_no, view.receipt_no) if x) or none
+    rows = [
+        (lab("number"), Text(view.number, style="bold"), lab("status"), Text(i18n.label(view.status), style="bold")),
+        (lab("severity"), Text(i18n.label(view.severity)), lab("time_left"), due_text(view, now)),
+        (lab("shop"), lit(f"{view.shop.name} ({view.shop.code} {view.shop.unit})".replace(" )", ")")),
+         lab("assignee"), lit(assignee)),
+        (lab("customer"), lit(f"{view.customer.name} {view.customer.phone}"), lab("channel"),
+         Text(i18n.label(view.channel))),
+        (lab("product"), lit(view.product or none), lab("contract"), lit(papers)),
+        (lab("category"), Text(i18n.label(view.category)), lab("remedy"), Text(i18n.label(view.remedy))),
+        (lab("received"), Text(local_time(view.created_at, zone)), lab("resolve_due"),
+         Text(local_time(view.resolve_due_at, zone))),
+    ]
+    if view.major_incident:
+        reason = i18n.label(view.major_reason) if view.major_reason else none
+        rows.append((lab("major"), Text(reason, style="bold red"), Text(""), Text("")))
+    if view.resolution:
+        rows.append((lab("resolution"), lit(view.resolution), lab("compensation"), Text(yuan(view.compensation_fen))))
+    if view.close_outcome:
+        rows.append((lab("outcome"), Text(i18n.label(view.close_outcome)), lab("duplicate_of"),
+                     Text(view.duplicate_of or none)))
+    for row in rows:
+        grid.add_row(*row)
+    return grid
+
+
+class DetailScreen(DeskScreen):
+    """Everything about one complaint, and the keys that move it along."""
+
+    DEFAULT_CSS = """
+    DetailScreen #detail-header { height: auto; padding: 0 1; }
+    DetailScreen #detail-message { height: auto; padding: 0 1; color: $error; text-style: bold; }
+    DetailScreen #detail-message.-empty { display: none; }
+    DetailScreen #detail-description-box { height: auto; max-height: 8; border: round $panel; padding: 0 1; }
+    """
+
+    BINDINGS = [
+        Binding("a", "acknowledge", "detail.key.acknowledge", id="detail.acknowledge"),
+        Binding("g", "open_dialog('assign')", "detail.key.assign", id="detail.assign"),
+        Binding("t", "open_dialog('note')", "detail.key.note", id="detail.note"),
+        Binding("s", "open_dialog('status')", "detail.key.status", id="detail.status"),
+        Binding("r", "open_dialog('resolve')", "detail.key.resolve", id="detail.resolve"),
+        Binding("w", "open_dialog('withdraw')", "detail.key.withdraw", id="detail.withdraw"),
+        Binding("d", "open_dialog('duplicate')", "detail.key.duplicate", id="detail.duplicate"),
+    ]
+
+    def __init__(self, complaint_id: int) -> None:
+        super().__init__()
+        self.complaint_id = complaint_id
+        self.complaint: ComplaintView | None = None
+        self.loaded: DetailLoaded | None = None
+        self.busy = False
+        translate_bindings(self)
+
+    @property
+    def version(self) -> int:
+        """The version the operator is looking at; saves are refused if the stored one moved on."""
+        return self.complaint.version if self.complaint else 0
+
+    def compose(self) -> ComposeResult:
+        yield SectionBar("complaints")
+        yield Static(Text(i18n.t("detail.loading")), id="detail-header")
+        yield Static("", id="detail-message", classes="-empty")
+        with VerticalScroll(id="detail-description-box"):
+            yield Static("", id="detail-description")
+        yield Timeline(id="detail-timeline")
+        yield DetailFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#detail-description-box").border_title = i18n.t("detail.description")
+        self.query_one(Timeline).focus()
+        self.reload()
+
+    def refresh_language(self) -> None:
+        """Show every text in the language just chosen (the data is reloaded right after)."""
+        self.query_one("#detail-description-box").border_title = i18n.t("detail.description")
+        self.query_one(SectionBar).show()
+        if self.loaded is not None:
+            self.on_detail_loaded(self.loaded)
+
+    # ----- loading ----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the complaint and its events again (after a save, a conflict or a change elsewhere)."""
+        self._load()
+
+    @work(thread=True, exclusive=True, group="detail")
+    def _load(self) -> None:
+        worker = get_current_worker()
+        try:
+            with connection():
+                view = get_complaint(self.complaint_id)
+                events = timeline(self.complaint_id)
+        except NotFound:
+            self.post_message(LoadFailed(i18n.t("detail.not_found", id=self.complaint_id)))
+            return
+        except Exception as exc:  # a failed read must leave the desk open and say why
+            self.post_message(LoadFailed(i18n.t("detail.load_failed", error=str(exc))))
+            return
+        if not worker.is_cancelled:
+            self.post_message(DetailLoaded(view, events))
+
+    def on_detail_loaded(self, message: DetailLoaded) -> None:
+        view = message.view
+        self.complaint = view
+        self.loaded = message
+        desk = self.session.desk
+        self.query_one("#detail-header", Static).update(header_table(view, desk.clock(), desk.sla.zone))
+        self.query_one("#detail-description", Static).update(Text(strip_controls(view.description)))
+        self.query_one(Timeline).show(message.events, desk.sla.zone)
+        self.refresh_bindings()
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        self.show_message(message.text)
+
+    def on_data_changed(self, _message: DataChanged) -> None:
+        self.reload()
+
+    def show_message(self, text: str) -> None:
+        widget = self.query_one("#detail-message", Static)
+        widget.update(Text(text))
+        widget.set_class(not text, "-empty")
+
+    # ----- actions ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide what the role may never do; grey out what the complaint's state does not allow now."""
+        name = str(parameters[0]) if action == "open_dialog" and parameters else action
+        needed = _ACTION_PERMISSION.get(name)
+        if needed is None:
+            return True
+        actor = self.session.actor
+        if actor is None or not allowed(actor.role, needed):
+            return False
+        view = self.complaint
+        if view is None or self.busy:
+            return None
+        return True if _possible(name, view, actor.role, actor.id) else None
+
+    def action_acknowledge(self) -> None:
+        if self.complaint is None or self.busy:
+            return
+        self.busy = True
+        self.show_message("")
+        self._acknowledge(self.version)
+
+    @work(thread=True, exclusive=True, group="detail-action")
+    def _acknowledge(self, version: int) -> None:
+        session = self.session
+        assert session.actor is not None
+        try:
+            with connection():
+                view = actions.acknowledge(session.desk, session.actor, self.complaint_id, version)
+        except DeskError as exc:
+            self.post_message(ActionFailed(exc))
+            return
+        self.post_message(ActionSaved(view))
+
+    def on_action_saved(self, message: ActionSaved) -> None:
+        self.busy = False
+        self._saved(message.view)
+
+    def on_action_failed(self, message: ActionFailed) -> None:
+        self.busy = False
+        self.show_message(i18n.error_text(message.error))
+        self.notify(i18n.error_text(message.error), severity="error", markup=False)
+        if isinstance(message.error, ConflictError):
+            self.reload()
+        self.refresh_bindings()
+
+    def action_open_dialog(self, name: str) -> None:
+        if self.complaint is None or self.busy:
+            return
+        self.show_message("")
+        self.app.push_screen(_DIALOGS[name](self.complaint, self.reload), self._dialog_closed)
+
+    def _dialog_closed(self, view: ComplaintView | None) -> None:
+        if view is not None:
+            self._saved(view)
+
+    def _saved(self, view: ComplaintView) -> None:
+        self.complaint = view
+        self.notify(i18n.t("detail.saved"), markup=False)
+        self.reload()
+        self.desk_app.data_changed()
+
+
+def _possible(name: str, view: ComplaintView, role: Role, actor_id: int) -> bool:
+    """Whether the complaint's state lets `name` happen now."""
+    status = view.status
+    if name == "acknowledge":
+        return status is ComplaintStatus.NEW
+    if name == "assign":
+        if status is ComplaintStatus.CLOSED:
+            return False
+        return allowed(role, Action.ASSIGN_ANY) or view.assignee is None or view.assignee.id == actor_id
+    if name == "status":
+        return bool(status_choices(status))
+    if name == "resolve":
+        return status is ComplaintStatus.INVESTIGATING
+    if name in ("withdraw", "duplicate"):
+        return status in OPEN_STATUSES
+    return True

@@ -1,0 +1,356 @@
+"""The complaint queue: keyset pages from SQL, filters, sort and full-text search."""
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Input, Static
+from textual.worker import get_current_worker
+
+from .... import i18n
+from ....domain.schemas import ShopView, StaffView
+from ....services.complaints.queue import (
+    PAGE,
+    QueueFilter,
+    QueuePage,
+    QueueSort,
+    effective_sort,
+    queue_count,
+    queue_page,
+)
+from ....services.complaints.read import list_shops
+from ....services.staff.auth import list_staff
+from ....store.db import connection
+from ...bindings import translate_bindings
+from ...messages import DataChanged, LoadFailed
+from ...session import DeskSession
+from ...widgets.queue_filters import COUNT_CAP, SORT_CYCLE, QueueFilterDialog, sort_locked_by, status_line
+from ...widgets.queue_table import QueueTable
+from ...widgets.section_bar import SectionBar
+from ..desk_screen import DeskScreen
+
+_NUMBER = re.compile(r"^\s*TS-\d{8}-\d{4,}\s*$", re.IGNORECASE)
+Kind = Literal["first", "last", "refresh", "next", "prev"]
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    """One fetch: what to load, and where the cursor should land when it arrives."""
+
+    kind: Kind
+    generation: int
+    filt: QueueFilter
+    sort: QueueSort
+    after: tuple[int, ...] | None = None
+    from_end: bool = False
+    limit: int = PAGE
+    keep_id: int | None = None
+    keep_index: int = 0
+
+
+class PageLoaded(Message):
+    def __init__(self, request: PageRequest, page: QueuePage) -> None:
+        super().__init__()
+        self.request = request
+        self.page = page
+
+
+class CountLoaded(Message):
+    def __init__(self, generation: int, count: int) -> None:
+        super().__init__()
+        self.generation = generation
+        self.count = count
+
+
+class FilterChoices(Message):
+    def __init__(self, shops: list[ShopView], staff: list[StaffView]) -> None:
+        super().__init__()
+        self.shops = shops
+        self.staff = staff
+
+
+class SearchInput(Input):
+    """The queue's search box; escape empties it and gives the keys back to the table."""
+
+    BINDINGS = [Binding("escape", "clear_search", "queue.key.clear_search", id="queue.clear_search")]
+
+    class Cleared(Message):
+        """The operator cleared the search."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        translate_bindings(self)
+
+    def action_clear_search(self) -> None:
+        self.value = ""
+        self.post_message(self.Cleared())
+
+
+class QueueScreen(DeskScreen):
+    """Every complaint, a page at a time; `enter` opens one."""
+
+    DEFAULT_CSS = """
+    QueueScreen #queue-search { margin: 0 0; }
+    QueueScreen #queue-table { height: 1fr; }
+    QueueScreen #queue-status { height: 1; padding: 0 1; background: $panel; }
+    """
+
+    BINDINGS = [
+        Binding("f", "filters", "queue.key.filter", id="queue.filter"),
+        Binding("m", "toggle_mine", "queue.key.mine", id="queue.mine"),
+        Binding("o", "toggle_overdue", "queue.key.overdue", id="queue.overdue"),
+        Binding("s", "cycle_sort", "queue.key.sort", id="queue.sort"),
+        Binding("c", "clear_filters", "queue.key.clear", id="queue.clear"),
+        Binding("slash", "focus_search", "queue.key.search", id="queue.search"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filt = QueueFilter()
+        self.sort = QueueSort.NEWEST
+        self.generation = 0
+        self.count: int | None = None
+        self.error = ""
+        translate_bindings(self)
+
+    @property
+    def page_sort(self) -> QueueSort:
+        """The order the rows really come in (the overdue filter lists most overdue first)."""
+        return effective_sort(self.filt, self.sort)
+
+    @property
+    def table(self) -> QueueTable:
+        return self.query_one(QueueTable)
+
+    def compose(self) -> ComposeResult:
+        yield SectionBar("complaints")
+        yield SearchInput(placeholder=i18n.t("queue.search_placeholder"), id="queue-search")
+        yield QueueTable(id="queue-table")
+        yield Static(Text(i18n.t("queue.loading")), id="queue-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.table.focus()
+        self.reload("first")
+        # Time left changes with the clock even when no data does.
+        self.set_interval(60, self.redraw)
+
+    # ----- public API -------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Put the keyboard in the search box (the app's global `/` calls this)."""
+        self.query_one(SearchInput).focus()
+
+    def reload(self, kind: Kind) -> None:
+        """Replace the loaded rows: the first page, the last page, or the same place refreshed."""
+        self.generation += 1
+        table = self.table
+        table.loading_more = True
+        window = table.window
+        searching = bool(self.filt.search.strip())
+        request = PageRequest(kind, self.generation, self.filt, self.page_sort)
+        if kind == "last":
+            request = replace(request, from_end=True)
+        elif kind == "refresh":
+            descending = searching or self.page_sort in (QueueSort.NEWEST, QueueSort.SEVERITY)
+            request = replace(
+                request,
+                after=window.anchor(self.page_sort, searching, descending),
+                limit=max(PAGE, min(len(window.rows), window.cap)),
+                keep_id=table.current_id(),
+                keep_index=table.cursor_row,
+            )
+        self._fetch(request)
+        if kind != "refresh" or self.count is None:
+            self.count = None
+            self._show_status()
+        self._count(self.generation, self.filt)
+
+    def refresh_language(self) -> None:
+        """Show every text in the language just chosen, keeping rows, cursor and filters."""
+        self.query_one(SearchInput).placeholder = i18n.t("queue.search_placeholder")
+        self.table.relabel()
+        self.redraw()
+        self._show_status()
+        self.query_one(SectionBar).show()
+
+    def redraw(self) -> None:
+        """Draw the loaded rows again (time left moves on), keeping cursor and scroll."""
+        table = self.table
+        table.show_window(self.session.desk.clock(), self.session.desk.sla.zone, table.cursor_row, table.scroll_y)
+
+    # ----- workers ----------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="queue")
+    def _fetch(self, request: PageRequest) -> None:
+        worker = get_current_worker()
+        session = self.session
+        try:
+            with connection():
+                page = queue_page(
+                    _actor(session), request.filt, request.sort, request.after,
+                    now=session.desk.clock(), limit=request.limit, from_end=request.from_end,
+                )
+        except Exception as exc:  # a failed read must leave the desk open and say why
+            self.post_message(LoadFailed(str(exc)))
+            return
+        if not worker.is_cancelled:
+            self.post_message(PageLoaded(request, page))
+
+    @work(thread=True, exclusive=True, group="queue-count")
+    def _count(self, generation: int, filt: QueueFilter) -> None:
+        worker = get_current_worker()
+        session = self.session
+        try:
+            with connection():
+                count = queue_count(_actor(session), filt, session.desk.clock(), cap=COUNT_CAP)
+        except Exception as exc:  # the count is a nicety; its failure is only reported
+            self.post_message(LoadFailed(str(exc)))
+            return
+        if not worker.is_cancelled:
+            self.post_message(CountLoaded(generation, count))
+
+    @work(thread=True, exclusive=True, group="queue-choices")
+    def _load_choices(self) -> None:
+        try:
+            with connection():
+                shops, staff = list_shops(), list_staff()
+        except Exception as exc:  # without choices the dialog cannot open; say why instead
+            self.post_message(LoadFailed(str(exc)))
+            return
+        self.post_message(FilterChoices(shops, staff))
+
+    # ----- results ----------------------------------------------------------------------------
+
+    def on_page_loaded(self, message: PageLoaded) -> None:
+        request, page = message.request, message.page
+        if request.generation != self.generation:
+            return
+        table = self.table
+        window = table.window
+        now, zone = self.session.desk.clock(), self.session.desk.sla.zone
+        self.error = ""
+        if request.kind == "first":
+            window.replace(page.rows, more_before=False, more_after=page.more)
+            table.show_window(now, zone, 0)
+        elif request.kind == "last":
+            window.replace(page.rows, more_before=page.more, more_after=False)
+            table.show_window(now, zone, len(page.rows) - 1)
+        elif request.kind == "refresh":
+            window.replace(page.rows, more_before=request.after is not None, more_after=page.more)
+            found = window.index_of(request.keep_id) if request.keep_id is not None else None
+            table.show_window(now, zone, request.keep_index if found is None else found, table.scroll_y)
+        elif request.kind == "next":
+            dropped = window.append(page.rows, page.more)
+            if dropped:
+                table.show_window(now, zone, table.cursor_row - dropped, table.scroll_y - dropped)
+            else:
+                table.add_rows_of(page.rows, now, zone)
+        else:
+            added = len(page.rows)
+            window.prepend(page.rows, page.more)
+            table.show_window(now, zone, table.cursor_row + added, table.scroll_y + added)
+        table.loading_more = False
+        self._show_status()
+        table.check_edges()
+        if request.kind == "first" and _NUMBER.match(request.filt.search) and len(page.rows) == 1:
+            # Typing a full complaint number goes straight to it.
+            self.desk_app.open_complaint(page.rows[0].id)
+
+    def on_count_loaded(self, message: CountLoaded) -> None:
+        if message.generation == self.generation:
+            self.count = message.count
+            self._show_status()
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        self.error = i18n.t("queue.load_failed", error=message.text)
+        self.table.loading_more = False
+        self._show_status()
+
+    def on_filter_choices(self, message: FilterChoices) -> None:
+        self.app.push_screen(QueueFilterDialog(self.filt, message.shops, message.staff), self._filter_chosen)
+
+    def on_data_changed(self, _message: DataChanged) -> None:
+        self.reload("refresh")
+
+    @on(QueueTable.NeedRows)
+    def _need_rows(self, message: QueueTable.NeedRows) -> None:
+        window = self.table.window
+        searching = bool(self.filt.search.strip())
+        if message.forward:
+            request = PageRequest("next", self.generation, self.filt, self.page_sort,
+                                  after=window.after_last(self.page_sort, searching))
+        else:
+            request = PageRequest("prev", self.generation, self.filt, self.page_sort,
+                                  after=window.before_first(self.page_sort, searching), from_end=True)
+        self._fetch(request)
+
+    @on(QueueTable.Jump)
+    def _jump(self, message: QueueTable.Jump) -> None:
+        self.reload("last" if message.to_end else "first")
+
+    @on(DataTable.RowSelected, "#queue-table")
+    def _open(self, message: DataTable.RowSelected) -> None:
+        if message.row_key.value is not None:
+            self.desk_app.open_complaint(int(message.row_key.value))
+
+    @on(Input.Submitted, "#queue-search")
+    def _search(self, message: Input.Submitted) -> None:
+        self._set_filter(self.filt.model_copy(update={"search": message.value.strip()}))
+        self.table.focus()
+
+    @on(SearchInput.Cleared)
+    def _search_cleared(self) -> None:
+        if self.filt.search:
+            self._set_filter(self.filt.model_copy(update={"search": ""}))
+        self.table.focus()
+
+    # ----- actions ----------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.focus_search()
+
+    def action_filters(self) -> None:
+        self._load_choices()
+
+    def action_toggle_mine(self) -> None:
+        self._set_filter(self.filt.model_copy(update={"mine": not self.filt.mine}))
+
+    def action_toggle_overdue(self) -> None:
+        self._set_filter(self.filt.model_copy(update={"overdue": not self.filt.overdue}))
+
+    def action_cycle_sort(self) -> None:
+        reason = sort_locked_by(self.filt)
+        if reason is not None:
+            # Say why instead of changing an order the rows would not follow anyway.
+            sort = i18n.t(f"queue.sort.{self.page_sort.value}")
+            self.notify(i18n.t(f"queue.sort_locked.{reason}", sort=sort), markup=False)
+            return
+        self.sort = SORT_CYCLE[(SORT_CYCLE.index(self.sort) + 1) % len(SORT_CYCLE)]
+        self.reload("first")
+
+    def action_clear_filters(self) -> None:
+        self.query_one(SearchInput).value = ""
+        self._set_filter(QueueFilter())
+
+    def _filter_chosen(self, chosen: QueueFilter | None) -> None:
+        if chosen is not None:
+            self._set_filter(chosen)
+
+    def _set_filter(self, filt: QueueFilter) -> None:
+        self.filt = filt
+        self.reload("first")
+
+    def _show_status(self) -> None:
+        self.query_one("#queue-status", Static).update(status_line(self.filt, self.page_sort, self.count, self.error))
+
+
+def _actor(session: DeskSession) -> StaffView:
+    if session.actor is None:
+        raise RuntimeError("the queue needs a logged-in actor")
+    return session.actor

@@ -1,0 +1,92 @@
+"""F1: the keys of the current screen and the global ones, read from the active bindings."""
+
+from typing import Any, NamedTuple
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ....i18n import t
+from ...bindings import describe
+
+
+class HelpRow(NamedTuple):
+    """One key of the help: what to press, what it does, and whether it works everywhere."""
+
+    key: str
+    description: str
+    everywhere: bool
+
+
+def _textual_own(node: DOMNode) -> set[tuple[str, str]]:
+    """(action, description) of the bindings Textual's own classes give `node` (cursor keys and the like)."""
+    out: set[tuple[str, str]] = set()
+    for cls in type(node).__mro__:
+        if cls.__module__.startswith("textual."):
+            for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])):
+                out.add((binding.action, binding.description))
+    return out
+
+
+def help_rows(app: App[Any]) -> list[HelpRow]:
+    """The desk's keys active on `app.screen` (keymap overrides included), plus the palette key.
+
+    Editing and cursor keys of Textual's widgets are left out: they work as in any editor.
+    """
+    rows: list[HelpRow] = []
+    seen: set[tuple[str, str]] = set()
+    for active in app.screen.active_bindings.values():
+        binding: Binding = active.binding
+        # The desk's own bindings all carry an id; Textual's (cursor keys and the like) do not.
+        ours = binding.action == "command_palette" or bool(binding.id)
+        if not binding.description or (
+            not ours and (binding.action, binding.description) in _textual_own(active.node)
+        ):
+            continue
+        description = describe(binding)
+        key = app.get_key_display(binding)
+        if (key, description) in seen:
+            continue
+        seen.add((key, description))
+        rows.append(HelpRow(key, description, active.node is app))
+    rows.sort(key=lambda row: row.everywhere)
+    return rows
+
+
+class HelpScreen(ModalScreen[None]):
+    """The key reference for the screen underneath."""
+
+    BINDINGS = [Binding("escape,f1,q", "close", "help.close", id="help.close")]
+
+    def __init__(self, rows: list[HelpRow]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def _table(self, everywhere: bool) -> Table:
+        table = Table(show_header=False, box=None, padding=(0, 2, 0, 0), expand=False)
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for row in self.rows:
+            if row.everywhere == everywhere:
+                table.add_row(Text(row.key), Text(row.description))
+        return table
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-panel"):
+            yield Static(t("help.title"), markup=False, classes="panel-title")
+            with VerticalScroll():
+                if any(not row.everywhere for row in self.rows):
+                    yield Static(t("help.this_screen"), markup=False, classes="help-group")
+                    yield Static(self._table(everywhere=False))
+                yield Static(t("help.everywhere"), markup=False, classes="help-group")
+                yield Static(self._table(everywhere=True))
+                yield Static(t("help.palette_hint"), markup=False, classes="hint")
+            yield Static(t("help.close_hint"), markup=False, classes="hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

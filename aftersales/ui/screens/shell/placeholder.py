@@ -1,0 +1,25 @@
+"""An honest panel for sections this version does not have yet."""
+
+from textual.app import ComposeResult
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ....i18n import t
+from ...widgets.section_bar import SectionBar
+
+
+class PlaceholderScreen(Screen[None]):
+    """Says plainly that `section` is not available yet and how to get elsewhere."""
+
+    def __init__(self, section: str) -> None:
+        super().__init__(classes="placeholder-screen")
+        self.section = section
+
+    def compose(self) -> ComposeResult:
+        yield SectionBar(self.section)
+        with Center(), Vertical(id="placeholder-panel"):
+            yield Static(t(f"shell.section.{self.section}"), markup=False, classes="panel-title")
+            yield Static(t("shell.placeholder.body"), markup=False)
+            yield Static(t("shell.placeholder.hint"), markup=False, classes="hint")
+        yield Footer()
