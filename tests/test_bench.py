@@ -11,6 +11,8 @@ from aftersales import bench
 from aftersales.services.demo.build import build_demo
 from aftersales.store.db import close_database
 
+pytestmark = pytest.mark.real_clock
+
 KEYS = {
     "floor_s", "startup_s", "startup_ratio", "page_p50_ms", "page_p95_ms", "search_p50_ms", "search_p95_ms",
     "save_p95_ms", "dashboard_ms", "peak_rss_mb", "complaints",

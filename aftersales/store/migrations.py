@@ -59,7 +59,18 @@ def _v1(db: Database) -> None:
             db.execute_sql(sql)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1]
+PG_EVENT_GUARD_V2 = """CREATE OR REPLACE FUNCTION event_append_only() RETURNS trigger AS $$
+    BEGIN RAISE EXCEPTION 'audit events are append-only' USING ERRCODE = 'restrict_violation'; END $$
+    LANGUAGE plpgsql"""
+
+
+def _v2(db: Database) -> None:
+    """PostgreSQL refuses an edited event as an integrity error, as SQLite does."""
+    if not isinstance(db, SqliteDatabase):
+        db.execute_sql(PG_EVENT_GUARD_V2)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2]
 LATEST = len(MIGRATIONS)
 
 

@@ -1,7 +1,4 @@
-"""The same services on PostgreSQL (runs when AFTERSALES_TEST_PG names a scratch database)."""
-
-import os
-from collections.abc import Iterator
+"""A complaint's life and the append-only trail, the same on SQLite and PostgreSQL."""
 
 import pytest
 from peewee import PeeweeException
@@ -11,32 +8,13 @@ from aftersales.domain.errors import ConflictError
 from aftersales.services.audit import verify_chain
 from aftersales.services.complaints import actions as act
 from aftersales.services.complaints.queue import QueueFilter, queue_page
-from aftersales.store.db import close_database, open_database
 from aftersales.store.models import Event
 
-from .factories import new_complaint, seed_shops, seed_staff
-
-URL = os.environ.get("AFTERSALES_TEST_PG", "")
-pytestmark = pytest.mark.skipif(not URL, reason="AFTERSALES_TEST_PG is not set")
+from .factories import new_complaint
 
 
-@pytest.fixture
-def pg_staff() -> Iterator[dict]:
-    from playhouse.db_url import connect
-
-    scratch = connect(URL)
-    scratch.execute_sql("DROP SCHEMA public CASCADE")
-    scratch.execute_sql("CREATE SCHEMA public")
-    scratch.close()
-    open_database(URL)
-    people = seed_staff()
-    seed_shops()
-    yield people
-    close_database()
-
-
-def test_complaint_life_on_postgres(desk, pg_staff):
-    op = pg_staff["op01"]
+def test_complaint_life_is_the_same_on_both_engines(desk, staff):
+    op = staff["op01"]
     c = new_complaint(desk, op)
     c = act.acknowledge(desk, op, c.id, c.version)
     c = act.change_status(desk, op, c.id, ComplaintStatus.INVESTIGATING, c.version)
@@ -47,7 +25,7 @@ def test_complaint_life_on_postgres(desk, pg_staff):
     assert verify_chain().first_broken is None
 
 
-def test_events_are_append_only_on_postgres(desk, pg_staff):
-    new_complaint(desk, pg_staff["op01"])
+def test_events_are_append_only_on_both_engines(desk, staff):
+    new_complaint(desk, staff["op01"])
     with pytest.raises(PeeweeException, match="append-only"):
         Event.update(note="x").execute()
