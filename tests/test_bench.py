@@ -2,12 +2,14 @@
 
 import json
 import sqlite3
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
 from aftersales import bench
+from aftersales.bench import startup
+from aftersales.bench.core import BenchContext
 from aftersales.services.demo.build import build_demo
 from aftersales.store.db import close_database
 
@@ -48,7 +50,6 @@ def test_json_has_every_figure_with_sane_values(small_demo: Path, capsys: pytest
     assert figures["search_p50_ms"] <= figures["search_p95_ms"]
     assert 10 < figures["peak_rss_mb"] < 2_000
     assert figures["search_0_hits"] > 0 and figures["search_1_hits"] > 0
-    assert figures["dashboard_source"] == "services.dashboard.load_dashboard"
     assert figures["startup_s"] is None and "AFTERSALES_BENCH_UI=0" in figures["startup_note"]
     # The saves went into a copy: the user's file holds what it held.
     assert _counts(small_demo) == before
@@ -64,7 +65,7 @@ def test_the_environment_variable_skips_the_start_up_probes(
         called.append(args)
         return {}
 
-    monkeypatch.setattr(bench, "measure_startup", probe)
+    monkeypatch.setattr(startup, "measure", probe)
     assert bench.main(str(small_demo), as_json=True) == 0
     assert called == []
     assert json.loads(capsys.readouterr().out)["floor_s"] is None
@@ -82,12 +83,12 @@ def test_table_lists_each_figure_next_to_its_target(small_demo: Path, capsys: py
 def test_start_up_is_measured_against_a_bare_textual_app(
     small_demo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(bench, "STARTUP_RUNS", 1)
+    monkeypatch.setattr(startup, "STARTUP_RUNS", 1)
     from aftersales.store.db import open_database
 
     open_database(small_demo)
     try:
-        figures = bench.measure_startup(str(small_demo), bench.bench_actor())
+        figures = startup.measure(BenchContext(str(small_demo), bench.bench_actor(), datetime.now(UTC)))
     finally:
         close_database()
     assert figures.get("startup_note") is None

@@ -276,7 +276,7 @@ def test_refusal_spanning_lines_is_printed_as_one_line(capsys, monkeypatch):
     def refuse(target, create=False):
         raise DatabaseRefused("db.example/desk: cannot connect (connection refused\n\tIs the server running?)\n")
 
-    monkeypatch.setattr("aftersales.cli.open_database", refuse)
+    monkeypatch.setattr("aftersales.cli.common.open_database", refuse)
     outcome = run(capsys, "check", "--db", "postgresql://desk:secret@db.example/desk")
     assert outcome.code == 1
     assert outcome.err == "db.example/desk: cannot connect (connection refused Is the server running?)\n"

@@ -1,31 +1,21 @@
-"""Tables of the desk. Only the store and services see these rows; screens get views."""
+"""The complaint desk's tables: staff, shops, customers, complaints, the audit trail."""
 
 from peewee import (
     SQL,
     BareField,
     BooleanField,
     CharField,
-    DatabaseProxy,
     ForeignKeyField,
     IntegerField,
-    Model,
     TextField,
 )
 from playhouse.sqlite_ext import RowIDField
 
-from ..domain.enums import DESK_OPEN_STATUSES
-from .fields import UtcField
+from ...domain.enums import DESK_OPEN_STATUSES
+from ..fields import UtcField
+from .base import BaseModel
 
 _OPEN_LIST = ", ".join(f"'{status.value}'" for status in DESK_OPEN_STATUSES)
-
-database = DatabaseProxy()
-
-
-class BaseModel(Model):
-    class Meta:
-        database = database
-        legacy_table_names = False
-
 
 class Staff(BaseModel):
     code = CharField(max_length=20, unique=True)
@@ -134,4 +124,4 @@ class Meta(BaseModel):
     value = TextField()
 
 
-ALL_MODELS = [Staff, Shop, Customer, Complaint, Event, NumberSequence, Meta]
+CORE_MODELS = [Staff, Shop, Customer, Complaint, Event, NumberSequence, Meta]

@@ -1,6 +1,6 @@
-"""The one place where Peewee rows become the views that leave the store."""
+"""Core rows (staff, shops, customers, complaints, events) as the views that leave the store."""
 
-from ..domain.enums import (
+from ...domain.enums import (
     Category,
     Channel,
     CloseOutcome,
@@ -12,8 +12,8 @@ from ..domain.enums import (
     Severity,
     ShopCategory,
 )
-from ..domain.schemas import ComplaintView, CustomerView, EventView, ShopView, StaffView
-from .models import Complaint, Customer, Event, Shop, Staff
+from ...domain.schemas import ComplaintView, CustomerView, EventView, ShopView, StaffView
+from ..models import Complaint, Customer, Event, Shop, Staff
 
 
 def staff_view(row: Staff) -> StaffView:

@@ -1,6 +1,6 @@
 """Start-up probes `aftersales bench` runs in fresh processes: a bare Textual app, and the desk to its queue.
 
-`python -m aftersales.bench_probe floor` or `python -m aftersales.bench_probe desk DB STAFF_CODE`
+`python -m aftersales.bench.probe floor` or `python -m aftersales.bench.probe desk DB STAFF_CODE`
 prints one JSON line, `{"ready": <epoch seconds>, "rss_mb": ...}`, when the first frame (floor) or the
 queue's first page (desk) is on screen; the parent times from the moment it started the process.
 """
@@ -42,13 +42,13 @@ async def desk(db: str, staff_code: str) -> None:
     until the queue shows rows."""
     from textual.widgets import DataTable
 
-    from .services.context import Desk
-    from .store.converters import staff_view
-    from .store.db import open_database
-    from .store.models import Staff
-    from .ui.app import DeskApp
-    from .ui.screens.complaints.queue import QueueScreen
-    from .ui.session import DeskSession
+    from ..services.context import Desk
+    from ..store.converters import staff_view
+    from ..store.db import open_database
+    from ..store.models import Staff
+    from ..ui.app import DeskApp
+    from ..ui.screens.complaints.queue import QueueScreen
+    from ..ui.session import DeskSession
 
     open_database(db)
     actor = staff_view(Staff.get(Staff.code == staff_code))
@@ -71,7 +71,7 @@ def main(argv: list[str]) -> int:
     elif argv[:1] == ["desk"] and len(argv) == 3:
         asyncio.run(desk(argv[1], argv[2]))
     else:
-        print("usage: python -m aftersales.bench_probe floor | desk DB STAFF_CODE", file=sys.stderr)
+        print("usage: python -m aftersales.bench.probe floor | desk DB STAFF_CODE", file=sys.stderr)
         return 2
     return 0
 

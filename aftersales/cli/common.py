@@ -1,0 +1,140 @@
+"""What every command shares: one-line refusals, argument types, the --db target, lazy loading."""
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn
+
+from ..i18n import t
+from ..store.db import is_url, open_database
+
+__all__ = ["open_database"]  # commands open the target through this module (tests replace it here)
+
+PROG = "aftersales"
+
+
+class Commands:
+    """The sub-commands being registered; the options every sub-command accepts come with each."""
+
+    def __init__(self, parser: argparse.ArgumentParser) -> None:
+        self.common = Parser(add_help=False)
+        self.common.add_argument("--db", default=argparse.SUPPRESS, help="database file or postgresql:// URL")
+        self.common.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS)
+        self.common.add_argument("--user", default=argparse.SUPPRESS)
+        self.sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+        self.names: set[str] = set()
+
+    def add(self, name: str, handler: Callable[[argparse.Namespace], int], text: str) -> argparse.ArgumentParser:
+        """A sub-command `name` run by `handler`."""
+        self.names.add(name)
+        child: argparse.ArgumentParser = self.sub.add_parser(name, parents=[self.common], help=text, description=text)
+        child.set_defaults(handler=handler)
+        return child
+
+    def group(self, name: str, text: str) -> "CommandGroup":
+        """A sub-command with sub-commands of its own (`export complaints`, `staff add`)."""
+        self.names.add(name)
+        parent = self.sub.add_parser(name, parents=[self.common], help=text, description=text)
+        return CommandGroup(self, parent.add_subparsers(dest="what", metavar="WHAT", required=True,
+                                                       parser_class=Parser))
+
+
+class CommandGroup:
+    """The sub-commands of one group; each accepts the common options too."""
+
+    def __init__(self, commands: Commands, sub: Any) -> None:
+        self.commands = commands
+        self.sub = sub
+
+    def add(self, name: str, handler: Callable[[argparse.Namespace], int], text: str) -> argparse.ArgumentParser:
+        child: argparse.ArgumentParser = self.sub.add_parser(
+            name, parents=[self.commands.common], help=text, description=text
+        )
+        child.set_defaults(handler=handler)
+        return child
+
+
+class CliFailure(Exception):
+    """A one-line refusal; `code` is the exit status."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a usage mistake in one line instead of the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, t("cli.usage", prog=self.prog, message=message) + "\n")
+
+
+def day_arg(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.bad_date", text=repr(text))) from None
+
+
+def count_arg(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(t("cli.bad_count", text=repr(text)))
+    return int(text)
+
+
+def lang_in(argv: Sequence[str]) -> str | None:
+    """The --lang value of `argv`, read before parsing so usage mistakes are reported in it."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
+
+
+def counted(key: str, count: int, **params: Any) -> str:
+    """Message `key` about `count` things; `<key>_one` holds the wording for exactly one."""
+    return t(f"{key}_one" if count == 1 else key, count=count, **params)
+
+
+def shown(target: str) -> str:
+    """A database target as messages name it: a server URL without its credentials."""
+    return target.split("@")[-1] if is_url(target) else target
+
+
+def target_of(args: argparse.Namespace) -> str:
+    target = args.db or os.environ.get("AFTERSALES_DB")
+    if not target:
+        raise CliFailure(t("cli.no_db"), 2)
+    return str(target)
+
+
+def new_file(args: argparse.Namespace) -> Path:
+    """The --db of a command that creates a database: never an existing file."""
+    target = target_of(args)
+    if is_url(target):
+        raise CliFailure(t("cli.file_only", command=args.command), 2)
+    path = Path(target)
+    if path.exists():
+        raise CliFailure(t("cli.exists", path=path))
+    return path
+
+
+def lazy(module: str, name: str) -> Callable[..., Any]:
+    """A function from a module loaded only when its command runs."""
+    try:
+        loaded = __import__(f"aftersales.{module}", fromlist=[name])
+        found: Callable[..., Any] = getattr(loaded, name)
+    except (ImportError, AttributeError) as exc:
+        raise CliFailure(t("cli.not_available", command=module, detail=str(exc)), 2) from exc
+    return found
+
+
+def fail(message: str, code: int = 1, details: Sequence[str] = ()) -> int:
+    """Print a refusal on stderr: one line (a driver's line breaks folded), then one line per detail."""
+    lines = [" ".join(str(line).split()) for line in (message, *details)]
+    print("\n".join(lines), file=sys.stderr)
+    return code

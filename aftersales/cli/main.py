@@ -1,0 +1,83 @@
+"""The `aftersales` command: open the desk, or run one task and exit.
+
+Each subject's commands live in a module of this package with a `register(commands)` function;
+`build_parser` calls them in COMMAND_MODULES order.
+"""
+
+import argparse
+import os
+import sqlite3
+import sys
+from collections.abc import Callable
+
+from peewee import PeeweeException
+
+from .. import i18n
+from ..domain.errors import DeskError, InvalidInput
+from ..i18n import error_text, t
+from ..store.db import close_database
+from ..store.errors import DatabaseRefused
+from . import desk, maintenance, transfer
+from .common import PROG, CliFailure, Commands, Parser, fail, lang_in, shown
+
+COMMAND_MODULES = [desk, maintenance, transfer]
+NOT_BUILT = ("sweep", "report", "payroll")
+
+
+def _not_built(args: argparse.Namespace) -> int:
+    raise CliFailure(t("cli.not_yet", command=args.command), 2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Global options, then one sub-command per task."""
+    parser = Parser(prog=PROG, description="After-sales service desk of a furniture and building-materials mall.")
+    parser.add_argument("--db", help="database file or postgresql:// URL (default: $AFTERSALES_DB)")
+    parser.add_argument("--lang", choices=["zh", "en"], help="language of the desk and of messages")
+    parser.add_argument("--user", help="staff code (the desk's login; the user a command acts as)")
+    parser.add_argument("--demo", action="store_true", help="open the desk on a demo database")
+    commands = Commands(parser)
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    for name in NOT_BUILT:
+        if name not in commands.names:
+            later = commands.add(name, _not_built, f"{name} (not yet available)")
+            later.add_argument("rest", nargs=argparse.REMAINDER)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 1 refused, 2 usage or unavailable)."""
+    argv = sys.argv[1:] if argv is None else argv
+    i18n.set_language(i18n.detect_language(lang_in(argv)))
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help, or a usage mistake already reported in one line
+        return exc.code if isinstance(exc.code, int) else 0
+    args.language = i18n.detect_language(args.lang)
+    i18n.set_language(args.language)
+    handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", desk.open_desk)
+    try:
+        return handler(args)
+    except CliFailure as exc:
+        return fail(str(exc), exc.code)
+    except DatabaseRefused as exc:
+        return fail(str(exc))
+    except InvalidInput as exc:
+        fields = [t("cli.field", name=name, message=message) for name, message in exc.fields.items()]
+        return fail("; ".join(fields) or str(exc))
+    except DeskError as exc:
+        return fail(error_text(exc), details=getattr(exc, "problems", []))
+    except OSError as exc:
+        return fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+    except (KeyboardInterrupt, EOFError):
+        return fail(t("cli.interrupted"), 130)
+    except (PeeweeException, sqlite3.Error, UnicodeDecodeError) as exc:
+        # A damaged page can pass the cheap header check and fail on first read.
+        where = shown(args.db or os.environ.get("AFTERSALES_DB") or "database")
+        return fail(t("cli.database_error", path=where, detail=str(exc)))
+    except Exception as exc:
+        if os.environ.get("AFTERSALES_DEBUG"):
+            raise
+        return fail(t("cli.unexpected", kind=type(exc).__name__, detail=exc))
+    finally:
+        close_database()

@@ -1,0 +1,50 @@
+"""Schema versions, applied once under a write lock even when several desks start together.
+
+Each version is a module `vNNN_<what>.py` with a `migrate(db)` that is idempotent (tables made with
+`safe=True`, columns added only when missing), since a new database gets the current models.
+"""
+
+from collections.abc import Callable
+
+from peewee import Database, PostgresqlDatabase, SqliteDatabase
+
+from ..errors import DatabaseRefused
+from ..header import APPLICATION_ID
+from ..models import Meta
+from . import v001_core, v002_pg_event_errcode
+
+MIGRATIONS: list[Callable[[Database], None]] = [v001_core.migrate, v002_pg_event_errcode.migrate]
+LATEST = len(MIGRATIONS)
+
+
+def current_version(db: Database) -> int:
+    if isinstance(db, SqliteDatabase):
+        return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+    if not db.table_exists(Meta._meta.table_name):
+        return 0
+    row = Meta.get_or_none(Meta.key == "schema_version")
+    return int(row.value) if row else 0
+
+
+def _set_version(db: Database, version: int) -> None:
+    if isinstance(db, SqliteDatabase):
+        db.execute_sql(f"PRAGMA user_version = {int(version)}")
+        db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    else:
+        Meta.insert(key="schema_version", value=str(version)).on_conflict(
+            conflict_target=[Meta.key], update={Meta.value: str(version)}
+        ).execute()
+
+
+def migrate(db: Database) -> int:
+    """Bring the schema to LATEST; return the version found before. Refuses nothing itself."""
+    with db.atomic():
+        if isinstance(db, PostgresqlDatabase):
+            db.execute_sql("SELECT pg_advisory_xact_lock(4190417)")
+        found = current_version(db)
+        if found > LATEST:
+            raise DatabaseRefused(f"{db.database}: made by a newer aftersales (schema {found}, this one knows {LATEST})")
+        for version in range(found + 1, LATEST + 1):
+            MIGRATIONS[version - 1](db)
+            _set_version(db, version)
+    return found

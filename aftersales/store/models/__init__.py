@@ -1,0 +1,22 @@
+"""Tables of the desk, one module per subject. Only the store and services see these rows; screens get views."""
+
+from .base import BaseModel, database
+from .core import CORE_MODELS, Complaint, ComplaintFts, Customer, Event, Meta, NumberSequence, Shop, Staff
+
+# Every table, in an order that creates referenced tables first.
+ALL_MODELS = [*CORE_MODELS]
+
+__all__ = [
+    "ALL_MODELS",
+    "CORE_MODELS",
+    "BaseModel",
+    "Complaint",
+    "ComplaintFts",
+    "Customer",
+    "Event",
+    "Meta",
+    "NumberSequence",
+    "Shop",
+    "Staff",
+    "database",
+]
