@@ -14,11 +14,10 @@ from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from .... import i18n
-from ....domain.enums import OPEN_STATUSES, ComplaintStatus, Role
+from ....domain.enums import ComplaintStatus
 from ....domain.errors import ConflictError, DeskError, NotFound
-from ....domain.permissions import Action, allowed
+from ....domain.permissions import allowed
 from ....domain.schemas import ComplaintView, EventView
-from ....domain.status_machine import status_choices
 from ....domain.text import strip_controls
 from ....services.complaints import actions
 from ....services.complaints.read import get_complaint, timeline
@@ -29,45 +28,11 @@ from ...messages import DataChanged, LoadFailed
 from ...widgets.section_bar import SectionBar
 from ...widgets.timeline import Timeline
 from ..desk_screen import DeskScreen
-from .detail_dialogs import (
-    ActionDialog,
-    AssignDialog,
-    DuplicateDialog,
-    NoteDialog,
-    ResolveDialog,
-    StatusDialog,
-    WithdrawDialog,
-)
+from .detail_actions import ACTIONS_BY_NAME, DETAIL_ACTIONS
 
-# Which permission each action needs; the service checks again, the screen only hides.
-_ACTION_PERMISSION = {
-    "acknowledge": Action.ACKNOWLEDGE,
-    "assign": Action.ASSIGN_SELF,
-    "note": Action.NOTE,
-    "status": Action.CHANGE_STATUS,
-    "resolve": Action.RESOLVE,
-    "withdraw": Action.WITHDRAW,
-    "duplicate": Action.MERGE,
-}
-# The keys worth a place in the footer; every other key of the screen is listed by F1 help.
-# (All of them do not fit 120 columns in Chinese.)
-FOOTER_ACTIONS = {
-    "acknowledge",
-    "open_dialog('assign')",
-    "open_dialog('note')",
-    "open_dialog('status')",
-    "open_dialog('resolve')",
-    "back",
-    "help",
-}
-_DIALOGS: dict[str, type[ActionDialog]] = {
-    "assign": AssignDialog,
-    "note": NoteDialog,
-    "status": StatusDialog,
-    "resolve": ResolveDialog,
-    "withdraw": WithdrawDialog,
-    "duplicate": DuplicateDialog,
-}
+# Keys outside DETAIL_ACTIONS that keep a place in the footer; every other key is listed by F1 help.
+_FOOTER_EXTRA = {"back", "help"}
+FOOTER_ACTIONS = {f"run('{a.name}')" for a in DETAIL_ACTIONS if a.in_footer} | _FOOTER_EXTRA
 
 
 class ActionSaved(Message):
@@ -166,15 +131,7 @@ class DetailScreen(DeskScreen):
     DetailScreen #detail-description-box { height: auto; max-height: 8; border: round $panel; padding: 0 1; }
     """
 
-    BINDINGS = [
-        Binding("a", "acknowledge", "detail.key.acknowledge", id="detail.acknowledge"),
-        Binding("g", "open_dialog('assign')", "detail.key.assign", id="detail.assign"),
-        Binding("t", "open_dialog('note')", "detail.key.note", id="detail.note"),
-        Binding("s", "open_dialog('status')", "detail.key.status", id="detail.status"),
-        Binding("r", "open_dialog('resolve')", "detail.key.resolve", id="detail.resolve"),
-        Binding("w", "open_dialog('withdraw')", "detail.key.withdraw", id="detail.withdraw"),
-        Binding("d", "open_dialog('duplicate')", "detail.key.duplicate", id="detail.duplicate"),
-    ]
+    BINDINGS = [Binding(a.key, f"run('{a.name}')", a.label, id=a.binding_id) for a in DETAIL_ACTIONS]
 
     def __init__(self, complaint_id: int) -> None:
         super().__init__()
@@ -257,17 +214,29 @@ class DetailScreen(DeskScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide what the role may never do; grey out what the complaint's state does not allow now."""
-        name = str(parameters[0]) if action == "open_dialog" and parameters else action
-        needed = _ACTION_PERMISSION.get(name)
-        if needed is None:
+        if action != "run" or not parameters:
+            return True
+        entry = ACTIONS_BY_NAME.get(str(parameters[0]))
+        if entry is None:
             return True
         actor = self.session.actor
-        if actor is None or not allowed(actor.role, needed):
+        if actor is None or not allowed(actor.role, entry.permission):
             return False
         view = self.complaint
         if view is None or self.busy:
             return None
-        return True if _possible(name, view, actor.role, actor.id) else None
+        return True if entry.possible(view, actor) else None
+
+    def action_run(self, name: str) -> None:
+        """Carry out the detail action `name`: its dialog, or directly (acknowledge)."""
+        entry = ACTIONS_BY_NAME[name]
+        if self.complaint is None or self.busy:
+            return
+        self.show_message("")
+        if entry.dialog is None:
+            self.action_acknowledge()
+            return
+        self.app.push_screen(entry.dialog(self.complaint, self.reload), self._dialog_closed)
 
     def action_acknowledge(self) -> None:
         if self.complaint is None or self.busy:
@@ -300,36 +269,15 @@ class DetailScreen(DeskScreen):
             self.reload()
         self.refresh_bindings()
 
-    def action_open_dialog(self, name: str) -> None:
-        if self.complaint is None or self.busy:
-            return
-        self.show_message("")
-        self.app.push_screen(_DIALOGS[name](self.complaint, self.reload), self._dialog_closed)
+    def _dialog_closed(self, result: object) -> None:
+        if result is not None:
+            self._saved(result)
 
-    def _dialog_closed(self, view: ComplaintView | None) -> None:
-        if view is not None:
-            self._saved(view)
-
-    def _saved(self, view: ComplaintView) -> None:
-        self.complaint = view
+    def _saved(self, result: object) -> None:
+        """A dialog or key action stored something: say so and show the complaint as it is now."""
+        if isinstance(result, ComplaintView):
+            self.complaint = result
         self.notify(i18n.t("detail.saved"), markup=False)
         self.reload()
         self.desk_app.data_changed()
 
-
-def _possible(name: str, view: ComplaintView, role: Role, actor_id: int) -> bool:
-    """Whether the complaint's state lets `name` happen now."""
-    status = view.status
-    if name == "acknowledge":
-        return status is ComplaintStatus.NEW
-    if name == "assign":
-        if status is ComplaintStatus.CLOSED:
-            return False
-        return allowed(role, Action.ASSIGN_ANY) or view.assignee is None or view.assignee.id == actor_id
-    if name == "status":
-        return bool(status_choices(status))
-    if name == "resolve":
-        return status is ComplaintStatus.INVESTIGATING
-    if name in ("withdraw", "duplicate"):
-        return status in OPEN_STATUSES
-    return True

@@ -1,0 +1,73 @@
+"""The keys of the complaint detail, one entry per action, so each section adds its own.
+
+An entry names the permission the role needs (the key is hidden without it), when the complaint's
+state allows it now (the key is greyed otherwise) and the dialog that carries it out. The detail
+builds its bindings, its footer and its checks from DETAIL_ACTIONS; the services check again.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ....domain.enums import OPEN_STATUSES, ComplaintStatus
+from ....domain.permissions import Action, allowed
+from ....domain.schemas import ComplaintView, StaffView
+from ....domain.status_machine import status_choices
+from .detail_dialogs import (
+    AssignDialog,
+    DuplicateDialog,
+    NoteDialog,
+    ResolveDialog,
+    StatusDialog,
+    WithdrawDialog,
+)
+
+# A dialog built from the complaint shown and a function that reloads the detail after a conflict.
+DialogFactory = Callable[[ComplaintView, Callable[[], None]], Any]
+
+
+@dataclass(frozen=True)
+class DetailAction:
+    """One key of the detail: `dialog` None means the detail runs it directly (acknowledge)."""
+
+    name: str
+    key: str
+    permission: Action
+    possible: Callable[[ComplaintView, StaffView], bool]
+    dialog: DialogFactory | None = None
+    in_footer: bool = False
+
+    @property
+    def binding_id(self) -> str:
+        return f"detail.{self.name}"
+
+    @property
+    def label(self) -> str:
+        """Catalog key of the key's description."""
+        return f"detail.key.{self.name}"
+
+
+def _can_assign(view: ComplaintView, actor: StaffView) -> bool:
+    if view.status is ComplaintStatus.CLOSED:
+        return False
+    return allowed(actor.role, Action.ASSIGN_ANY) or view.assignee is None or view.assignee.id == actor.id
+
+
+def _is_open(view: ComplaintView, actor: StaffView) -> bool:
+    return view.status in OPEN_STATUSES
+
+
+DETAIL_ACTIONS: list[DetailAction] = [
+    DetailAction("acknowledge", "a", Action.ACKNOWLEDGE, lambda v, a: v.status is ComplaintStatus.NEW,
+                 in_footer=True),
+    DetailAction("assign", "g", Action.ASSIGN_SELF, _can_assign, AssignDialog, in_footer=True),
+    DetailAction("note", "t", Action.NOTE, lambda v, a: True, NoteDialog, in_footer=True),
+    DetailAction("status", "s", Action.CHANGE_STATUS, lambda v, a: bool(status_choices(v.status)), StatusDialog,
+                 in_footer=True),
+    DetailAction("resolve", "r", Action.RESOLVE, lambda v, a: v.status is ComplaintStatus.INVESTIGATING,
+                 ResolveDialog, in_footer=True),
+    DetailAction("withdraw", "w", Action.WITHDRAW, _is_open, WithdrawDialog),
+    DetailAction("duplicate", "d", Action.MERGE, _is_open, DuplicateDialog),
+]
+
+ACTIONS_BY_NAME = {action.name: action for action in DETAIL_ACTIONS}
