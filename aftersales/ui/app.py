@@ -23,8 +23,8 @@ from .. import i18n
 from ..domain.permissions import Action, allowed
 from ..domain.schemas import StaffView
 from ..i18n import t
+from ..settings import DeskConfig
 from .bindings import translate_bindings
-from .config import DeskConfig
 from .integrity import IntegrityChecked, check_integrity_in_background
 from .language import switch_language
 from .messages import DataChanged

@@ -4,9 +4,9 @@ import sys
 
 from .. import i18n
 from ..services.context import Desk
+from ..settings import load_config
 from ..store.db import close_database, open_database
 from ..store.errors import DatabaseRefused
-from .config import load_config
 from .session import DeskSession
 
 

@@ -13,11 +13,11 @@ from textual.pilot import Pilot
 from ..domain.clock import fixed_clock
 from ..domain.enums import ComplaintStatus
 from ..services.context import Desk
+from ..settings import DeskConfig
 from ..store.converters import staff_view
 from ..store.db import connection
 from ..store.models import Complaint, Event, Staff
 from .app import DeskApp
-from .config import DeskConfig
 from .session import DeskSession
 
 SIZE = (120, 36)

@@ -10,11 +10,11 @@ from aftersales.domain.clock import fixed_clock
 from aftersales.domain.schemas import StaffView
 from aftersales.services.complaints.actions import acknowledge, assign
 from aftersales.services.context import Desk
+from aftersales.settings import DeskConfig
 from aftersales.store.converters import staff_view
 from aftersales.store.db import connection
 from aftersales.store.models import Staff
 from aftersales.ui.app import DeskApp
-from aftersales.ui.config import DeskConfig
 from aftersales.ui.session import DeskSession
 
 from ..factories import NOW, SHOPS, new_complaint

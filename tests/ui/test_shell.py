@@ -8,9 +8,9 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from aftersales.settings import DeskConfig, load_config
 from aftersales.store.db import connection
 from aftersales.ui.app import DeskApp
-from aftersales.ui.config import DeskConfig, load_config
 from aftersales.ui.screens.complaints.queue import QueueScreen
 from aftersales.ui.screens.dashboard.dashboard import DashboardScreen
 from aftersales.ui.screens.shell.confirm_quit import ConfirmQuitScreen

@@ -1,4 +1,6 @@
-"""The desk's user settings: theme, key overrides and language from a TOML file."""
+"""The desk's settings file (config.toml): language, theme, keys, and each section's policy tables.
+
+Read by the desk and by the command line alike; nothing here imports the UI."""
 
 import tomllib
 from pathlib import Path
@@ -7,7 +9,7 @@ from typing import Literal
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .. import i18n
+from . import i18n
 
 
 def config_path() -> Path:
