@@ -26,6 +26,7 @@ class Commands:
         self.common.add_argument("--user", default=argparse.SUPPRESS)
         self.sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
         self.names: set[str] = set()
+        self.groups: dict[str, CommandGroup] = {}
 
     def add(self, name: str, handler: Callable[[argparse.Namespace], int], text: str) -> argparse.ArgumentParser:
         """A sub-command `name` run by `handler`."""
@@ -35,11 +36,14 @@ class Commands:
         return child
 
     def group(self, name: str, text: str) -> "CommandGroup":
-        """A sub-command with sub-commands of its own (`export complaints`, `staff add`)."""
-        self.names.add(name)
-        parent = self.sub.add_parser(name, parents=[self.common], help=text, description=text)
-        return CommandGroup(self, parent.add_subparsers(dest="what", metavar="WHAT", required=True,
-                                                       parser_class=Parser))
+        """A sub-command with sub-commands of its own (`export complaints`, `staff add`); several
+        subjects may add to one group (`export runsheet` beside `export complaints`)."""
+        if name not in self.groups:
+            self.names.add(name)
+            parent = self.sub.add_parser(name, parents=[self.common], help=text, description=text)
+            sub = parent.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=Parser)
+            self.groups[name] = CommandGroup(self, sub)
+        return self.groups[name]
 
 
 class CommandGroup:
