@@ -12,7 +12,7 @@ from ..store.models import database
 from .audit import verify_chain
 
 # Text columns of an event, read as bytes when sqlite cannot decode one of them.
-_EVENT_TEXT = ("kind", "field", "old", "new", "note", "prev_hash", "hash")
+_EVENT_TEXT = ("kind", "field", "old", "new", "note", "source", "prev_hash", "hash")
 
 
 class MaintenanceRefused(DeskError):
