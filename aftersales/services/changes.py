@@ -3,7 +3,7 @@
 import sqlite3
 from pathlib import Path
 
-from ..store.db import is_url
+from ..store.db import is_url, opened_read_only
 
 
 class ChangeProbe:
@@ -29,7 +29,8 @@ class ChangeProbe:
 
 
 def open_probe(target: str) -> ChangeProbe | None:
-    """A probe for a SQLite file, or None for targets without data_version (PostgreSQL)."""
-    if is_url(target):
+    """A probe for a SQLite file, or None for targets without data_version (PostgreSQL, read-only files)."""
+    if is_url(target) or opened_read_only():
+        # A read-only file is opened without the shared-memory file that data_version needs.
         return None
     return ChangeProbe(target)
