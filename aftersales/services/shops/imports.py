@@ -74,11 +74,12 @@ def _row(cells: Sequence[object], where: dict[str, int]) -> tuple[ShopInput | No
             errors["category"] = str(exc)
             del data["category"]
     try:
-        return (ShopInput.model_validate(data) if not errors else None), errors
+        valid = ShopInput.model_validate(data)
     except ValidationError as exc:
         for name, message in field_errors(exc).items():
             errors.setdefault(name, message)
         return None, errors
+    return (valid if not errors else None), errors
 
 
 def check_shops(path: Path) -> list[tuple[int, ShopInput]]:

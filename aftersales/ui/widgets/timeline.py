@@ -58,7 +58,7 @@ def note_text(event: EventView) -> str:
     else:
         text = event.note
     if event.source == COMMAND_LINE:
-        text = f"{text} {i18n.t('detail.from_command_line')}".strip()
+        text = i18n.t("detail.from_command_line", text=text).strip()
     return text
 
 
