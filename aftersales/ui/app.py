@@ -30,6 +30,7 @@ from .language import switch_language
 from .messages import DataChanged
 from .navigation import SECTIONS, load_screen_class, prepared, section_factory
 from .palette import DeskCommands
+from .read_only import refuse_when_read_only
 from .session import DeskSession
 from .watch import DatabaseMoved, watch_database
 
@@ -175,6 +176,8 @@ class DeskApp(App[None]):
         self.push_screen(prepared(detail(complaint_id)))
 
     def open_intake(self) -> None:
+        if refuse_when_read_only(self):
+            return
         intake = load_screen_class("aftersales.ui.screens.complaints.intake", "IntakeScreen")
         if not isinstance(self.screen, intake):
             self.push_screen(prepared(intake()))

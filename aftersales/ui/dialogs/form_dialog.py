@@ -107,12 +107,18 @@ class FormDialog(ModalScreen[Result | None], Generic[Result]):
         return ""
 
     def compose(self) -> ComposeResult:
+        read_only = self.session.read_only
         with Vertical():
             yield Label(Text(self.title_text()), classes="title")
-            yield from self.compose_fields()
-            yield Static("", id="dialog-error", classes="-empty")
+            if read_only:
+                # Keys normally refuse before a form opens; a form opened anyway offers nothing to fill.
+                yield Static(Text(i18n.t("shell.read_only")), id="dialog-error")
+            else:
+                yield from self.compose_fields()
+                yield Static("", id="dialog-error", classes="-empty")
             with Horizontal(classes="buttons"):
-                yield Button(i18n.t("detail.dialog.save"), variant="primary", id="dialog-save")
+                if not read_only:
+                    yield Button(i18n.t("detail.dialog.save"), variant="primary", id="dialog-save")
                 yield Button(i18n.t("detail.dialog.cancel"), id="dialog-cancel")
 
     def compose_fields(self) -> ComposeResult:
@@ -142,7 +148,7 @@ class FormDialog(ModalScreen[Result | None], Generic[Result]):
     @on(Button.Pressed, "#dialog-save")
     @on(Input.Submitted)
     def action_save(self) -> None:
-        if self.saving:
+        if self.saving or self.session.read_only:
             return
         self.show_errors({}, "")
         try:

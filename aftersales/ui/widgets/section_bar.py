@@ -32,7 +32,9 @@ class SectionBar(Static):
         self.set_interval(30, self.show)
 
     def show(self) -> None:
-        """Redraw with the current time and user."""
+        """Redraw with the current time and user (and, on a read-only file, the line that says so)."""
+        app: Any = self.app
+        self.styles.height = 2 if app.session.read_only else 1
         self.update(self.render_bar())
 
     def render_bar(self) -> Text:
@@ -64,7 +66,12 @@ class SectionBar(Static):
             right.append("".join(who[1:]) + "  ")
         right.append(clock + " ")
         gap = max(1, self.size.width - line.cell_len - right.cell_len)
-        return line + Text(" " * gap) + right
+        bar = line + Text(" " * gap) + right
+        if app.session.read_only:
+            banner = Text(f" {t('shell.read_only')}", style="bold black on yellow", no_wrap=True, overflow="ellipsis")
+            banner.pad_right(max(0, self.size.width - banner.cell_len))
+            bar = bar + Text("\n") + banner
+        return bar
 
     def on_resize(self) -> None:
         self.show()
