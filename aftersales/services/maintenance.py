@@ -133,9 +133,13 @@ def backup_database(out: Path) -> int:
         db.connection().backup(target)
         verdict = target.execute("PRAGMA quick_check").fetchone()[0]
         target.execute("PRAGMA journal_mode = DELETE")  # the copy is one self-contained file
-    except BaseException:
+    except BaseException as exc:
         target.close()
         out.unlink(missing_ok=True)
+        if isinstance(exc, (sqlite3.Error, OSError)):
+            # Writing the copy failed (a full disk, most often): name the copy, not the database.
+            raise MaintenanceRefused(f"{out}: cannot write the copy ({exc}); nothing was left behind",
+                                     key="cli.backup.write_failed", path=str(out), detail=str(exc)) from exc
         raise
     target.close()
     if verdict != "ok":
