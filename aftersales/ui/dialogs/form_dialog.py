@@ -118,11 +118,15 @@ class FormDialog(ModalScreen[Result | None], Generic[Result]):
                 yield Static("", id="dialog-error", classes="-empty")
             with Horizontal(classes="buttons"):
                 if not read_only:
-                    yield Button(i18n.t("detail.dialog.save"), variant="primary", id="dialog-save")
+                    yield Button(self.save_label(), variant="primary", id="dialog-save")
                 yield Button(i18n.t("detail.dialog.cancel"), id="dialog-cancel")
 
     def compose_fields(self) -> ComposeResult:
         yield from ()
+
+    def save_label(self) -> str:
+        """The words on the save button (a confirmation says what it does instead)."""
+        return i18n.t("detail.dialog.save")
 
     def field_error(self, name: str) -> Static:
         """The place under a field where its error appears."""
