@@ -177,6 +177,12 @@ def authenticate(args: argparse.Namespace, action: "Action") -> "StaffView":
     return actor
 
 
+def open_as(args: argparse.Namespace, action: "Action") -> "StaffView":
+    """Open the --db target and authenticate the --user for `action`: the start of every writing command."""
+    open_database(target_of(args))
+    return authenticate(args, action)
+
+
 def _command_name(args: argparse.Namespace) -> str:
     what = getattr(args, "what", None)
     return f"{args.command} {what}" if what else str(args.command)

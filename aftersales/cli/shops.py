@@ -1,6 +1,7 @@
 """`aftersales shops`: list, add, edit, deactivate, reactivate and import shops (a team lead or the admin)."""
 
 import argparse
+from functools import partial
 from pathlib import Path
 
 from ..domain.enums import ShopCategory
@@ -27,8 +28,10 @@ def register(commands: Commands) -> None:
     edit.add_argument("--name")
     edit.add_argument("--category")
     _detail_options(edit)
-    shops.add("deactivate", _deactivate, "stop a shop taking new complaints (its history stays)").add_argument("code")
-    shops.add("activate", _activate, "let a deactivated shop take complaints again").add_argument("code")
+    off = shops.add("deactivate", partial(_set_active, active=False), "stop a shop taking new complaints (its history stays)")
+    off.add_argument("code")
+    on = shops.add("activate", partial(_set_active, active=True), "let a deactivated shop take complaints again")
+    on.add_argument("code")
     imp = shops.add("import", _import, "add every shop of a CSV or XLSX file, or none")
     imp.add_argument("file", type=Path)
 
@@ -64,8 +67,7 @@ def _add(args: argparse.Namespace) -> int:
     from ..services.context import Desk
     from ..services.shops.directory import add_shop
 
-    common.open_database(target_of(args))
-    actor = common.authenticate(args, Action.MANAGE_SHOPS)
+    actor = common.open_as(args, Action.MANAGE_SHOPS)
     data = {name: getattr(args, name) for name in DETAILS if getattr(args, name) is not None}
     data["category"] = _category(args.category)
     entry = add_shop(Desk(), actor, {"code": args.code, **data})
@@ -77,8 +79,7 @@ def _edit(args: argparse.Namespace) -> int:
     from ..services.context import Desk
     from ..services.shops.directory import edit_shop, shop_directory
 
-    common.open_database(target_of(args))
-    actor = common.authenticate(args, Action.MANAGE_SHOPS)
+    actor = common.open_as(args, Action.MANAGE_SHOPS)
     current = {entry.code: entry for entry in shop_directory()}.get(args.code.strip())
     data: dict[str, object] = {name: getattr(current, name) for name in DETAILS} if current else {}
     data.update({name: getattr(args, name) for name in DETAILS if getattr(args, name) is not None})
@@ -93,19 +94,11 @@ def _set_active(args: argparse.Namespace, active: bool) -> int:
     from ..services.context import Desk
     from ..services.shops.directory import set_shop_active
 
-    common.open_database(target_of(args))
-    actor = common.authenticate(args, Action.MANAGE_SHOPS)
+    actor = common.open_as(args, Action.MANAGE_SHOPS)
     entry = set_shop_active(Desk(), actor, args.code, active, None)
     print(t("cli.shops.activated" if active else "cli.shops.deactivated", code=entry.code, name=entry.name))
     return 0
 
-
-def _deactivate(args: argparse.Namespace) -> int:
-    return _set_active(args, False)
-
-
-def _activate(args: argparse.Namespace) -> int:
-    return _set_active(args, True)
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -114,8 +107,7 @@ def _import(args: argparse.Namespace) -> int:
 
     if not args.file.is_file():
         raise CliFailure(t("cli.import.no_file", path=args.file))
-    common.open_database(target_of(args))
-    actor = common.authenticate(args, Action.MANAGE_SHOPS)
+    actor = common.open_as(args, Action.MANAGE_SHOPS)
     result = import_shops(Desk(), actor, args.file)
     print(counted("cli.shops.imported", result.created, first=result.first_number, last=result.last_number))
     return 0

@@ -1,6 +1,7 @@
 """`aftersales staff`: list, add, edit, deactivate, reactivate staff and reset a PIN (admin)."""
 
 import argparse
+from functools import partial
 
 from ..domain.enums import Role
 from ..domain.permissions import Action
@@ -24,8 +25,10 @@ def register(commands: Commands) -> None:
     edit.add_argument("code")
     edit.add_argument("--name")
     edit.add_argument("--role", choices=ROLES)
-    staff.add("deactivate", _deactivate, "stop a staff member logging in (their history stays)").add_argument("code")
-    staff.add("activate", _activate, "let a deactivated staff member log in again").add_argument("code")
+    off = staff.add("deactivate", partial(_set_active, active=False), "stop a staff member logging in (their history stays)")
+    off.add_argument("code")
+    on = staff.add("activate", partial(_set_active, active=True), "let a deactivated staff member log in again")
+    on.add_argument("code")
     reset = staff.add("reset-pin", _reset_pin, "give a staff member a new PIN and lift a lockout")
     reset.add_argument("code")
     reset.add_argument("--pin", help="the new PIN (default: asked twice, or AFTERSALES_NEW_PIN)")
@@ -47,8 +50,7 @@ def _add(args: argparse.Namespace) -> int:
     from ..services.context import Desk
     from ..services.staff.directory import add_staff
 
-    common.open_database(target_of(args))
-    actor = common.authenticate(args, Action.MANAGE_STAFF)
+    actor = common.open_as(args, Action.MANAGE_STAFF)
     pin = common.new_pin(args, args.code)
     entry = add_staff(Desk(), actor, {"code": args.code, "name": args.name, "role": args.role, "pin": pin})
     print(t("cli.staff.added", code=entry.code, name=entry.name, role=label(entry.role)))
@@ -59,8 +61,7 @@ def _edit(args: argparse.Namespace) -> int:
     from ..services.context import Desk
     from ..services.staff.directory import edit_staff, staff_directory
 
-    common.open_database(target_of(args))
-    actor = common.authenticate(args, Action.MANAGE_STAFF)
+    actor = common.open_as(args, Action.MANAGE_STAFF)
     current = {entry.code: entry for entry in staff_directory()}.get(args.code.strip())
     name = args.name if args.name is not None else (current.name if current else "")
     role = args.role or (current.role.value if current else "")
@@ -73,27 +74,18 @@ def _set_active(args: argparse.Namespace, active: bool) -> int:
     from ..services.context import Desk
     from ..services.staff.directory import set_staff_active
 
-    common.open_database(target_of(args))
-    actor = common.authenticate(args, Action.MANAGE_STAFF)
+    actor = common.open_as(args, Action.MANAGE_STAFF)
     entry = set_staff_active(Desk(), actor, args.code, active, None)
     print(t("cli.staff.activated" if active else "cli.staff.deactivated", code=entry.code, name=entry.name))
     return 0
 
-
-def _deactivate(args: argparse.Namespace) -> int:
-    return _set_active(args, False)
-
-
-def _activate(args: argparse.Namespace) -> int:
-    return _set_active(args, True)
 
 
 def _reset_pin(args: argparse.Namespace) -> int:
     from ..services.context import Desk
     from ..services.staff.directory import reset_pin
 
-    common.open_database(target_of(args))
-    actor = common.authenticate(args, Action.MANAGE_STAFF)
+    actor = common.open_as(args, Action.MANAGE_STAFF)
     entry = reset_pin(Desk(), actor, args.code, {"pin": common.new_pin(args, args.code.strip())})
     print(t("cli.staff.pin_reset", code=entry.code, name=entry.name))
     return 0

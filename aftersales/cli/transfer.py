@@ -36,11 +36,10 @@ def _export(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from ..services.transfer.imports import import_complaints
 
-    target = target_of(args)
+    target_of(args)  # no --db is a usage mistake, reported before the file is looked at
     if not args.file.is_file():
         raise CliFailure(t("cli.import.no_file", path=args.file))
-    common.open_database(target)
-    actor = common.authenticate(args, Action.IMPORT)
+    actor = common.open_as(args, Action.IMPORT)
     result = import_complaints(Desk(), actor, args.file)
     print(counted("cli.import.done", result.created, first=result.first_number, last=result.last_number))
     return 0
