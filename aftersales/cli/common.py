@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from ..i18n import t
+from ..services.context import Desk
 from ..store.db import is_url, open_database
 
 __all__ = ["open_database"]  # commands open the target through this module (tests replace it here)
@@ -114,6 +115,17 @@ def target_of(args: argparse.Namespace) -> str:
     if not target:
         raise CliFailure(t("cli.no_db"), 2)
     return str(target)
+
+
+def settings_desk() -> Desk:
+    """The Desk a command works with, built from the settings file (a bad policy stops the command)."""
+    from ..settings import SettingsRefused, desk_for, load_config
+
+    try:
+        config, _ = load_config()
+    except SettingsRefused as exc:
+        raise CliFailure(str(exc)) from exc
+    return desk_for(config)
 
 
 def new_file(args: argparse.Namespace) -> Path:

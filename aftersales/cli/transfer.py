@@ -6,9 +6,8 @@ from pathlib import Path
 
 from ..domain.schemas import StaffView
 from ..i18n import t
-from ..services.context import Desk
 from . import common
-from .common import CliFailure, Commands, counted, target_of
+from .common import CliFailure, Commands, counted, settings_desk, target_of
 
 
 def register(commands: Commands) -> None:
@@ -29,7 +28,7 @@ def _export(args: argparse.Namespace) -> int:
     suffix = args.out.suffix.lower().lstrip(".")
     fmt = ExportFormat(args.format or (suffix if suffix in ("csv", "json", "xlsx") else "csv"))
     common.open_database(target)
-    count = export_complaints(Desk(), args.out, fmt, args.month)
+    count = export_complaints(settings_desk(), args.out, fmt, args.month)
     print(counted("cli.export.done", count, out=args.out))
     return 0
 
@@ -44,7 +43,7 @@ def _import(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise CliFailure(t("cli.import.no_file", path=args.file))
     common.open_database(target)
-    result = import_complaints(Desk(), _staff(code), args.file)
+    result = import_complaints(settings_desk(), _staff(code), args.file)
     print(counted("cli.import.done", result.created, first=result.first_number, last=result.last_number))
     return 0
 
