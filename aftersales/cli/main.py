@@ -17,11 +17,11 @@ from ..domain.errors import DeskError, InvalidInput
 from ..i18n import error_text, t
 from ..store.db import close_database
 from ..store.errors import DatabaseRefused
-from . import desk, maintenance, transfer
+from . import desk, maintenance, payroll, transfer
 from .common import PROG, CliFailure, Commands, Parser, fail, lang_in, shown
 
-COMMAND_MODULES = [desk, maintenance, transfer]
-NOT_BUILT = ("sweep", "report", "payroll")
+COMMAND_MODULES = [desk, maintenance, transfer, payroll]
+NOT_BUILT = ("sweep", "report")
 
 
 def _not_built(args: argparse.Namespace) -> int:

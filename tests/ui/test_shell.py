@@ -3,12 +3,13 @@
 import asyncio
 from pathlib import Path
 
+import pytest
 from textual.app import ComposeResult
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from aftersales.settings import DeskConfig, load_config
+from aftersales.settings import DeskConfig, SettingsRefused, load_config
 from aftersales.store.db import connection
 from aftersales.ui.app import DeskApp
 from aftersales.ui.screens.complaints.queue import QueueScreen
@@ -174,8 +175,10 @@ def test_a_broken_settings_file_is_named_and_ignored(tmp_path: Path) -> None:
     config, problem = load_config(bad)
     assert config == DeskConfig()
     assert problem is not None and str(bad) in problem and "desk.help" in problem
+    # A file that is not TOML at all may hold policy tables: it stops the desk instead (test_penalty_policy).
     bad.write_text("theme = [unclosed", encoding="utf-8")
-    assert load_config(bad)[1] is not None
+    with pytest.raises(SettingsRefused, match="config.toml"):
+        load_config(bad)
     good = tmp_path / "good.toml"
     good.write_text('theme = "nord"\nlanguage = "zh"\n[keymap]\n"desk.help" = "f9"\n', encoding="utf-8")
     assert load_config(good) == (DeskConfig(theme="nord", language="zh_CN", keymap={"desk.help": "f9"}), None)

@@ -57,7 +57,7 @@ def payroll_report(desk: Desk, actor: StaffView | None, month: str) -> PayrollRe
     )
 
 
-def finalise_month(desk: Desk, actor: StaffView, month: str) -> PayrollReport:
+def finalise_month(desk: Desk, actor: StaffView, month: str, from_command_line: bool = False) -> PayrollReport:
     """Mark the month's entries deducted and lock it: later changes go to the next open month."""
     require(desk, actor, Action.FINALISE_PAYROLL)
     month = checked_month(desk, month)
@@ -77,5 +77,5 @@ def finalise_month(desk: Desk, actor: StaffView, month: str) -> PayrollReport:
         PayrollMonth.create(month=month, finalised_at=desk.clock(), finalised_by=actor.id, entries=len(entries),
                             total_fen=total)
         append_event(desk.clock(), actor, EventKind.PAYROLL_FINALISED, field="payroll", new=month,
-                     note=f"{len(entries)} entries · {total} fen")
+                     note=f"{len(entries)} entries · {total} fen" + (" · command line" if from_command_line else ""))
     return payroll_report(desk, actor, month)
