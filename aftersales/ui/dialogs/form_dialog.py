@@ -91,6 +91,9 @@ class FormDialog(ModalScreen[Result | None], Generic[Result]):
         Binding("f2,ctrl+s", "save", "detail.key.save", id="detail.dialog.save"),
     ]
 
+    # The catalog key of the save button's label (a decision dialog says "Confirm", "Waive" …).
+    save_label = "detail.dialog.save"
+
     def __init__(self, on_conflict: Callable[[], None] | None = None) -> None:
         super().__init__()
         self.on_conflict = on_conflict
@@ -112,7 +115,7 @@ class FormDialog(ModalScreen[Result | None], Generic[Result]):
             yield from self.compose_fields()
             yield Static("", id="dialog-error", classes="-empty")
             with Horizontal(classes="buttons"):
-                yield Button(i18n.t("detail.dialog.save"), variant="primary", id="dialog-save")
+                yield Button(i18n.t(self.save_label), variant="primary", id="dialog-save")
                 yield Button(i18n.t("detail.dialog.cancel"), id="dialog-cancel")
 
     def compose_fields(self) -> ComposeResult:
