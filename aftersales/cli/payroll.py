@@ -8,7 +8,6 @@ from ..domain.penalties.months import parse_month
 from ..domain.penalties.schemas import PayrollReport
 from ..domain.schemas import StaffView
 from ..i18n import t
-from ..services.context import Desk
 from . import common
 from .common import CliFailure, Commands, counted, settings_desk, target_of
 
@@ -65,7 +64,7 @@ def _payroll(args: argparse.Namespace) -> int:
         count = write_payroll(report, args.out, PayrollFormat(fmt), desk.penalties)
         print(counted("cli.payroll.written", count, out=args.out, month=month))
     else:
-        print(_table(report, desk))
+        print(_table(report))
     if args.final:
         print(t("cli.payroll.finalised", month=month, total=_yuan(report.total_fen)))
     return 0
@@ -76,7 +75,14 @@ def _yuan(fen: int) -> str:
     return f"{sign}¥{abs(fen) // 100:,}.{abs(fen) % 100:02d}"
 
 
-def _table(report: PayrollReport, desk: Desk) -> str:
+def _pad(text: str, width: int) -> str:
+    """`text` padded to `width` terminal cells (a Chinese character takes two)."""
+    from rich.cells import cell_len
+
+    return text + " " * max(0, width - cell_len(text))
+
+
+def _table(report: PayrollReport) -> str:
     """The month on the terminal: a line per person with their entries and total, then the month's total."""
     from ..services.penalties.payroll_files import subject_name
 
@@ -85,7 +91,7 @@ def _table(report: PayrollReport, desk: Desk) -> str:
     for person in report.people:
         who = f"{person.subject.code} {subject_name(person.subject)}".strip()
         entries = counted("cli.payroll.entries", len(person.lines))
-        lines.append(f"  {who:<24} {entries:<12} {_yuan(person.total_fen):>12}")
+        lines.append(f"  {_pad(who, 24)} {_pad(entries, 10)} {_yuan(person.total_fen):>12}")
     count = sum(len(person.lines) for person in report.people)
     lines.append(counted("cli.payroll.total", count, total=_yuan(report.total_fen)))
     return "\n".join(lines)

@@ -18,6 +18,14 @@ from .dialogs import FORM_CSS, compact_input, field_row
 from .wording import money
 
 
+def default_folder() -> Path:
+    """Where an export is offered to go: the user's documents folder, else their home."""
+    from platformdirs import user_documents_path
+
+    documents = user_documents_path()
+    return documents if documents.is_dir() else Path.home()
+
+
 class ExportDialog(FormDialog[tuple[Path, int]]):
     """Where to write the month: a new .xlsx or .csv file."""
 
@@ -27,7 +35,7 @@ class ExportDialog(FormDialog[tuple[Path, int]]):
     def __init__(self, month: str, folder: Path | None = None) -> None:
         super().__init__()
         self.month = month
-        self.folder = folder or Path.cwd()
+        self.folder = folder or default_folder()
 
     def title_text(self) -> str:
         return i18n.t("penalties.export.title", month=self.month)
