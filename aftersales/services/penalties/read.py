@@ -5,7 +5,7 @@ from typing import Any
 
 from ...domain.errors import NotFound, PermissionDenied
 from ...domain.penalties.enums import STANDING, DismissalReview, RuleKind, SubjectKind, ViolationStatus
-from ...domain.penalties.ladder import counts_towards
+from ...domain.penalties.ladder import Retier, counts_towards
 from ...domain.penalties.schemas import (
     Consequence,
     LedgerView,
@@ -128,7 +128,7 @@ def to_confirm(desk: Desk, actor: StaffView) -> list[PendingItem]:
     return items
 
 
-def _others(moves: list[Any], skip: int, views: dict[int, Violation]) -> tuple[RetierView, ...]:
+def _others(moves: list[Retier], skip: int, views: dict[int, Violation]) -> tuple[RetierView, ...]:
     return tuple(
         RetierView(violation_id=m.id, incident_date=views[m.id].incident_date, old_tier=m.old_tier,
                    new_tier=m.new_tier, delta_fen=m.delta)
@@ -136,7 +136,7 @@ def _others(moves: list[Any], skip: int, views: dict[int, Violation]) -> tuple[R
     )
 
 
-def _rows_by_id(moves: list[Any]) -> dict[int, Violation]:
+def _rows_by_id(moves: list[Retier]) -> dict[int, Violation]:
     ids = [m.id for m in moves]
     return {row.id: row for row in Violation.select().where(Violation.id.in_(ids))} if ids else {}
 
