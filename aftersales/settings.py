@@ -1,15 +1,27 @@
 """The desk's settings file (config.toml): language, theme, keys, and each section's policy tables.
 
-Read by the desk and by the command line alike; nothing here imports the UI."""
+Read by the desk and by the command line alike; nothing here imports the UI. A policy table decides
+money or deadlines, so a mistake in one (or a file that cannot be read at all) stops the desk and every
+command with one line naming the key, instead of falling back to defaults nobody chose. A mistake in the
+display settings only makes the desk ignore them and say so.
+
+A section adds its policy as a field of DeskConfig validated by its domain model, names the table in
+POLICY_TABLES and carries it to the services in `desk_for` (a field of services.context.Desk).
+"""
 
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from . import i18n
+from .domain.penalties.policy import PenaltyPolicy
+from .services.context import Desk
+
+# Tables whose mistakes stop the desk rather than being ignored.
+POLICY_TABLES = ("penalties",)
 
 
 def config_path() -> Path:
@@ -28,6 +40,7 @@ class DeskConfig(BaseModel):
     start_section: Literal[
         "dashboard", "complaints", "deliveries", "escalations", "penalties", "shops", "reports"
     ] = "dashboard"
+    penalties: PenaltyPolicy = Field(default_factory=PenaltyPolicy)
 
     @field_validator("language")
     @classmethod
@@ -48,24 +61,51 @@ class DeskConfig(BaseModel):
         return value
 
 
-def _reason(exc: ValidationError) -> str:
-    first = exc.errors()[0]
-    where = ".".join(str(part) for part in first["loc"]) or "file"
-    return f"{where}: {first['msg']}"
+class SettingsRefused(Exception):
+    """The settings file cannot be used: its message is one line naming the file and the key."""
+
+
+def _where(error: Any) -> str:
+    return ".".join(str(part) for part in error["loc"] if part != "[key]") or "file"
+
+
+def _reason(error: Any) -> str:
+    return f"{_where(error)}: {error['msg']}"
+
+
+def _stops(error: Any, data: dict[str, Any]) -> bool:
+    """A mistake inside a policy table, or an unknown table (perhaps a policy table misspelt)."""
+    loc = error["loc"]
+    if not loc:
+        return False
+    return loc[0] in POLICY_TABLES or (error["type"] == "extra_forbidden" and isinstance(data.get(loc[0]), dict))
 
 
 def load_config(path: Path | None = None) -> tuple[DeskConfig, str | None]:
-    """The settings, and a one-line problem when the file had to be ignored (defaults then)."""
+    """The settings, and a one-line problem when display settings had to be ignored (defaults then).
+
+    Raises SettingsRefused when a policy table is wrong or the file cannot be read.
+    """
     path = path or config_path()
     if not path.exists():
         return DeskConfig(), None
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
+    except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError) as exc:
+        raise SettingsRefused(f"{path}: {exc}") from exc
+    try:
         return DeskConfig.model_validate(data), None
-    except tomllib.TOMLDecodeError as exc:
-        return DeskConfig(), f"{path}: {exc}"
     except ValidationError as exc:
-        return DeskConfig(), f"{path}: {_reason(exc)}"
-    except (OSError, UnicodeDecodeError) as exc:
-        return DeskConfig(), f"{path}: {exc}"
+        errors = exc.errors()
+        stopping = [error for error in errors if _stops(error, data)]
+        if stopping:
+            raise SettingsRefused(f"{path}: {_reason(stopping[0])}") from exc
+        # The policy tables are sound: keep them, and leave only the display settings at their defaults.
+        kept = DeskConfig.model_validate({name: data[name] for name in POLICY_TABLES if name in data})
+        return kept, f"{path}: {_reason(errors[0])}"
+
+
+def desk_for(config: DeskConfig) -> Desk:
+    """The Desk the services run with: the settings' policies, the system clock."""
+    return Desk(penalties=config.penalties)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from ..i18n import t
+from ..services.context import Desk
 from ..store.db import is_url, open_database, opened_read_only
 
 if TYPE_CHECKING:
@@ -119,6 +120,17 @@ def target_of(args: argparse.Namespace) -> str:
     if not target:
         raise CliFailure(t("cli.no_db"), 2)
     return str(target)
+
+
+def settings_desk() -> Desk:
+    """The Desk a command works with, built from the settings file (a bad policy stops the command)."""
+    from ..settings import SettingsRefused, desk_for, load_config
+
+    try:
+        config, _ = load_config()
+    except SettingsRefused as exc:
+        raise CliFailure(str(exc)) from exc
+    return desk_for(config)
 
 
 def new_file(args: argparse.Namespace) -> Path:

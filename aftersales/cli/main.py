@@ -18,11 +18,11 @@ from ..i18n import error_text, t
 from ..services.audit import COMMAND_LINE, events_from
 from ..store.db import close_database
 from ..store.errors import DatabaseRefused
-from . import desk, maintenance, shops, staff, transfer
+from . import desk, maintenance, payroll, shops, staff, transfer
 from .common import PROG, CliFailure, Commands, Parser, fail, lang_in, shown
 
-COMMAND_MODULES = [desk, maintenance, transfer, staff, shops]
-NOT_BUILT = ("sweep", "report", "payroll")
+COMMAND_MODULES = [desk, maintenance, transfer, staff, shops, payroll]
+NOT_BUILT = ("sweep", "report")
 
 
 def _not_built(args: argparse.Namespace) -> int:

@@ -5,9 +5,8 @@ from pathlib import Path
 
 from ..domain.permissions import Action
 from ..i18n import t
-from ..services.context import Desk
 from . import common
-from .common import CliFailure, Commands, counted, target_of
+from .common import CliFailure, Commands, counted, settings_desk, target_of
 
 
 def register(commands: Commands) -> None:
@@ -28,7 +27,7 @@ def _export(args: argparse.Namespace) -> int:
     suffix = args.out.suffix.lower().lstrip(".")
     fmt = ExportFormat(args.format or (suffix if suffix in ("csv", "json", "xlsx") else "csv"))
     common.open_database(target)
-    count = export_complaints(Desk(), args.out, fmt, args.month)
+    count = export_complaints(settings_desk(), args.out, fmt, args.month)
     print(counted("cli.export.done", count, out=args.out))
     return 0
 
@@ -40,6 +39,6 @@ def _import(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise CliFailure(t("cli.import.no_file", path=args.file))
     actor = common.open_as(args, Action.IMPORT)
-    result = import_complaints(Desk(), actor, args.file)
+    result = import_complaints(settings_desk(), actor, args.file)
     print(counted("cli.import.done", result.created, first=result.first_number, last=result.last_number))
     return 0

@@ -27,6 +27,10 @@ class Action(StrEnum):
     PROPOSE_VIOLATION = "propose_violation"
     DECIDE_VIOLATION = "decide_violation"
     DISMISSAL_DECISION = "dismissal_decision"
+    APPEAL_VIOLATION = "appeal_violation"
+    DECIDE_AMOUNT = "decide_amount"
+    VIEW_PENALTIES = "view_penalties"
+    FINALISE_PAYROLL = "finalise_payroll"
     MANAGE_STAFF = "manage_staff"
     MANAGE_SHOPS = "manage_shops"
     IMPORT = "import"
@@ -55,6 +59,12 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.PROPOSE_VIOLATION: frozenset(_DESK),
     Action.DECIDE_VIOLATION: frozenset(_SUPERVISORS),
     Action.DISMISSAL_DECISION: frozenset({R.MANAGER}),
+    # An operator appeals only a violation held against themself (checked by the service).
+    Action.APPEAL_VIOLATION: frozenset(_DESK),
+    Action.DECIDE_AMOUNT: frozenset({R.MANAGER}),
+    # Everyone's ledger and the payroll; others see their own ledger only.
+    Action.VIEW_PENALTIES: frozenset(_SUPERVISORS),
+    Action.FINALISE_PAYROLL: frozenset(_SUPERVISORS),
     Action.MANAGE_STAFF: frozenset({R.ADMIN}),
     # The shop directory is kept by the team lead who supervises the shops, or the admin.
     Action.MANAGE_SHOPS: frozenset({R.LEAD, R.ADMIN}),

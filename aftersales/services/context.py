@@ -1,8 +1,9 @@
-"""What every service call needs besides its input: the clock and the SLA policy."""
+"""What every service call needs besides its input: the clock and the sections' policies."""
 
 from dataclasses import dataclass, field
 
 from ..domain.clock import Clock, system_clock
+from ..domain.penalties.policy import PenaltyPolicy
 from ..domain.sla import SlaPolicy
 
 
@@ -12,3 +13,4 @@ class Desk:
 
     clock: Clock = system_clock
     sla: SlaPolicy = field(default_factory=SlaPolicy)
+    penalties: PenaltyPolicy = field(default_factory=PenaltyPolicy)

@@ -103,6 +103,46 @@ async def help_on_queue(pilot: Pilot[None], app: DeskApp) -> None:
     await press(pilot, app, "f1")
 
 
+async def penalties(pilot: Pilot[None], app: DeskApp) -> None:
+    await press(pilot, app, "5")
+
+
+async def ledger_of_huang_lei(pilot: Pilot[None], app: DeskApp) -> None:
+    """A lead looking at op04's ledger: a third violation this year, its dismissal review open."""
+    from ..domain.penalties.enums import SubjectKind
+    from ..domain.penalties.schemas import SubjectRef
+    from .navigation import prepared
+    from .screens.penalties.ledger import LedgerScreen
+
+    await press(pilot, app, "5")
+    app.push_screen(prepared(LedgerScreen(SubjectRef(kind=SubjectKind.STAFF, code="op04", name="黄磊"))))
+    await settle(app)
+    await press(pilot, app, "down", "down")  # onto the third, whose story tells of the open review
+
+
+async def confirm_wang_fangs_third(pilot: Pilot[None], app: DeskApp) -> None:
+    """The lead confirming the proposal against op01, which would be her third violation this year."""
+    from textual.widgets import DataTable
+
+    from .screens.penalties.penalties import PenaltiesScreen
+
+    await press(pilot, app, "5")
+    screen = app.screen
+    assert isinstance(screen, PenaltiesScreen)
+    rows = [item.violation.subject.code for item in screen.pending]
+    screen.query_one("#pending", DataTable).move_cursor(row=rows.index("op01"))
+    await press(pilot, app, "c")
+
+
+async def payroll_october(pilot: Pilot[None], app: DeskApp) -> None:
+    from .navigation import prepared
+    from .screens.penalties.payroll import PayrollScreen
+
+    await press(pilot, app, "5")
+    app.push_screen(prepared(PayrollScreen("2026-10")))
+    await settle(app)
+
+
 async def run(out: Path) -> int:
     from ..services.demo.build import build_demo
 
@@ -125,6 +165,16 @@ async def run(out: Path) -> int:
             await shoot(db, out, name, language, logged_in, steps)
         await shoot(db, out, "shops_en", "en", True, shops, "lead01")
         await shoot(db, out, "staff_zh", "zh_CN", True, nothing, "admin")  # the admin starts on the staff directory
+        lead_shots: list[tuple[str, str, Steps]] = [
+            ("penalties_en", "en", penalties),
+            ("ledger_en", "en", ledger_of_huang_lei),
+            ("ledger_zh", "zh_CN", ledger_of_huang_lei),
+            ("confirm_violation_en", "en", confirm_wang_fangs_third),
+            ("confirm_violation_zh", "zh_CN", confirm_wang_fangs_third),
+            ("payroll_zh", "zh_CN", payroll_october),
+        ]
+        for name, language, steps in lead_shots:
+            await shoot(db, out, name, language, True, steps, code="lead01")
     return 0
 
 

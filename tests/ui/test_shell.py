@@ -3,12 +3,13 @@
 import asyncio
 from pathlib import Path
 
+import pytest
 from textual.app import ComposeResult
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from aftersales.settings import DeskConfig, load_config
+from aftersales.settings import DeskConfig, SettingsRefused, load_config
 from aftersales.store.db import connection
 from aftersales.ui.app import DeskApp
 from aftersales.ui.screens.complaints.queue import QueueScreen
@@ -66,11 +67,11 @@ async def test_key_2_opens_the_complaints_section(desk_db: Path) -> None:
 async def test_sections_not_built_yet_say_so(desk_db: Path) -> None:
     app = make_app(desk_db, actor_code="op01")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("5")
+        await pilot.press("3")
         await pilot.pause()
         assert isinstance(app.screen, PlaceholderScreen)
         texts = " ".join(str(widget.render()) for widget in app.screen.query(Static))
-        assert "Penalties" in texts and "not available in this version" in texts
+        assert "Deliveries" in texts and "not available in this version" in texts
 
 
 async def test_digits_typed_into_a_field_stay_in_the_field(desk_db: Path) -> None:
@@ -174,8 +175,10 @@ def test_a_broken_settings_file_is_named_and_ignored(tmp_path: Path) -> None:
     config, problem = load_config(bad)
     assert config == DeskConfig()
     assert problem is not None and str(bad) in problem and "desk.help" in problem
+    # A file that is not TOML at all may hold policy tables: it stops the desk instead (test_penalty_policy).
     bad.write_text("theme = [unclosed", encoding="utf-8")
-    assert load_config(bad)[1] is not None
+    with pytest.raises(SettingsRefused, match="config.toml"):
+        load_config(bad)
     good = tmp_path / "good.toml"
     good.write_text('theme = "nord"\nlanguage = "zh"\n[keymap]\n"desk.help" = "f9"\n', encoding="utf-8")
     assert load_config(good) == (DeskConfig(theme="nord", language="zh_CN", keymap={"desk.help": "f9"}), None)
@@ -197,7 +200,7 @@ def test_the_desk_fixes_now_from_the_session_clock(desk_db: Path) -> None:
 async def test_palette_goes_to_a_section_and_switches_language(desk_db: Path) -> None:
     app = make_app(desk_db, actor_code="op01")
     async with app.run_test(size=SIZE) as pilot:
-        await run_command(pilot, app, "go to penalties")
-        assert isinstance(app.screen, PlaceholderScreen) and app.screen.section == "penalties"
+        await run_command(pilot, app, "go to deliveries")
+        assert isinstance(app.screen, PlaceholderScreen) and app.screen.section == "deliveries"
         await run_command(pilot, app, "switch language")
         assert "罚款" in bar_text(app)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
+from operator import itemgetter
 from pathlib import Path
 
 from faker import Faker
@@ -27,8 +28,11 @@ from .catalog import BUILDINGS, DEMO_STAFF, SHOPS
 from .chain import INSERT_EVENT, ChainSealer, DemoEvent
 from .complaints import COMPLAINT_COLUMNS, CUSTOMER_COLUMNS, ComplaintMaker, DeadlineTable
 from .history import DAY, HistoryMaker
+from .penalties import events_between, play, write_rows
 
 DAYS = 90
+# The desk's staff and shops were set up this many days before the demo's day: before its year of penalties.
+SETUP_DAYS = 400
 # The demo's "now": 18:00 local time on `today`, so a build never depends on the wall clock.
 DEMO_TIME = time(18, 0)
 WEEKEND_WEIGHT = 1.35
@@ -119,10 +123,12 @@ def _fill(conn: sqlite3.Connection, total: int, seed: int, today: date, until: t
     with _bulk_load(conn), ThreadPoolExecutor(max_workers=1) as text_indexer:
         cursor = conn.cursor()
         chain = ChainSealer()
-        staff, shops, setup_events = _people_and_shops(cursor, fake, seed, first_start - DAY + 9 * 3600)
-        cursor.executemany(INSERT_EVENT, chain.seal(setup_events))
+        setup_at = to_epoch(datetime.combine(today - timedelta(days=SETUP_DAYS), time(9, 0), zone))
+        staff, shops, setup_events = _people_and_shops(cursor, fake, seed, setup_at)
         desk = {sid: code for sid, (code, role) in staff.items() if role in (Role.OPERATOR, Role.LEAD, Role.MANAGER)}
         by_code = {code: sid for sid, (code, _) in staff.items()}
+        penalties = play(today, now, zone, seed, by_code, {f"S{shop_id:03d}": shop_id for shop_id, _, _ in shops})
+        cursor.executemany(INSERT_EVENT, chain.seal(setup_events + events_between(penalties, 0, first_start)))
         operators = [sid for sid, (_, role) in staff.items() if role is Role.OPERATOR]
         history = HistoryMaker(
             rng, now=now, utc_offset=offset, opens=policy.opens.hour * 3600, closes=policy.closes.hour * 3600,
@@ -137,8 +143,11 @@ def _fill(conn: sqlite3.Connection, total: int, seed: int, today: date, until: t
         indexing: Future[object] | None = None
         for index, count in enumerate(day_counts(total, first, today, seed, until)):
             day = first + timedelta(days=index)
-            rows, customers = maker.make_day(day, first_start + index * DAY, count, now - 60)
-            events = chain.seal(history.take_day(index))
+            start = first_start + index * DAY
+            rows, customers = maker.make_day(day, start, count, now - 60)
+            played = history.take_day(index)
+            fines = events_between(penalties, start, start + DAY)
+            events = chain.seal(sorted(played + fines, key=itemgetter(0)) if fines else played)
             if indexing is not None:
                 indexing.result()
             cursor.executemany(INSERT_CUSTOMER, customers)
@@ -151,6 +160,7 @@ def _fill(conn: sqlite3.Connection, total: int, seed: int, today: date, until: t
         if indexing is not None:
             indexing.result()
         cursor.executemany("INSERT INTO number_sequence (day, last) VALUES (?, ?)", sequences)
+    write_rows(conn, penalties, (first_start, now))
 
 
 def _people_and_shops(

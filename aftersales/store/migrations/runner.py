@@ -11,12 +11,13 @@ from peewee import Database, PostgresqlDatabase, SqliteDatabase
 from ..errors import DatabaseRefused
 from ..header import APPLICATION_ID
 from ..models import Meta
-from . import v001_core, v002_pg_event_errcode, v003_directory_and_source
+from . import v001_core, v002_pg_event_errcode, v003_directory_and_source, v004_penalties
 
 MIGRATIONS: list[Callable[[Database], None]] = [
     v001_core.migrate,
     v002_pg_event_errcode.migrate,
     v003_directory_and_source.migrate,
+    v004_penalties.migrate,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -2,9 +2,10 @@
 
 from .base import BaseModel, database
 from .core import CORE_MODELS, Complaint, ComplaintFts, Customer, Event, Meta, NumberSequence, Shop, Staff
+from .penalties import PENALTY_MODELS, PayrollMonth, PenaltyEntry, Violation
 
 # Every table, in an order that creates referenced tables first.
-ALL_MODELS = [*CORE_MODELS]
+ALL_MODELS = [*CORE_MODELS, *PENALTY_MODELS]
 
 __all__ = [
     "ALL_MODELS",
@@ -16,7 +17,11 @@ __all__ = [
     "Event",
     "Meta",
     "NumberSequence",
+    "PENALTY_MODELS",
+    "PayrollMonth",
+    "PenaltyEntry",
     "Shop",
     "Staff",
+    "Violation",
     "database",
 ]

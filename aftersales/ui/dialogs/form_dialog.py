@@ -91,6 +91,9 @@ class FormDialog(ModalScreen[Result | None], Generic[Result]):
         Binding("f2,ctrl+s", "save", "detail.key.save", id="detail.dialog.save"),
     ]
 
+    # The catalog key of the save button's label (a decision dialog says "Confirm", "Waive" …).
+    save_key = "detail.dialog.save"
+
     def __init__(self, on_conflict: Callable[[], None] | None = None) -> None:
         super().__init__()
         self.on_conflict = on_conflict
@@ -126,7 +129,7 @@ class FormDialog(ModalScreen[Result | None], Generic[Result]):
 
     def save_label(self) -> str:
         """The words on the save button (a confirmation says what it does instead)."""
-        return i18n.t("detail.dialog.save")
+        return i18n.t(self.save_key)
 
     def field_error(self, name: str) -> Static:
         """The place under a field where its error appears."""

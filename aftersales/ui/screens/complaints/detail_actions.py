@@ -13,6 +13,7 @@ from ....domain.enums import OPEN_STATUSES, ComplaintStatus
 from ....domain.permissions import Action, allowed
 from ....domain.schemas import ComplaintView, StaffView
 from ....domain.status_machine import status_choices
+from ..penalties.dialogs import from_complaint
 from .detail_dialogs import (
     AssignDialog,
     DuplicateDialog,
@@ -68,6 +69,8 @@ DETAIL_ACTIONS: list[DetailAction] = [
                  ResolveDialog, in_footer=True),
     DetailAction("withdraw", "w", Action.WITHDRAW, _is_open, WithdrawDialog),
     DetailAction("duplicate", "d", Action.MERGE, _is_open, DuplicateDialog),
+    # A violation found while working on the complaint: against its assignee (or shop), linked to it.
+    DetailAction("violation", "v", Action.PROPOSE_VIOLATION, lambda v, a: True, from_complaint),
 ]
 
 ACTIONS_BY_NAME = {action.name: action for action in DETAIL_ACTIONS}
