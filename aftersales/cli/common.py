@@ -10,6 +10,7 @@ from typing import Any, NoReturn
 
 from ..i18n import t
 from ..store.db import is_url, open_database
+from ..store.target import shown_target
 
 __all__ = ["open_database"]  # commands open the target through this module (tests replace it here)
 
@@ -106,7 +107,7 @@ def counted(key: str, count: int, **params: Any) -> str:
 
 def shown(target: str) -> str:
     """A database target as messages name it: a server URL without its credentials."""
-    return target.split("@")[-1] if is_url(target) else target
+    return shown_target(target)
 
 
 def target_of(args: argparse.Namespace) -> str:

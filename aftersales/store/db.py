@@ -13,6 +13,9 @@ from .errors import DatabaseRefused
 from .header import APPLICATION_ID, check_sqlite_file
 from .migrations import LATEST, current_version, migrate
 from .models import database
+from .target import is_url, redact, shown_target
+
+__all__ = ["is_url", "open_database", "close_database", "connection", "write_transaction"]
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -23,12 +26,11 @@ PRAGMAS = {
 }
 
 
-def is_url(target: str) -> bool:
-    return target.startswith(("postgresql://", "postgres://"))
-
-
 def open_database(target: str | Path, *, create: bool = False) -> Database:
     """Open, check and migrate the database at `target`; bind the models to it.
+
+    The schema version is read first, without any lock; the write lock is taken only when there is
+    something to migrate, so opening never waits on another desk's write.
 
     Raises DatabaseRefused (one line, file untouched) for anything that is not a usable
     aftersales database. A missing file is created only when `create` is true.
@@ -36,20 +38,23 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
     text = str(target)
     db = _open_postgres(text) if is_url(text) else _open_sqlite(Path(text), create)
     database.initialize(db)
-    if is_url(text):
+    try:
         found = current_version(db)
         if found > LATEST:
-            db.close()
-            raise DatabaseRefused(f"{_where(text)}: made by a newer aftersales (schema {found})")
-    try:
-        found = migrate(db)
-        if found < LATEST and isinstance(db, SqliteDatabase):
-            # The header (application id, schema version) must reach the main file now, so
-            # another desk's cheap header check recognises it while this one stays open.
-            db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            raise DatabaseRefused(f"{shown_target(text)}: made by a newer aftersales (schema {found})")
+        if found < LATEST:
+            migrate(db, where=shown_target(text), create=create)
+            if isinstance(db, SqliteDatabase):
+                # The header (application id, schema version) must reach the main file now, so
+                # another desk's cheap header check recognises it while this one stays open.
+                db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except DatabaseRefused:
+        db.close()
+        raise
     except (PeeweeDatabaseError, sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         db.close()
-        raise DatabaseRefused(f"{text}: cannot prepare the database ({exc})") from exc
+        detail = redact(str(exc).strip(), text)
+        raise DatabaseRefused(f"{shown_target(text)}: cannot prepare the database ({detail})") from exc
     return db
 
 
@@ -94,13 +99,8 @@ def _open_postgres(url: str) -> Database:
         db = connect(url)
         db.connect()
     except Exception as exc:  # driver missing or server unreachable: both are one-line refusals
-        raise DatabaseRefused(f"{_where(url)}: cannot connect ({str(exc).strip()})") from exc
+        raise DatabaseRefused(f"{shown_target(url)}: cannot connect ({redact(str(exc).strip(), url)})") from exc
     return db
-
-
-def _where(url: str) -> str:
-    """The URL without its credentials, for messages."""
-    return url.split("@")[-1]
 
 
 def close_database() -> None:
