@@ -1,12 +1,12 @@
-"""Another desk in the middle of a write: a second connection holding the write lock (SQLite) or
-the audit chain's lock and fresh row locks (PostgreSQL) until the block ends."""
+"""Another desk in the middle of a write: a second connection holding the desk's write lock (BEGIN
+IMMEDIATE on SQLite, the advisory write lock and fresh row locks on PostgreSQL) until the block ends."""
 
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from aftersales.store.server import CHAIN_LOCK
-from aftersales.store.target import is_url
+from aftersales.store.db import is_url
+from aftersales.store.server import WRITE_LOCK
 
 
 @contextmanager
@@ -17,7 +17,7 @@ def writing(target: str) -> Iterator[None]:
 
         conn = psycopg2.connect(target)
         cur = conn.cursor()
-        cur.execute(f"SELECT pg_advisory_xact_lock({CHAIN_LOCK})")
+        cur.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
         cur.execute("INSERT INTO meta (key, value) VALUES ('held', 'by another desk')")
         cur.execute("UPDATE staff SET failed_logins = failed_logins")
         try:

@@ -10,7 +10,7 @@ from typing import Any, NoReturn
 
 from ..i18n import t
 from ..store.db import is_url, open_database
-from ..store.target import shown_target
+from ..store.masking import shown_target
 
 __all__ = ["open_database"]  # commands open the target through this module (tests replace it here)
 

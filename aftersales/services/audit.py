@@ -1,13 +1,17 @@
 """Appending hash-chained audit events, and proving the chain intact."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from ..domain.audit_chain import GENESIS, event_digest
 from ..domain.enums import EventKind
 from ..domain.schemas import StaffView
+from ..store import own_events
+from ..store.bulk import insert_rows
 from ..store.fields import to_epoch
 from ..store.models import Event
+from ..store.server import lock_chain
 
 
 def _content(
@@ -34,6 +38,26 @@ def _content(
     }
 
 
+@dataclass(frozen=True)
+class EventDraft:
+    """One event to append: everything but its place in the chain."""
+
+    at: datetime
+    actor_id: int | None
+    kind: EventKind
+    complaint_id: int | None = None
+    field: str = ""
+    old: str = ""
+    new: str = ""
+    note: str = ""
+    customer_contact: bool = False
+
+
+_COLUMNS = (
+    "complaint_id", "actor_id", "at", "kind", "field", "old", "new", "note", "customer_contact", "prev_hash", "hash",
+)
+
+
 def append_event(
     at: datetime,
     actor: StaffView | None,
@@ -47,24 +71,37 @@ def append_event(
     customer_contact: bool = False,
 ) -> int:
     """Append one event inside the caller's transaction; returns its id."""
-    last = Event.select(Event.hash).order_by(Event.id.desc()).limit(1).scalar()
-    previous = str(last) if last else GENESIS
-    actor_id = actor.id if actor else None
-    content = _content(complaint_id, actor_id, to_epoch(at), kind.value, field, old, new, note, customer_contact)
-    row = Event.create(
-        complaint=complaint_id,
-        actor=actor_id,
-        at=at,
-        kind=kind.value,
-        field=field,
-        old=old,
-        new=new,
-        note=note,
-        customer_contact=customer_contact,
-        prev_hash=previous,
-        hash=event_digest(previous, content),
-    )
-    return int(row.id)
+    draft = EventDraft(at, actor.id if actor else None, kind, complaint_id, field, old, new, note, customer_contact)
+    return append_events([draft])[0]
+
+
+def append_events(drafts: Sequence[EventDraft]) -> list[int]:
+    """Append `drafts` in order inside the caller's write transaction, each sealing the one before;
+    returns their ids. Appends are serialised (the write lock on both engines), so the chain never forks.
+    """
+    if not drafts:
+        return []
+    lock_chain()
+    db = Event._meta.database
+    last = db.execute_sql("SELECT hash FROM event ORDER BY id DESC LIMIT 1").fetchone()
+    previous = str(last[0]) if last else GENESIS
+    rows: list[tuple[object, ...]] = []
+    for draft in drafts:
+        at = to_epoch(draft.at)
+        kind = draft.kind.value
+        content = _content(
+            draft.complaint_id, draft.actor_id, at, kind, draft.field, draft.old, draft.new, draft.note,
+            draft.customer_contact,
+        )
+        digest = event_digest(previous, content)
+        rows.append((
+            draft.complaint_id, draft.actor_id, at, kind, draft.field, draft.old, draft.new, draft.note,
+            bool(draft.customer_contact), previous, digest,
+        ))
+        previous = digest
+    ids = insert_rows("event", _COLUMNS, rows)
+    own_events.note(ids[0], ids[-1])
+    return ids
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,13 @@ from peewee import Database, PeeweeException, SqliteDatabase
 from peewee import DatabaseError as PeeweeDatabaseError
 
 from ..domain.errors import DeskError, StorageError
+from . import own_events
 from .errors import DatabaseRefused
 from .header import APPLICATION_ID, check_sqlite_file
+from .masking import redact, shown_target
 from .migrations import LATEST, current_version, migrate
 from .models import database
-from .target import is_url, redact, shown_target
-
-__all__ = ["is_url", "open_database", "close_database", "connection", "write_transaction"]
+from .sqlite import DeskSqliteDatabase
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -24,6 +24,10 @@ PRAGMAS = {
     "busy_timeout": 10_000,
     "cache_size": -32_000,
 }
+
+
+def is_url(target: str) -> bool:
+    return target.startswith(("postgresql://", "postgres://"))
 
 
 def open_database(target: str | Path, *, create: bool = False) -> Database:
@@ -68,7 +72,7 @@ def _open_sqlite(path: Path, create: bool) -> SqliteDatabase:
         raise DatabaseRefused(f"{path}: no such database (create one with `aftersales init --db {path}`)")
     elif not path.parent.exists():
         raise DatabaseRefused(f"{path}: folder {path.parent} does not exist")
-    db = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=10, lock_type="IMMEDIATE")
+    db = DeskSqliteDatabase(str(path), pragmas=PRAGMAS, timeout=10, lock_type="IMMEDIATE")
     try:
         db.connect()
     except (PeeweeDatabaseError, sqlite3.DatabaseError, UnicodeDecodeError) as exc:
@@ -93,10 +97,10 @@ def _being_created(path: Path) -> bool:
 
 
 def _open_postgres(url: str) -> Database:
-    from playhouse.db_url import connect  # loads the PostgreSQL driver: only when asked for
+    from .server import DeskPostgresDatabase
 
     try:
-        db = connect(url)
+        db = DeskPostgresDatabase.from_url(url)
         db.connect()
     except Exception as exc:  # driver missing or server unreachable: both are one-line refusals
         raise DatabaseRefused(f"{shown_target(url)}: cannot connect ({redact(str(exc).strip(), url)})") from exc
@@ -137,14 +141,20 @@ def _root_cause(exc: BaseException) -> tuple[str, str]:
 def write_transaction(what: str) -> Iterator[None]:
     """One IMMEDIATE write transaction; storage failures surface their root cause."""
     db = database.obj
+    outermost = not db.in_transaction()
+    committed = False
     try:
         with db.atomic():
             yield
+        committed = True
     except DeskError:
         raise
     except (PeeweeException, sqlite3.Error) as exc:
         code, plain = _root_cause(exc)
         raise StorageError(f"{plain} while {what}", cause=plain, cause_code=code, what=what) from exc
+    finally:
+        if outermost:
+            own_events.transaction_ended(committed)
 
 
 @contextmanager

@@ -1,12 +1,18 @@
 """PostgreSQL specifics: the advisory locks that serialise the desk's writers, and its marker."""
 
-from peewee import Database, PostgresqlDatabase
+import time
+from typing import Any
 
+from peewee import Database, PostgresqlDatabase, __exception_wrapper__
+
+from . import lock_waits
 from .errors import DatabaseRefused
+from .models import database
 
 # Transaction-scoped advisory lock keys (pg_advisory_xact_lock): released at COMMIT or ROLLBACK.
 MIGRATION_LOCK = 4190417
-CHAIN_LOCK = 4190418
+# The desk's write lock, taken at BEGIN like SQLite's BEGIN IMMEDIATE; it also serialises the audit chain.
+WRITE_LOCK = 4190418
 # Channel on which every commit that appended an audit event is announced to the other desks.
 CHANGE_CHANNEL = "aftersales_change"
 
@@ -22,9 +28,52 @@ def is_server(db: Database) -> bool:
     return isinstance(db, PostgresqlDatabase)
 
 
-def lock_chain(db: Database) -> None:
-    """Hold the audit chain until this transaction ends: one appender at a time reads its head."""
-    db.execute_sql(f"SELECT pg_advisory_xact_lock({CHAIN_LOCK})")
+class DeskPostgresDatabase(PostgresqlDatabase):
+    """PostgreSQL where every write transaction queues for the desk's write lock at BEGIN.
+
+    The same rule as SQLite's BEGIN IMMEDIATE: writers go one at a time, first come first served
+    (PostgreSQL grants a contended lock in queue order), never deadlock on each other's rows, and
+    the audit chain's head cannot be read by two writers at once.
+    """
+
+    @classmethod
+    def from_url(cls, url: str) -> "DeskPostgresDatabase":
+        from urllib.parse import urlparse
+
+        from playhouse.db_url import parseresult_to_dict
+
+        params: dict[str, Any] = parseresult_to_dict(urlparse(url), unquote_password=True, unquote_user=True)
+        if not params.get("database"):
+            raise ValueError("the URL names no database (postgresql://USER:PASSWORD@HOST/DBNAME)")
+        return cls(**params)
+
+    def begin(self, isolation_level: Any = None) -> None:
+        started = time.monotonic()
+        if isolation_level or self._isolation_level:
+            super().begin(isolation_level)
+            self.execute_sql(_TAKE_WRITE_LOCK)
+        else:
+            # One round trip: each one costs a wake-up of the server process, while others queue.
+            with __exception_wrapper__:
+                self.cursor().execute(f"BEGIN; {_TAKE_WRITE_LOCK}")
+        lock_waits.record(time.monotonic() - started)
+
+
+# The lock, and the announcement to the other desks' watchers (delivered at COMMIT, folded into one
+# per transaction, dropped on ROLLBACK). Every write transaction appends an audit event.
+_TAKE_WRITE_LOCK = f"SELECT pg_advisory_xact_lock({WRITE_LOCK}), pg_notify('{CHANGE_CHANNEL}', '')"
+
+
+def lock_chain() -> None:
+    """Make sure the current transaction holds the write lock, so one appender at a time reads the
+    audit chain's head. A desk's transactions hold it since BEGIN (here and on SQLite, BEGIN
+    IMMEDIATE); only a PostgreSQL connection opened some other way needs to take it now.
+    """
+    db = database.obj
+    if not db.in_transaction():
+        raise RuntimeError("the audit chain is appended to inside a write transaction only")
+    if is_server(db) and not isinstance(db, DeskPostgresDatabase):
+        db.execute_sql(_TAKE_WRITE_LOCK)
 
 
 def refuse_unmarked(db: Database, where: str, create: bool) -> None:

@@ -1,6 +1,6 @@
 """Taking a complaint: customer by phone, shop, number, SLA deadlines, one event."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from ...domain.enums import SEVERITY_RANK, ComplaintStatus, EventKind
 from ...domain.errors import InvalidInput
@@ -21,11 +21,20 @@ from ..validation import validate
 def next_number(received: datetime, desk: Desk) -> str:
     """Allocate the day's next number inside the caller's write transaction."""
     day = received.astimezone(desk.sla.zone).date()
-    key = f"{day:%Y%m%d}"
-    NumberSequence.insert(day=key, last=0).on_conflict_ignore().execute()
-    NumberSequence.update(last=NumberSequence.last + 1).where(NumberSequence.day == key).execute()
-    last = NumberSequence.select(NumberSequence.last).where(NumberSequence.day == key).scalar()
-    return complaint_number(day, int(last))
+    return complaint_number(day, reserve_numbers(day, 1))
+
+
+def reserve_numbers(day: date, count: int) -> int:
+    """Take the next `count` numbers of `day` inside the caller's write transaction (one statement,
+    so the write lock is not held for three); returns the last one taken."""
+    db = NumberSequence._meta.database
+    mark = db.obj.param
+    found = db.execute_sql(
+        f"INSERT INTO number_sequence (day, last) VALUES ({mark}, {mark}) "
+        "ON CONFLICT (day) DO UPDATE SET last = number_sequence.last + excluded.last RETURNING last",
+        (f"{day:%Y%m%d}", count),
+    ).fetchone()
+    return int(found[0])
 
 
 def find_or_create_customer(phone: str, name: str, address: str, now: datetime) -> Customer:
@@ -77,10 +86,12 @@ def create_complaint(desk: Desk, actor: StaffView, data: ComplaintInput | dict[s
     require(desk, actor, Action.INTAKE)
     valid = validate(ComplaintInput, data)
     now = desk.clock()
+    shop_id = shop_by_code(valid.shop_code).id
+    # Only the writes hold the write lock: the shop is looked up before, the view read after COMMIT.
     with write_transaction("saving a new complaint"):
-        row = insert_complaint(desk, valid, shop_by_code(valid.shop_code).id, now)
+        row = insert_complaint(desk, valid, shop_id, now)
         append_event(now, actor, EventKind.CREATED, complaint_id=row.id, field="status", new=row.number)
-        return complaint_view(Complaint.get_by_id(row.id))
+    return complaint_view(Complaint.get_by_id(row.id))
 
 
 DUPLICATE_WINDOW = timedelta(days=14)

@@ -5,13 +5,13 @@ from urllib.parse import unquote, urlsplit
 MASK = "***"
 
 
-def is_url(target: str) -> bool:
-    return target.startswith(("postgresql://", "postgres://"))
+def _is_url(target: str) -> bool:
+    return target.startswith(("postgresql://", "postgres://"))  # as store.db.is_url
 
 
 def shown_target(target: str) -> str:
     """A database target as messages name it: a server URL without its user and password."""
-    return target.rsplit("@", 1)[-1] if is_url(target) else target
+    return target.rsplit("@", 1)[-1] if _is_url(target) else target
 
 
 def redact(text: str, target: str) -> str:
@@ -20,7 +20,7 @@ def redact(text: str, target: str) -> str:
     Drivers sometimes quote what they were given (the whole URL, or the password alone, raw or
     percent-decoded), so every message that may carry one passes through here.
     """
-    if not is_url(target):
+    if not _is_url(target):
         return text
     where = shown_target(target)
     pieces = text.replace(target, where).split(where)
