@@ -28,6 +28,18 @@ def is_server(db: Database) -> bool:
     return isinstance(db, PostgresqlDatabase)
 
 
+def connection_params(url: str) -> dict[str, Any]:
+    """What psycopg2 needs to connect to `url` (user and password percent-decoded)."""
+    from urllib.parse import urlparse
+
+    from playhouse.db_url import parseresult_to_dict
+
+    params: dict[str, Any] = parseresult_to_dict(urlparse(url), unquote_password=True, unquote_user=True)
+    if not params.get("database"):
+        raise ValueError("the URL names no database (postgresql://USER:PASSWORD@HOST/DBNAME)")
+    return params
+
+
 class DeskPostgresDatabase(PostgresqlDatabase):
     """PostgreSQL where every write transaction queues for the desk's write lock at BEGIN.
 
@@ -38,14 +50,7 @@ class DeskPostgresDatabase(PostgresqlDatabase):
 
     @classmethod
     def from_url(cls, url: str) -> "DeskPostgresDatabase":
-        from urllib.parse import urlparse
-
-        from playhouse.db_url import parseresult_to_dict
-
-        params: dict[str, Any] = parseresult_to_dict(urlparse(url), unquote_password=True, unquote_user=True)
-        if not params.get("database"):
-            raise ValueError("the URL names no database (postgresql://USER:PASSWORD@HOST/DBNAME)")
-        return cls(**params)
+        return cls(**connection_params(url))
 
     def begin(self, isolation_level: Any = None) -> None:
         started = time.monotonic()
