@@ -25,7 +25,7 @@ def _desk_worker(target: str, worker: int, start_at: float) -> tuple[int, list[s
     from aftersales.domain.clock import fixed_clock
     from aftersales.services.complaints import actions as complaint_actions
     from aftersales.services.context import Desk
-    from aftersales.store import lock_waits
+    from aftersales.store import lock_clock
     from aftersales.store.converters import staff_view
     from aftersales.store.models import Staff
 
@@ -39,7 +39,7 @@ def _desk_worker(target: str, worker: int, start_at: float) -> tuple[int, list[s
     done = 0
     last_id = None
     time.sleep(max(0.0, start_at - time.time()))  # every desk starts writing at the same moment
-    lock_waits.start_recording()
+    lock_clock.start_recording()
     for call in range(CALLS):
         began = time.perf_counter()
         try:
@@ -52,7 +52,7 @@ def _desk_worker(target: str, worker: int, start_at: float) -> tuple[int, list[s
             errors.append(f"{type(exc).__name__}: {exc}")
         saves.append(time.perf_counter() - began)
     close_database()
-    return done, errors, saves, lock_waits.recorded()
+    return done, errors, saves, lock_clock.waits()
 
 
 def _percentile(samples: list[float], share: float) -> float:

@@ -9,7 +9,7 @@ from peewee import Database, PeeweeException, SqliteDatabase
 from peewee import DatabaseError as PeeweeDatabaseError
 
 from ..domain.errors import DeskError, StorageError
-from . import own_events
+from . import lock_clock, own_events
 from .errors import DatabaseRefused
 from .header import APPLICATION_ID, check_sqlite_file
 from .masking import redact, shown_target
@@ -42,6 +42,7 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
     text = str(target)
     db = _open_postgres(text) if is_url(text) else _open_sqlite(Path(text), create)
     database.initialize(db)
+    own_events.forget_all()
     try:
         found = current_version(db)
         if found > LATEST:
@@ -154,6 +155,7 @@ def write_transaction(what: str) -> Iterator[None]:
         raise StorageError(f"{plain} while {what}", cause=plain, cause_code=code, what=what) from exc
     finally:
         if outermost:
+            lock_clock.lock_released()
             own_events.transaction_ended(committed)
 
 

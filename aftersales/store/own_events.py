@@ -46,3 +46,9 @@ def forget_through(event_id: int) -> None:
     """The watcher has seen every event up to `event_id`: older own ranges are no longer needed."""
     with _lock:
         _ranges[:] = [span for span in _ranges if span[1] > event_id]
+
+
+def forget_all() -> None:
+    """A database was opened: ids written to another one say nothing about it."""
+    with _lock:
+        _ranges.clear()

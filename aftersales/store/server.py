@@ -5,7 +5,7 @@ from typing import Any
 
 from peewee import Database, PostgresqlDatabase, __exception_wrapper__
 
-from . import lock_waits
+from . import lock_clock
 from .errors import DatabaseRefused
 from .models import database
 
@@ -61,7 +61,7 @@ class DeskPostgresDatabase(PostgresqlDatabase):
             # One round trip: each one costs a wake-up of the server process, while others queue.
             with __exception_wrapper__:
                 self.cursor().execute(f"BEGIN; {_TAKE_WRITE_LOCK}")
-        lock_waits.record(time.monotonic() - started)
+        lock_clock.lock_taken(time.monotonic() - started)
 
 
 # The lock, and the announcement to the other desks' watchers (delivered at COMMIT, folded into one

@@ -14,7 +14,7 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
-from . import lock_waits
+from . import lock_clock
 
 BUSY_SECONDS = 10.0  # the patience every other statement keeps through the busy timeout
 _FIRST_RETRY = 0.002  # seconds between tries for a desk that has just started waiting
@@ -45,7 +45,7 @@ class DeskSqliteDatabase(SqliteDatabase):
             while True:
                 try:
                     cursor.execute("BEGIN IMMEDIATE")
-                    lock_waits.record(time.monotonic() - started)
+                    lock_clock.lock_taken(time.monotonic() - started)
                     return
                 except sqlite3.OperationalError as exc:
                     waited = time.monotonic() - started

@@ -1,6 +1,7 @@
 """Taking a complaint: customer by phone, shop, number, SLA deadlines, one event."""
 
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from ...domain.enums import SEVERITY_RANK, ComplaintStatus, EventKind
 from ...domain.errors import InvalidInput
@@ -53,32 +54,37 @@ def shop_by_code(code: str) -> Shop:
     return shop
 
 
-def insert_complaint(desk: Desk, valid: ComplaintInput, shop_id: int, now: datetime) -> Complaint:
-    """Write one new complaint (customer, number, SLA deadlines) inside the caller's transaction."""
+def complaint_fields(desk: Desk, valid: ComplaintInput, shop_id: int, now: datetime) -> dict[str, Any]:
+    """A new complaint's columns but its number and customer (the SLA deadlines worked out): what
+    intake and import both store."""
     received = valid.received_at or now
     ack_due, resolve_due = deadlines(received, valid.severity, desk.sla)
+    return {
+        "shop": shop_id,
+        "product": valid.product,
+        "contract_no": valid.contract_no,
+        "receipt_no": valid.receipt_no,
+        "category": valid.category.value,
+        "severity": valid.severity.value,
+        "severity_rank": SEVERITY_RANK[valid.severity],
+        "channel": valid.channel.value,
+        "remedy": valid.remedy.value,
+        "description": valid.description,
+        "major_incident": valid.major_incident,
+        "major_reason": valid.major_reason.value if valid.major_reason else None,
+        "status": ComplaintStatus.NEW.value,
+        "ack_due_at": ack_due,
+        "resolve_due_at": resolve_due,
+        "created_at": received,
+        "updated_at": now,
+    }
+
+
+def insert_complaint(desk: Desk, valid: ComplaintInput, shop_id: int, now: datetime) -> Complaint:
+    """Write one new complaint (customer, number, SLA deadlines) inside the caller's transaction."""
+    fields = complaint_fields(desk, valid, shop_id, now)
     customer = find_or_create_customer(valid.phone, valid.customer_name, valid.address, now)
-    return Complaint.create(
-        number=next_number(received, desk),
-        customer=customer.id,
-        shop=shop_id,
-        product=valid.product,
-        contract_no=valid.contract_no,
-        receipt_no=valid.receipt_no,
-        category=valid.category.value,
-        severity=valid.severity.value,
-        severity_rank=SEVERITY_RANK[valid.severity],
-        channel=valid.channel.value,
-        remedy=valid.remedy.value,
-        description=valid.description,
-        major_incident=valid.major_incident,
-        major_reason=valid.major_reason.value if valid.major_reason else None,
-        status=ComplaintStatus.NEW.value,
-        ack_due_at=ack_due,
-        resolve_due_at=resolve_due,
-        created_at=received,
-        updated_at=now,
-    )
+    return Complaint.create(number=next_number(fields["created_at"], desk), customer=customer.id, **fields)
 
 
 def create_complaint(desk: Desk, actor: StaffView, data: ComplaintInput | dict[str, object]) -> ComplaintView:
