@@ -71,7 +71,7 @@ def prepare_records(model: Any, late: Sequence[str], records: Sequence[Mapping[s
         values += [field.db_value(value() if callable(value) else value) for field, value in defaults]
         fixed.append(tuple(values))
     columns = tuple([field.column_name for field in given] + [field.column_name for field, _ in defaults])
-    tails = ["\t".join(_copy_text(value) for value in row) for row in fixed] if is_server(database.obj) else None
+    tails = ["\t".join(copy_text(value) for value in row) for row in fixed] if is_server(database.obj) else None
     late_columns = tuple(model._meta.fields[name].column_name for name in late)
     return PreparedRows(model._meta.table_name, late_columns, columns, fixed, tails)
 
@@ -82,7 +82,7 @@ def insert_prepared(prepared: PreparedRows, late_values: Sequence[Sequence[objec
     db = database.obj
     columns = [*prepared.late, *prepared.columns]
     if prepared.copy_tails is not None and len(prepared.fixed) >= COPY_FROM and is_server(db):
-        lines = ["\t".join([*(_copy_text(value) for value in late), tail])
+        lines = ["\t".join([*(copy_text(value) for value in late), tail])
                  for late, tail in zip(late_values, prepared.copy_tails, strict=True)]
         return _copy_lines(db, prepared.table, columns, lines)
     rows = [(*late, *fixed) for late, fixed in zip(late_values, prepared.fixed, strict=True)]
@@ -103,7 +103,7 @@ def _insert_returning(db: Any, table: str, columns: Sequence[str], rows: Sequenc
 
 
 def _copy_rows(db: Any, table: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> list[int]:
-    lines = ["\t".join(_copy_text(value) for value in row) for row in rows]
+    lines = ["\t".join(copy_text(value) for value in row) for row in rows]
     return _copy_lines(db, table, columns, lines)
 
 
@@ -136,7 +136,7 @@ def select_where_in(table: str, columns: Sequence[str], key: str, values: Sequen
 _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
-def _copy_text(value: object) -> str:
+def copy_text(value: object) -> str:
     """One value in COPY's text format."""
     if value is None:
         return "\\N"

@@ -1,6 +1,6 @@
 """Naming a database target in messages: a server URL never shows its credentials."""
 
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 MASK = "***"
 
@@ -15,26 +15,21 @@ def shown_target(target: str) -> str:
 
 
 def redact(text: str, target: str) -> str:
-    """`text` with the URL, and the password of `target`, masked wherever they occur.
+    """`text` with every URL-shaped trace of `target`'s credentials masked.
 
-    Drivers sometimes quote what they were given (the whole URL, or the password alone, raw or
-    percent-decoded), so every message that may carry one passes through here.
+    Messages quote a URL whole (peewee's "no database name in …"), or a driver quotes the
+    `user:password@host` part, raw or percent-decoded: the URL becomes its shown form, and any
+    `:password@` left becomes `:***@`. The password alone is not searched for: drivers never print
+    it bare, and a short one ("desk") would mangle ordinary words.
     """
-    if not _is_url(target):
+    if not _is_url(target) or "@" not in target:
         return text
-    where = shown_target(target)
-    pieces = text.replace(target, where).split(where)
-    try:
-        password = urlsplit(target).password
-    except ValueError:
-        password = None
+    for spelling in (target, unquote(target)):
+        text = text.replace(spelling, shown_target(target))
+    user_info = target.split("://", 1)[1].rsplit("@", 1)[0]
+    user, _, password = user_info.partition(":")
     if not password:
-        raw = target.split("://", 1)[-1].rsplit("@", 1)
-        password = raw[0].partition(":")[2] if len(raw) == 2 else ""
-    secrets = sorted({password, unquote(password)} - {""}, key=len, reverse=True)
-    for index, piece in enumerate(pieces):
-        for secret in secrets:
-            piece = piece.replace(secret, MASK)
-        pieces[index] = piece
-    # The host and database name are not secret even when they contain the password's letters.
-    return where.join(pieces)
+        return text
+    for secret in sorted({password, unquote(password)}, key=len, reverse=True):
+        text = text.replace(f":{secret}@", f":{MASK}@")
+    return text
