@@ -1,6 +1,7 @@
 """PostgreSQL specifics: the advisory locks that serialise the desk's writers, and its marker."""
 
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from peewee import Database, PostgresqlDatabase, __exception_wrapper__
@@ -94,3 +95,21 @@ def refuse_unmarked(db: Database, where: str, create: bool) -> None:
         )
     if not create:
         raise DatabaseRefused(f"{where}: no aftersales database here (create one with `aftersales init --db URL`)")
+
+
+def append_sealed(table: str, columns: Sequence[str], values: Sequence[object], genesis: str, payload: str) -> int:
+    """Append one audit event in one round trip: the server reads the chain's head and seals the row
+    with SHA-256 over head + `payload` (UTF-8, hex), exactly as domain.audit_chain.event_digest does.
+
+    `columns`/`values` are the event's own; `prev_hash` and `hash` are filled here. Inside the
+    caller's write transaction, which holds the write lock: the head cannot move meanwhile.
+    """
+    db = database.obj
+    marks = ", ".join(["%s"] * len(values))
+    sql = (
+        f"INSERT INTO {table} ({', '.join(columns)}, prev_hash, hash) "
+        f"SELECT {marks}, head.prev, encode(sha256(convert_to(head.prev || %s, 'UTF8')), 'hex') "
+        f"FROM (SELECT coalesce((SELECT hash FROM {table} ORDER BY id DESC LIMIT 1), %s) AS prev) AS head "
+        "RETURNING id"
+    )
+    return int(db.execute_sql(sql, (*values, payload, genesis)).fetchone()[0])

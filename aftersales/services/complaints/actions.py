@@ -133,8 +133,8 @@ def add_note(
     """An internal note or a record of customer contact; does not change the complaint's version."""
     require(desk, actor, Action.NOTE, complaint_id)
     valid = validate(NoteInput, data)
+    row = _load(complaint_id)  # complaints are never deleted: no need to hold the lock to know it exists
     with write_transaction(f"saving a note on complaint #{complaint_id}"):
-        row = _load(complaint_id)
         kind = EventKind.CONTACT if valid.customer_contact else EventKind.NOTE
         append_event(
             desk.clock(), actor, kind, complaint_id=row.id, note=valid.text,

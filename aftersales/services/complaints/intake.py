@@ -10,6 +10,7 @@ from ...domain.permissions import Action
 from ...domain.schemas import ComplaintInput, ComplaintView, StaffView
 from ...domain.sla import deadlines
 from ...i18n import t
+from ...store.bulk import insert_prepared, insert_records, prepare_records
 from ...store.converters import complaint_view
 from ...store.db import write_transaction
 from ...store.models import Complaint, Customer, NumberSequence, Shop
@@ -38,13 +39,16 @@ def reserve_numbers(day: date, count: int) -> int:
     return int(found[0])
 
 
-def find_or_create_customer(phone: str, name: str, address: str, now: datetime) -> Customer:
-    row = Customer.select().where(Customer.phone == phone).order_by(Customer.id).first()
-    if row is None:
-        return Customer.create(name=name, phone=phone, address=address, created_at=now)
-    if address and address != row.address:
-        Customer.update(address=address).where(Customer.id == row.id).execute()
-    return row
+def find_or_create_customer(phone: str, name: str, address: str, now: datetime) -> int:
+    """The id of the first customer with `phone` (its address updated when one is given), else of
+    a new customer; inside the caller's write transaction."""
+    found = (Customer.select(Customer.id, Customer.address).where(Customer.phone == phone)
+             .order_by(Customer.id).limit(1).tuples().first())
+    if found is None:
+        return insert_records(Customer, [{"name": name, "phone": phone, "address": address, "created_at": now}])[0]
+    if address and address != found[1]:
+        Customer.update(address=address).where(Customer.id == found[0]).execute()
+    return int(found[0])
 
 
 def shop_by_code(code: str) -> Shop:
@@ -80,24 +84,21 @@ def complaint_fields(desk: Desk, valid: ComplaintInput, shop_id: int, now: datet
     }
 
 
-def insert_complaint(desk: Desk, valid: ComplaintInput, shop_id: int, now: datetime) -> Complaint:
-    """Write one new complaint (customer, number, SLA deadlines) inside the caller's transaction."""
-    fields = complaint_fields(desk, valid, shop_id, now)
-    customer = find_or_create_customer(valid.phone, valid.customer_name, valid.address, now)
-    return Complaint.create(number=next_number(fields["created_at"], desk), customer=customer.id, **fields)
-
-
 def create_complaint(desk: Desk, actor: StaffView, data: ComplaintInput | dict[str, object]) -> ComplaintView:
     """Record a new complaint and return it with its number."""
     require(desk, actor, Action.INTAKE)
     valid = validate(ComplaintInput, data)
     now = desk.clock()
-    shop_id = shop_by_code(valid.shop_code).id
-    # Only the writes hold the write lock: the shop is looked up before, the view read after COMMIT.
+    fields = complaint_fields(desk, valid, shop_by_code(valid.shop_code).id, now)
+    prepared = prepare_records(Complaint, ("number", "customer"), [fields])
+    # Only the writes hold the write lock: the shop is looked up and the row converted before it,
+    # the view read after COMMIT.
     with write_transaction("saving a new complaint"):
-        row = insert_complaint(desk, valid, shop_id, now)
-        append_event(now, actor, EventKind.CREATED, complaint_id=row.id, field="status", new=row.number)
-    return complaint_view(Complaint.get_by_id(row.id))
+        customer_id = find_or_create_customer(valid.phone, valid.customer_name, valid.address, now)
+        number = next_number(fields["created_at"], desk)
+        complaint_id = insert_prepared(prepared, [(number, customer_id)])[0]
+        append_event(now, actor, EventKind.CREATED, complaint_id=complaint_id, field="status", new=number)
+    return complaint_view(Complaint.get_by_id(complaint_id))
 
 
 DUPLICATE_WINDOW = timedelta(days=14)
