@@ -16,7 +16,7 @@ from .factories import new_complaint
 PROCESSES = 8
 CALLS = 200
 # Where the figures of the last run are written (p50, p99 and worst save per engine), for reports.
-FIGURES_ENV = "AFTERSALES_CONCURRENCY_FIGURES"
+FIGURES_ENV = "AFTERSALES_TEST_FIGURES"
 
 
 def _desk_worker(target: str, worker: int, start_at: float) -> tuple[int, list[str], list[float], list[float]]:
