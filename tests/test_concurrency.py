@@ -4,6 +4,7 @@ import multiprocessing
 import os
 import time
 
+import pytest
 from peewee import fn
 
 from aftersales.services.audit import verify_chain
@@ -15,13 +16,17 @@ from .factories import new_complaint
 
 PROCESSES = 8
 CALLS = 200
+WAIT_TARGET = 0.1  # seconds: p99 of a save's wait for the write lock with 8 desks writing flat out
 # Where the figures of the last run are written (p50, p99 and worst save per engine), for reports.
 FIGURES_ENV = "AFTERSALES_TEST_FIGURES"
 
 
-def _desk_worker(target: str, worker: int, start_at: float) -> tuple[int, list[str], list[float], list[float]]:
+def _desk_worker(
+    target: str, worker: int, start_at: float
+) -> tuple[int, list[str], list[float], list[float], list[float]]:
     """One desk process: alternately takes complaints and writes notes on the last one; returns what
-    it did, its errors, each save's time and each write transaction's wait for the write lock."""
+    it did, its errors, each save's time, and each write transaction's wait for the write lock and
+    time holding it."""
     from aftersales.domain.clock import fixed_clock
     from aftersales.services.complaints import actions as complaint_actions
     from aftersales.services.context import Desk
@@ -52,7 +57,7 @@ def _desk_worker(target: str, worker: int, start_at: float) -> tuple[int, list[s
             errors.append(f"{type(exc).__name__}: {exc}")
         saves.append(time.perf_counter() - began)
     close_database()
-    return done, errors, saves, lock_clock.waits()
+    return done, errors, saves, lock_clock.waits(), lock_clock.holds()
 
 
 def _percentile(samples: list[float], share: float) -> float:
@@ -60,6 +65,8 @@ def _percentile(samples: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
+@pytest.mark.timing
+@pytest.mark.real_clock  # the desks start together by the wall clock, which is real in their processes
 def test_eight_desks_writing_at_once_lose_nothing_and_keep_one_chain(db_target, staff, engine):
     close_database()
     ctx = multiprocessing.get_context("spawn")
@@ -67,10 +74,10 @@ def test_eight_desks_writing_at_once_lose_nothing_and_keep_one_chain(db_target, 
         start_at = time.time() + 3.0  # after every process has imported and connected
         results = pool.starmap(_desk_worker, [(db_target, w, start_at) for w in range(PROCESSES)])
     open_database(db_target)
-    errors = [e for _, errs, _, _ in results for e in errs]
+    errors = [e for _, errs, *_ in results for e in errs]
     assert not [e for e in errors if "locked" in e.lower()]
     assert errors == []
-    assert sum(done for done, _, _, _ in results) == PROCESSES * CALLS
+    assert sum(done for done, *_ in results) == PROCESSES * CALLS
     assert Complaint.select().count() == PROCESSES * CALLS // 2
     notes = Event.select().where(Event.kind == "note").count()
     assert notes == PROCESSES * CALLS // 2
@@ -83,15 +90,21 @@ def test_eight_desks_writing_at_once_lose_nothing_and_keep_one_chain(db_target, 
     assert report.ok, report
     assert report.events == PROCESSES * CALLS
     assert verify_chain().first_broken is None
-    waits = [w for *_, ws in results for w in ws]
-    saves = [s for _, _, ss, _ in results for s in ss]
-    assert len(waits) == PROCESSES * CALLS
+    saves = [s for _, _, ss, _, _ in results for s in ss]
+    waits = [w for _, _, _, ws, _ in results for w in ws]
+    holds = [h for *_, hs in results for h in hs]
+    assert len(waits) == len(holds) == PROCESSES * CALLS
     figures = {name: (_percentile(v, 0.5), _percentile(v, 0.99), max(v)) for name, v in
-               (("lock wait", waits), ("save", saves))}
+               (("lock wait", waits), ("lock held", holds), ("save", saves))}
     if os.environ.get(FIGURES_ENV):
         with open(os.environ[FIGURES_ENV], "a", encoding="utf-8") as out:
             for name, (p50, p99, worst) in figures.items():
                 out.write(f"{engine}: {PROCESSES} writers x {CALLS} saves, {name} "
                           f"p50 {p50 * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms, max {worst * 1000:.1f} ms\n")
     p50, p99, worst = figures["lock wait"]
-    assert p99 <= 0.1, f"p99 lock wait {p99 * 1000:.0f} ms (p50 {p50 * 1000:.0f} ms, worst {worst * 1000:.0f} ms)"
+    # On this machine at rest the target governs. When other programs slow it down, every hold of
+    # the lock grows and a fair queue's wait with it: a desk then waits at most one hold for each
+    # desk ahead of it. Backing off (SQLite's own busy handler) waited 30-70 holds at p99.
+    budget = max(WAIT_TARGET, (PROCESSES - 1) * figures["lock held"][1])
+    assert p99 <= budget, (f"p99 lock wait {p99 * 1000:.0f} ms over {budget * 1000:.0f} ms "
+                           f"(p50 {p50 * 1000:.0f} ms, worst {worst * 1000:.0f} ms)")

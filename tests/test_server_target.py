@@ -248,6 +248,7 @@ def _init_at(target: str, code: str, start_at: float) -> int:
     return main(["init", "--db", target, "--admin-code", code, "--admin-name", code, "--admin-pin", "246810"])
 
 
+@pytest.mark.real_clock  # the processes start together by the wall clock, which is real in them
 def test_two_init_at_once_make_one_first_admin(engine, tmp_path, capsys):
     target = str(tmp_path / "new.db") if engine == "sqlite" else (drop_schema() or PG_URL)
     ctx = multiprocessing.get_context("spawn")
