@@ -207,6 +207,10 @@ def test_demo_on_a_server_holds_what_the_file_demo_holds_and_takes_new_work(caps
     db = Complaint._meta.database
     assert {table: db.execute_sql(f"SELECT count(*) FROM {table}").fetchone()[0] for table in expected} == expected
     assert verify_chain().first_broken is None
+    # The indexes and foreign keys set aside for the copy are back.
+    assert db.execute_sql("SELECT count(*) FROM pg_indexes WHERE tablename = 'complaint'").fetchone()[0] >= 15
+    assert db.execute_sql("SELECT count(*) FROM pg_constraint WHERE conrelid = 'complaint'::regclass "
+                          "AND contype = 'f'").fetchone()[0] == 4
     desk = Desk(clock=fixed_clock(NOW))
     assert login(desk, "lead01", "2222").role is Role.LEAD
     # Ids and day numbers continue after the copied rows: sequences were moved past them.
