@@ -1,6 +1,7 @@
 """Helpers for command-line tests: running `main`, file digests, closed desk databases on disk."""
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +11,9 @@ from aftersales.cli import main
 from aftersales.store.db import close_database, open_database
 from aftersales.store.models import Complaint, Event
 
-from .factories import seed_shops, seed_staff
+from .factories import DEMO_STAFF, seed_shops, seed_staff
+
+PINS = {code: pin for code, _name, _role, pin in DEMO_STAFF}
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,19 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> Outcome:
     return Outcome(code, captured.out, captured.err)
 
 
+def run_as(capsys: pytest.CaptureFixture[str], code: str, *argv: str, pin: str | None = None) -> Outcome:
+    """Run `aftersales ARGV --user CODE` as a script would: the PIN (the demo one by default) in AFTERSALES_PIN."""
+    before = os.environ.get("AFTERSALES_PIN")
+    os.environ["AFTERSALES_PIN"] = PINS[code] if pin is None else pin
+    try:
+        return run(capsys, *argv, "--user", code)
+    finally:
+        if before is None:
+            del os.environ["AFTERSALES_PIN"]
+        else:
+            os.environ["AFTERSALES_PIN"] = before
+
+
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -43,10 +59,10 @@ def empty_desk(path: Path) -> None:
 
 
 def counts(path: Path) -> tuple[int, int]:
-    """Complaints and events stored in the database file at `path`."""
+    """Complaints and their events stored in the database file at `path` (logins are not counted)."""
     open_database(path)
     try:
-        return Complaint.select().count(), Event.select().count()
+        return Complaint.select().count(), Event.select().where(Event.complaint.is_null(False)).count()
     finally:
         close_database()
 

@@ -94,6 +94,24 @@ def test_each_event_seals_the_one_before_with_the_documented_digest(desk, staff)
     previous = GENESIS
     for event in Event.select().order_by(Event.id):
         content = _content(event.complaint_id, event.actor_id, to_epoch(event.at), event.kind, event.field,
-                           event.old, event.new, event.note, event.customer_contact)
+                           event.old, event.new, event.note, event.customer_contact, event.source)
         assert (event.prev_hash, event.hash) == (previous, event_digest(previous, content))
         previous = event.hash
+
+
+def test_an_event_from_the_command_line_seals_its_source(desk, staff):
+    from aftersales.domain.audit_chain import event_digest
+    from aftersales.services.audit import COMMAND_LINE, _content, events_from
+    from aftersales.store.fields import to_epoch
+
+    new_complaint(desk, staff["op01"])
+    with events_from(COMMAND_LINE):
+        auth.login(desk, "op01", "1111")
+    auth.login(desk, "op01", "1111")
+    desk_login, cli_login = (
+        Event.select().where(Event.kind == EventKind.LOGIN.value).order_by(Event.id.desc()).limit(2)
+    )
+    assert (cli_login.source, desk_login.source) == ("cli", "")
+    assert verify_chain().first_broken is None
+    unsourced = _content(None, cli_login.actor_id, to_epoch(cli_login.at), "login", "", "", "", "", False)
+    assert event_digest(cli_login.prev_hash, unsourced) != cli_login.hash  # the source is part of the seal

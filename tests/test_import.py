@@ -8,12 +8,13 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from aftersales.domain.enums import EventKind
+from aftersales.domain.event_notes import read_import_note
 from aftersales.services.complaints import actions as act
 from aftersales.services.transfer.columns import INPUT_COLUMNS
 from aftersales.store.db import close_database, open_database
 from aftersales.store.models import Complaint, Event
 
-from .cli_helpers import counts, empty_desk, run
+from .cli_helpers import counts, empty_desk, run, run_as
 from .factories import new_complaint
 
 HEADER = ["phone", "customer_name", "shop", "category", "severity", "channel", "product", "remedy", "description"]
@@ -37,7 +38,7 @@ def _write_csv(path: Path, rows: list[list[str]], header: list[str] = HEADER, en
 
 
 def _import(capsys, db: Path, file: Path, user: str = "op01"):
-    return run(capsys, "import", "complaints", file, "--db", db, "--user", user)
+    return run_as(capsys, user, "import", "complaints", file, "--db", db)
 
 
 def test_one_bad_row_among_100_stores_nothing_and_names_the_row(capsys, staff, db_path, tmp_path):
@@ -76,7 +77,8 @@ def test_good_file_creates_every_complaint_with_an_import_event(capsys, staff, d
     assert "imported 3 complaints (TS-20261127-0001 … TS-20261127-0003)" in outcome.out
     open_database(db_path)
     events = list(Event.select().where(Event.kind == EventKind.IMPORTED.value).order_by(Event.id))
-    assert [event.note for event in events] == ["in.csv, row 2", "in.csv, row 3", "in.csv, row 4"]
+    assert [read_import_note(event.note) for event in events] == [("in.csv", 2), ("in.csv", 3), ("in.csv", 4)]
+    assert {event.source for event in events} == {"cli"}
     assert [event.actor.code for event in events] == ["op01"] * 3
     assert [c.product for c in Complaint.select().order_by(Complaint.id)] == ["餐椅0", "餐椅1", "餐椅2"]
 
@@ -201,7 +203,8 @@ def test_user_without_import_permission_is_refused_and_audited(capsys, staff, db
     assert outcome.err.count("\n") == 1
     open_database(db_path)
     assert Complaint.select().count() == 0
-    assert [e.kind for e in Event.select()] == [EventKind.DENIED.value]
+    assert [(e.kind, e.source) for e in Event.select()] == [
+        (EventKind.LOGIN.value, "cli"), (EventKind.DENIED.value, "cli")]
 
 
 def test_import_needs_a_user(capsys, staff, db_path, tmp_path, monkeypatch):
@@ -211,6 +214,7 @@ def test_import_needs_a_user(capsys, staff, db_path, tmp_path, monkeypatch):
     outcome = run(capsys, "import", "complaints", file, "--db", db_path)
     assert outcome.code == 2 and "--user" in outcome.err
     monkeypatch.setenv("AFTERSALES_USER", "op02")
+    monkeypatch.setenv("AFTERSALES_PIN", "1112")
     assert run(capsys, "import", "complaints", file, "--db", db_path).code == 0
 
 
@@ -278,14 +282,14 @@ def test_file_without_numbers_imports_again_as_new_complaints(capsys, staff, db_
 def test_import_report_in_chinese_has_no_english(capsys, staff, db_path, tmp_path):
     close_database()
     header = ["电话", "客户姓名", "商铺", "类别", "诉求", "描述", "备注"]
-    outcome = run(capsys, "--lang", "zh", "import", "complaints", _write_csv(tmp_path / "h.csv", [], header),
-                  "--db", db_path, "--user", "op01")
+    outcome = run_as(capsys, "op01", "--lang", "zh", "import", "complaints", _write_csv(tmp_path / "h.csv", [], header),
+                  "--db", db_path)
     assert outcome.code == 1
     assert "第 1 行，备注：未知的列" in outcome.err
     rows = [["12345", "孙丽", "S001", "漏水", "repair", "瓷砖运输途中碎裂"],
             ["13912340000", "孙丽", "无此店", "installation", "", "短"]]
     file = _write_csv(tmp_path / "in.csv", rows, header[:-1])
-    outcome = run(capsys, "--lang", "zh", "import", "complaints", file, "--db", db_path, "--user", "op01")
+    outcome = run_as(capsys, "op01", "--lang", "zh", "import", "complaints", file, "--db", db_path)
     assert outcome.code == 1
     lines = outcome.err.splitlines()
     assert lines[0] == f"{file}：未导入任何内容"
@@ -300,7 +304,7 @@ def test_import_report_in_chinese_has_no_english(capsys, staff, db_path, tmp_pat
 
 def test_successful_import_is_reported_in_chinese(capsys, staff, db_path, tmp_path):
     close_database()
-    outcome = run(capsys, "--lang", "zh", "import", "complaints", _write_csv(tmp_path / "in.csv", [_row(0)]),
-                  "--db", db_path, "--user", "op01")
+    outcome = run_as(capsys, "op01", "--lang", "zh", "import", "complaints", _write_csv(tmp_path / "in.csv", [_row(0)]),
+                  "--db", db_path)
     assert outcome.code == 0, outcome.err
     assert outcome.out == "已导入 1 条投诉（TS-20261127-0001）\n"

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from aftersales.domain.enums import EventKind
+from aftersales.domain.event_notes import import_note
 from aftersales.services import audit
 from aftersales.services.audit import verify_chain
 from aftersales.services.complaints.queue import QueueFilter, queue_page
@@ -82,7 +83,7 @@ def test_imported_rows_are_found_and_linked_like_typed_ones(db_target, staff, de
     assert row.customer.phone == "13910000007" and row.customer.name == "客户7"
     assert row.shop.code == "S002" and row.severity == "normal" and row.status == "new"
     event = Event.get((Event.complaint == row.id) & (Event.kind == EventKind.IMPORTED.value))
-    assert event.note == "some.csv, row 9" and event.new == row.number and event.actor.code == "op01"
+    assert event.note == import_note("some.csv", 9) and event.new == row.number and event.actor.code == "op01"
     # The returning caller of row 0 is the customer who called before the import.
     again = Complaint.get(Complaint.product == "product-00009")
     assert again.customer.id == earlier.customer.id

@@ -42,3 +42,31 @@ def test_pragmas_are_applied_on_every_connection(db_path: Path):
     assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 10_000
+
+
+def test_a_schema_2_file_gains_versions_and_event_sources_and_its_chain_still_holds(db_path: Path, desk, staff):
+    from aftersales.services.audit import verify_chain
+    from aftersales.services.staff import auth
+
+    from .factories import new_complaint
+
+    new_complaint(desk, staff["op01"])
+    auth.login(desk, "op01", "1111")
+    close_database()
+    raw = sqlite3.connect(db_path)  # the file as schema 2 left it: none of the columns schema 3 adds
+    for table, column in (("event", "source"), ("staff", "version"), ("shop", "version")):
+        raw.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    raw.execute("PRAGMA user_version = 2")
+    raw.commit()
+    raw.close()
+    open_database(db_path)
+    from aftersales.store.models import Event, Shop, Staff
+
+    assert {row.source for row in Event.select()} == {""}
+    assert {row.version for row in Staff.select()} | {row.version for row in Shop.select()} == {1}
+    report = verify_chain()
+    assert (report.events, report.first_broken) == (2, None)
+    close_database()
+    raw = sqlite3.connect(db_path)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == LATEST
+    raw.close()

@@ -1,16 +1,21 @@
 """What every command shares: one-line refusals, argument types, the --db target, lazy loading."""
 
 import argparse
+import getpass
 import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from ..i18n import t
-from ..store.db import is_url, open_database
+from ..store.db import is_url, open_database, opened_read_only
 from ..store.masking import shown_target
+
+if TYPE_CHECKING:
+    from ..domain.permissions import Action
+    from ..domain.schemas import StaffView
 
 __all__ = ["open_database"]  # commands open the target through this module (tests replace it here)
 
@@ -143,3 +148,65 @@ def fail(message: str, code: int = 1, details: Sequence[str] = ()) -> int:
     lines = [" ".join(str(line).split()) for line in (message, *details)]
     print("\n".join(lines), file=sys.stderr)
     return code
+
+
+def authenticate(args: argparse.Namespace, action: "Action") -> "StaffView":
+    """The staff member a writing command acts as, after their PIN, on the database already open.
+
+    The code is --user (or AFTERSALES_USER); the PIN comes from AFTERSALES_PIN (scripts) or is
+    asked without echo on the terminal. It is checked as the desk's login is: wrong PINs count
+    toward the same lockout and every attempt is audited (as coming from the command line). A
+    role that may not do `action` is refused (and audited) before the command reads its input.
+    """
+    from ..services.context import Desk
+    from ..services.guard import require
+    from ..services.staff.auth import login
+
+    if opened_read_only():
+        raise CliFailure(t("cli.read_only", path=shown(target_of(args))))
+    code = (args.user or os.environ.get("AFTERSALES_USER") or "").strip()
+    if not code:
+        raise CliFailure(t("cli.auth.need_user", command=_command_name(args)), 2)
+    pin = os.environ.get("AFTERSALES_PIN")
+    if pin is None:
+        if not sys.stdin.isatty():
+            raise CliFailure(t("cli.auth.no_terminal", code=code), 2)
+        pin = getpass.getpass(t("cli.auth.ask_pin", code=code))
+    desk = Desk()
+    actor = login(desk, code, pin)
+    require(desk, actor, action)
+    return actor
+
+
+def open_as(args: argparse.Namespace, action: "Action") -> "StaffView":
+    """Open the --db target and authenticate the --user for `action`: the start of every writing command."""
+    open_database(target_of(args))
+    return authenticate(args, action)
+
+
+def _command_name(args: argparse.Namespace) -> str:
+    what = getattr(args, "what", None)
+    return f"{args.command} {what}" if what else str(args.command)
+
+
+def new_pin(args: argparse.Namespace, code: str) -> str:
+    """The PIN to give `code`: --pin, else AFTERSALES_NEW_PIN (scripts), else asked twice without echo."""
+    pin = getattr(args, "pin", None) or os.environ.get("AFTERSALES_NEW_PIN")
+    if pin:
+        return str(pin)
+    if not sys.stdin.isatty():
+        raise CliFailure(t("cli.auth.no_terminal_new", code=code), 2)
+    pin = getpass.getpass(t("cli.auth.ask_new_pin", code=code))
+    if getpass.getpass(t("cli.init.ask_pin_again")) != pin:
+        raise CliFailure(t("cli.auth.pins_differ"))
+    return pin
+
+
+def print_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """Columns padded to their widest cell as a terminal shows it (a Chinese character takes two)."""
+    from rich.cells import cell_len
+
+    widths = [max(cell_len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        cells = [str(cell) + " " * (width - cell_len(str(cell))) for cell, width in zip(row, widths, strict=True)]
+        print("  ".join(cells).rstrip())

@@ -13,15 +13,16 @@ from collections.abc import Callable, Sequence
 from peewee import PeeweeException
 
 from .. import i18n
-from ..domain.errors import DeskError, InvalidInput
+from ..domain.errors import DeskError, InvalidInput, StorageError
 from ..i18n import error_text, t
+from ..services.audit import COMMAND_LINE, events_from
 from ..store.db import close_database
 from ..store.errors import DatabaseRefused
 from ..store.masking import redact
-from . import desk, maintenance, transfer
+from . import desk, maintenance, shops, staff, transfer
 from .common import PROG, CliFailure, Commands, Parser, fail, lang_in, shown
 
-COMMAND_MODULES = [desk, maintenance, transfer]
+COMMAND_MODULES = [desk, maintenance, transfer, staff, shops]
 NOT_BUILT = ("sweep", "report", "payroll")
 
 
@@ -64,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         return fail(redact(str(message), target), code, [redact(str(line), target) for line in details])
 
     try:
-        return handler(args)
+        with events_from(COMMAND_LINE):
+            return handler(args)
     except CliFailure as exc:
         return refuse(str(exc), exc.code)
     except DatabaseRefused as exc:
@@ -72,6 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     except InvalidInput as exc:
         fields = [t("cli.field", name=name, message=message) for name, message in exc.fields.items()]
         return refuse("; ".join(fields) or str(exc))
+    except StorageError as exc:
+        # No screen keeps typed text here: say that the command's change was not saved.
+        return refuse(error_text(exc, key="cli.storage"))
     except DeskError as exc:
         return refuse(error_text(exc), details=getattr(exc, "problems", []))
     except OSError as exc:

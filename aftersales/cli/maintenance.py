@@ -31,11 +31,15 @@ def _check(args: argparse.Namespace) -> int:
         print(t("cli.check.integrity_bad", detail=detail), file=sys.stderr)
     else:
         print(t("cli.check.integrity_ok"))
-    if report.foreign_keys:
+    if report.foreign_key_error:
+        print(t("cli.check.fk_unreadable", detail=report.foreign_key_error), file=sys.stderr)
+    elif report.foreign_keys:
         print(counted("cli.check.fk_bad", len(report.foreign_keys), first=report.foreign_keys[0]), file=sys.stderr)
     else:
         print(t("cli.check.fk_ok"))
-    if report.broken_event is not None:
+    if report.chain_error:
+        print(t("cli.check.chain_unreadable", detail=report.chain_error), file=sys.stderr)
+    elif report.broken_event is not None:
         key = f"cli.check.event_{report.broken_reason}"
         known = key in i18n.catalog("en")
         line = t(key, id=report.broken_event) if known else t(

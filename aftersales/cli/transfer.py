@@ -1,10 +1,9 @@
 """Exporting complaints to CSV, JSON or XLSX, and importing them all or nothing."""
 
 import argparse
-import os
 from pathlib import Path
 
-from ..domain.schemas import StaffView
+from ..domain.permissions import Action
 from ..i18n import t
 from ..services.context import Desk
 from . import common
@@ -37,25 +36,10 @@ def _export(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from ..services.transfer.imports import import_complaints
 
-    target = target_of(args)
-    code = args.user or os.environ.get("AFTERSALES_USER")
-    if not code:
-        raise CliFailure(t("cli.import.need_user"), 2)
+    target_of(args)  # no --db is a usage mistake, reported before the file is looked at
     if not args.file.is_file():
         raise CliFailure(t("cli.import.no_file", path=args.file))
-    common.open_database(target)
-    result = import_complaints(Desk(), _staff(code), args.file)
+    actor = common.open_as(args, Action.IMPORT)
+    result = import_complaints(Desk(), actor, args.file)
     print(counted("cli.import.done", result.created, first=result.first_number, last=result.last_number))
     return 0
-
-
-def _staff(code: str) -> StaffView:
-    from ..store.converters import staff_view
-    from ..store.models import Staff
-
-    row = Staff.get_or_none((Staff.code == code.strip()) & (Staff.active == True))  # noqa: E712
-    if row is None:
-        raise CliFailure(t("cli.unknown_user", code=code))
-    return staff_view(row)
-
-

@@ -56,7 +56,8 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.DECIDE_VIOLATION: frozenset(_SUPERVISORS),
     Action.DISMISSAL_DECISION: frozenset({R.MANAGER}),
     Action.MANAGE_STAFF: frozenset({R.ADMIN}),
-    Action.MANAGE_SHOPS: frozenset({R.ADMIN}),
+    # The shop directory is kept by the team lead who supervises the shops, or the admin.
+    Action.MANAGE_SHOPS: frozenset({R.LEAD, R.ADMIN}),
     Action.IMPORT: frozenset({R.OPERATOR, R.LEAD, R.MANAGER, R.ADMIN}),
     Action.VIEW: frozenset(Role),
 }

@@ -101,15 +101,6 @@ class StaffInput(Input):
     pin: Pin
 
 
-class ShopInput(Input):
-    code: Code
-    name: CleanStr = Field(min_length=1, max_length=60)
-    unit: CleanStr = Field(default="", max_length=20)
-    category: ShopCategory
-    contact: CleanStr = Field(default="", max_length=40)
-    phone: CleanStr = Field(default="", max_length=20)
-
-
 class View(BaseModel):
     model_config = ConfigDict(frozen=True, defer_build=True)
 
@@ -200,3 +191,4 @@ class EventView(View):
     new: str
     note: str
     customer_contact: bool
+    source: str = ""  # "cli" when the action came from the command line

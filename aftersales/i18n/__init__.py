@@ -87,9 +87,9 @@ def label(value: Enum) -> str:
 _LABELLED_PARAMS = {"role": "Role", "action": "Action", "current": "ComplaintStatus", "target": "ComplaintStatus"}
 
 
-def error_text(exc: Exception) -> str:
-    """A user-facing line for a desk error, translated when its key is known."""
-    key = getattr(exc, "key", None)
+def error_text(exc: Exception, key: str | None = None) -> str:
+    """A user-facing line for a desk error, translated when its key (or the `key` given) is known."""
+    key = key or getattr(exc, "key", None)
     params = dict(getattr(exc, "params", {}) or {})
     code = params.get("cause_code")
     if code and f"error.cause.{code}" in catalog(_current):

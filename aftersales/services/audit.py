@@ -1,7 +1,10 @@
 """Appending hash-chained audit events, and proving the chain intact."""
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from dataclasses import field as default_from
 from datetime import datetime
 
 from ..domain.audit_chain import GENESIS, canonical_payload, event_digest
@@ -12,6 +15,25 @@ from ..store.bulk import insert_rows
 from ..store.fields import to_epoch
 from ..store.models import Event
 from ..store.server import append_sealed, is_server, lock_chain
+
+# Where the events written now come from: empty for the desk, "cli" for the command line.
+_source: ContextVar[str] = ContextVar("event_source", default="")
+COMMAND_LINE = "cli"
+
+
+@contextmanager
+def events_from(source: str) -> Iterator[None]:
+    """Every event appended inside this block records `source` (the command line sets "cli")."""
+    token = _source.set(source)
+    try:
+        yield
+    finally:
+        _source.reset(token)
+
+
+def current_source() -> str:
+    """The source events appended now record (bulk writers that seal events themselves need it)."""
+    return _source.get()
 
 
 def _content(
@@ -24,8 +46,9 @@ def _content(
     new: str,
     note: str,
     customer_contact: bool,
+    source: str = "",
 ) -> dict[str, object]:
-    return {
+    content: dict[str, object] = {
         "complaint": complaint_id,
         "actor": actor_id,
         "at": at,
@@ -36,6 +59,10 @@ def _content(
         "note": note,
         "contact": bool(customer_contact),
     }
+    if source:
+        # Only when set, so events written before sources existed keep their digests.
+        content["source"] = source
+    return content
 
 
 @dataclass(frozen=True)
@@ -51,10 +78,12 @@ class EventDraft:
     new: str = ""
     note: str = ""
     customer_contact: bool = False
+    source: str = default_from(default_factory=current_source)
 
 
 _COLUMNS = (
-    "complaint_id", "actor_id", "at", "kind", "field", "old", "new", "note", "customer_contact", "prev_hash", "hash",
+    "complaint_id", "actor_id", "at", "kind", "field", "old", "new", "note", "customer_contact", "source",
+    "prev_hash", "hash",
 )
 
 
@@ -104,7 +133,7 @@ def append_events(drafts: Sequence[EventDraft]) -> list[int]:
 def _draft_content(draft: EventDraft) -> dict[str, object]:
     return _content(
         draft.complaint_id, draft.actor_id, to_epoch(draft.at), draft.kind.value, draft.field, draft.old,
-        draft.new, draft.note, draft.customer_contact,
+        draft.new, draft.note, draft.customer_contact, draft.source,
     )
 
 
@@ -112,7 +141,7 @@ def _values(draft: EventDraft) -> tuple[object, ...]:
     """The event's own columns, in _COLUMNS order (the two digests left out)."""
     return (
         draft.complaint_id, draft.actor_id, to_epoch(draft.at), draft.kind.value, draft.field, draft.old,
-        draft.new, draft.note, bool(draft.customer_contact),
+        draft.new, draft.note, bool(draft.customer_contact), draft.source,
     )
 
 
@@ -128,15 +157,15 @@ def verify_chain() -> ChainReport:
     previous = GENESIS
     count = 0
     cursor = Event._meta.database.execute_sql(
-        "SELECT id, complaint_id, actor_id, at, kind, field, old, new, note, customer_contact, "
+        "SELECT id, complaint_id, actor_id, at, kind, field, old, new, note, customer_contact, source, "
         "prev_hash, hash FROM event ORDER BY id"
     )
     for row in cursor:
         count += 1
-        (event_id, complaint_id, actor_id, at, kind, field, old, new, note, contact, prev_hash, digest) = row
+        (event_id, complaint_id, actor_id, at, kind, field, old, new, note, contact, source, prev_hash, digest) = row
         if prev_hash != previous:
             return ChainReport(count, event_id, "does not follow the event before it")
-        content = _content(complaint_id, actor_id, int(at), kind, field, old, new, note, bool(contact))
+        content = _content(complaint_id, actor_id, int(at), kind, field, old, new, note, bool(contact), source)
         if event_digest(previous, content) != digest:
             return ChainReport(count, event_id, "content was altered")
         previous = digest

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..store import own_events
-from ..store.db import is_url
+from ..store.db import is_url, opened_read_only
 from ..store.server import CHANGE_CHANNEL, connection_params
 
 _NEW_EVENTS = "SELECT id FROM event WHERE id > {mark} ORDER BY id"
@@ -132,6 +132,9 @@ class ServerChangeProbe(ChangeProbe):
 def open_probe(target: str) -> ChangeProbe:
     """A probe for the desk's database, a SQLite file or a PostgreSQL URL; ProbeUnavailable when
     it cannot be opened now."""
+    if not is_url(target) and opened_read_only():
+        # A read-only file is opened without the shared-memory file that data_version needs.
+        raise ProbeUnavailable("a read-only file is not watched")
     try:
         if is_url(target):
             return ServerChangeProbe(target)

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from peewee import PeeweeException, SqliteDatabase
+from peewee import SqliteDatabase
 
 from ..domain.errors import DeskError
 from ..store.models import database
@@ -13,7 +13,7 @@ from ..store.references import server_reference_problems
 from .audit import verify_chain
 
 # Text columns of an event, read as bytes when sqlite cannot decode one of them.
-_EVENT_TEXT = ("kind", "field", "old", "new", "note", "prev_hash", "hash")
+_EVENT_TEXT = ("kind", "field", "old", "new", "note", "source", "prev_hash", "hash")
 
 
 class MaintenanceRefused(DeskError):
@@ -29,11 +29,14 @@ class CheckReport:
     events: int = 0
     broken_event: int | None = None
     broken_reason: str = ""  # altered, unchained or undecodable
+    foreign_key_error: str = ""  # why the references could not be checked at all
+    chain_error: str = ""  # why the audit chain could not be read to its end
     pages_checked: bool = True  # False on PostgreSQL: the page scan is SQLite's (the server checks its own)
 
     @property
     def ok(self) -> bool:
-        return not self.integrity and not self.foreign_keys and self.broken_event is None
+        return not (self.integrity or self.foreign_keys or self.foreign_key_error or self.chain_error
+                    or self.broken_event is not None)
 
 
 def _sqlite() -> Any:
@@ -49,25 +52,28 @@ def integrity_problems(limit: int = 20) -> list[str]:
         return []
     try:
         lines = [str(row[0]) for row in db.execute_sql(f"PRAGMA quick_check({int(limit)})")]
-    except (sqlite3.Error, PeeweeException) as exc:
-        return [str(exc)]
+    except Exception as exc:  # a damaged file fails in more ways than sqlite3.Error (MemoryError)
+        return [failure_text(exc)]
     return [line for line in lines if line != "ok"]
 
 
 def foreign_key_problems(limit: int = 20) -> list[str]:
-    """Rows pointing at a parent row that does not exist."""
+    """Rows pointing at a parent row that does not exist (an unreadable file raises)."""
     db = _sqlite()
     if db is None:
         return server_reference_problems(limit)
     out: list[str] = []
-    try:
-        for table, rowid, parent, _fk in db.execute_sql("PRAGMA foreign_key_check"):
-            out.append(f"{table} row {rowid} → missing {parent}")
-            if len(out) >= limit:
-                break
-    except (sqlite3.Error, PeeweeException) as exc:
-        out.append(str(exc))
+    for table, rowid, parent, _fk in db.execute_sql("PRAGMA foreign_key_check"):
+        out.append(f"{table} row {rowid} → missing {parent}")
+        if len(out) >= limit:
+            break
     return out
+
+
+def failure_text(exc: BaseException) -> str:
+    """What went wrong reading a damaged file, in one line (MemoryError carries no text of its own)."""
+    detail = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
 
 
 def _undecodable_event() -> int | None:
@@ -91,21 +97,28 @@ def check_database() -> CheckReport:
     if _sqlite() is None:
         return _check_server()
     integrity = integrity_problems()
-    foreign = foreign_key_problems()
+    foreign: list[str] = []
+    foreign_error = ""
+    try:
+        foreign = foreign_key_problems()
+    except Exception as exc:  # damaged pages: reported, and the chain is still walked
+        foreign_error = failure_text(exc)
+    # Every way the walk over a damaged file can fail (sqlite errors, undecodable text, a
+    # MemoryError from a garbage record length) is a finding reported after the ones above.
     try:
         chain = verify_chain()
-    except (sqlite3.Error, PeeweeException, UnicodeDecodeError) as exc:
+    except Exception as exc:
         try:
             broken = _undecodable_event()
-        except (sqlite3.Error, PeeweeException):
+        except Exception:
             broken = None  # the table itself is damaged: quick_check above says where
         if broken is None:
-            return CheckReport(integrity or [f"reading the audit trail failed: {exc}"], foreign)
-        return CheckReport(integrity, foreign, 0, broken, "undecodable")
+            return CheckReport(integrity, foreign, foreign_key_error=foreign_error, chain_error=failure_text(exc))
+        return CheckReport(integrity, foreign, 0, broken, "undecodable", foreign_key_error=foreign_error)
     if chain.first_broken is None:
-        return CheckReport(integrity, foreign, chain.events)
+        return CheckReport(integrity, foreign, chain.events, foreign_key_error=foreign_error)
     reason = _REASONS.get(chain.reason, chain.reason)
-    return CheckReport(integrity, foreign, chain.events, chain.first_broken, reason)
+    return CheckReport(integrity, foreign, chain.events, chain.first_broken, reason, foreign_key_error=foreign_error)
 
 
 def backup_database(out: Path) -> int:
@@ -124,9 +137,13 @@ def backup_database(out: Path) -> int:
         db.connection().backup(target)
         verdict = target.execute("PRAGMA quick_check").fetchone()[0]
         target.execute("PRAGMA journal_mode = DELETE")  # the copy is one self-contained file
-    except BaseException:
+    except BaseException as exc:
         target.close()
         out.unlink(missing_ok=True)
+        if isinstance(exc, (sqlite3.Error, OSError)):
+            # Writing the copy failed (a full disk, most often): name the copy, not the database.
+            raise MaintenanceRefused(f"{out}: cannot write the copy ({exc}); nothing was left behind",
+                                     key="cli.backup.write_failed", path=str(out), detail=str(exc)) from exc
         raise
     target.close()
     if verdict != "ok":

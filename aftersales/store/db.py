@@ -1,9 +1,11 @@
 """Opening the desk's database (SQLite file or PostgreSQL URL) with the reliability pragmas."""
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 from peewee import Database, PeeweeException, SqliteDatabase
 from peewee import DatabaseError as PeeweeDatabaseError
@@ -24,6 +26,8 @@ PRAGMAS = {
     "busy_timeout": 10_000,
     "cache_size": -32_000,
 }
+# A read-only file is read as it is: no journal mode to set, and the connection itself refuses writes.
+READ_ONLY_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 10_000, "cache_size": -32_000, "query_only": 1}
 
 
 def is_url(target: str) -> bool:
@@ -43,6 +47,8 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
     db = _open_postgres(text) if is_url(text) else _open_sqlite(Path(text), create)
     database.initialize(db)
     own_events.forget_all()
+    if opened_read_only():
+        return db  # its schema version was checked on opening; nothing may migrate it
     try:
         found = current_version(db)
         if found > LATEST:
@@ -73,12 +79,86 @@ def _open_sqlite(path: Path, create: bool) -> SqliteDatabase:
         raise DatabaseRefused(f"{path}: no such database (create one with `aftersales init --db {path}`)")
     elif not path.parent.exists():
         raise DatabaseRefused(f"{path}: folder {path.parent} does not exist")
+    if path.exists() and _read_only_file(path):
+        return _open_read_only(path)
+    _make_side_files_writable(path)
     db = DeskSqliteDatabase(str(path), pragmas=PRAGMAS, timeout=10, lock_type="IMMEDIATE")
     try:
         db.connect()
     except (PeeweeDatabaseError, sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise DatabaseRefused(f"{path}: cannot open ({exc})") from exc
     return db
+
+
+def _side_files(path: Path) -> tuple[Path, Path]:
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def _writable(path: Path) -> bool:
+    """Writable by this process, and not marked read-only (no write bit: root honours chmod 444 too)."""
+    return bool(path.stat().st_mode & 0o222) and os.access(path, os.W_OK)
+
+
+def _read_only_file(path: Path) -> bool:
+    """True when the desk must not write `path`: the file is read-only, or its folder is and
+    the side files WAL needs are not there to be used."""
+    if not _writable(path):
+        return True
+    wal, shm = _side_files(path)
+    folder_writable = os.access(path.parent, os.W_OK | os.X_OK)
+    return not folder_writable and not (wal.exists() and shm.exists())
+
+
+def _open_read_only(path: Path) -> SqliteDatabase:
+    """Open `path` for reading only, creating no side file a later writable open could trip on.
+
+    With no -wal/-shm beside it, nobody has the file open and it holds everything: it is opened
+    immutable (no locks, no shared-memory file). With both present a desk has it open (or left
+    its log behind), so the log is read through them; they are used, never created.
+    """
+    wal, shm = _side_files(path)
+    if wal.exists() and shm.exists():
+        uri = f"file:{quote(str(path))}?mode=ro"
+    elif wal.exists() and wal.stat().st_size > 0:
+        raise DatabaseRefused(
+            f"{path}: read-only, and {wal.name} holds changes not yet in it; open it once with write access"
+        )
+    else:
+        uri = f"file:{quote(str(path))}?immutable=1"
+    db = SqliteDatabase(uri, uri=True, pragmas=READ_ONLY_PRAGMAS, timeout=10)
+    db.read_only = True
+    try:
+        db.connect()
+        found = int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+    except (PeeweeDatabaseError, sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        db.close()
+        raise DatabaseRefused(f"{path}: cannot open ({exc})") from exc
+    if found < LATEST:
+        db.close()
+        raise DatabaseRefused(
+            f"{path}: read-only, and made by an older aftersales (schema {found}); "
+            "open it once with write access so it can be upgraded"
+        )
+    return db
+
+
+def _make_side_files_writable(path: Path) -> None:
+    """Give back write access to -wal/-shm files a read-only open of an older version left behind
+    (they carry the mode of the file they sit beside, 444 then); without it every write fails."""
+    for side in _side_files(path):
+        if not side.exists() or _writable(side):
+            continue
+        try:
+            os.chmod(side, path.stat().st_mode & 0o666)
+        except OSError as exc:
+            raise DatabaseRefused(
+                f"{side}: read-only side file beside the database; make it writable or remove it ({exc.strerror})"
+            ) from exc
+
+
+def opened_read_only() -> bool:
+    """True when the open database is a read-only file: the desk views it, every write is refused."""
+    return bool(getattr(database.obj, "read_only", False))
 
 
 def _being_created(path: Path) -> bool:
@@ -142,6 +222,12 @@ def _root_cause(exc: BaseException) -> tuple[str, str]:
 def write_transaction(what: str) -> Iterator[None]:
     """One IMMEDIATE write transaction; storage failures surface their root cause."""
     db = database.obj
+    if opened_read_only():
+        # Refused before anything is attempted: the cause, not SQLite's "attempt to write".
+        raise StorageError(
+            f"the database file is read-only while {what}", cause="the database file is read-only",
+            cause_code="read_only", what=what,
+        )
     outermost = not db.in_transaction()
     committed = False
     try:

@@ -28,10 +28,12 @@ from .bindings import translate_bindings
 from .integrity import IntegrityChecked, check_integrity_in_background
 from .language import switch_language
 from .messages import DataChanged
-from .navigation import SECTIONS, load_screen_class, prepared, section_factory
+from .navigation import MODES, SECTIONS, load_screen_class, prepared, section_factory
 from .palette import DeskCommands
+from .read_only import refuse_when_read_only
 from .session import DeskSession
 from .watch import DatabaseMoved, watch_database
+from .widgets.section_bar import may_open
 
 __all__ = ["SECTIONS", "DeskApp"]
 
@@ -65,6 +67,8 @@ class DeskApp(App[None]):
                     show=False)
             for number, name in enumerate(SECTIONS, 1)
         ],
+        # The admin's staff directory: shown in F1 help only to whoever may manage staff.
+        Binding("8", "section('staff')", "shell.section.staff", id="desk.section.staff", show=False),
     ]
 
     def __init__(
@@ -95,7 +99,9 @@ class DeskApp(App[None]):
         if actor is not None:
             self.session.actor = actor
         self.start_section = start_section or self.config.start_section
-        self._factories: dict[str, Any] = {name: section_factory(name) for name in SECTIONS}
+        # Without a choice (argument or settings file) the admin, who takes no complaints, starts on staff.
+        self._start_chosen = start_section is not None or "start_section" in self.config.model_fields_set
+        self._factories: dict[str, Any] = {name: section_factory(name) for name in MODES}
         self._factories["login"] = self._login_screen
         for mode, factory in self._factories.items():
             self.add_mode(mode, factory)
@@ -119,16 +125,25 @@ class DeskApp(App[None]):
             watch_database(self, self.session.db_target, self.watch_interval)
             # The full scan reads the whole file: let the first screen load undisturbed.
             self.set_timer(INTEGRITY_DELAY, lambda: check_integrity_in_background(self))
-        await self.switch_mode(self.start_section if self.session.actor else "login")
+        actor = self.session.actor
+        await self.switch_mode(self._start_for(actor) if actor else "login")
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Snapshots need a steady cursor; a blinking one differs frame to frame.
         if not self.cursor_blink and hasattr(event.widget, "cursor_blink"):
             event.widget.cursor_blink = False
 
+    def _start_for(self, actor: StaffView) -> str:
+        if not self._start_chosen and may_open(actor, "staff") and not allowed(actor.role, Action.INTAKE):
+            return "staff"
+        return self.start_section
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _NEEDS_ACTOR and self.session.actor is None:
             return False
+        if action == "section" and parameters and self.session.actor is not None:
+            if not may_open(self.session.actor, str(parameters[0])):
+                return False
         if action == "new_complaint" and self.session.actor is not None:
             if not allowed(self.session.actor.role, Action.INTAKE):
                 return None  # shown greyed out: the dispatcher and the admin take no complaints
@@ -141,7 +156,7 @@ class DeskApp(App[None]):
     async def logged_in(self, actor: StaffView) -> None:
         """The login screen's success: open the start section and forget the login screen."""
         self.session.actor = actor
-        await self.switch_mode(self.start_section)
+        await self.switch_mode(self._start_for(actor))
         await self.remove_mode("login")
         self.refresh_bindings()
 
@@ -158,7 +173,7 @@ class DeskApp(App[None]):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=t("shell.system.placeholder")))
 
     def show_section(self, name: str) -> None:
-        if name not in SECTIONS or self.session.actor is None:
+        if name not in MODES or self.session.actor is None or not may_open(self.session.actor, name):
             return
         if name == self.current_mode:
             # Already in that section (say, on a complaint's detail): back to its first screen.
@@ -175,6 +190,8 @@ class DeskApp(App[None]):
         self.push_screen(prepared(detail(complaint_id)))
 
     def open_intake(self) -> None:
+        if refuse_when_read_only(self):
+            return
         intake = load_screen_class("aftersales.ui.screens.complaints.intake", "IntakeScreen")
         if not isinstance(self.screen, intake):
             self.push_screen(prepared(intake()))

@@ -9,14 +9,19 @@ from .bindings import translate_bindings
 from .screens.shell.placeholder import PlaceholderScreen
 from .widgets.section_bar import SECTIONS
 
-__all__ = ["SECTIONS", "SECTION_SCREENS", "load_screen_class", "prepared", "section_factory"]
+__all__ = ["MODES", "SECTIONS", "SECTION_SCREENS", "load_screen_class", "prepared", "section_factory"]
 
 _SCREENS = "aftersales.ui.screens"
 # Section → (module, class): imported only when the section opens.
 SECTION_SCREENS: dict[str, tuple[str, str]] = {
     "dashboard": (f"{_SCREENS}.dashboard.dashboard", "DashboardScreen"),
     "complaints": (f"{_SCREENS}.complaints.queue", "QueueScreen"),
+    "shops": (f"{_SCREENS}.shops.directory", "ShopDirectoryScreen"),
+    "staff": (f"{_SCREENS}.staff.directory", "StaffDirectoryScreen"),
 }
+# Places beyond the seven sections, each with its own key (8: the admin's staff directory).
+EXTRA_MODES = ("staff",)
+MODES = (*SECTIONS, *EXTRA_MODES)
 
 
 def load_screen_class(module: str, name: str) -> type[Screen]:  # type: ignore[type-arg]

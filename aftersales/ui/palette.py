@@ -36,13 +36,16 @@ class DeskCommands(Provider):
 
     def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
         from .navigation import SECTIONS
+        from .widgets.section_bar import RESTRICTED, may_open
 
         app: Any = self.app
-        logged_in = app.session.actor is not None
+        actor = app.session.actor
         out: list[tuple[str, Callable[[], Any], str]] = []
-        if logged_in:
+        if actor is not None:
             out.append((t("shell.palette.new"), app.open_intake, t("shell.palette.new_help")))
-            for number, name in enumerate(SECTIONS, 1):
+            places = [(str(number), name) for number, name in enumerate(SECTIONS, 1)]
+            places += [(key, name) for name, (key, _) in RESTRICTED.items() if may_open(actor, name)]
+            for number, name in places:
                 text = t("shell.palette.goto", section=t(f"shell.section.{name}"))
                 out.append((text, partial(app.show_section, name), t("shell.palette.goto_help", number=number)))
         out.append((t("shell.palette.language"), app.action_toggle_language, t("shell.palette.language_help")))

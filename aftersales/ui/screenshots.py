@@ -35,11 +35,11 @@ async def settle(app: DeskApp) -> None:
         await asyncio.sleep(0.1)
 
 
-def make_app(db: Path, language: str, logged_in: bool) -> DeskApp:
+def make_app(db: Path, language: str, logged_in: bool, code: str = "op01") -> DeskApp:
     actor = None
     if logged_in:
         with connection():
-            actor = staff_view(Staff.get(Staff.code == "op01"))
+            actor = staff_view(Staff.get(Staff.code == code))
     session = DeskSession(db_target=str(db), desk=Desk(clock=fixed_clock(NOW)))
     return DeskApp(session, language=language, user_code="op01", actor=actor, config=DeskConfig(),
                    watch_interval=None, cursor_blink=False)
@@ -60,8 +60,10 @@ async def press(pilot: Pilot[None], app: DeskApp, *keys: str) -> None:
     await settle(app)
 
 
-async def shoot(db: Path, out: Path, name: str, language: str, logged_in: bool, steps: Steps) -> None:
-    app = make_app(db, language, logged_in)
+async def shoot(
+    db: Path, out: Path, name: str, language: str, logged_in: bool, steps: Steps, code: str = "op01"
+) -> None:
+    app = make_app(db, language, logged_in, code)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app)
         await steps(pilot, app)
@@ -92,6 +94,10 @@ def detail_of(complaint_id: int) -> Steps:
     return steps
 
 
+async def shops(pilot: Pilot[None], app: DeskApp) -> None:
+    await press(pilot, app, "6")
+
+
 async def help_on_queue(pilot: Pilot[None], app: DeskApp) -> None:
     await press(pilot, app, "2")
     await press(pilot, app, "f1")
@@ -117,6 +123,8 @@ async def run(out: Path) -> int:
         ]
         for name, language, logged_in, steps, _needs in shots:
             await shoot(db, out, name, language, logged_in, steps)
+        await shoot(db, out, "shops_en", "en", True, shops, "lead01")
+        await shoot(db, out, "staff_zh", "zh_CN", True, nothing, "admin")  # the admin starts on the staff directory
     return 0
 
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from ..domain.schemas import StaffView
 from ..services.context import Desk
+from ..store.db import opened_read_only
 
 
 @dataclass
@@ -13,3 +14,8 @@ class DeskSession:
     db_target: str
     desk: Desk
     actor: StaffView | None = None
+
+    @property
+    def read_only(self) -> bool:
+        """The database file is read-only: the desk shows it and refuses every change up front."""
+        return opened_read_only()

@@ -179,15 +179,25 @@ def export_complaints(desk: Desk, out: Path, fmt: ExportFormat, month: str | Non
         with _removed_on_failure(out):
             return _write_xlsx(out, rows)
     encoding = "utf-8-sig" if fmt is ExportFormat.CSV else "utf-8"
-    with out.open("x", encoding=encoding, newline="") as handle, _removed_on_failure(out):
+    handle = out.open("x", encoding=encoding, newline="")
+    # The file is closed inside: a full disk often shows only when the last buffer is flushed.
+    with _removed_on_failure(out), handle:
         return _write_csv(handle, rows) if fmt is ExportFormat.CSV else _write_json(handle, rows)
 
 
 @contextmanager
 def _removed_on_failure(out: Path) -> Iterator[None]:
-    """Delete the half-written `out` when writing fails, so no partial export is left."""
+    """Delete the half-written `out` when writing fails, so no partial export is left.
+
+    A failed write (a full disk) names the file: the OSError of a write carries no file name.
+    """
     try:
         yield
+    except OSError as exc:
+        out.unlink(missing_ok=True)
+        detail = exc.strerror or str(exc)
+        raise ExportRefused(f"{out}: cannot write the export ({detail}); nothing was left behind",
+                            key="cli.export.write_failed", path=str(out), detail=detail) from exc
     except BaseException:
         out.unlink(missing_ok=True)
         raise

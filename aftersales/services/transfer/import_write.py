@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from ...domain.enums import EventKind
+from ...domain.event_notes import import_note
 from ...domain.numbering import complaint_number
 from ...domain.schemas import ComplaintInput, StaffView
 from ...store.bulk import PreparedRows, insert_prepared, insert_records, prepare_records, select_where_in
@@ -57,7 +58,7 @@ def write_rows(actor: StaffView, prepared: PreparedImport, now: datetime, source
         indexed.extend(ids)
     audit.append_events([
         audit.EventDraft(now, actor.id, EventKind.IMPORTED, complaint_id=complaint_id, field="status", new=number,
-                         note=f"{source}, row {row.line}")
+                         note=import_note(source, row.line))
         for row, complaint_id, number in zip(rows, ids, numbers, strict=True)
     ])
     return numbers

@@ -102,12 +102,21 @@ def _read_csv(path: Path, raw: bytes) -> list[list[Cell]]:
             raise _rejected("not_text", path) from None
     if text.lstrip("\ufeff \r\n\t").startswith(("[", "{")):
         raise _rejected("json", path)
-    if "\x00" in text:
+    if _binary(text):
         raise _rejected("not_spreadsheet", path)
     try:
         return [list(row) for row in csv.reader(io.StringIO(text, newline=""))]
     except csv.Error as exc:
         raise _rejected("bad_csv", path, detail=str(exc)) from exc
+
+
+def _binary(text: str) -> bool:
+    """True for a file that is no text table at all (zero bytes in its header or all through it).
+
+    A stray zero byte in one cell of a real CSV is reported as that row and column instead.
+    """
+    header, _, _rest = text.partition("\n")
+    return "\x00" in header or text.count("\x00") * 100 > len(text)
 
 
 def _read_xlsx(path: Path) -> list[list[Cell]]:
@@ -188,8 +197,10 @@ def _row_input(
     def value(column: str) -> Cell:
         return _value(cells, where, column)
 
+    # A zero byte is no character anybody typed: the file was damaged, so the row is refused.
+    zero = {name: t("cli.import.zero_byte") for name in where if "\x00" in str(value(name))}
     errors: dict[str, str] = {}
-    texts = {name: value(name) for name in TEXT_COLUMNS}
+    texts = {name: value(name) for name in TEXT_COLUMNS if name not in zero}
     data: dict[str, object] = {name: str(text) for name, text in texts.items() if text != ""}
     shop = str(value("shop"))
     if shop:
@@ -216,6 +227,7 @@ def _row_input(
     except ValidationError as exc:
         for name, message in field_errors(exc).items():
             errors.setdefault(_FIELD_COLUMN.get(name, name), _sentence_case(message))
+    errors.update(zero)
     return (valid if not errors else None), errors
 
 
@@ -301,3 +313,8 @@ def import_complaints(desk: Desk, actor: StaffView, path: Path) -> ImportResult:
     with write_transaction(f"importing {path.name}"):
         numbers = write_rows(actor, prepared, now, path.name)
     return ImportResult(created=len(numbers), first_number=numbers[0], last_number=numbers[-1])
+
+
+# Other imports (the shop directory) word their refusals the same way.
+cell_problem = _problem
+rejected = _rejected

@@ -84,4 +84,5 @@ def event_view(row: Event, actor_code: str | None) -> EventView:
         new=row.new,
         note=row.note,
         customer_contact=row.customer_contact,
+        source=row.source,
     )

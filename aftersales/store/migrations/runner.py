@@ -12,9 +12,13 @@ from ..errors import DatabaseRefused
 from ..header import APPLICATION_ID
 from ..models import Meta
 from ..server import MIGRATION_LOCK, is_server, refuse_unmarked
-from . import v001_core, v002_pg_event_errcode
+from . import v001_core, v002_pg_event_errcode, v003_directory_and_source
 
-MIGRATIONS: list[Callable[[Database], None]] = [v001_core.migrate, v002_pg_event_errcode.migrate]
+MIGRATIONS: list[Callable[[Database], None]] = [
+    v001_core.migrate,
+    v002_pg_event_errcode.migrate,
+    v003_directory_and_source.migrate,
+]
 LATEST = len(MIGRATIONS)
 
 

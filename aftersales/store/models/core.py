@@ -26,6 +26,8 @@ class Staff(BaseModel):
     failed_logins = IntegerField(default=0)
     locked_until = UtcField(null=True)
     created_at = UtcField()
+    # Two admins may edit one person at once: a save over a newer version is refused.
+    version = IntegerField(default=1, constraints=[SQL("DEFAULT 1")])
 
 
 class Shop(BaseModel):
@@ -36,6 +38,7 @@ class Shop(BaseModel):
     contact = CharField(max_length=40, default="")
     phone = CharField(max_length=20, default="")
     active = BooleanField(default=True)
+    version = IntegerField(default=1, constraints=[SQL("DEFAULT 1")])
 
 
 class Customer(BaseModel):
@@ -95,6 +98,8 @@ class Event(BaseModel):
     new = TextField(default="")
     note = TextField(default="")
     customer_contact = BooleanField(default=False)
+    # Where the action came from ("cli" for the command line, empty for the desk); hashed only when set.
+    source = CharField(max_length=12, default="", constraints=[SQL("DEFAULT ''")])
     prev_hash = CharField(max_length=64)
     hash = CharField(max_length=64)
 

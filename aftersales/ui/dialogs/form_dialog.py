@@ -107,16 +107,26 @@ class FormDialog(ModalScreen[Result | None], Generic[Result]):
         return ""
 
     def compose(self) -> ComposeResult:
+        read_only = self.session.read_only
         with Vertical():
             yield Label(Text(self.title_text()), classes="title")
-            yield from self.compose_fields()
-            yield Static("", id="dialog-error", classes="-empty")
+            if read_only:
+                # Keys normally refuse before a form opens; a form opened anyway offers nothing to fill.
+                yield Static(Text(i18n.t("shell.read_only")), id="dialog-error")
+            else:
+                yield from self.compose_fields()
+                yield Static("", id="dialog-error", classes="-empty")
             with Horizontal(classes="buttons"):
-                yield Button(i18n.t("detail.dialog.save"), variant="primary", id="dialog-save")
+                if not read_only:
+                    yield Button(self.save_label(), variant="primary", id="dialog-save")
                 yield Button(i18n.t("detail.dialog.cancel"), id="dialog-cancel")
 
     def compose_fields(self) -> ComposeResult:
         yield from ()
+
+    def save_label(self) -> str:
+        """The words on the save button (a confirmation says what it does instead)."""
+        return i18n.t("detail.dialog.save")
 
     def field_error(self, name: str) -> Static:
         """The place under a field where its error appears."""
@@ -142,7 +152,7 @@ class FormDialog(ModalScreen[Result | None], Generic[Result]):
     @on(Button.Pressed, "#dialog-save")
     @on(Input.Submitted)
     def action_save(self) -> None:
-        if self.saving:
+        if self.saving or self.session.read_only:
             return
         self.show_errors({}, "")
         try:

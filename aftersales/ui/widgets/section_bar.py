@@ -5,10 +5,20 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import Static
 
+from ...domain.permissions import Action, allowed
+from ...domain.schemas import StaffView
 from ...i18n import label, t
 from ..formatting import local_time
 
 SECTIONS = ("dashboard", "complaints", "deliveries", "escalations", "penalties", "shops", "reports")
+# Keyed places beyond the sections, and who may open them: 8 is the admin's staff directory.
+RESTRICTED = {"staff": ("8", Action.MANAGE_STAFF)}
+
+
+def may_open(actor: StaffView, place: str) -> bool:
+    """True when `actor` may go to `place` (every section; a restricted place needs its permission)."""
+    restricted = RESTRICTED.get(place)
+    return restricted is None or allowed(actor.role, restricted[1])
 
 
 class SectionBar(Static):
@@ -32,17 +42,21 @@ class SectionBar(Static):
         self.set_interval(30, self.show)
 
     def show(self) -> None:
-        """Redraw with the current time and user."""
+        """Redraw with the current time and user (and, on a read-only file, the line that says so)."""
+        app: Any = self.app
+        self.styles.height = 2 if app.session.read_only else 1
         self.update(self.render_bar())
 
     def render_bar(self) -> Text:
         app: Any = self.app
         line = Text(no_wrap=True, overflow="ellipsis")
-        for number, name in enumerate(SECTIONS, 1):
-            current = name == self.section
-            line.append(f" {number}", style="bold reverse" if current else "bold")
-            line.append(" " + t(f"shell.section.{name}"), style="reverse" if current else "dim")
         actor = app.session.actor
+        places = [(str(number), name) for number, name in enumerate(SECTIONS, 1)]
+        places += [(key, name) for name, (key, _) in RESTRICTED.items() if actor is not None and may_open(actor, name)]
+        for key, name in places:
+            current = name == self.section
+            line.append(f" {key}", style="bold reverse" if current else "bold")
+            line.append(" " + t(f"shell.section.{name}"), style="reverse" if current else "dim")
         desk = app.session.desk
         now = desk.clock()
         who = [f"{actor.code} {actor.name}", f" · {label(actor.role)}"] if actor is not None else []
@@ -64,7 +78,12 @@ class SectionBar(Static):
             right.append("".join(who[1:]) + "  ")
         right.append(clock + " ")
         gap = max(1, self.size.width - line.cell_len - right.cell_len)
-        return line + Text(" " * gap) + right
+        bar = line + Text(" " * gap) + right
+        if app.session.read_only:
+            banner = Text(f" {t('shell.read_only')}", style="bold black on yellow", no_wrap=True, overflow="ellipsis")
+            banner.pad_right(max(0, self.size.width - banner.cell_len))
+            bar = bar + Text("\n") + banner
+        return bar
 
     def on_resize(self) -> None:
         self.show()

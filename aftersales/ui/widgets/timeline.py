@@ -10,8 +10,10 @@ from textual.widgets import Static
 
 from ... import i18n
 from ...domain.enums import ComplaintStatus, EventKind, Remedy
+from ...domain.event_notes import read_import_note
 from ...domain.schemas import EventView
 from ...domain.text import strip_controls
+from ...services.audit import COMMAND_LINE
 from ..formatting import local_time, yuan
 
 # Customer contact and internal notes must never be mistaken for each other.
@@ -47,10 +49,17 @@ def _is_resolution(event: EventView) -> bool:
 
 
 def note_text(event: EventView) -> str:
-    """What the event's note column says; resolutions are spelt out from their parts."""
+    """What the event's note column says: resolutions spelt out from their parts, an import's
+    file and row in the desk's language, and "(command line)" for what came from there."""
     if _is_resolution(event):
-        return resolution_text(event.new, event.old, event.note)
-    return event.note
+        text = resolution_text(event.new, event.old, event.note)
+    elif (imported := read_import_note(event.note)) is not None:
+        text = i18n.t("detail.imported_from", file=imported[0], row=imported[1])
+    else:
+        text = event.note
+    if event.source == COMMAND_LINE:
+        text = i18n.t("detail.from_command_line", text=text).strip()
+    return text
 
 
 def change_text(event: EventView) -> Text:

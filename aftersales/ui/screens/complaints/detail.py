@@ -25,6 +25,7 @@ from ....store.db import connection
 from ...bindings import translate_bindings
 from ...formatting import local_time, time_left, yuan
 from ...messages import DataChanged, LoadFailed
+from ...read_only import refuse_when_read_only
 from ...widgets.section_bar import SectionBar
 from ...widgets.timeline import Timeline
 from ..desk_screen import DeskScreen
@@ -230,7 +231,7 @@ class DetailScreen(DeskScreen):
     def action_run(self, name: str) -> None:
         """Carry out the detail action `name`: its dialog, or directly (acknowledge)."""
         entry = ACTIONS_BY_NAME[name]
-        if self.complaint is None or self.busy:
+        if self.complaint is None or self.busy or refuse_when_read_only(self.app):
             return
         self.show_message("")
         if entry.dialog is None:

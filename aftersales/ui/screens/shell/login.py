@@ -26,6 +26,9 @@ class LoginScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(t("login.bar"), markup=False, id="login-bar")
         with Center(), Vertical(id="login-box"):
+            session = getattr(self.app, "session", None)
+            if session is not None and session.read_only:
+                yield Static(t("shell.read_only"), markup=False, id="login-read-only")
             yield Static(t("login.title"), markup=False, classes="panel-title")
             yield Label(t("login.code"), markup=False)
             yield Input(self.typed_code, placeholder=t("login.code_placeholder"), id="login-code", max_length=20)

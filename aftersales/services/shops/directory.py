@@ -1,0 +1,95 @@
+"""The shop directory: list, add, edit, deactivate or reactivate shops (a team lead or the admin).
+
+Shops are named by their code, which is printed on their documents and never changes. A
+deactivated shop keeps its complaints but can no longer be chosen for new ones.
+"""
+
+from typing import Any
+
+from ...domain.directory import ShopDetails, ShopEntry, ShopInput, changed_fields, described
+from ...domain.enums import EventKind
+from ...domain.errors import InvalidInput
+from ...domain.permissions import Action
+from ...domain.schemas import StaffView
+from ...store.converters.directory import shop_entry
+from ...store.db import write_transaction
+from ...store.models import Shop
+from ...store.versioned import load_by_code, save_versioned
+from ..audit import append_event
+from ..context import Desk
+from ..guard import require
+from ..validation import validate
+
+# A mall rents out a few hundred units: the directory reads them in one go, up to this many.
+DIRECTORY_LIMIT = 5000
+_DETAILS = ("name", "unit", "category", "contact", "phone")
+
+
+def shop_directory(include_inactive: bool = True, limit: int = DIRECTORY_LIMIT) -> list[ShopEntry]:
+    """Shops by code, active ones first."""
+    query = Shop.select().order_by(Shop.active.desc(), Shop.code).limit(limit)
+    if not include_inactive:
+        query = query.where(Shop.active == True)  # noqa: E712
+    return [shop_entry(row) for row in query]
+
+
+def add_shop(desk: Desk, actor: StaffView, data: ShopInput | dict[str, object]) -> ShopEntry:
+    """Add a shop; a code already in use is refused under its field."""
+    require(desk, actor, Action.MANAGE_SHOPS)
+    valid = validate(ShopInput, data)
+    with write_transaction(f"saving shop {valid.code}"):
+        refuse_taken_codes([valid.code])
+        row = insert_shop(valid)
+        append_event(desk.clock(), actor, EventKind.SHOP_CREATED, field="shop", new=valid.code)
+        return shop_entry(row)
+
+
+def insert_shop(valid: ShopInput) -> Any:
+    """One new shop row (inside the caller's transaction)."""
+    return Shop.create(
+        code=valid.code, name=valid.name, unit=valid.unit, category=valid.category.value,
+        contact=valid.contact, phone=valid.phone,
+    )
+
+
+def refuse_taken_codes(codes: list[str]) -> None:
+    """Raise InvalidInput naming the first of `codes` that a shop already has."""
+    taken = Shop.select(Shop.code).where(Shop.code.in_(codes)).first()
+    if taken is not None:
+        raise InvalidInput(f"shop code {taken.code} is taken", {"code": "already taken"})
+
+
+def edit_shop(
+    desk: Desk, actor: StaffView, code: str, data: ShopDetails | dict[str, object], version: int | None
+) -> ShopEntry:
+    """Change a shop's details; `version` None (the command line) skips the version check."""
+    require(desk, actor, Action.MANAGE_SHOPS)
+    valid = validate(ShopDetails, data)
+    with write_transaction(f"saving shop {code}"):
+        row = load_by_code(Shop, code, version)
+        stored = {name: getattr(row, name) for name in _DETAILS}
+        wanted = {name: getattr(valid, name) for name in _DETAILS}
+        wanted["category"] = valid.category.value
+        changes = changed_fields(stored, wanted)
+        if not changes:
+            return shop_entry(row)
+        saved = save_versioned(Shop, row, {name: new for name, (_old, new) in changes.items()})
+        append_event(
+            desk.clock(), actor, EventKind.SHOP_EDITED, field="shop",
+            old=described(row.code, {name: old for name, (old, _new) in changes.items()}),
+            new=described(row.code, {name: new for name, (_old, new) in changes.items()}),
+        )
+        return shop_entry(saved)
+
+
+def set_shop_active(desk: Desk, actor: StaffView, code: str, active: bool, version: int | None) -> ShopEntry:
+    """Deactivate a shop (it leaves the intake's choices, keeps its complaints) or reactivate it."""
+    require(desk, actor, Action.MANAGE_SHOPS)
+    with write_transaction(f"{'reactivating' if active else 'deactivating'} shop {code}"):
+        row = load_by_code(Shop, code, version)
+        if row.active == active:
+            return shop_entry(row)
+        saved = save_versioned(Shop, row, {"active": active})
+        kind = EventKind.SHOP_REACTIVATED if active else EventKind.SHOP_DEACTIVATED
+        append_event(desk.clock(), actor, kind, field="shop", new=row.code)
+        return shop_entry(saved)

@@ -1,0 +1,130 @@
+"""All-or-nothing import of shops from a CSV or XLSX file (a new mall's tenant list)."""
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ...domain.directory import ShopInput
+from ...domain.enums import EventKind, ShopCategory
+from ...domain.event_notes import import_note
+from ...domain.permissions import Action
+from ...domain.schemas import StaffView
+from ...i18n import t
+from ...store.db import write_transaction
+from ...store.models import Shop
+from ..audit import append_event
+from ..context import Desk
+from ..guard import require
+from ..transfer.columns import parse_enum
+from ..transfer.imports import ImportRejected, ImportResult, cell_problem, read_table, rejected
+from ..validation import field_errors
+from .directory import insert_shop
+
+COLUMNS = ("code", "name", "unit", "category", "contact", "phone")
+REQUIRED = ("code", "name", "category")
+ALIASES = {
+    "编号": "code", "商铺编号": "code", "代码": "code",
+    "名称": "name", "商铺名称": "name", "商铺": "name",
+    "铺位": "unit", "位置": "unit",
+    "类别": "category", "品类": "category",
+    "联系人": "contact",
+    "电话": "phone",
+}
+
+
+def _column(header: str) -> str | None:
+    text = header.strip().lstrip("\ufeff").strip()
+    if text in ALIASES:
+        return ALIASES[text]
+    low = text.lower().replace(" ", "_")
+    return low if low in COLUMNS else None
+
+
+def _header(cells: Sequence[object], problems: list[str]) -> tuple[dict[str, int], dict[str, str]]:
+    where: dict[str, int] = {}
+    shown: dict[str, str] = {}
+    for index, cell in enumerate(cells):
+        text = str(cell).strip()
+        if not text:
+            continue
+        column = _column(text)
+        if column is None:
+            problems.append(cell_problem(1, text, t("cli.import.unknown_column", expected=", ".join(COLUMNS))))
+        elif column in where:
+            problems.append(cell_problem(1, text, t("cli.import.column_twice")))
+        else:
+            where[column] = index
+            shown[column] = text
+    for column in REQUIRED:
+        if column not in where:
+            problems.append(cell_problem(1, column, t("cli.import.column_missing")))
+    return where, shown
+
+
+def _row(cells: Sequence[object], where: dict[str, int]) -> tuple[ShopInput | None, dict[str, str]]:
+    """One validated shop, or the message per column that stops it."""
+    values = {name: str(cells[index]).strip() if index < len(cells) else "" for name, index in where.items()}
+    errors = {name: t("cli.import.zero_byte") for name, value in values.items() if "\x00" in value}
+    data: dict[str, object] = {name: value for name, value in values.items() if value and name not in errors}
+    if "category" in data:
+        try:
+            data["category"] = parse_enum(ShopCategory, str(data["category"])).value
+        except ValueError as exc:
+            errors["category"] = str(exc)
+            del data["category"]
+    try:
+        valid = ShopInput.model_validate(data)
+    except ValidationError as exc:
+        for name, message in field_errors(exc).items():
+            errors.setdefault(name, message)
+        return None, errors
+    return (valid if not errors else None), errors
+
+
+def check_shops(path: Path) -> list[tuple[int, ShopInput]]:
+    """Every row of the file, validated; raise ImportRejected listing all problems when any is found."""
+    table = read_table(path)
+    if not table:
+        raise rejected("empty", path)
+    problems: list[str] = []
+    where, shown = _header(table[0], problems)
+    if problems:
+        raise rejected("bad_header", path, problems)
+    found: list[tuple[int, ShopInput]] = []
+    first_row: dict[str, int] = {}
+    rows = [(line, cells) for line, cells in enumerate(table[1:], start=2) if any(str(c).strip() for c in cells)]
+    codes = {str(cells[where["code"]]).strip() for _, cells in rows if where["code"] < len(cells)}
+    taken = {str(code) for (code,) in Shop.select(Shop.code).where(Shop.code.in_(sorted(codes))).tuples()}
+    for line, cells in rows:
+        valid, errors = _row(cells, where)
+        if valid is not None and valid.code in taken:
+            errors["code"] = t("cli.shops.code_taken", code=valid.code)
+        elif valid is not None and valid.code in first_row:
+            errors["code"] = t("cli.shops.code_twice", code=valid.code, first=first_row[valid.code])
+        elif valid is not None:
+            first_row[valid.code] = line
+            found.append((line, valid))
+        order = sorted(errors, key=lambda name: COLUMNS.index(name) if name in COLUMNS else len(COLUMNS))
+        problems.extend(cell_problem(line, shown.get(name, name), errors[name]) for name in order)
+    if problems:
+        raise rejected("nothing", path, problems)
+    if not found:
+        raise rejected("no_rows", path)
+    return found
+
+
+def import_shops(desk: Desk, actor: StaffView, path: Path) -> ImportResult:
+    """Create every shop of the file in one transaction, or none when any row is bad."""
+    require(desk, actor, Action.MANAGE_SHOPS)
+    rows = check_shops(path)
+    now = desk.clock()
+    with write_transaction(f"importing {path.name}"):
+        for line, valid in rows:
+            insert_shop(valid)
+            append_event(now, actor, EventKind.SHOP_CREATED, field="shop", new=valid.code,
+                         note=import_note(path.name, line))
+    return ImportResult(created=len(rows), first_number=rows[0][1].code, last_number=rows[-1][1].code)
+
+
+__all__ = ["ImportRejected", "check_shops", "import_shops"]

@@ -1,0 +1,132 @@
+"""The staff directory: list, add, edit, deactivate or reactivate staff and reset a PIN (admin only).
+
+Staff are named by their code, which is their login and never changes. Screens pass the version
+they showed, so a save over another admin's newer change is refused; the command line passes
+None and acts on what is stored. Nothing here lets the desk lose its last active admin.
+"""
+
+from typing import Any
+
+from ...domain.directory import DirectoryRefused, PinReset, StaffEdit, StaffEntry, changed_fields, described
+from ...domain.enums import EventKind, Role
+from ...domain.errors import InvalidInput
+from ...domain.permissions import Action
+from ...domain.pins import hash_pin
+from ...domain.schemas import StaffInput, StaffView
+from ...store.converters import staff_view
+from ...store.converters.directory import staff_entry
+from ...store.db import write_transaction
+from ...store.models import Staff
+from ...store.versioned import load_by_code, save_versioned
+from ..audit import append_event
+from ..context import Desk
+from ..guard import require
+from ..validation import validate
+
+
+def list_staff(active_only: bool = True) -> list[StaffView]:
+    """Staff by code (the active ones unless asked otherwise), as the desk's pickers show them."""
+    query = Staff.select().order_by(Staff.code)
+    if active_only:
+        query = query.where(Staff.active == True)  # noqa: E712
+    return [staff_view(row) for row in query]
+
+
+def staff_directory() -> list[StaffEntry]:
+    """Everyone, active first, then by code: a desk has tens of staff, so one read holds them all."""
+    query = Staff.select().order_by(Staff.active.desc(), Staff.code)
+    return [staff_entry(row) for row in query]
+
+
+def create_staff(desk: Desk, actor: StaffView | None, data: StaffInput | dict[str, object]) -> StaffView:
+    """Add a staff member; `actor` None only when `init` creates the first admin."""
+    if actor is not None:
+        require(desk, actor, Action.MANAGE_STAFF)
+    valid = validate(StaffInput, data)
+    now = desk.clock()
+    pin_hash = hash_pin(valid.pin)  # scrypt takes a while: not while holding the write lock
+    with write_transaction(f"saving staff {valid.code}"):
+        if Staff.select().where(Staff.code == valid.code).exists():
+            raise InvalidInput(f"staff code {valid.code} is taken", {"code": "already taken"})
+        row = Staff.create(
+            code=valid.code, name=valid.name, role=valid.role.value, pin_hash=pin_hash, created_at=now
+        )
+        view = staff_view(row)
+        append_event(now, actor, EventKind.STAFF_CREATED, field="staff", new=f"{view.code}:{view.role.value}")
+    return view
+
+
+def add_staff(desk: Desk, actor: StaffView, data: StaffInput | dict[str, object]) -> StaffEntry:
+    """Add a staff member with their first PIN; a code already in use is refused under its field."""
+    view = create_staff(desk, actor, data)
+    return staff_entry(Staff.get_by_id(view.id))
+
+
+def edit_staff(
+    desk: Desk, actor: StaffView, code: str, data: StaffEdit | dict[str, object], version: int | None
+) -> StaffEntry:
+    """Change a staff member's name or role; `version` None (the command line) skips the version check."""
+    require(desk, actor, Action.MANAGE_STAFF)
+    valid = validate(StaffEdit, data)
+    now = desk.clock()
+    with write_transaction(f"saving staff {code}"):
+        row = load_by_code(Staff, code, version)
+        changes = changed_fields({"name": row.name, "role": row.role}, {"name": valid.name, "role": valid.role.value})
+        if not changes:
+            return staff_entry(row)
+        if "role" in changes:
+            if row.id == actor.id:
+                raise DirectoryRefused("you cannot change your own role", key="directory.error.own_role")
+            if row.role == Role.ADMIN.value and row.active:
+                _keep_an_admin(row)
+        saved = save_versioned(Staff, row, {name: new for name, (_old, new) in changes.items()})
+        append_event(
+            now, actor, EventKind.STAFF_EDITED, field="staff",
+            old=described(row.code, {name: old for name, (old, _new) in changes.items()}),
+            new=described(row.code, {name: new for name, (_old, new) in changes.items()}),
+        )
+        return staff_entry(saved)
+
+
+def set_staff_active(desk: Desk, actor: StaffView, code: str, active: bool, version: int | None) -> StaffEntry:
+    """Deactivate (they can no longer log in or be assigned; their history stays) or reactivate."""
+    require(desk, actor, Action.MANAGE_STAFF)
+    now = desk.clock()
+    with write_transaction(f"{'reactivating' if active else 'deactivating'} staff {code}"):
+        row = load_by_code(Staff, code, version)
+        if row.active == active:
+            return staff_entry(row)
+        if not active:
+            if row.id == actor.id:
+                raise DirectoryRefused("you cannot deactivate yourself", key="directory.error.own_account")
+            if row.role == Role.ADMIN.value:
+                _keep_an_admin(row)
+        saved = save_versioned(Staff, row, {"active": active})
+        kind = EventKind.STAFF_REACTIVATED if active else EventKind.STAFF_DEACTIVATED
+        append_event(now, actor, kind, field="staff", new=row.code)
+        return staff_entry(saved)
+
+
+def reset_pin(
+    desk: Desk, actor: StaffView, code: str, data: PinReset | dict[str, object], version: int | None = None
+) -> StaffEntry:
+    """Give a staff member a new PIN and lift a lockout; the event records who did it, never the PIN."""
+    require(desk, actor, Action.MANAGE_STAFF)
+    valid = validate(PinReset, data)
+    now = desk.clock()
+    pin_hash = hash_pin(valid.pin)
+    with write_transaction(f"resetting the PIN of {code}"):
+        row = load_by_code(Staff, code, version)
+        saved = save_versioned(Staff, row, {"pin_hash": pin_hash, "failed_logins": 0, "locked_until": None})
+        append_event(now, actor, EventKind.PIN_RESET, field="staff", new=row.code)
+        return staff_entry(saved)
+
+
+def _keep_an_admin(row: Any) -> None:
+    """Refuse to take away the admin role or the access of the last active admin."""
+    others = Staff.select().where(
+        (Staff.role == Role.ADMIN.value) & (Staff.active == True) & (Staff.id != row.id)  # noqa: E712
+    )
+    if not others.exists():
+        raise DirectoryRefused(f"{row.code} is the last active admin", key="directory.error.last_admin",
+                               code=row.code)

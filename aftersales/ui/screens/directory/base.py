@@ -1,0 +1,222 @@
+"""What the staff and shop directories share: one small table read in a thread, keys to add, edit
+and deactivate, hidden from roles that may not, refused up front on a read-only file.
+
+A directory holds tens (staff) to a few hundred (shops) rows, so it reads them all at once; the
+cursor stays on the same record when the table reloads after a change here or at another desk.
+"""
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, Static
+from textual.worker import get_current_worker
+
+from .... import i18n
+from ....domain.permissions import Action, allowed
+from ....domain.text import strip_controls
+from ....store.db import connection
+from ...bindings import translate_bindings
+from ...messages import DataChanged
+from ...read_only import refuse_when_read_only
+from ...widgets.section_bar import SectionBar
+from ..desk_screen import DeskScreen
+
+
+class EntriesLoaded(Message):
+    def __init__(self, entries: list[Any]) -> None:
+        super().__init__()
+        self.entries = entries
+
+
+class EntriesFailed(Message):
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+def cell(value: str, style: str = "") -> Text:
+    """A table cell of user text: never markup, no control codes, one line."""
+    return Text(strip_controls(value), style=style, no_wrap=True, overflow="ellipsis")
+
+
+class DirectoryScreen(DeskScreen):
+    """A list of records with keys to add (`a`), edit (`e`, `enter`) and deactivate or reactivate (`x`)."""
+
+    DEFAULT_CSS = """
+    DirectoryScreen #directory-title { height: 1; padding: 0 1; text-style: bold; color: $accent; }
+    DirectoryScreen #directory-table { height: 1fr; }
+    DirectoryScreen #directory-status { height: 1; padding: 0 1; background: $panel; }
+    """
+
+    BINDINGS = [
+        Binding("a", "add", "directory.key.add", id="directory.add"),
+        Binding("e", "edit", "directory.key.edit", id="directory.edit"),
+        Binding("x", "toggle_active", "directory.key.toggle", id="directory.toggle"),
+    ]
+
+    section: ClassVar[str | None] = None
+    permission: ClassVar[Action] = Action.VIEW
+    prefix: ClassVar[str] = ""  # catalog prefix of the title, columns and counts: "shops" or "staff"
+    columns: ClassVar[tuple[str, ...]] = ()
+    # Actions that change the directory: hidden from a role without `permission`.
+    changes: ClassVar[frozenset[str]] = frozenset({"add", "edit", "toggle_active"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[Any] = []
+        self.error = ""
+        self.follow: str | None = None  # the code the cursor goes to at the next load (a record just added)
+        translate_bindings(self)
+
+    # ----- what each directory provides ------------------------------------------------------
+
+    def load_entries(self) -> list[Any]:
+        """Every record, in the order shown (runs in a worker thread, inside a connection)."""
+        raise NotImplementedError
+
+    def cells(self, entry: Any) -> list[Text]:
+        """The row of `entry`, one cell per column."""
+        raise NotImplementedError
+
+    def add_dialog(self) -> ModalScreen[Any]:
+        raise NotImplementedError
+
+    def edit_dialog(self, entry: Any) -> ModalScreen[Any]:
+        raise NotImplementedError
+
+    def active_dialog(self, entry: Any) -> ModalScreen[Any]:
+        raise NotImplementedError
+
+    # ----- layout and loading ----------------------------------------------------------------
+
+    @property
+    def table(self) -> DataTable[Text]:
+        return self.query_one("#directory-table", DataTable)
+
+    def compose(self) -> ComposeResult:
+        yield SectionBar(self.section)
+        yield Static(Text(i18n.t(f"{self.prefix}.title")), id="directory-title")
+        yield DataTable(id="directory-table", cursor_type="row", zebra_stripes=True)
+        yield Static(Text(i18n.t("directory.loading")), id="directory-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._set_columns()
+        self.table.focus()
+        self.reload()
+
+    def _set_columns(self) -> None:
+        table = self.table
+        table.clear(columns=True)
+        for name in self.columns:
+            table.add_column(Text(i18n.t(f"{self.prefix}.column.{name}")), key=name)
+
+    def refresh_language(self) -> None:
+        """Every text in the language just chosen; the rows come back with the reload that follows."""
+        self.query_one("#directory-title", Static).update(Text(i18n.t(f"{self.prefix}.title")))
+        self.query_one(SectionBar).show()
+        self._set_columns()
+        self._show(self.entries)
+
+    def reload(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, group="directory")
+    def _load(self) -> None:
+        worker = get_current_worker()
+        try:
+            with connection():
+                entries = self.load_entries()
+        except Exception as exc:  # a failed read leaves the desk open and says why
+            self.post_message(EntriesFailed(i18n.t("directory.load_failed", error=str(exc))))
+            return
+        if not worker.is_cancelled:
+            self.post_message(EntriesLoaded(entries))
+
+    def on_entries_loaded(self, message: EntriesLoaded) -> None:
+        self.error = ""
+        self._show(message.entries)
+
+    def on_entries_failed(self, message: EntriesFailed) -> None:
+        self.error = message.text
+        self._status()
+
+    def on_data_changed(self, _message: DataChanged) -> None:
+        self.reload()
+
+    def _show(self, entries: list[Any]) -> None:
+        """Put `entries` in the table, the cursor on the record it was on (by code)."""
+        table = self.table
+        current = self.current()
+        wanted = self.follow or (current.code if current is not None else None)
+        self.follow = None
+        self.entries = entries
+        table.clear()
+        for entry in entries:
+            table.add_row(*self.cells(entry), key=entry.code)
+        codes = [entry.code for entry in entries]
+        if wanted in codes:
+            table.move_cursor(row=codes.index(wanted), animate=False)
+        self._status()
+        self.refresh_bindings()  # edit and deactivate need a row: the footer follows at once
+
+    def _status(self) -> None:
+        active = sum(1 for entry in self.entries if entry.active)
+        text = self.error or i18n.t(f"{self.prefix}.count", count=len(self.entries), active=active)
+        self.query_one("#directory-status", Static).update(Text(text))
+
+    def current(self) -> Any:
+        """The record under the cursor, or None on an empty table."""
+        row = self.table.cursor_row
+        return self.entries[row] if 0 <= row < len(self.entries) else None
+
+    # ----- keys ------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the keys that change the directory from roles that may not; grey them on an empty one."""
+        if action not in self.changes:
+            return True
+        actor = self.session.actor
+        if actor is None or not allowed(actor.role, self.permission):
+            return False
+        return True if action == "add" or self.current() is not None else None
+
+    def _open(self, dialog: ModalScreen[Any]) -> None:
+        if refuse_when_read_only(self.app):
+            return
+        self.app.push_screen(dialog, self._saved)
+
+    def action_add(self) -> None:
+        if self._may_change():
+            self._open(self.add_dialog())
+
+    def action_edit(self) -> None:
+        entry = self.current()
+        if entry is not None and self._may_change():
+            self._open(self.edit_dialog(entry))
+
+    def action_toggle_active(self) -> None:
+        entry = self.current()
+        if entry is not None and self._may_change():
+            self._open(self.active_dialog(entry))
+
+    @on(DataTable.RowSelected, "#directory-table")
+    def _row_chosen(self) -> None:
+        self.action_edit()
+
+    def _may_change(self) -> bool:
+        actor = self.session.actor
+        return actor is not None and allowed(actor.role, self.permission)
+
+    def _saved(self, result: Any) -> None:
+        """A dialog stored a change: say so, and let every screen (this one too) read again."""
+        if result is None:
+            return
+        self.follow = result.code
+        self.notify(i18n.t("directory.saved", code=result.code), markup=False)
+        self.desk_app.data_changed()

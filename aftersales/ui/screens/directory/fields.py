@@ -1,0 +1,42 @@
+"""Form lines of the directory dialogs: a label beside a compact field, its error underneath."""
+
+from enum import StrEnum
+from typing import Any
+
+from rich.text import Text
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, Static
+
+from .... import i18n
+from ...dialogs.form_dialog import filled_input
+
+DIALOG_CSS = """
+.directory-line { height: auto; }
+.directory-line Label { width: 14; color: $text-muted; }
+.directory-line Input, .directory-line Select { width: 1fr; }
+.directory-field { height: auto; }
+"""
+
+
+def line(name: str, label_key: str, widget: Widget) -> Vertical:
+    """`label  [field]` and, under it, the place for the field's error (id `error-<name>`)."""
+    caption = Label(Text(i18n.t(label_key)))
+    error = Static("", id=f"error-{name}", classes="field-error -empty")
+    return Vertical(Horizontal(caption, widget, classes="directory-line"), error, classes="directory-field")
+
+
+def text_field(name: str, value: str = "", **kwargs: Any) -> Input:
+    return filled_input(value, id=f"field-{name}", compact=True, **kwargs)
+
+
+def choice_field(name: str, enum: type[StrEnum], value: str | None) -> Select[str]:
+    options = [(Text(i18n.label(member)), member.value) for member in enum]
+    return Select(options, id=f"field-{name}", value=value if value is not None else Select.NULL,
+                  allow_blank=value is None, prompt=i18n.t("directory.choose"), compact=True)
+
+
+def chosen(select: Select[str]) -> str:
+    """The value of a choice, or "" when none was made (the service then names the field)."""
+    value = select.value
+    return "" if value is Select.NULL else str(value)

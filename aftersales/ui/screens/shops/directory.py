@@ -1,0 +1,41 @@
+"""Section 6: the mall's shops, to look up for everyone and to keep for a team lead or the admin."""
+
+from typing import Any
+
+from rich.text import Text
+from textual.screen import ModalScreen
+
+from .... import i18n
+from ....domain.directory import ShopEntry
+from ....domain.permissions import Action
+from ....services.shops.directory import shop_directory
+from ..directory.base import DirectoryScreen, cell
+from .dialogs import ShopActiveDialog, ShopDialog
+
+
+class ShopDirectoryScreen(DirectoryScreen):
+    """Every shop, active ones first; `a` adds, `e` or `enter` edits, `x` deactivates or reactivates."""
+
+    section = "shops"
+    permission = Action.MANAGE_SHOPS
+    prefix = "shops"
+    columns = ("code", "name", "unit", "category", "contact", "phone", "state")
+
+    def load_entries(self) -> list[Any]:
+        return shop_directory()
+
+    def cells(self, entry: ShopEntry) -> list[Text]:
+        style = "" if entry.active else "dim"
+        state = i18n.t("directory.state.active" if entry.active else "directory.state.inactive")
+        return [cell(entry.code, style), cell(entry.name, style), cell(entry.unit, style),
+                cell(i18n.label(entry.category), style), cell(entry.contact, style), cell(entry.phone, style),
+                cell(state, style)]
+
+    def add_dialog(self) -> ModalScreen[Any]:
+        return ShopDialog()
+
+    def edit_dialog(self, entry: ShopEntry) -> ModalScreen[Any]:
+        return ShopDialog(entry)
+
+    def active_dialog(self, entry: ShopEntry) -> ModalScreen[Any]:
+        return ShopActiveDialog(entry)
