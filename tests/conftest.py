@@ -6,6 +6,9 @@ need a file and run on SQLite only. Outside tests/ui the wall clock itself stand
 what the command line stamps (complaint numbers, times) never depends on the day the suite runs.
 """
 
+import fcntl
+import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,6 +38,39 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only: the test needs a SQLite file (runs on one engine)")
     config.addinivalue_line("markers", "real_clock: the test times other processes, so the wall clock stays real")
+    config.addinivalue_line("markers", "timing: the test measures the machine, so no other test of the run goes beside it")
+
+
+def _run_lock_path() -> Path | None:
+    """A file the workers of this pytest-xdist run share (None when the run has one process)."""
+    run_id = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    return Path(tempfile.gettempdir()) / f"aftersales-tests-{run_id}.lock" if run_id else None
+
+
+@pytest.fixture(autouse=True)
+def _machine_to_itself(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A `timing` test runs with no other test of the run beside it; the others run side by side.
+
+    A readers-writer lock over two flock()ed files: every test holds the main lock shared; a timing
+    test holds the gate while it waits for (and holds) the main lock alone, so no test starts
+    beside it and it is not starved by a stream of shared holders.
+    """
+    path = _run_lock_path()
+    if path is None:
+        yield
+        return
+    alone = request.node.get_closest_marker("timing") is not None
+    with open(path.with_suffix(".gate"), "a+b") as gate, open(path, "a+b") as main:
+        fcntl.flock(gate, fcntl.LOCK_EX)
+        fcntl.flock(main, fcntl.LOCK_EX if alone else fcntl.LOCK_SH)
+        if not alone:
+            fcntl.flock(gate, fcntl.LOCK_UN)
+        try:
+            yield
+        finally:
+            fcntl.flock(main, fcntl.LOCK_UN)
+            if alone:
+                fcntl.flock(gate, fcntl.LOCK_UN)
 
 
 @pytest.fixture(autouse=True)

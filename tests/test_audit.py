@@ -83,6 +83,22 @@ def test_denied_login_and_success_are_audited(desk, staff):
     assert kinds == [EventKind.LOGIN.value, EventKind.LOGIN_FAILED.value]
 
 
+def test_each_event_seals_the_one_before_with_the_documented_digest(desk, staff):
+    from aftersales.domain.audit_chain import GENESIS, event_digest
+    from aftersales.services.audit import _content
+    from aftersales.store.fields import to_epoch
+
+    c = new_complaint(desk, staff["op01"])
+    for text in ('客户说"明天再来" \\ 😀', "plain note", "多行\n备注\t制表"):
+        act.add_note(desk, staff["op01"], c.id, {"text": text})
+    previous = GENESIS
+    for event in Event.select().order_by(Event.id):
+        content = _content(event.complaint_id, event.actor_id, to_epoch(event.at), event.kind, event.field,
+                           event.old, event.new, event.note, event.customer_contact, event.source)
+        assert (event.prev_hash, event.hash) == (previous, event_digest(previous, content))
+        previous = event.hash
+
+
 def test_an_event_from_the_command_line_seals_its_source(desk, staff):
     from aftersales.domain.audit_chain import event_digest
     from aftersales.services.audit import COMMAND_LINE, _content, events_from

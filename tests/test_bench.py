@@ -71,6 +71,7 @@ def test_the_environment_variable_skips_the_start_up_probes(
     assert json.loads(capsys.readouterr().out)["floor_s"] is None
 
 
+@pytest.mark.timing
 def test_table_lists_each_figure_next_to_its_target(small_demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert bench.main(str(small_demo), as_json=False, ui=False) == 0
     out = capsys.readouterr().out
@@ -80,6 +81,7 @@ def test_table_lists_each_figure_next_to_its_target(small_demo: Path, capsys: py
     assert out.count(" ok") >= 4
 
 
+@pytest.mark.timing
 def test_start_up_is_measured_against_a_bare_textual_app(
     small_demo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -290,10 +290,12 @@ def test_unreachable_server_is_one_line_without_the_password(capsys):
     assert "secret" not in outcome.err
 
 
-def test_demo_on_a_server_url_is_one_line(capsys, demo_calls):
-    outcome = run(capsys, "demo", "--db", "postgresql://desk:secret@127.0.0.1/desk")
-    assert outcome.code == 2
-    assert outcome.err == "demo needs a file path for --db, not a server URL\n"
+def test_demo_on_a_server_it_cannot_reach_is_one_line_without_the_password(capsys, demo_calls):
+    pytest.importorskip("psycopg2")
+    outcome = run(capsys, "demo", "--db", "postgresql://desk:secret@127.0.0.1:1/desk")
+    assert outcome.code == 1
+    assert outcome.err.count("\n") == 1 and outcome.err.startswith("127.0.0.1:1/desk: cannot connect")
+    assert "secret" not in outcome.err
     assert demo_calls == []
 
 

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from ..i18n import t
 from ..services.complaints.intake import create_complaint
 from ..services.complaints.queue import QueueFilter, QueueSort, queue_page
 from ..services.context import Desk
@@ -111,7 +112,8 @@ def measure_saves(ctx: BenchContext) -> dict[str, Any]:
     db, actor = ctx.db, ctx.actor
     """Save new complaints into a copy of the database (SQLite backup API), never into the user's file."""
     if is_url(db):
-        return {"save_p95_ms": None, "save_note": "saves are measured on SQLite files only"}
+        # Saves go into a throw-away copy of the file; a server database is not copied for that.
+        return {"save_p95_ms": None, "save_note": t("bench.note.saves_file_only")}
     shop = Shop.select(Shop.code).where(Shop.active == True).order_by(Shop.id).scalar()  # noqa: E712
     if shop is None:
         return {"save_p95_ms": None, "save_note": "no active shop to file complaints against"}

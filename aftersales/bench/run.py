@@ -13,6 +13,7 @@ from rich.cells import cell_len
 
 from ..i18n import t
 from ..store.db import open_database
+from ..store.masking import shown_target
 from . import complaints, startup
 from .core import BenchContext, Row, bench_actor
 
@@ -35,7 +36,7 @@ def collect(db: str, *, ui: bool = True) -> dict[str, Any]:
     """Every figure of the benchmark, keyed as `--json` prints them."""
     open_database(db)
     ctx = BenchContext(db, bench_actor(), datetime.now(UTC))
-    figures: dict[str, Any] = {"db": db, "actor": ctx.actor.code}
+    figures: dict[str, Any] = {"db": shown_target(db), "actor": ctx.actor.code}
     for part in PARTS:
         figures.update(part.measure(ctx))
     if ui:

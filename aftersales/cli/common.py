@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from ..i18n import t
 from ..services.context import Desk
 from ..store.db import is_url, open_database, opened_read_only
+from ..store.masking import shown_target
 
 if TYPE_CHECKING:
     from ..domain.permissions import Action
@@ -112,7 +113,7 @@ def counted(key: str, count: int, **params: Any) -> str:
 
 def shown(target: str) -> str:
     """A database target as messages name it: a server URL without its credentials."""
-    return target.split("@")[-1] if is_url(target) else target
+    return shown_target(target)
 
 
 def target_of(args: argparse.Namespace) -> str:

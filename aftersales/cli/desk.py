@@ -3,7 +3,7 @@
 import argparse
 import getpass
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 from .. import i18n
@@ -32,8 +32,7 @@ def _build_demo(path: Path, complaints: int, seed: int, today: date | None) -> N
     build_demo = lazy("services.demo.build", "build_demo")
     until = None
     if today is None:
-        local = datetime.now(SlaPolicy().zone)
-        today, until = local.date(), local.time().replace(second=0, microsecond=0)
+        today, until = _live_moment()
     try:
         build_demo(path, complaints, seed, today, until)
     except BaseException:
@@ -44,14 +43,28 @@ def _build_demo(path: Path, complaints: int, seed: int, today: date | None) -> N
 
 
 def _demo(args: argparse.Namespace) -> int:
+    target = target_of(args)
+    if is_url(target):
+        # Built into a temporary file first, then copied into the server database.
+        build_on_server = lazy("services.demo.server", "build_demo_on_server")
+        today, until = (args.today, None) if args.today else _live_moment()
+        build_on_server(target, args.complaints, args.seed, today, until)
+        print(counted("cli.demo.done", args.complaints, path=shown(target)))
+        return 0
     path = new_file(args)
     _build_demo(path, args.complaints, args.seed, args.today)
     print(counted("cli.demo.done", args.complaints, path=path))
     return 0
 
 
+def _live_moment() -> tuple[date, time]:
+    """Today and this minute in the mall's time zone: a demo without --today is live up to now."""
+    local = datetime.now(SlaPolicy().zone)
+    return local.date(), local.time().replace(second=0, microsecond=0)
+
+
 def _init(args: argparse.Namespace) -> int:
-    from ..services.staff.auth import create_staff
+    from ..services.staff.first_admin import StaffExists, create_first_admin
     from ..services.validation import validate
     from ..store.models import Staff
 
@@ -74,7 +87,10 @@ def _init(args: argparse.Namespace) -> int:
     valid = validate(StaffInput, {"code": code, "name": name, "role": "admin", "pin": pin})
     if not is_url(target):
         common.open_database(target, create=True)
-    create_staff(Desk(), None, valid)
+    try:
+        create_first_admin(Desk(), valid)
+    except StaffExists:
+        raise CliFailure(t("cli.init.has_staff", path=where)) from None
     print(t("cli.init.done_server" if is_url(target) else "cli.init.done", path=where, code=valid.code))
     return 0
 

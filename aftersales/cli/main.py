@@ -8,7 +8,7 @@ import argparse
 import os
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from peewee import PeeweeException
 
@@ -18,6 +18,7 @@ from ..i18n import error_text, t
 from ..services.audit import COMMAND_LINE, events_from
 from ..store.db import close_database
 from ..store.errors import DatabaseRefused
+from ..store.masking import redact
 from . import desk, maintenance, payroll, shops, staff, transfer
 from .common import PROG, CliFailure, Commands, Parser, fail, lang_in, shown
 
@@ -57,32 +58,38 @@ def main(argv: list[str] | None = None) -> int:
     args.language = i18n.detect_language(args.lang)
     i18n.set_language(args.language)
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", desk.open_desk)
+    target = args.db or os.environ.get("AFTERSALES_DB") or ""
+
+    def refuse(message: str, code: int = 1, details: Sequence[str] = ()) -> int:
+        # Whatever the driver or a message quoted, a server URL's password is never printed.
+        return fail(redact(str(message), target), code, [redact(str(line), target) for line in details])
+
     try:
         with events_from(COMMAND_LINE):
             return handler(args)
     except CliFailure as exc:
-        return fail(str(exc), exc.code)
+        return refuse(str(exc), exc.code)
     except DatabaseRefused as exc:
-        return fail(str(exc))
+        return refuse(str(exc))
     except InvalidInput as exc:
         fields = [t("cli.field", name=name, message=message) for name, message in exc.fields.items()]
-        return fail("; ".join(fields) or str(exc))
+        return refuse("; ".join(fields) or str(exc))
     except StorageError as exc:
         # No screen keeps typed text here: say that the command's change was not saved.
-        return fail(error_text(exc, key="cli.storage"))
+        return refuse(error_text(exc, key="cli.storage"))
     except DeskError as exc:
-        return fail(error_text(exc), details=getattr(exc, "problems", []))
+        return refuse(error_text(exc), details=getattr(exc, "problems", []))
     except OSError as exc:
-        return fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+        return refuse(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
     except (KeyboardInterrupt, EOFError):
-        return fail(t("cli.interrupted"), 130)
+        return refuse(t("cli.interrupted"), 130)
     except (PeeweeException, sqlite3.Error, UnicodeDecodeError) as exc:
         # A damaged page can pass the cheap header check and fail on first read.
-        where = shown(args.db or os.environ.get("AFTERSALES_DB") or "database")
-        return fail(t("cli.database_error", path=where, detail=str(exc)))
+        where = shown(target or "database")
+        return refuse(t("cli.database_error", path=where, detail=str(exc)))
     except Exception as exc:
         if os.environ.get("AFTERSALES_DEBUG"):
             raise
-        return fail(t("cli.unexpected", kind=type(exc).__name__, detail=exc))
+        return refuse(t("cli.unexpected", kind=type(exc).__name__, detail=exc))
     finally:
         close_database()

@@ -24,7 +24,9 @@ def _check(args: argparse.Namespace) -> int:
     target = target_of(args)
     common.open_database(target)
     report = check_database()
-    if report.integrity:
+    if not report.pages_checked:
+        print(t("cli.check.integrity_na"))
+    elif report.integrity:
         detail = "; ".join(" ".join(line.split()) for line in report.integrity[:3])
         print(t("cli.check.integrity_bad", detail=detail), file=sys.stderr)
     else:

@@ -1,16 +1,20 @@
 """Appending hash-chained audit events, and proving the chain intact."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from dataclasses import field as default_from
 from datetime import datetime
 
-from ..domain.audit_chain import GENESIS, event_digest
+from ..domain.audit_chain import GENESIS, canonical_payload, event_digest
 from ..domain.enums import EventKind
 from ..domain.schemas import StaffView
+from ..store import own_events
+from ..store.bulk import insert_rows
 from ..store.fields import to_epoch
 from ..store.models import Event
+from ..store.server import append_sealed, is_server, lock_chain
 
 # Where the events written now come from: empty for the desk, "cli" for the command line.
 _source: ContextVar[str] = ContextVar("event_source", default="")
@@ -61,6 +65,28 @@ def _content(
     return content
 
 
+@dataclass(frozen=True)
+class EventDraft:
+    """One event to append: everything but its place in the chain."""
+
+    at: datetime
+    actor_id: int | None
+    kind: EventKind
+    complaint_id: int | None = None
+    field: str = ""
+    old: str = ""
+    new: str = ""
+    note: str = ""
+    customer_contact: bool = False
+    source: str = default_from(default_factory=current_source)
+
+
+_COLUMNS = (
+    "complaint_id", "actor_id", "at", "kind", "field", "old", "new", "note", "customer_contact", "source",
+    "prev_hash", "hash",
+)
+
+
 def append_event(
     at: datetime,
     actor: StaffView | None,
@@ -74,28 +100,49 @@ def append_event(
     customer_contact: bool = False,
 ) -> int:
     """Append one event inside the caller's transaction; returns its id."""
-    last = Event.select(Event.hash).order_by(Event.id.desc()).limit(1).scalar()
-    previous = str(last) if last else GENESIS
-    actor_id = actor.id if actor else None
-    source = _source.get()
-    content = _content(
-        complaint_id, actor_id, to_epoch(at), kind.value, field, old, new, note, customer_contact, source
+    draft = EventDraft(at, actor.id if actor else None, kind, complaint_id, field, old, new, note, customer_contact)
+    return append_events([draft])[0]
+
+
+def append_events(drafts: Sequence[EventDraft]) -> list[int]:
+    """Append `drafts` in order inside the caller's write transaction, each sealing the one before;
+    returns their ids. Appends are serialised (the write lock on both engines), so the chain never forks.
+    """
+    if not drafts:
+        return []
+    lock_chain()
+    db = Event._meta.database
+    if len(drafts) == 1 and is_server(db.obj):
+        # One round trip instead of two while the write lock is held: the server seals it.
+        event_id = append_sealed("event", _COLUMNS[:-2], _values(drafts[0]), GENESIS,
+                                 canonical_payload(_draft_content(drafts[0])))
+        own_events.note(event_id, event_id)
+        return [event_id]
+    last = db.execute_sql("SELECT hash FROM event ORDER BY id DESC LIMIT 1").fetchone()
+    previous = str(last[0]) if last else GENESIS
+    rows: list[tuple[object, ...]] = []
+    for draft in drafts:
+        digest = event_digest(previous, _draft_content(draft))
+        rows.append((*_values(draft), previous, digest))
+        previous = digest
+    ids = insert_rows("event", _COLUMNS, rows)
+    own_events.note(ids[0], ids[-1])
+    return ids
+
+
+def _draft_content(draft: EventDraft) -> dict[str, object]:
+    return _content(
+        draft.complaint_id, draft.actor_id, to_epoch(draft.at), draft.kind.value, draft.field, draft.old,
+        draft.new, draft.note, draft.customer_contact, draft.source,
     )
-    row = Event.create(
-        complaint=complaint_id,
-        actor=actor_id,
-        at=at,
-        kind=kind.value,
-        field=field,
-        old=old,
-        new=new,
-        note=note,
-        customer_contact=customer_contact,
-        source=source,
-        prev_hash=previous,
-        hash=event_digest(previous, content),
+
+
+def _values(draft: EventDraft) -> tuple[object, ...]:
+    """The event's own columns, in _COLUMNS order (the two digests left out)."""
+    return (
+        draft.complaint_id, draft.actor_id, to_epoch(draft.at), draft.kind.value, draft.field, draft.old,
+        draft.new, draft.note, bool(draft.customer_contact), draft.source,
     )
-    return int(row.id)
 
 
 @dataclass(frozen=True)

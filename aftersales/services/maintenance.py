@@ -9,6 +9,7 @@ from peewee import SqliteDatabase
 
 from ..domain.errors import DeskError
 from ..store.models import database
+from ..store.references import server_reference_problems
 from .audit import verify_chain
 
 # Text columns of an event, read as bytes when sqlite cannot decode one of them.
@@ -30,6 +31,7 @@ class CheckReport:
     broken_reason: str = ""  # altered, unchained or undecodable
     foreign_key_error: str = ""  # why the references could not be checked at all
     chain_error: str = ""  # why the audit chain could not be read to its end
+    pages_checked: bool = True  # False on PostgreSQL: the page scan is SQLite's (the server checks its own)
 
     @property
     def ok(self) -> bool:
@@ -59,7 +61,7 @@ def foreign_key_problems(limit: int = 20) -> list[str]:
     """Rows pointing at a parent row that does not exist (an unreadable file raises)."""
     db = _sqlite()
     if db is None:
-        return []
+        return server_reference_problems(limit)
     out: list[str] = []
     for table, rowid, parent, _fk in db.execute_sql("PRAGMA foreign_key_check"):
         out.append(f"{table} row {rowid} → missing {parent}")
@@ -91,7 +93,9 @@ _REASONS = {"content was altered": "altered", "does not follow the event before 
 
 
 def check_database() -> CheckReport:
-    """Full integrity check of the open database: pages, foreign keys, then the audit chain."""
+    """Full integrity check of the open database: pages (SQLite), foreign keys, then the audit chain."""
+    if _sqlite() is None:
+        return _check_server()
     integrity = integrity_problems()
     foreign: list[str] = []
     foreign_error = ""
@@ -147,3 +151,11 @@ def backup_database(out: Path) -> int:
         raise MaintenanceRefused(f"{out}: the copy failed its check ({verdict})", key="cli.backup.bad_copy",
                                  path=str(out), detail=str(verdict))
     return out.stat().st_size
+
+
+def _check_server() -> CheckReport:
+    """PostgreSQL: every reference the models declare, then the chain; no page scan to run here."""
+    foreign = foreign_key_problems()
+    chain = verify_chain()
+    reason = _REASONS.get(chain.reason, chain.reason) if chain.first_broken is not None else ""
+    return CheckReport([], foreign, chain.events, chain.first_broken, reason, pages_checked=False)

@@ -11,10 +11,13 @@ from peewee import Database, PeeweeException, SqliteDatabase
 from peewee import DatabaseError as PeeweeDatabaseError
 
 from ..domain.errors import DeskError, StorageError
+from . import lock_clock, own_events
 from .errors import DatabaseRefused
 from .header import APPLICATION_ID, check_sqlite_file
+from .masking import redact, shown_target
 from .migrations import LATEST, current_version, migrate
 from .models import database
+from .sqlite import DeskSqliteDatabase
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -34,28 +37,35 @@ def is_url(target: str) -> bool:
 def open_database(target: str | Path, *, create: bool = False) -> Database:
     """Open, check and migrate the database at `target`; bind the models to it.
 
+    The schema version is read first, without any lock; the write lock is taken only when there is
+    something to migrate, so opening never waits on another desk's write.
+
     Raises DatabaseRefused (one line, file untouched) for anything that is not a usable
     aftersales database. A missing file is created only when `create` is true.
     """
     text = str(target)
     db = _open_postgres(text) if is_url(text) else _open_sqlite(Path(text), create)
     database.initialize(db)
+    own_events.forget_all()
     if opened_read_only():
         return db  # its schema version was checked on opening; nothing may migrate it
-    if is_url(text):
+    try:
         found = current_version(db)
         if found > LATEST:
-            db.close()
-            raise DatabaseRefused(f"{_where(text)}: made by a newer aftersales (schema {found})")
-    try:
-        found = migrate(db)
-        if found < LATEST and isinstance(db, SqliteDatabase):
-            # The header (application id, schema version) must reach the main file now, so
-            # another desk's cheap header check recognises it while this one stays open.
-            db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            raise DatabaseRefused(f"{shown_target(text)}: made by a newer aftersales (schema {found})")
+        if found < LATEST:
+            migrate(db, where=shown_target(text), create=create)
+            if isinstance(db, SqliteDatabase):
+                # The header (application id, schema version) must reach the main file now, so
+                # another desk's cheap header check recognises it while this one stays open.
+                db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except DatabaseRefused:
+        db.close()
+        raise
     except (PeeweeDatabaseError, sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         db.close()
-        raise DatabaseRefused(f"{text}: cannot prepare the database ({exc})") from exc
+        detail = redact(str(exc).strip(), text)
+        raise DatabaseRefused(f"{shown_target(text)}: cannot prepare the database ({detail})") from exc
     return db
 
 
@@ -72,7 +82,7 @@ def _open_sqlite(path: Path, create: bool) -> SqliteDatabase:
     if path.exists() and _read_only_file(path):
         return _open_read_only(path)
     _make_side_files_writable(path)
-    db = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=10, lock_type="IMMEDIATE")
+    db = DeskSqliteDatabase(str(path), pragmas=PRAGMAS, timeout=10, lock_type="IMMEDIATE")
     try:
         db.connect()
     except (PeeweeDatabaseError, sqlite3.DatabaseError, UnicodeDecodeError) as exc:
@@ -168,19 +178,14 @@ def _being_created(path: Path) -> bool:
 
 
 def _open_postgres(url: str) -> Database:
-    from playhouse.db_url import connect  # loads the PostgreSQL driver: only when asked for
+    from .server import DeskPostgresDatabase
 
     try:
-        db = connect(url)
+        db = DeskPostgresDatabase.from_url(url)
         db.connect()
     except Exception as exc:  # driver missing or server unreachable: both are one-line refusals
-        raise DatabaseRefused(f"{_where(url)}: cannot connect ({str(exc).strip()})") from exc
+        raise DatabaseRefused(f"{shown_target(url)}: cannot connect ({redact(str(exc).strip(), url)})") from exc
     return db
-
-
-def _where(url: str) -> str:
-    """The URL without its credentials, for messages."""
-    return url.split("@")[-1]
 
 
 def close_database() -> None:
@@ -223,14 +228,21 @@ def write_transaction(what: str) -> Iterator[None]:
             f"the database file is read-only while {what}", cause="the database file is read-only",
             cause_code="read_only", what=what,
         )
+    outermost = not db.in_transaction()
+    committed = False
     try:
         with db.atomic():
             yield
+        committed = True
     except DeskError:
         raise
     except (PeeweeException, sqlite3.Error) as exc:
         code, plain = _root_cause(exc)
         raise StorageError(f"{plain} while {what}", cause=plain, cause_code=code, what=what) from exc
+    finally:
+        if outermost:
+            lock_clock.lock_released()
+            own_events.transaction_ended(committed)
 
 
 @contextmanager

@@ -1,6 +1,5 @@
-"""Noticing other desks' saves: poll the SQLite file's data_version in a thread."""
+"""Noticing other desks' saves (not this desk's own) in a thread, on a SQLite file or PostgreSQL."""
 
-import sqlite3
 import time
 from typing import Any
 
@@ -8,25 +7,23 @@ from textual.app import App
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from ..services.changes import open_probe
+from ..services.changes import ProbeUnavailable, open_probe
 
 _TICK = 0.1  # seconds between checks for cancellation, so the app exits promptly
 
 
 class DatabaseMoved(Message):
-    """Another connection committed to the desk's database."""
+    """Another desk committed to the desk's database."""
 
 
 def watch_database(app: App[Any], target: str, interval: float) -> None:
-    """Start a thread worker that posts DatabaseMoved to `app` whenever another connection commits."""
+    """Start a thread worker that posts DatabaseMoved to `app` whenever another desk commits."""
 
     def poll() -> None:
         worker = get_current_worker()
         try:
             probe = open_probe(target)
-        except sqlite3.Error:
-            return
-        if probe is None:
+        except ProbeUnavailable:
             return
         try:
             waited = 0.0
@@ -38,8 +35,8 @@ def watch_database(app: App[Any], target: str, interval: float) -> None:
                 waited = 0.0
                 try:
                     moved = probe.changed()
-                except sqlite3.Error:
-                    continue  # a busy file now is a readable file at the next tick
+                except ProbeUnavailable:
+                    continue  # a busy file or a dropped connection now is readable at the next tick
                 if moved and not worker.is_cancelled:
                     # post_message never waits, so a closing app cannot leave this thread stuck.
                     app.post_message(DatabaseMoved())

@@ -53,6 +53,7 @@ def _save(row: Complaint, expected_version: int, changes: dict[str, Any], desk: 
 
 
 def _reload(complaint_id: int) -> ComplaintView:
+    """The complaint as saved, read after COMMIT so the write lock is not held for it."""
     return complaint_view(Complaint.get_by_id(complaint_id))
 
 
@@ -89,7 +90,7 @@ def acknowledge(desk: Desk, actor: StaffView, complaint_id: int, version: int) -
             desk.clock(), actor, EventKind.ACKNOWLEDGED, complaint_id=row.id, field="status",
             old=current.value, new=ComplaintStatus.ACKNOWLEDGED.value,
         )
-        return _reload(complaint_id)
+    return _reload(complaint_id)
 
 
 def assign(desk: Desk, actor: StaffView, complaint_id: int, staff_code: str, version: int) -> ComplaintView:
@@ -123,7 +124,7 @@ def assign(desk: Desk, actor: StaffView, complaint_id: int, staff_code: str, ver
             desk.clock(), actor, EventKind.ASSIGNED, complaint_id=row.id, field="assignee",
             old=old or "", new=target.code,
         )
-        return _reload(complaint_id)
+    return _reload(complaint_id)
 
 
 def add_note(
@@ -132,14 +133,14 @@ def add_note(
     """An internal note or a record of customer contact; does not change the complaint's version."""
     require(desk, actor, Action.NOTE, complaint_id)
     valid = validate(NoteInput, data)
+    row = _load(complaint_id)  # complaints are never deleted: no need to hold the lock to know it exists
     with write_transaction(f"saving a note on complaint #{complaint_id}"):
-        row = _load(complaint_id)
         kind = EventKind.CONTACT if valid.customer_contact else EventKind.NOTE
         append_event(
             desk.clock(), actor, kind, complaint_id=row.id, note=valid.text,
             customer_contact=valid.customer_contact,
         )
-        return _reload(complaint_id)
+    return _reload(complaint_id)
 
 
 def change_status(
@@ -161,7 +162,7 @@ def change_status(
                 move=move.value,
             )
         _move(desk, actor, row, version, target, move, note=note)
-        return _reload(complaint_id)
+    return _reload(complaint_id)
 
 
 def resolve(
@@ -191,7 +192,7 @@ def resolve(
             desk.clock(), actor, EventKind.RESOLVED, complaint_id=row.id, field="remedy",
             old=str(valid.compensation_fen), new=valid.remedy.value, note=valid.decision,
         )
-        return _reload(complaint_id)
+    return _reload(complaint_id)
 
 
 def withdraw(
@@ -214,7 +215,7 @@ def withdraw(
             desk.clock(), actor, EventKind.WITHDRAWN, complaint_id=row.id, field="status",
             old=current.value, new=ComplaintStatus.CLOSED.value, note=valid.reason,
         )
-        return _reload(complaint_id)
+    return _reload(complaint_id)
 
 
 def merge_duplicate(
@@ -242,4 +243,4 @@ def merge_duplicate(
             desk.clock(), actor, EventKind.MERGED, complaint_id=row.id, field="duplicate_of",
             old=current.value, new=original.number,
         )
-        return _reload(complaint_id)
+    return _reload(complaint_id)

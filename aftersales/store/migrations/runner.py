@@ -6,11 +6,12 @@ Each version is a module `vNNN_<what>.py` with a `migrate(db)` that is idempoten
 
 from collections.abc import Callable
 
-from peewee import Database, PostgresqlDatabase, SqliteDatabase
+from peewee import Database, SqliteDatabase
 
 from ..errors import DatabaseRefused
 from ..header import APPLICATION_ID
 from ..models import Meta
+from ..server import MIGRATION_LOCK, is_server, refuse_unmarked
 from . import v001_core, v002_pg_event_errcode, v003_directory_and_source, v004_penalties
 
 MIGRATIONS: list[Callable[[Database], None]] = [
@@ -41,14 +42,20 @@ def _set_version(db: Database, version: int) -> None:
         ).execute()
 
 
-def migrate(db: Database) -> int:
-    """Bring the schema to LATEST; return the version found before. Refuses nothing itself."""
+def migrate(db: Database, *, where: str = "", create: bool = True) -> int:
+    """Bring the schema to LATEST under the write lock; return the version found before.
+
+    On PostgreSQL a database without our marker is refused unless it is empty and `create` is
+    true (see server.refuse_unmarked); `where` names it in that refusal.
+    """
     with db.atomic():
-        if isinstance(db, PostgresqlDatabase):
-            db.execute_sql("SELECT pg_advisory_xact_lock(4190417)")
+        if is_server(db):
+            db.execute_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
         found = current_version(db)
         if found > LATEST:
-            raise DatabaseRefused(f"{db.database}: made by a newer aftersales (schema {found}, this one knows {LATEST})")
+            raise DatabaseRefused(f"{where or db.database}: made by a newer aftersales (schema {found}, this one knows {LATEST})")
+        if found == 0 and is_server(db):
+            refuse_unmarked(db, where or str(db.database), create)
         for version in range(found + 1, LATEST + 1):
             MIGRATIONS[version - 1](db)
             _set_version(db, version)

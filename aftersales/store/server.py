@@ -1,0 +1,115 @@
+"""PostgreSQL specifics: the advisory locks that serialise the desk's writers, and its marker."""
+
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from peewee import Database, PostgresqlDatabase, __exception_wrapper__
+
+from . import lock_clock
+from .errors import DatabaseRefused
+from .models import database
+
+# Transaction-scoped advisory lock keys (pg_advisory_xact_lock): released at COMMIT or ROLLBACK.
+MIGRATION_LOCK = 4190417
+# The desk's write lock, taken at BEGIN like SQLite's BEGIN IMMEDIATE; it also serialises the audit chain.
+WRITE_LOCK = 4190418
+# Channel on which every commit that appended an audit event is announced to the other desks.
+CHANGE_CHANNEL = "aftersales_change"
+
+_USER_RELATIONS = """
+    SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
+      AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+      AND n.nspname !~ '^pg_(toast|temp)'
+"""
+
+
+def is_server(db: Database) -> bool:
+    return isinstance(db, PostgresqlDatabase)
+
+
+def connection_params(url: str) -> dict[str, Any]:
+    """What psycopg2 needs to connect to `url` (user and password percent-decoded)."""
+    from urllib.parse import urlparse
+
+    from playhouse.db_url import parseresult_to_dict
+
+    params: dict[str, Any] = parseresult_to_dict(urlparse(url), unquote_password=True, unquote_user=True)
+    if not params.get("database"):
+        raise ValueError("the URL names no database (postgresql://USER:PASSWORD@HOST/DBNAME)")
+    return params
+
+
+class DeskPostgresDatabase(PostgresqlDatabase):
+    """PostgreSQL where every write transaction queues for the desk's write lock at BEGIN.
+
+    The same rule as SQLite's BEGIN IMMEDIATE: writers go one at a time, first come first served
+    (PostgreSQL grants a contended lock in queue order), never deadlock on each other's rows, and
+    the audit chain's head cannot be read by two writers at once.
+    """
+
+    @classmethod
+    def from_url(cls, url: str) -> "DeskPostgresDatabase":
+        return cls(**connection_params(url))
+
+    def begin(self, isolation_level: Any = None) -> None:
+        started = time.monotonic()
+        if isolation_level or self._isolation_level:
+            super().begin(isolation_level)
+            self.execute_sql(_TAKE_WRITE_LOCK)
+        else:
+            # One round trip: each one costs a wake-up of the server process, while others queue.
+            with __exception_wrapper__:
+                self.cursor().execute(f"BEGIN; {_TAKE_WRITE_LOCK}")
+        lock_clock.lock_taken(time.monotonic() - started)
+
+
+# The lock, and the announcement to the other desks' watchers (delivered at COMMIT, folded into one
+# per transaction, dropped on ROLLBACK). Every write transaction appends an audit event.
+_TAKE_WRITE_LOCK = f"SELECT pg_advisory_xact_lock({WRITE_LOCK}), pg_notify('{CHANGE_CHANNEL}', '')"
+
+
+def lock_chain() -> None:
+    """Make sure the current transaction holds the write lock, so one appender at a time reads the
+    audit chain's head. A desk's transactions hold it since BEGIN (here and on SQLite, BEGIN
+    IMMEDIATE); only a PostgreSQL connection opened some other way needs to take it now.
+    """
+    db = database.obj
+    if not db.in_transaction():
+        raise RuntimeError("the audit chain is appended to inside a write transaction only")
+    if is_server(db) and not isinstance(db, DeskPostgresDatabase):
+        db.execute_sql(_TAKE_WRITE_LOCK)
+
+
+def refuse_unmarked(db: Database, where: str, create: bool) -> None:
+    """For a server database without our marker: refuse it unless it is empty and `create` was asked.
+
+    Called under the migration lock, so a desk creating the schema right now is waited for, not
+    mistaken for another application.
+    """
+    if int(db.execute_sql(_USER_RELATIONS).fetchone()[0]):
+        raise DatabaseRefused(
+            f"{where}: holds tables of another application (no aftersales marker); "
+            "use an empty database for the desk"
+        )
+    if not create:
+        raise DatabaseRefused(f"{where}: no aftersales database here (create one with `aftersales init --db URL`)")
+
+
+def append_sealed(table: str, columns: Sequence[str], values: Sequence[object], genesis: str, payload: str) -> int:
+    """Append one audit event in one round trip: the server reads the chain's head and seals the row
+    with SHA-256 over head + `payload` (UTF-8, hex), exactly as domain.audit_chain.event_digest does.
+
+    `columns`/`values` are the event's own; `prev_hash` and `hash` are filled here. Inside the
+    caller's write transaction, which holds the write lock: the head cannot move meanwhile.
+    """
+    db = database.obj
+    marks = ", ".join(["%s"] * len(values))
+    sql = (
+        f"INSERT INTO {table} ({', '.join(columns)}, prev_hash, hash) "
+        f"SELECT {marks}, head.prev, encode(sha256(convert_to(head.prev || %s, 'UTF8')), 'hex') "
+        f"FROM (SELECT coalesce((SELECT hash FROM {table} ORDER BY id DESC LIMIT 1), %s) AS prev) AS head "
+        "RETURNING id"
+    )
+    return int(db.execute_sql(sql, (*values, payload, genesis)).fetchone()[0])
