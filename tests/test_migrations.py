@@ -42,3 +42,24 @@ def test_pragmas_are_applied_on_every_connection(db_path: Path):
     assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 10_000
+
+
+def test_a_schema_2_database_gains_the_decided_remedy_and_the_login_table(db_target: str, staff):
+    from aftersales.store.models import Complaint, LoginFailure, Meta, database
+
+    db = database.obj
+    db.drop_tables([LoginFailure])
+    db.execute_sql("ALTER TABLE complaint DROP COLUMN remedy_decided")
+    if db_target.startswith("postgresql"):
+        Meta.update(value="2").where(Meta.key == "schema_version").execute()
+    else:
+        db.execute_sql("PRAGMA user_version = 2")
+    close_database()
+    open_database(db_target)
+    db = database.obj
+    assert "remedy_decided" in {column.name for column in db.get_columns("complaint")}
+    assert db.table_exists("login_failure")
+    assert Complaint.select().count() == 0
+    from aftersales.store.migrations import current_version
+
+    assert current_version(db) == LATEST

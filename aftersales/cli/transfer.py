@@ -50,10 +50,10 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _staff(code: str) -> StaffView:
+    from ..services.staff.lookup import staff_row
     from ..store.converters import staff_view
-    from ..store.models import Staff
 
-    row = Staff.get_or_none((Staff.code == code.strip()) & (Staff.active == True))  # noqa: E712
+    row = staff_row(code, active_only=True)
     if row is None:
         raise CliFailure(t("cli.unknown_user", code=code))
     return staff_view(row)

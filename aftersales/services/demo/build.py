@@ -27,6 +27,7 @@ from .catalog import BUILDINGS, DEMO_STAFF, SHOPS
 from .chain import INSERT_EVENT, ChainSealer, DemoEvent
 from .complaints import COMPLAINT_COLUMNS, CUSTOMER_COLUMNS, ComplaintMaker, DeadlineTable
 from .history import DAY, HistoryMaker
+from .marker import DEMO_KEY
 
 DAYS = 90
 # The demo's "now": 18:00 local time on `today`, so a build never depends on the wall clock.
@@ -151,6 +152,9 @@ def _fill(conn: sqlite3.Connection, total: int, seed: int, today: date, until: t
         if indexing is not None:
             indexing.result()
         cursor.executemany("INSERT INTO number_sequence (day, last) VALUES (?, ?)", sequences)
+        # The mark that lets the login screen show the demo accounts (and no other database's).
+        cursor.execute("INSERT INTO meta (key, value) VALUES (?, ?)",
+                       (DEMO_KEY, f"{total} complaints, seed {seed}, up to {today:%Y-%m-%d} {until:%H:%M}"))
 
 
 def _people_and_shops(

@@ -1,10 +1,21 @@
 """Tables of the desk, one module per subject. Only the store and services see these rows; screens get views."""
 
 from .base import BaseModel, database
-from .core import CORE_MODELS, Complaint, ComplaintFts, Customer, Event, Meta, NumberSequence, Shop, Staff
+from .core import (
+    CORE_MODELS,
+    Complaint,
+    ComplaintFts,
+    Customer,
+    Event,
+    LoginFailure,
+    Meta,
+    NumberSequence,
+    Shop,
+    Staff,
+)
 
 # Every table, in an order that creates referenced tables first.
-ALL_MODELS = [*CORE_MODELS]
+ALL_MODELS = [*CORE_MODELS, LoginFailure]
 
 __all__ = [
     "ALL_MODELS",
@@ -14,6 +25,7 @@ __all__ = [
     "ComplaintFts",
     "Customer",
     "Event",
+    "LoginFailure",
     "Meta",
     "NumberSequence",
     "Shop",
