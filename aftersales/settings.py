@@ -1,19 +1,18 @@
-"""The desk's settings file (config.toml): language, theme, keys, and each section's policy tables.
+"""The desk's settings file (config.toml): language, theme, keys, locking, and each section's policy tables.
 
-Read by the desk and by the command line alike; nothing here imports the UI."""
+Read by the desk and by the command line alike; nothing here imports the UI. The file is read as
+plain TOML by settings_file.py and validated here.
+"""
 
-import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from . import i18n
+from .settings_file import config_path, read_settings
 
-
-def config_path() -> Path:
-    return platformdirs.user_config_path("aftersales") / "config.toml"
+__all__ = ["DeskConfig", "config_from", "config_path", "load_config"]
 
 
 class DeskConfig(BaseModel):
@@ -28,6 +27,8 @@ class DeskConfig(BaseModel):
     start_section: Literal[
         "dashboard", "complaints", "deliveries", "escalations", "penalties", "shops", "reports"
     ] = "dashboard"
+    # A desk left alone this long locks itself (back to the login screen); 0 never locks.
+    lock_after_minutes: int = Field(default=10, ge=0, le=24 * 60)
 
     @field_validator("language")
     @classmethod
@@ -54,18 +55,18 @@ def _reason(exc: ValidationError) -> str:
     return f"{where}: {first['msg']}"
 
 
+def config_from(data: dict[str, Any], path: Path | None = None) -> tuple[DeskConfig, str | None]:
+    """The settings in `data` (as read from the file at `path`), or the defaults and a one-line problem."""
+    try:
+        return DeskConfig.model_validate(data), None
+    except ValidationError as exc:
+        return DeskConfig(), f"{path or config_path()}: {_reason(exc)}"
+
+
 def load_config(path: Path | None = None) -> tuple[DeskConfig, str | None]:
     """The settings, and a one-line problem when the file had to be ignored (defaults then)."""
     path = path or config_path()
-    if not path.exists():
-        return DeskConfig(), None
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-        return DeskConfig.model_validate(data), None
-    except tomllib.TOMLDecodeError as exc:
-        return DeskConfig(), f"{path}: {exc}"
-    except ValidationError as exc:
-        return DeskConfig(), f"{path}: {_reason(exc)}"
-    except (OSError, UnicodeDecodeError) as exc:
-        return DeskConfig(), f"{path}: {exc}"
+    data, problem = read_settings(path)
+    if problem is not None:
+        return DeskConfig(), problem
+    return config_from(data, path)

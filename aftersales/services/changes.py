@@ -3,7 +3,7 @@
 import sqlite3
 from pathlib import Path
 
-from ..store.db import is_url
+from ..store.target import is_url
 
 
 class ChangeProbe:

@@ -3,10 +3,10 @@
 import importlib
 from collections.abc import Callable
 
+from textual._context import active_app
 from textual.screen import Screen
 
 from .bindings import translate_bindings
-from .screens.shell.placeholder import PlaceholderScreen
 from .widgets.section_bar import SECTIONS
 
 __all__ = ["SECTIONS", "SECTION_SCREENS", "load_screen_class", "prepared", "section_factory"]
@@ -27,8 +27,15 @@ def load_screen_class(module: str, name: str) -> type[Screen]:  # type: ignore[t
 
 
 def prepared(screen: Screen) -> Screen:  # type: ignore[type-arg]
-    """`screen` with its key descriptions in the current language."""
+    """`screen` with its key descriptions in the current language, its styles marked current."""
     translate_bindings(screen)
+    try:
+        app = active_app.get()
+    except LookupError:
+        return screen
+    # A section's screen made now is styled with the CSS as it is now. Left unmarked, Textual
+    # reparses every stylesheet of the desk twice when the section first opens (a fifth of a second).
+    screen._css_update_count = app._css_update_count
     return screen
 
 
@@ -38,6 +45,8 @@ def section_factory(section: str) -> Callable[[], Screen]:  # type: ignore[type-
     def build() -> Screen:  # type: ignore[type-arg]
         where = SECTION_SCREENS.get(section)
         if where is None:
+            from .screens.shell.placeholder import PlaceholderScreen
+
             return prepared(PlaceholderScreen(section))
         return prepared(load_screen_class(*where)())
 

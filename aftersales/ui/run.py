@@ -1,13 +1,13 @@
-"""Starting the desk from the command line: open the database, pick the language, run the app."""
+"""Starting the desk from the command line: pick the language, show the login screen, run the app.
+
+The database is opened by the app while the login screen waits for the PIN (see warmup.py); a
+database it refuses closes the desk and the reason is printed here, once the terminal is back.
+"""
 
 import sys
 
 from .. import i18n
-from ..services.context import Desk
-from ..settings import load_config
-from ..store.db import close_database, open_database
-from ..store.errors import DatabaseRefused
-from .session import DeskSession
+from ..settings_file import read_settings
 
 
 def run_desk(db_target: str, language: str, user_code: str | None) -> int:
@@ -15,20 +15,26 @@ def run_desk(db_target: str, language: str, user_code: str | None) -> int:
 
     An empty `language` means: the settings file's language, else the locale.
     """
-    config, problem = load_config()
-    chosen = i18n.normalise_language(language) or config.language or i18n.detect_language()
+    settings, problem = read_settings()
+    chosen = (
+        i18n.normalise_language(language)
+        or i18n.normalise_language(str(settings.get("language") or ""))
+        or i18n.detect_language()
+    )
     i18n.set_language(chosen)
-    try:
-        open_database(db_target)
-    except DatabaseRefused as exc:
-        print(f"aftersales: {exc}", file=sys.stderr)
-        return 2
     from .app import DeskApp
+    from .session import DeskSession
 
-    session = DeskSession(db_target=str(db_target), desk=Desk())
-    app = DeskApp(session, language=chosen, user_code=user_code, config=config, config_problem=problem)
+    app = DeskApp(DeskSession(db_target=str(db_target)), language=chosen, user_code=user_code,
+                  settings=settings, config_problem=problem)
     try:
         app.run()
     finally:
+        from ..store.db import close_database
+
         close_database()
+    refusal = getattr(app, "refusal", "")
+    if refusal:
+        print(f"aftersales: {refusal}", file=sys.stderr)
+        return 2
     return int(app.return_code or 0)

@@ -1,15 +1,20 @@
 """Who is logged in and what the desk runs with; screens read it from `app.session`."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from ..domain.schemas import StaffView
-from ..services.context import Desk
+if TYPE_CHECKING:
+    from ..domain.schemas import StaffView
 
 
 @dataclass
 class DeskSession:
-    """The database target, the desk settings and (after login) the actor."""
+    """The database target, the desk settings and (after login) the actor.
+
+    `desk` (a services.context.Desk: clock and SLA policy) is None only while the desk starts: it is
+    made with the database, while the login screen waits for the PIN.
+    """
 
     db_target: str
-    desk: Desk
-    actor: StaffView | None = None
+    desk: Any = None
+    actor: "StaffView | None" = None

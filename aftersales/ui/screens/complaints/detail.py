@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from .... import i18n
@@ -25,6 +25,7 @@ from ....store.db import connection
 from ...bindings import translate_bindings
 from ...formatting import local_time, time_left, yuan
 from ...messages import DataChanged, LoadFailed
+from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
 from ...widgets.timeline import Timeline
 from ..desk_screen import DeskScreen
@@ -58,7 +59,7 @@ class DetailLoaded(Message):
         self.events = events
 
 
-class DetailFooter(Footer):
+class DetailFooter(DeskFooter):
     """The footer of the detail: only FOOTER_ACTIONS, no palette key (both stay in F1 help)."""
 
     def __init__(self) -> None:

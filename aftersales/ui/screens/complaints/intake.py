@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from ....domain.enums import Category, Channel, MajorReason, Remedy, Severity
 from ....domain.errors import InvalidInput
@@ -22,6 +22,7 @@ from ....services.context import Desk
 from ....store.db import connection
 from ...bindings import translate_bindings
 from ...widgets.customer_history import CustomerHistory
+from ...widgets.desk_footer import DeskFooter
 from ...widgets.duplicate_warning import DuplicateWarning
 from ...widgets.field_error import FieldError
 from ...widgets.section_bar import SectionBar
@@ -104,7 +105,7 @@ class IntakeScreen(DeskScreen):
                 yield TextArea(id="description", soft_wrap=True, tab_behavior="focus")
                 yield FieldError("description")
         yield Static("", id="intake-status", markup=False)
-        yield Footer()
+        yield DeskFooter()
 
     def _title(self) -> Text:
         return Text(t("intake.title"), style="bold")

@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from .... import i18n
@@ -29,6 +29,7 @@ from ....store.db import connection
 from ...bindings import translate_bindings
 from ...messages import DataChanged, LoadFailed
 from ...session import DeskSession
+from ...widgets.desk_footer import DeskFooter
 from ...widgets.queue_filters import COUNT_CAP, SORT_CYCLE, QueueFilterDialog, sort_locked_by, status_line
 from ...widgets.queue_table import QueueTable
 from ...widgets.section_bar import SectionBar
@@ -132,7 +133,7 @@ class QueueScreen(DeskScreen):
         yield SearchInput(placeholder=i18n.t("queue.search_placeholder"), id="queue-search")
         yield QueueTable(id="queue-table")
         yield Static(Text(i18n.t("queue.loading")), id="queue-status")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.table.focus()

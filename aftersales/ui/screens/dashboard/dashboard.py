@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Digits, Static
 
 from ....domain.enums import ComplaintStatus
 from ....domain.errors import DeskError
@@ -19,6 +19,7 @@ from ....services.dashboard.figures import DashboardView, load_dashboard
 from ....store.db import connection
 from ...messages import DataChanged
 from ...widgets.bar_chart import bar_chart
+from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
 
 CARDS = ("my_open", "overdue", "escalations", "deliveries")
@@ -57,7 +58,7 @@ class DashboardScreen(Screen[None]):
                     yield Static("", id="trend")
                     yield Static("", markup=False, id="trend-days")
                     yield Static("", markup=False, id="trend-note", classes="hint")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.load()

@@ -3,9 +3,10 @@
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ....i18n import t
+from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
 
 
@@ -22,4 +23,4 @@ class PlaceholderScreen(Screen[None]):
             yield Static(t(f"shell.section.{self.section}"), markup=False, classes="panel-title")
             yield Static(t("shell.placeholder.body"), markup=False)
             yield Static(t("shell.placeholder.hint"), markup=False, classes="hint")
-        yield Footer()
+        yield DeskFooter()
