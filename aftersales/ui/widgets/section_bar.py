@@ -35,13 +35,22 @@ class SectionBar(Static):
         """Redraw with the current time and user."""
         self.update(self.render_bar())
 
-    def render_bar(self) -> Text:
-        app: Any = self.app
+    def _sections(self, named: bool) -> Text:
+        """The section keys, each with its name (`named`) or only the current one's."""
         line = Text(no_wrap=True, overflow="ellipsis")
         for number, name in enumerate(SECTIONS, 1):
             current = name == self.section
             line.append(f" {number}", style="bold reverse" if current else "bold")
-            line.append(" " + t(f"shell.section.{name}"), style="reverse" if current else "dim")
+            if named or current:
+                line.append(" " + t(f"shell.section.{name}"), style="reverse" if current else "dim")
+        return line
+
+    def render_bar(self) -> Text:
+        app: Any = self.app
+        line = self._sections(named=True)
+        if line.cell_len + 24 > self.size.width:
+            # A narrow terminal keeps every key and the current section's name, and room for who and when.
+            line = self._sections(named=False)
         actor = app.session.actor
         desk = app.session.desk
         now = desk.clock()

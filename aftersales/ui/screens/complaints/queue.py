@@ -97,6 +97,7 @@ class QueueScreen(DeskScreen):
 
     DEFAULT_CSS = """
     QueueScreen #queue-search { margin: 0 0; }
+    QueueScreen.-short #queue-search { height: 1; border: none; padding: 0 1; }
     QueueScreen #queue-table { height: 1fr; }
     QueueScreen #queue-status { height: 1; padding: 0 1; background: $panel; }
     """

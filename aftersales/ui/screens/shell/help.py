@@ -39,7 +39,7 @@ def help_rows(app: App[Any]) -> list[HelpRow]:
     Editing and cursor keys of Textual's widgets are left out: they work as in any editor.
     """
     rows: list[HelpRow] = []
-    seen: set[tuple[str, str]] = set()
+    where: dict[tuple[str, bool], int] = {}  # (description, everywhere) → its row, to join keys doing the same
     for active in app.screen.active_bindings.values():
         binding: Binding = active.binding
         # The desk's own bindings all carry an id; Textual's (cursor keys and the like) do not.
@@ -50,10 +50,13 @@ def help_rows(app: App[Any]) -> list[HelpRow]:
             continue
         description = describe(binding)
         key = app.get_key_display(binding)
-        if (key, description) in seen:
-            continue
-        seen.add((key, description))
-        rows.append(HelpRow(key, description, active.node is app))
+        everywhere = active.node is app
+        index = where.get((description, everywhere))
+        if index is None:
+            where[(description, everywhere)] = len(rows)
+            rows.append(HelpRow(key, description, everywhere))
+        elif key not in rows[index].key.split(" "):
+            rows[index] = rows[index]._replace(key=f"{rows[index].key} {key}")
     rows.sort(key=lambda row: row.everywhere)
     return rows
 
@@ -87,6 +90,10 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(self._table(everywhere=True))
                 yield Static(t("help.palette_hint"), markup=False, classes="hint")
             yield Static(t("help.close_hint"), markup=False, classes="hint")
+
+    def on_mount(self) -> None:
+        # The list scrolls with the arrow keys when the terminal is too short for it.
+        self.query_one(VerticalScroll).focus()
 
     def action_close(self) -> None:
         self.dismiss(None)
