@@ -18,6 +18,8 @@ def count_label(count: int, room: int) -> str | None:
     if len(exact) <= room:
         return exact
     for divisor, suffix in ((1_000, "k"), (1_000_000, "M")):
+        if count < divisor:
+            break
         short = f"{round(count / divisor)}{suffix}"
         if len(short) <= room:
             return short
