@@ -26,7 +26,7 @@ from textual.widget import Widget
 
 from .. import i18n
 from ..i18n import t
-from . import lock
+from . import breakpoints, lock
 from .bindings import translate_bindings
 from .language import switch_language
 from .messages import DataChanged
@@ -66,8 +66,8 @@ class DeskApp(App[None]):
     CSS_PATH = "desk.tcss"
     COMMANDS = App.COMMANDS | {DeskCommands}
     # Screens restyle themselves for narrow and wide terminals through these classes.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal"), (180, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+    HORIZONTAL_BREAKPOINTS = breakpoints.HORIZONTAL
+    VERTICAL_BREAKPOINTS = breakpoints.VERTICAL
     BINDINGS = [
         Binding("f1", "help", "shell.key.help", id="desk.help"),
         Binding("slash", "search", "shell.key.search", id="desk.search", key_display="/"),

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, cast
 from textual import events
 from textual.screen import Screen
 
+from .. import breakpoints
 from ..session import DeskSession
 
 if TYPE_CHECKING:
@@ -17,6 +18,10 @@ class DeskScreen(Screen[None]):
     A key shown greyed (its action not possible now) answers with `unavailable_reason` when pressed,
     instead of doing nothing.
     """
+
+    # Set here too, so a desk screen reflows whichever app shows it (tests host single screens).
+    HORIZONTAL_BREAKPOINTS = breakpoints.HORIZONTAL
+    VERTICAL_BREAKPOINTS = breakpoints.VERTICAL
 
     def on_key(self, event: events.Key) -> None:
         active = self.active_bindings.get(event.key)

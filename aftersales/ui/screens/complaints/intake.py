@@ -34,8 +34,8 @@ from .intake_errors import local_errors, save_failure_text, service_errors
 
 # Form order: the first wrong field in this order gets the focus after a refused save.
 FIELDS = (
-    "phone", "customer_name", "address", "shop_code", "product", "contract_no", "receipt_no",
-    "category", "severity", "channel", "remedy", "major_reason", "description",
+    "phone", "customer_name", "shop_code", "category", "severity", "channel", "remedy", "major_reason",
+    "description", "product", "contract_no", "receipt_no", "address",
 )
 TEXT_FIELDS = ("phone", "customer_name", "address", "product", "contract_no", "receipt_no")
 PHONE_DEBOUNCE_S = 0.4

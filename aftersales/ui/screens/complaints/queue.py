@@ -138,7 +138,9 @@ class QueueScreen(DeskScreen):
 
     def on_mount(self) -> None:
         self.table.focus()
-        self.reload("first")
+        # Rows are read once the empty queue is on the terminal: the reading thread and the first
+        # frame would otherwise take turns, and the switch to the queue would wait for both.
+        self.call_after_refresh(self.reload, "first")
         # Time left changes with the clock even when no data does.
         self.set_interval(60, self.redraw)
 

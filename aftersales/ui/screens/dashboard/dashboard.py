@@ -58,7 +58,8 @@ class DashboardScreen(Screen[None]):
         yield DeskFooter()
 
     def on_mount(self) -> None:
-        self.load()
+        # The figures are read once the dashboard's first frame is out (see the queue's on_mount).
+        self.call_after_refresh(self.load)
 
     async def recompose(self) -> None:
         await super().recompose()

@@ -6,7 +6,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -82,13 +82,16 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="help-panel"):
             yield Static(t("help.title"), markup=False, classes="panel-title")
-            with VerticalScroll():
+            # Side by side on a wide terminal; one under the other (scrolling) on a narrow one.
+            with VerticalScroll(id="help-scroll"), Horizontal(id="help-groups"):
                 if any(not row.everywhere for row in self.rows):
-                    yield Static(t("help.this_screen"), markup=False, classes="help-group")
-                    yield Static(self._table(everywhere=False))
-                yield Static(t("help.everywhere"), markup=False, classes="help-group")
-                yield Static(self._table(everywhere=True))
-                yield Static(t("help.palette_hint"), markup=False, classes="hint")
+                    with Vertical(classes="help-column"):
+                        yield Static(t("help.this_screen"), markup=False, classes="help-group")
+                        yield Static(self._table(everywhere=False))
+                with Vertical(classes="help-column"):
+                    yield Static(t("help.everywhere"), markup=False, classes="help-group")
+                    yield Static(self._table(everywhere=True))
+                    yield Static(t("help.palette_hint"), markup=False, classes="hint")
             yield Static(t("help.close_hint"), markup=False, classes="hint")
 
     def on_mount(self) -> None:
