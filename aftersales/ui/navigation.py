@@ -6,6 +6,7 @@ from collections.abc import Callable
 from textual._context import active_app
 from textual.screen import Screen
 
+from . import breakpoints
 from .bindings import translate_bindings
 from .widgets.section_bar import SECTIONS
 
@@ -36,7 +37,18 @@ def prepared(screen: Screen) -> Screen:  # type: ignore[type-arg]
     # A section's screen made now is styled with the CSS as it is now. Left unmarked, Textual
     # reparses every stylesheet of the desk twice when the section first opens (a fifth of a second).
     screen._css_update_count = app._css_update_count
+    # Its layout classes for the terminal as it is, so its first resize restyles nothing.
+    width, height = app.size
+    for bound, name in breakpoints.HORIZONTAL:
+        screen.set_class(width >= bound and _next_bound(breakpoints.HORIZONTAL, bound) > width, name)
+    for bound, name in breakpoints.VERTICAL:
+        screen.set_class(height >= bound and _next_bound(breakpoints.VERTICAL, bound) > height, name)
     return screen
+
+
+def _next_bound(points: list[tuple[int, str]], bound: int) -> float:
+    later = [point for point, _ in points if point > bound]
+    return min(later) if later else float("inf")
 
 
 def section_factory(section: str) -> Callable[[], Screen]:  # type: ignore[type-arg]

@@ -46,7 +46,7 @@ def _load(app: DeskApp) -> None:
     try:
         open_database(app.session.db_target)
     except DatabaseRefused as exc:
-        app.call_from_thread(app.refuse_database, str(exc))
+        _tell(app, app.refuse_database, str(exc))
         return
     try:
         app.session.desk = Desk()
@@ -56,7 +56,7 @@ def _load(app: DeskApp) -> None:
             config, problem = config_from(app.settings)
             problem = app.config_problem or problem  # an unreadable file, said when it was read
         importlib.import_module(MODULES[0])
-        app.call_from_thread(_ready, app, config, problem)
+        _tell(app, _ready, app, config, problem)
         for module in MODULES[1:]:
             prepare_schemas(importlib.import_module(module))
         import aftersales.domain.schemas as schemas
@@ -64,6 +64,14 @@ def _load(app: DeskApp) -> None:
         prepare_schemas(schemas)
     finally:
         close_database()  # this thread's connection; every worker opens its own
+
+
+def _tell(app: DeskApp, callback: Any, *args: Any) -> None:
+    """Run `callback` on the app's thread, unless the desk was closed meanwhile."""
+    try:
+        app.call_from_thread(callback, *args)
+    except RuntimeError:
+        pass  # the operator quit before the desk was ready: nothing is waiting any more
 
 
 def _ready(app: DeskApp, config: Any, problem: str | None) -> None:

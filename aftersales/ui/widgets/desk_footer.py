@@ -7,6 +7,7 @@ as they fit (the help lists every key), so what matters on that screen is not pu
 from typing import Any
 
 from rich.cells import cell_len
+from textual._context import active_app
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -26,7 +27,12 @@ class DeskFooter(Footer):
     """
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+        try:
+            width = active_app.get().size.width
+        except LookupError:
+            width = 0
+        # Compact from the start on a narrow terminal: switching it later restyles every key.
+        super().__init__(compact=0 < width < COMPACT_BELOW, **kwargs)
         self._shown: tuple[object, ...] | None = None
         self._narrow: bool | None = None
 
@@ -58,7 +64,8 @@ class DeskFooter(Footer):
     def on_resize(self) -> None:
         # Less space between keys on a narrow terminal, and only the keys that matter here.
         narrow = self.narrow
-        self.compact = narrow
+        if self.compact != narrow:
+            self.compact = narrow
         if self._narrow is not None and narrow != self._narrow and self._bindings_ready:
             self.call_after_refresh(self.recompose)
         self._narrow = narrow

@@ -82,7 +82,9 @@ def _padded(text: Text, cells: int) -> Text:
 def timeline_table(events: list[EventView], zone: ZoneInfo) -> Table:
     """The events as a two-column grid: the time, then the event's line and its note wrapped under it."""
     table = Table.grid(expand=True, padding=(0, 1))
-    table.add_column(width=11, no_wrap=True)
+    # Times in their own style: a note's indent then differs from the note itself, which keeps the
+    # indent in exported screenshots (one run of blanks and text would be drawn from the left edge).
+    table.add_column(width=11, no_wrap=True, style="bright_black")
     table.add_column(ratio=1, overflow="fold")
     kind_cells = max((cell_len(kind_text(event).plain) for event in events), default=0) + 1
     for event in events:

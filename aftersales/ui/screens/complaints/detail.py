@@ -79,7 +79,7 @@ def deadline_text(due: datetime, now: datetime, done: datetime | None, zone: Zon
     """`11-27 17:50 · 1h 20m left` while the deadline counts, `· done 11-27 17:28` once met; red when passed."""
     text = Text(local_time(due, zone))
     if done is not None:
-        text.append(" · " + i18n.t("detail.done", at=local_time(done, zone)), style="dim")
+        text.append(" · " + i18n.t("detail.done", at=local_time(done, zone)), style="green")
     elif counting:
         overdue = due < now
         left = i18n.t("detail.overdue_by" if overdue else "detail.left", time=time_left(due, now).lstrip("-"))
