@@ -79,7 +79,9 @@ def test_table_lists_each_figure_next_to_its_target(small_demo: Path, capsys: py
     assert "300 complaints" in out
     assert "p95 ≤ 15 ms" in out and "p95 ≤ 30 ms" in out and "≤ 300 ms" in out and "≤ 200 MB" in out
     assert "Start-up / floor" in out and "≤ 1.5 ×" in out
-    assert out.count(" ok") >= 4
+    # Every figure with a target has its verdict (which one depends on the machine and its load; the
+    # peak memory is the test process's, which has run other tests before).
+    assert out.count(" ok") + out.count("MISSED") >= 5
 
 
 def test_start_up_is_measured_against_a_bare_textual_app(
