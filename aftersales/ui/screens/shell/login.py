@@ -37,14 +37,14 @@ class LoginScreen(Screen[None]):
     """The first screen: who is at the desk (or, after a lock, who may go on)."""
 
     DEFAULT_CSS = """
-    LoginScreen #login-box { width: 64; max-width: 100%; height: auto; margin-top: 1; padding: 1 2;
+    LoginScreen #login-box { width: 76; max-width: 100%; height: auto; margin-top: 1; padding: 1 2;
         border: round $primary; }
     LoginScreen.-tall #login-box { margin-top: 3; }
     LoginScreen .login-line { height: 1; margin-bottom: 1; }
     LoginScreen .login-line Label { width: 14; color: $text-muted; }
     LoginScreen .login-line Input { width: 1fr; }
     LoginScreen #login-error { color: $error; text-style: bold; height: auto; min-height: 1; }
-    LoginScreen #demo-accounts { width: 64; max-width: 100%; height: auto; padding: 0 2;
+    LoginScreen #demo-accounts { width: 76; max-width: 100%; height: auto; padding: 0 1;
         border: round $warning; display: none; }
     LoginScreen #demo-accounts.-shown { display: block; }
     """
