@@ -156,6 +156,11 @@ class DeskApp(App[None]):
             self.call_after_refresh(warm_up, self)
         await self.switch_mode(self.start_section if self.session.actor else "login")
 
+    def delay_update(self, delay: float = 0.05) -> None:
+        """Draw at once. Textual holds every update for `delay` when a section opens (to mask the
+        switch), and the new section starting to read its data stretched that hold to a fifth of a
+        second; the new screen is composed before it is drawn, so there is nothing to mask."""
+
     def apply_config(self, config: "DeskConfig", problem: str | None) -> None:
         """Take the validated settings: theme, keys, and a word when the file had to be ignored."""
         self.config = config

@@ -28,6 +28,75 @@ CARDS = ("my_open", "overdue", "escalations", "deliveries")
 class DashboardScreen(Screen[None]):
     """Where the desk lands after login; figures load in a thread and refresh on every change."""
 
+    # Cards over two panels; the chart takes what the status table leaves.
+    DEFAULT_CSS = """
+    #dashboard {
+        padding: 1 1 0 1;
+    }
+
+    DashboardScreen.-short #dashboard {
+        padding-top: 0;
+    }
+
+    #dash-cards {
+        height: auto;
+    }
+
+    .card {
+        width: 1fr;
+        height: auto;
+        border: round $primary;
+        padding: 0 1;
+        margin-right: 1;
+    }
+
+    DashboardScreen.-narrow .card {
+        padding: 0;
+    }
+
+    .card.alert {
+        border: round $error;
+    }
+
+    .card.alert Digits {
+        color: $error;
+    }
+
+    .card-title {
+        color: $text-muted;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+
+    #dash-lower {
+        height: 1fr;
+        margin-top: 1;
+    }
+
+    DashboardScreen.-short #dash-lower {
+        margin-top: 0;
+    }
+
+    .panel {
+        border: round $primary-darken-2;
+        padding: 0 1;
+        height: 100%;
+    }
+
+    #dash-status {
+        width: 34;
+        margin-right: 1;
+    }
+
+    DashboardScreen.-narrow #dash-status {
+        width: 30;
+    }
+
+    #dash-trend {
+        width: 1fr;
+    }
+    """
+
     class Loaded(Message):
         """The dashboard figures arrived from the worker."""
 

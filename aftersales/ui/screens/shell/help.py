@@ -64,6 +64,50 @@ def help_rows(app: App[Any]) -> list[HelpRow]:
 class HelpScreen(ModalScreen[None]):
     """The key reference for the screen underneath."""
 
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+
+    #help-panel {
+        width: 110;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        padding: 1 2;
+        border: round $accent;
+        background: $surface;
+    }
+
+    HelpScreen.-short #help-panel {
+        padding: 0 2;
+    }
+
+    #help-scroll {
+        height: auto;
+        max-height: 1fr;
+    }
+
+    #help-groups {
+        height: auto;
+    }
+
+    .help-column {
+        width: 1fr;
+        height: auto;
+        margin-right: 2;
+    }
+
+    HelpScreen.-narrow #help-groups {
+        layout: vertical;
+    }
+
+    .help-group {
+        text-style: bold underline;
+        margin-top: 1;
+    }
+    """
+
     BINDINGS = [Binding("escape,f1,q", "close", "help.close", id="help.close")]
 
     def __init__(self, rows: list[HelpRow]) -> None:

@@ -13,6 +13,16 @@ from ...widgets.section_bar import SectionBar
 class PlaceholderScreen(Screen[None]):
     """Says plainly that `section` is not available yet and how to get elsewhere."""
 
+    DEFAULT_CSS = """
+    #placeholder-panel {
+        width: 64;
+        height: auto;
+        margin-top: 6;
+        padding: 1 2;
+        border: round $warning;
+    }
+    """
+
     def __init__(self, section: str) -> None:
         super().__init__(classes="placeholder-screen")
         self.section = section
