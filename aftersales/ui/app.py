@@ -26,13 +26,12 @@ from textual.widget import Widget
 
 from .. import i18n
 from ..i18n import t
-from . import breakpoints, lock
+from . import breakpoints
 from .bindings import translate_bindings
-from .language import switch_language
 from .messages import DataChanged
 from .navigation import SECTIONS, load_screen_class, prepared, section_factory
 from .palette import DeskCommands
-from .session import DeskSession
+from .session import DeskSession, LockState
 
 if TYPE_CHECKING:
     from ..domain.schemas import StaffView
@@ -121,7 +120,7 @@ class DeskApp(App[None]):
         if actor is not None:
             self.session.actor = actor
         self.start_section_override = start_section
-        self.locks = lock.LockState()
+        self.locks = LockState()
         self.idle_clock = time.monotonic
         self.last_input = self.idle_clock()
         self._factories: dict[str, Any] = {name: section_factory(name) for name in SECTIONS}
@@ -146,7 +145,7 @@ class DeskApp(App[None]):
             self.theme = theme
         if self.config is not None:
             self.apply_config(self.config, self.config_problem)
-        self.set_interval(IDLE_CHECK_S, lambda: lock.lock_when_idle(self))
+        self.set_interval(IDLE_CHECK_S, self._lock_when_idle)
         if self.ready.is_set():
             self.database_ready()
         else:
@@ -195,7 +194,9 @@ class DeskApp(App[None]):
             self.last_input = self.idle_clock()
         if isinstance(event, events.Paste):
             # A pasted escape sequence must not reach a field (nor the terminal when it is drawn).
-            lock.clean_paste(event)
+            from .paste import clean_paste
+
+            clean_paste(event)
         await super().on_event(event)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
@@ -219,15 +220,26 @@ class DeskApp(App[None]):
 
     async def logged_in(self, actor: "StaffView") -> None:
         """The login screen's success: open the start section (or go back to where the desk was locked)."""
+        from . import lock
+
         await lock.resume_or_take_over(self, actor)
 
     async def action_lock(self) -> None:
         """Back to the login screen; everything open stays for the same operator's PIN."""
+        from . import lock
+
         await lock.lock_desk(self)
 
     async def action_log_out(self) -> None:
         """End this operator's session (asking first when a form holds unsaved text)."""
+        from . import lock
+
         await lock.log_out(self)
+
+    def _lock_when_idle(self) -> None:
+        from . import lock
+
+        lock.lock_when_idle(self)
 
     def reset_sections(self) -> None:
         """Forget every section's screens but the current one's (they are rebuilt on their next visit)."""
@@ -323,6 +335,8 @@ class DeskApp(App[None]):
 
     async def set_desk_language(self, language: str) -> None:
         """Switch every text to `language` (see language.switch_language)."""
+        from .language import switch_language
+
         await switch_language(self, language, self._factories)
 
     async def action_quit(self) -> None:

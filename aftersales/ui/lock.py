@@ -4,12 +4,12 @@ A lock keeps every open screen: the same operator's PIN brings them back as they
 complaint included). Another operator's login first asks before anything unsaved is thrown away.
 """
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import t
 from .navigation import prepared
 from .paste import clean_paste
+from .session import LockState
 
 if TYPE_CHECKING:
     from ..domain.schemas import StaffView
@@ -18,14 +18,6 @@ if TYPE_CHECKING:
 DeskApp = Any
 
 __all__ = ["LockState", "clean_paste", "lock_desk", "lock_when_idle", "log_out", "resume_or_take_over"]
-
-
-@dataclass
-class LockState:
-    """Who locked the desk and in which section (None while it is not locked)."""
-
-    locked_by: "StaffView | None" = None
-    section: str = ""
 
 
 async def lock_desk(app: DeskApp) -> None:

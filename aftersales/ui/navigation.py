@@ -8,7 +8,7 @@ from textual.screen import Screen
 
 from . import breakpoints
 from .bindings import translate_bindings
-from .widgets.section_bar import SECTIONS
+from .sections import SECTIONS
 
 __all__ = ["SECTIONS", "SECTION_SCREENS", "load_screen_class", "prepared", "section_factory"]
 

@@ -18,3 +18,11 @@ class DeskSession:
     db_target: str
     desk: Any = None
     actor: "StaffView | None" = None
+
+
+@dataclass
+class LockState:
+    """Who locked the desk and in which section (None while it is not locked)."""
+
+    locked_by: "StaffView | None" = None
+    section: str = ""

@@ -7,8 +7,10 @@ from textual.widgets import Static
 
 from ...i18n import label, t
 from ..formatting import local_time
+from ..sections import SECTIONS
 
-SECTIONS = ("dashboard", "complaints", "deliveries", "escalations", "penalties", "shops", "reports")
+__all__ = ["SECTIONS", "SectionBar"]
+
 
 
 class SectionBar(Static):
