@@ -1,31 +1,26 @@
-"""The desk's settings file (config.toml): language, theme, keys, and each section's policy tables.
+"""The desk's settings file (config.toml): language, theme, keys, locking, and each section's policy tables.
 
-Read by the desk and by the command line alike; nothing here imports the UI. A policy table decides
-money or deadlines, so a mistake in one (or a file that cannot be read at all) stops the desk and every
-command with one line naming the key, instead of falling back to defaults nobody chose. A mistake in the
-display settings only makes the desk ignore them and say so.
+Read by the desk and by the command line alike; nothing here imports the UI. The file is read as
+plain TOML by settings_file.py and validated here. A policy table decides money or deadlines, so a
+mistake in one (or a file that cannot be read at all) stops the desk and every command with one line
+naming the key, instead of falling back to defaults nobody chose. A mistake in the display settings
+only makes the desk ignore them and say so.
 
 A section adds its policy as a field of DeskConfig validated by its domain model, names the table in
-POLICY_TABLES and carries it to the services in `desk_for` (a field of services.context.Desk).
+settings_file.POLICY_TABLES and carries it to the services in `desk_for` (a field of services.context.Desk).
 """
 
-import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from . import i18n
 from .domain.penalties.policy import PenaltyPolicy
 from .services.context import Desk
+from .settings_file import POLICY_TABLES, config_path, read_settings
 
-# Tables whose mistakes stop the desk rather than being ignored.
-POLICY_TABLES = ("penalties",)
-
-
-def config_path() -> Path:
-    return platformdirs.user_config_path("aftersales") / "config.toml"
+__all__ = ["DeskConfig", "config_from", "config_path", "load_config"]
 
 
 class DeskConfig(BaseModel):
@@ -41,6 +36,8 @@ class DeskConfig(BaseModel):
         "dashboard", "complaints", "deliveries", "escalations", "penalties", "shops", "reports"
     ] = "dashboard"
     penalties: PenaltyPolicy = Field(default_factory=PenaltyPolicy)
+    # A desk left alone this long locks itself (back to the login screen); 0 never locks.
+    lock_after_minutes: int = Field(default=10, ge=0, le=24 * 60)
 
     @field_validator("language")
     @classmethod
@@ -81,19 +78,13 @@ def _stops(error: Any, data: dict[str, Any]) -> bool:
     return loc[0] in POLICY_TABLES or (error["type"] == "extra_forbidden" and isinstance(data.get(loc[0]), dict))
 
 
-def load_config(path: Path | None = None) -> tuple[DeskConfig, str | None]:
-    """The settings, and a one-line problem when display settings had to be ignored (defaults then).
+def config_from(data: dict[str, Any], path: Path | None = None) -> tuple[DeskConfig, str | None]:
+    """The settings in `data` (as read from the file at `path`), and a one-line problem when display
+    settings had to be ignored (defaults then).
 
-    Raises SettingsRefused when a policy table is wrong or the file cannot be read.
+    Raises SettingsRefused when a policy table is wrong.
     """
     path = path or config_path()
-    if not path.exists():
-        return DeskConfig(), None
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError) as exc:
-        raise SettingsRefused(f"{path}: {exc}") from exc
     try:
         return DeskConfig.model_validate(data), None
     except ValidationError as exc:
@@ -104,6 +95,18 @@ def load_config(path: Path | None = None) -> tuple[DeskConfig, str | None]:
         # The policy tables are sound: keep them, and leave only the display settings at their defaults.
         kept = DeskConfig.model_validate({name: data[name] for name in POLICY_TABLES if name in data})
         return kept, f"{path}: {_reason(errors[0])}"
+
+
+def load_config(path: Path | None = None) -> tuple[DeskConfig, str | None]:
+    """The settings, and a one-line problem when display settings had to be ignored (defaults then).
+
+    Raises SettingsRefused when a policy table is wrong or the file cannot be read.
+    """
+    path = path or config_path()
+    data, problem = read_settings(path)
+    if problem is not None:
+        raise SettingsRefused(problem)
+    return config_from(data, path)
 
 
 def desk_for(config: DeskConfig) -> Desk:

@@ -2,6 +2,7 @@
 
 import json
 import sqlite3
+import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -16,7 +17,8 @@ from aftersales.store.db import close_database
 pytestmark = pytest.mark.real_clock
 
 KEYS = {
-    "floor_s", "startup_s", "startup_ratio", "page_p50_ms", "page_p95_ms", "search_p50_ms", "search_p95_ms",
+    "floor_s", "startup_s", "startup_ratio", "first_screen_ratio", "login_to_dashboard_ms", "queue_switch_ms",
+    "page_p50_ms", "page_p95_ms", "search_p50_ms", "search_p95_ms",
     "save_p95_ms", "dashboard_ms", "peak_rss_mb", "complaints",
 }
 
@@ -78,7 +80,9 @@ def test_table_lists_each_figure_next_to_its_target(small_demo: Path, capsys: py
     assert "300 complaints" in out
     assert "p95 ≤ 15 ms" in out and "p95 ≤ 30 ms" in out and "≤ 300 ms" in out and "≤ 200 MB" in out
     assert "Start-up / floor" in out and "≤ 1.5 ×" in out
-    assert out.count(" ok") >= 4
+    # Every figure with a target has its verdict (which one depends on the machine and its load; the
+    # peak memory is the test process's, which has run other tests before).
+    assert out.count(" ok") + out.count("MISSED") >= 5
 
 
 @pytest.mark.timing
@@ -86,16 +90,34 @@ def test_start_up_is_measured_against_a_bare_textual_app(
     small_demo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(startup, "STARTUP_RUNS", 1)
+    monkeypatch.setattr(startup, "TERMINAL_RUNS", 1)
     from aftersales.store.db import open_database
 
+    before = _counts(small_demo)
     open_database(small_demo)
     try:
         figures = startup.measure(BenchContext(str(small_demo), bench.bench_actor(), datetime.now(UTC)))
     finally:
         close_database()
-    assert figures.get("startup_note") is None
+    assert figures.get("startup_note") is None and figures.get("terminal_note") is None
     assert 0 < figures["floor_s"] < figures["startup_s"] < 60
     assert figures["startup_ratio"] == pytest.approx(figures["startup_s"] / figures["floor_s"], abs=0.01)
+    # On a terminal: the real command's login screen beside the bare app, then a login and the queue.
+    assert 0 < figures["floor_terminal_s"] < 60 and 0 < figures["first_screen_s"] < 60
+    assert figures["first_screen_ratio"] == pytest.approx(
+        figures["first_screen_s"] / figures["floor_terminal_s"], abs=0.01)
+    assert 0 < figures["login_to_dashboard_ms"] < 30_000 and 0 < figures["queue_switch_ms"] < 30_000
+    # The session logged in on a copy: the demo's own file has no new event.
+    assert _counts(small_demo) == before
+
+
+def test_the_terminal_session_reads_the_screen_text_between_control_sequences() -> None:
+    from aftersales.bench.terminal import TerminalSession
+
+    script = "import sys; sys.stdout.write('\\x1b[1;31mLog\\x1b[0m \\x1b[2Jready\\n'); sys.stdout.flush()"
+    with TerminalSession([sys.executable, "-c", script], (80, 24)) as session:
+        assert session.wait_for("ready", 10) >= session.started
+        assert b"Log ready" in session.written
 
 
 def test_percentile_is_nearest_rank() -> None:

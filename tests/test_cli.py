@@ -235,7 +235,7 @@ class _FakeDeskApp:
 
     started: list[tuple[str, str]] = []
 
-    def __init__(self, session, language: str, user_code, config, config_problem) -> None:
+    def __init__(self, session, language: str, user_code, **settings) -> None:
         self.language = language
         self.return_code = 0
 

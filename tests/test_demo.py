@@ -271,3 +271,25 @@ def test_a_live_demo_has_nothing_after_its_moment(tmp_path: Path) -> None:
     assert latest is not None and latest < moment
     assert Event.select().where(Event.at > moment).count() == 0
     close_database()
+
+
+def test_the_demo_is_marked_as_one_and_a_desk_database_is_not(demo: Path, db_target: str) -> None:
+    from aftersales.services.demo.marker import is_demo_database
+
+    assert is_demo_database() is False  # the fresh test database `db_target` opened last
+    close_database()
+    open_database(demo)
+    assert is_demo_database() is True
+
+
+def test_whoever_acknowledges_a_demo_complaint_is_recorded_taking_it(demo: Path) -> None:
+    acknowledged = {row[0]: row[1] for row in _query(
+        demo, "SELECT e.complaint_id, s.code FROM event e JOIN staff s ON s.id = e.actor_id WHERE e.kind = 'acknowledged'")}
+    taken = {row[0]: row[1] for row in _query(
+        demo, "SELECT complaint_id, new FROM event WHERE kind = 'assigned' AND old = '' ORDER BY id")}
+    assert acknowledged and taken == acknowledged
+
+
+def test_resolved_demo_complaints_keep_the_request_beside_the_decision(demo: Path) -> None:
+    for c in Complaint.select():
+        assert (c.remedy_decided is not None) == (c.resolved_at is not None)

@@ -49,8 +49,10 @@ def test_xlsx_cells_starting_like_formulas_are_text_not_formulas(capsys, risky_d
     assert run(capsys, "export", "complaints", "--db", risky_desk, "--out", out).code == 0
     sheet = load_workbook(out).active
     products = [sheet.cell(row=n, column=7) for n in range(2, 2 + len(DANGEROUS))]
-    assert [cell.value for cell in products] == ["'" + text for text in DANGEROUS]
-    assert {cell.data_type for cell in products} == {"s"}
+    names = [sheet.cell(row=n, column=2) for n in range(2, 2 + len(DANGEROUS))]
+    # Text cells: the customer's words exactly, no visible quote, and never a formula.
+    assert [cell.value for cell in products] == [cell.value for cell in names] == DANGEROUS
+    assert {cell.data_type for cell in products + names} == {"s"}
 
 
 def test_json_keeps_the_text_exactly(capsys, risky_desk, tmp_path):

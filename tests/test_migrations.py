@@ -70,3 +70,24 @@ def test_a_schema_2_file_gains_versions_and_event_sources_and_its_chain_still_ho
     raw = sqlite3.connect(db_path)
     assert raw.execute("PRAGMA user_version").fetchone()[0] == LATEST
     raw.close()
+
+
+def test_a_schema_4_database_gains_the_decided_remedy_and_the_login_table(db_target: str, staff):
+    from aftersales.store.models import Complaint, LoginFailure, Meta, database
+
+    db = database.obj
+    db.drop_tables([LoginFailure])
+    db.execute_sql("ALTER TABLE complaint DROP COLUMN remedy_decided")
+    if db_target.startswith("postgresql"):
+        Meta.update(value="4").where(Meta.key == "schema_version").execute()
+    else:
+        db.execute_sql("PRAGMA user_version = 4")
+    close_database()
+    open_database(db_target)
+    db = database.obj
+    assert "remedy_decided" in {column.name for column in db.get_columns("complaint")}
+    assert db.table_exists("login_failure")
+    assert Complaint.select().count() == 0
+    from aftersales.store.migrations import current_version
+
+    assert current_version(db) == LATEST

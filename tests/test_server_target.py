@@ -18,6 +18,7 @@ from aftersales.services.audit import verify_chain
 from aftersales.services.complaints.intake import create_complaint
 from aftersales.services.context import Desk
 from aftersales.services.demo.build import build_demo
+from aftersales.services.demo.marker import is_demo_database
 from aftersales.services.staff.auth import login
 from aftersales.store.db import close_database, open_database
 from aftersales.store.masking import redact, shown_target
@@ -207,6 +208,7 @@ def test_demo_on_a_server_holds_what_the_file_demo_holds_and_takes_new_work(caps
     db = Complaint._meta.database
     assert {table: db.execute_sql(f"SELECT count(*) FROM {table}").fetchone()[0] for table in expected} == expected
     assert verify_chain().first_broken is None
+    assert is_demo_database()  # the login screen lists the demo accounts on the server too
     # The indexes and foreign keys set aside for the copy are back.
     assert db.execute_sql("SELECT count(*) FROM pg_indexes WHERE tablename = 'complaint'").fetchone()[0] >= 15
     assert db.execute_sql("SELECT count(*) FROM pg_constraint WHERE conrelid = 'complaint'::regclass "

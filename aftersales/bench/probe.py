@@ -1,4 +1,4 @@
-"""Start-up probes `aftersales bench` runs in fresh processes: a bare Textual app, and the desk to its queue.
+"""Headless start-up probes `aftersales bench` runs in fresh processes: a bare Textual app, and the desk to its queue.
 
 `python -m aftersales.bench.probe floor` or `python -m aftersales.bench.probe desk DB STAFF_CODE`
 prints one JSON line, `{"ready": <epoch seconds>, "rss_mb": ...}`, when the first frame (floor) or the
@@ -8,11 +8,30 @@ queue's first page (desk) is on screen; the parent times from the moment it star
 import asyncio
 import json
 import resource
+import subprocess
 import sys
 import time
 
 SIZE = (120, 36)
 QUEUE_TIMEOUT = 60.0
+PROBE_TIMEOUT = 120.0
+
+
+def probe(args: list[str]) -> tuple[float, float]:
+    """Seconds from starting a fresh interpreter on this module with `args` until it reports, and its
+    peak RSS in MB; RuntimeError (its last line of error) when it fails."""
+    command = [sys.executable, "-m", "aftersales.bench.probe", *args]
+    started = time.time()
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=PROBE_TIMEOUT, check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise RuntimeError(f"no report within {PROBE_TIMEOUT:.0f} s") from exc
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        problem = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
+        raise RuntimeError(problem)
+    report = json.loads(lines[-1])
+    return float(report["ready"]) - started, float(report["rss_mb"])
 
 
 def _report() -> None:

@@ -43,8 +43,9 @@ def collect(db: str, *, ui: bool = True) -> dict[str, Any]:
         for part in UI_PARTS:
             figures.update(part.measure(ctx))
     else:
-        figures.update(floor_s=None, startup_s=None, startup_ratio=None,
-                       startup_note=t("bench.note.startup_skipped", env=UI_ENV))
+        figures.update(floor_s=None, startup_s=None, startup_ratio=None, floor_terminal_s=None,
+                       first_screen_s=None, first_screen_ratio=None, login_to_dashboard_ms=None,
+                       queue_switch_ms=None, startup_note=t("bench.note.startup_skipped", env=UI_ENV))
     figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     figures["targets"] = all_targets()
     return figures
@@ -91,7 +92,7 @@ def render(figures: dict[str, Any]) -> str:
     lines = [t("bench.title", complaints=figures["complaints"], db=figures["db"])]
     for row in [header, *rows]:
         lines.append("  ".join(cell + " " * (width - cell_len(cell)) for cell, width in zip(row, widths, strict=True)).rstrip())
-    for key in ("startup_note", "save_note"):
+    for key in ("terminal_note", "startup_note", "save_note"):
         if figures.get(key):
             lines.append(str(figures[key]))
     return "\n".join(lines)

@@ -3,9 +3,16 @@
 import hashlib
 import hmac
 import os
+import re
 
 _N, _R, _P = 2**14, 8, 1
 _MAXMEM = 64 * 1024 * 1024
+_SHAPE = re.compile(r"^[0-9]{4,12}$")
+
+
+def pin_shape_ok(pin: str) -> bool:
+    """True when `pin` could be a PIN at all: 4 to 12 digits (0–9 only)."""
+    return bool(_SHAPE.match(pin))
 
 
 def hash_pin(pin: str, salt: bytes | None = None) -> str:

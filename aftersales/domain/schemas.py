@@ -138,7 +138,8 @@ class ComplaintView(View):
     category: Category
     severity: Severity
     channel: Channel
-    remedy: Remedy
+    remedy: Remedy  # what the customer asked for
+    remedy_decided: Remedy | None = None  # what was decided at resolution
     customer: CustomerView
     shop: ShopView
     product: str

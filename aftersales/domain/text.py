@@ -4,7 +4,8 @@ import re
 
 # C0 and C1 control characters except tab and newline.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet may read as the start of a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def strip_controls(value: str) -> str:
@@ -24,13 +25,13 @@ def mask_phone(phone: str) -> str:
 
 def neutralise_formula(value: str) -> str:
     """Prefix a cell that a spreadsheet would run as a formula."""
-    if value.startswith(_FORMULA_START):
+    if value.startswith(FORMULA_START):
         return "'" + value
     return value
 
 
 def unneutralise_formula(value: str) -> str:
     """Undo `neutralise_formula` when a file we exported comes back."""
-    if value.startswith("'") and value[1:].startswith(_FORMULA_START):
+    if value.startswith("'") and value[1:].startswith(FORMULA_START):
         return value[1:]
     return value

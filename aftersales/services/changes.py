@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from ..store import own_events
-from ..store.db import is_url, opened_read_only
+from ..store.db import opened_read_only
 from ..store.server import CHANGE_CHANNEL, connection_params
+from ..store.target import is_url
 
 _NEW_EVENTS = "SELECT id FROM event WHERE id > {mark} ORDER BY id"
 _LAST_EVENT = "SELECT coalesce(max(id), 0) FROM event"

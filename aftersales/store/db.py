@@ -13,11 +13,14 @@ from peewee import DatabaseError as PeeweeDatabaseError
 from ..domain.errors import DeskError, StorageError
 from . import lock_clock, own_events
 from .errors import DatabaseRefused
-from .header import APPLICATION_ID, check_sqlite_file
+from .header import APPLICATION_ID
 from .masking import redact, shown_target
 from .migrations import LATEST, current_version, migrate
 from .models import database
 from .sqlite import DeskSqliteDatabase
+from .target import is_url, precheck_file
+
+__all__ = ["close_database", "connection", "is_url", "open_database", "write_transaction"]
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -28,10 +31,6 @@ PRAGMAS = {
 }
 # A read-only file is read as it is: no journal mode to set, and the connection itself refuses writes.
 READ_ONLY_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 10_000, "cache_size": -32_000, "query_only": 1}
-
-
-def is_url(target: str) -> bool:
-    return target.startswith(("postgresql://", "postgres://"))
 
 
 def open_database(target: str | Path, *, create: bool = False) -> Database:
@@ -70,15 +69,8 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
 
 
 def _open_sqlite(path: Path, create: bool) -> SqliteDatabase:
-    if path.is_dir():
-        raise DatabaseRefused(f"{path}: is a folder, not a database file")
-    if path.exists():
-        if not (create and _being_created(path)):
-            check_sqlite_file(path, LATEST)
-    elif not create:
-        raise DatabaseRefused(f"{path}: no such database (create one with `aftersales init --db {path}`)")
-    elif not path.parent.exists():
-        raise DatabaseRefused(f"{path}: folder {path.parent} does not exist")
+    if not (create and path.exists() and not path.is_dir() and _being_created(path)):
+        precheck_file(path, latest_version=LATEST, create=create)
     if path.exists() and _read_only_file(path):
         return _open_read_only(path)
     _make_side_files_writable(path)

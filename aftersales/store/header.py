@@ -48,12 +48,12 @@ def read_header(path: Path) -> Header:
     return Header(page_size, page_count, user_version, application_id)
 
 
-def check_sqlite_file(path: Path, latest_version: int) -> Header:
-    """Refuse anything but an aftersales database this version can open."""
+def check_sqlite_file(path: Path, latest_version: int | None) -> Header:
+    """Refuse anything but an aftersales database this version can open (any version when None)."""
     header = read_header(path)
     if header.application_id != APPLICATION_ID:
         raise DatabaseRefused(f"{path}: a SQLite database, but not an aftersales one")
-    if header.user_version > latest_version:
+    if latest_version is not None and header.user_version > latest_version:
         raise DatabaseRefused(
             f"{path}: made by a newer aftersales (schema {header.user_version}, "
             f"this one knows {latest_version}); upgrade aftersales"

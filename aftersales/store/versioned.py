@@ -5,9 +5,10 @@ from typing import Any, NoReturn
 from ..domain.errors import ConflictError, NotFound
 
 
-def load_by_code(model: Any, code: str, version: int | None) -> Any:
-    """The row of `model` with `code`; with `version`, a conflict when someone saved it since."""
-    row = model.get_or_none(model.code == code.strip())
+def load_by_code(model: Any, code: str, version: int | None, *, match: Any = None) -> Any:
+    """The row of `model` with `code` (or matching the condition `match`); with `version`, a conflict
+    when someone saved it since."""
+    row = model.get_or_none(match if match is not None else model.code == code.strip())
     if row is None:
         raise NotFound(f"no {model._meta.table_name} {code}", what=code.strip())
     if version is not None and row.version != version:

@@ -6,10 +6,16 @@ Screens rely on this small API (the shell owns everything else):
 - `app.open_complaint(complaint_id)` — push the complaint detail
 - `app.open_intake()` — push the intake form
 - `app.data_changed()` — tell every screen the database changed (posts DataChanged)
+- `app.ready` — a threading.Event set once the database is open (workers wait on it)
+
+Only Textual and the login screen load before the first frame; the rest (database, services,
+schemas, other screens) loads in warmup.py while the operator types the PIN.
 """
 
+import threading
+import time
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -17,36 +23,41 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, RadioSet, Select, Switch, TextArea
 
 from .. import i18n
-from ..domain.permissions import Action, allowed
-from ..domain.schemas import StaffView
 from ..i18n import t
-from ..settings import DeskConfig
+from . import breakpoints
 from .bindings import translate_bindings
-from .integrity import IntegrityChecked, check_integrity_in_background
-from .language import switch_language
 from .messages import DataChanged
 from .navigation import MODES, SECTIONS, load_screen_class, prepared, section_factory
 from .palette import DeskCommands
 from .read_only import refuse_when_read_only
-from .session import DeskSession
-from .watch import DatabaseMoved, watch_database
-from .widgets.section_bar import may_open
+from .sections import first_place, may_open
+from .session import DeskSession, LockState
+
+if TYPE_CHECKING:
+    from ..domain.schemas import StaffView
+    from ..settings import DeskConfig
 
 __all__ = ["SECTIONS", "DeskApp"]
 
 # Actions that make sense only once somebody is logged in.
-_NEEDS_ACTOR = {"section", "search", "new_complaint", "back"}
+_NEEDS_ACTOR = {"section", "search", "new_complaint", "back", "lock"}
 INTEGRITY_DELAY = 5.0  # seconds after start-up before the background integrity scan
+IDLE_CHECK_S = 5.0  # how often the idle time is compared with the settings' lock time
 # Printable-key actions that would leave a form; form controls keep those keys.
 _LEAVES_FORM = {"section", "search", "new_complaint"}
-_FORM_CONTROLS = (Input, TextArea, Select, Checkbox, Switch, RadioSet)
+# Widgets a form is made of, by class name (loading them all would slow the first screen).
+_FORM_CONTROLS = {"Input", "TextArea", "Select", "Checkbox", "Switch", "RadioSet"}
+# What counts as somebody at the desk, for the idle lock.
+_PRESENCE = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp, events.Paste)
 
 
 def _in_form_control(widget: Widget | None) -> bool:
-    return widget is not None and any(isinstance(node, _FORM_CONTROLS) for node in widget.ancestors_with_self)
+    if widget is None:
+        return False
+    return any(cls.__name__ in _FORM_CONTROLS and cls.__module__.startswith("textual.")
+               for node in widget.ancestors_with_self for cls in type(node).__mro__)
 
 
 class DeskApp(App[None]):
@@ -55,12 +66,16 @@ class DeskApp(App[None]):
     TITLE = "aftersales"
     CSS_PATH = "desk.tcss"
     COMMANDS = App.COMMANDS | {DeskCommands}
+    # Screens restyle themselves for narrow and wide terminals through these classes.
+    HORIZONTAL_BREAKPOINTS = breakpoints.HORIZONTAL
+    VERTICAL_BREAKPOINTS = breakpoints.VERTICAL
     BINDINGS = [
         Binding("f1", "help", "shell.key.help", id="desk.help"),
         Binding("slash", "search", "shell.key.search", id="desk.search", key_display="/"),
         Binding("n", "new_complaint", "shell.key.new", id="desk.new"),
         Binding("escape", "back", "shell.key.back", id="desk.back"),
         Binding("f2", "toggle_language", "shell.key.language", id="desk.language"),
+        Binding("ctrl+l", "lock", "shell.key.lock", id="desk.lock", priority=True, show=False),
         Binding("ctrl+q", "quit", "shell.key.quit", id="desk.quit", priority=True),
         *[
             Binding(str(number), f"section('{name}')", f"shell.section.{name}", id=f"desk.section.{name}",
@@ -77,66 +92,125 @@ class DeskApp(App[None]):
         *,
         language: str = "en",
         user_code: str | None = None,
-        actor: StaffView | None = None,
-        config: DeskConfig | None = None,
+        actor: "StaffView | None" = None,
+        config: "DeskConfig | None" = None,
         config_problem: str | None = None,
+        settings: dict[str, Any] | None = None,
         watch_interval: float | None = 2.0,
         cursor_blink: bool = True,
         start_section: str | None = None,
     ) -> None:
         """`actor` skips the login screen (tests and the benchmark); the desk opens on
-        `start_section` (else the settings file's, else the dashboard) after login."""
+        `start_section` (else the settings file's, else the dashboard) after login.
+
+        Without `session.desk` the desk opens the database itself while the login screen waits
+        (warmup.py); `settings` is then the settings file as read, validated at the same time.
+        """
         super().__init__()
         i18n.set_language(language)
         translate_bindings(self)
         self.session = session
         self.language = i18n.current_language()
         self.user_code = user_code
-        self.config = config or DeskConfig()
+        self.settings = settings or {}
+        self.config = config
         self.config_problem = config_problem
         self.watch_interval = watch_interval
         self.cursor_blink = cursor_blink
+        self.refusal = ""  # why the database could not be opened, printed after the screen closes
+        self.ready = threading.Event()
+        if session.desk is not None:
+            self.ready.set()
         if actor is not None:
             self.session.actor = actor
-        self.start_section = start_section or self.config.start_section
-        # Without a choice (argument or settings file) the admin, who takes no complaints, starts on staff.
-        self._start_chosen = start_section is not None or "start_section" in self.config.model_fields_set
+        self.start_section_override = start_section
+        self.locks = LockState()
+        self.idle_clock = time.monotonic
+        self.last_input = self.idle_clock()
         self._factories: dict[str, Any] = {name: section_factory(name) for name in MODES}
         self._factories["login"] = self._login_screen
         for mode, factory in self._factories.items():
             self.add_mode(mode, factory)
 
+    def start_for(self, actor: "StaffView") -> str:
+        """Where `actor` starts after login: the section chosen (argument, else settings file), else
+        the dashboard; without a choice the admin, who takes no complaints, starts on staff."""
+        chosen = self.start_section_override
+        if chosen is None and self.config is not None and "start_section" in self.config.model_fields_set:
+            chosen = self.config.start_section
+        return first_place(actor, chosen)
+
     def _login_screen(self) -> Screen[Any]:
         from .screens.shell.login import LoginScreen
 
-        return prepared(LoginScreen(self.user_code))
+        locked = self.locks.locked_by
+        return prepared(LoginScreen(locked.code if locked else self.user_code, locked=locked))
 
     async def on_mount(self) -> None:
-        if self.config.theme:
-            if self.config.theme in self.available_themes:
-                self.theme = self.config.theme
-            else:
-                self.notify(t("shell.config_theme_unknown", theme=self.config.theme), severity="warning")
-        if self.config.keymap:
-            self.set_keymap(self.config.keymap)
-        if self.config_problem:
-            self.notify(t("shell.config_bad", problem=self.config_problem), severity="error", timeout=10)
-        if self.watch_interval:
-            watch_database(self, self.session.db_target, self.watch_interval)
-            # The full scan reads the whole file: let the first screen load undisturbed.
-            self.set_timer(INTEGRITY_DELAY, lambda: check_integrity_in_background(self))
+        theme = self.config.theme if self.config else self.settings.get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        if self.config is not None:
+            self.apply_config(self.config, self.config_problem)
+        self.set_interval(IDLE_CHECK_S, self._lock_when_idle)
+        if self.ready.is_set():
+            self.database_ready()
+        else:
+            from .warmup import warm_up
+
+            # After the first frame: the login screen is on the terminal before anything else loads.
+            self.call_after_refresh(warm_up, self)
         actor = self.session.actor
-        await self.switch_mode(self._start_for(actor) if actor else "login")
+        await self.switch_mode(self.start_for(actor) if actor else "login")
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        """Draw at once. Textual holds every update for `delay` when a section opens (to mask the
+        switch), and the new section starting to read its data stretched that hold to a fifth of a
+        second; the new screen is composed before it is drawn, so there is nothing to mask."""
+
+    def apply_config(self, config: "DeskConfig", problem: str | None) -> None:
+        """Take the validated settings: theme, keys, and a word when the file had to be ignored."""
+        self.config = config
+        if config.theme and config.theme != self.theme:
+            if config.theme in self.available_themes:
+                self.theme = config.theme
+            else:
+                self.notify(t("shell.config_theme_unknown", theme=config.theme), severity="warning")
+        if config.keymap:
+            self.set_keymap(config.keymap)
+        if problem:
+            self.notify(t("shell.config_bad", problem=problem), severity="error", timeout=10)
+
+    def database_ready(self) -> None:
+        """The database is open: watch it for other desks' changes, scan it a little later."""
+        self.ready.set()
+        if self.watch_interval:
+            from .integrity import check_integrity_in_background
+            from .watch import watch_database
+
+            watch_database(self, self.session.db_target, self.watch_interval)
+            # The full scan reads the whole file: let the first screens load undisturbed.
+            self.set_timer(INTEGRITY_DELAY, lambda: check_integrity_in_background(self))
+
+    def refuse_database(self, reason: str) -> None:
+        """The database cannot be used: close the desk and say why once the terminal is back."""
+        self.refusal = reason
+        self.exit(return_code=2)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, _PRESENCE):
+            self.last_input = self.idle_clock()
+        if isinstance(event, events.Paste):
+            # A pasted escape sequence must not reach a field (nor the terminal when it is drawn).
+            from .paste import clean_paste
+
+            clean_paste(event)
+        await super().on_event(event)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Snapshots need a steady cursor; a blinking one differs frame to frame.
         if not self.cursor_blink and hasattr(event.widget, "cursor_blink"):
             event.widget.cursor_blink = False
-
-    def _start_for(self, actor: StaffView) -> str:
-        if not self._start_chosen and may_open(actor, "staff") and not allowed(actor.role, Action.INTAKE):
-            return "staff"
-        return self.start_section
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _NEEDS_ACTOR and self.session.actor is None:
@@ -145,20 +219,45 @@ class DeskApp(App[None]):
             if not may_open(self.session.actor, str(parameters[0])):
                 return False
         if action == "new_complaint" and self.session.actor is not None:
+            from ..domain.permissions import Action, allowed
+
             if not allowed(self.session.actor.role, Action.INTAKE):
-                return None  # shown greyed out: the dispatcher and the admin take no complaints
+                return False  # the dispatcher and the admin take no complaints: the key is not theirs
         if action in _LEAVES_FORM and _in_form_control(self.focused):
             # A digit or `n` pressed on a select or checkbox of a form must not whisk the
             # operator away from what they are typing.
             return False
         return True
 
-    async def logged_in(self, actor: StaffView) -> None:
-        """The login screen's success: open the start section and forget the login screen."""
-        self.session.actor = actor
-        await self.switch_mode(self._start_for(actor))
-        await self.remove_mode("login")
-        self.refresh_bindings()
+    async def logged_in(self, actor: "StaffView") -> None:
+        """The login screen's success: open the start section (or go back to where the desk was locked)."""
+        from . import lock
+
+        await lock.resume_or_take_over(self, actor)
+
+    async def action_lock(self) -> None:
+        """Back to the login screen; everything open stays for the same operator's PIN."""
+        from . import lock
+
+        await lock.lock_desk(self)
+
+    async def action_log_out(self) -> None:
+        """End this operator's session (asking first when a form holds unsaved text)."""
+        from . import lock
+
+        await lock.log_out(self)
+
+    def _lock_when_idle(self) -> None:
+        from . import lock
+
+        lock.lock_when_idle(self)
+
+    def reset_sections(self) -> None:
+        """Forget every section's screens but the current one's (they are rebuilt on their next visit)."""
+        for mode in list(self._screen_stacks):
+            if mode not in (self.current_mode, "_default") and mode in self._modes:
+                self.remove_mode(mode)
+                self.add_mode(mode, self._factories[mode])
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's own palette commands, in the desk's language and with the desk's help and quit."""
@@ -186,6 +285,8 @@ class DeskApp(App[None]):
             await self.pop_screen()
 
     def open_complaint(self, complaint_id: int) -> None:
+        if self.session.actor is None:
+            return  # locked meanwhile (a save that finished late): the detail waits for the next login
         detail: Any = load_screen_class("aftersales.ui.screens.complaints.detail", "DetailScreen")
         self.push_screen(prepared(detail(complaint_id)))
 
@@ -193,7 +294,7 @@ class DeskApp(App[None]):
         if refuse_when_read_only(self):
             return
         intake = load_screen_class("aftersales.ui.screens.complaints.intake", "IntakeScreen")
-        if not isinstance(self.screen, intake):
+        if self.session.actor is not None and not isinstance(self.screen, intake):
             self.push_screen(prepared(intake()))
 
     def data_changed(self) -> None:
@@ -201,10 +302,10 @@ class DeskApp(App[None]):
             for screen in stack:
                 screen.post_message(DataChanged())
 
-    def on_database_moved(self, _: DatabaseMoved) -> None:
+    def on_database_moved(self, _: object) -> None:
         self.data_changed()
 
-    def on_integrity_checked(self, event: IntegrityChecked) -> None:
+    def on_integrity_checked(self, event: Any) -> None:
         if event.problems:
             self.notify(
                 t("shell.integrity_bad", problem=event.problems[0]), severity="error", timeout=30
@@ -212,6 +313,10 @@ class DeskApp(App[None]):
 
     def all_screens(self) -> list[Screen[Any]]:
         return [screen for stack in self._screen_stacks.values() for screen in stack]
+
+    def unsaved_screens(self) -> list[Screen[Any]]:
+        """Screens (forms, dialogs) holding text that was never saved."""
+        return [screen for screen in self.all_screens() if getattr(screen, "has_unsaved_text", lambda: False)()]
 
     def action_section(self, name: str) -> None:
         self.show_section(name)
@@ -243,11 +348,12 @@ class DeskApp(App[None]):
 
     async def set_desk_language(self, language: str) -> None:
         """Switch every text to `language` (see language.switch_language)."""
+        from .language import switch_language
+
         await switch_language(self, language, self._factories)
 
     async def action_quit(self) -> None:
-        unsaved = any(getattr(screen, "has_unsaved_text", lambda: False)() for screen in self.all_screens())
-        if not unsaved:
+        if not self.unsaved_screens():
             self.exit()
             return
         from .screens.shell.confirm_quit import ConfirmQuitScreen

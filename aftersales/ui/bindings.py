@@ -13,12 +13,15 @@ from .. import i18n
 _KEY_OF: dict[str, str] = {}
 
 
+# Languages the desk has shown: a description can only be text of one of these (or English).
+_SHOWN: set[str] = {"en"}
+
+
 @cache
-def _keys_by_text() -> dict[str, str]:
+def _keys_by_text(language: str) -> dict[str, str]:
     out: dict[str, str] = {}
-    for language in i18n.LANGUAGES:  # English first: most descriptions are written in English
-        for key, text in i18n.catalog(language).items():
-            out.setdefault(text, key)
+    for key, text in i18n.catalog(language).items():
+        out.setdefault(text, key)
     return out
 
 
@@ -28,8 +31,14 @@ def translated(description: str) -> str:
         return description
     if description in i18n.catalog("en"):
         return i18n.t(description)
-    key = _keys_by_text().get(description)
-    return i18n.t(key) if key else description
+    _SHOWN.add(i18n.current_language())
+    # English first: most descriptions are written in English. Only the catalogs of languages shown
+    # so far are read, so the first screen does not wait for the other language's.
+    for language in sorted(_SHOWN, key=lambda name: name != "en"):
+        key = _keys_by_text(language).get(description)
+        if key:
+            return i18n.t(key)
+    return description
 
 
 def describe(binding: Binding) -> str:

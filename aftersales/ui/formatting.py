@@ -1,12 +1,15 @@
 """How times, deadlines and money look on screen."""
 
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING
 
 from .. import i18n
 
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
-def local_time(value: datetime, zone: ZoneInfo, with_date: bool = True) -> str:
+
+def local_time(value: datetime, zone: "ZoneInfo", with_date: bool = True) -> str:
     """`MM-DD HH:MM` (or `HH:MM`) in the desk's time zone."""
     local = value.astimezone(zone)
     return local.strftime("%m-%d %H:%M" if with_date else "%H:%M")

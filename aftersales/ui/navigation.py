@@ -3,11 +3,12 @@
 import importlib
 from collections.abc import Callable
 
+from textual._context import active_app
 from textual.screen import Screen
 
+from . import breakpoints
 from .bindings import translate_bindings
-from .screens.shell.placeholder import PlaceholderScreen
-from .widgets.section_bar import SECTIONS
+from .sections import SECTIONS
 
 __all__ = ["MODES", "SECTIONS", "SECTION_SCREENS", "load_screen_class", "prepared", "section_factory"]
 
@@ -33,9 +34,27 @@ def load_screen_class(module: str, name: str) -> type[Screen]:  # type: ignore[t
 
 
 def prepared(screen: Screen) -> Screen:  # type: ignore[type-arg]
-    """`screen` with its key descriptions in the current language."""
+    """`screen` with its key descriptions in the current language, its styles marked current."""
     translate_bindings(screen)
+    try:
+        app = active_app.get()
+    except LookupError:
+        return screen
+    # A section's screen made now is styled with the CSS as it is now. Left unmarked, Textual
+    # reparses every stylesheet of the desk twice when the section first opens (a fifth of a second).
+    screen._css_update_count = app._css_update_count
+    # Its layout classes for the terminal as it is, so its first resize restyles nothing.
+    width, height = app.size
+    for bound, name in breakpoints.HORIZONTAL:
+        screen.set_class(width >= bound and _next_bound(breakpoints.HORIZONTAL, bound) > width, name)
+    for bound, name in breakpoints.VERTICAL:
+        screen.set_class(height >= bound and _next_bound(breakpoints.VERTICAL, bound) > height, name)
     return screen
+
+
+def _next_bound(points: list[tuple[int, str]], bound: int) -> float:
+    later = [point for point, _ in points if point > bound]
+    return min(later) if later else float("inf")
 
 
 def section_factory(section: str) -> Callable[[], Screen]:  # type: ignore[type-arg]
@@ -44,6 +63,8 @@ def section_factory(section: str) -> Callable[[], Screen]:  # type: ignore[type-
     def build() -> Screen:  # type: ignore[type-arg]
         where = SECTION_SCREENS.get(section)
         if where is None:
+            from .screens.shell.placeholder import PlaceholderScreen
+
             return prepared(PlaceholderScreen(section))
         return prepared(load_screen_class(*where)())
 

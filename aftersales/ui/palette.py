@@ -1,4 +1,4 @@
-"""Command palette entries: open a complaint by number, go to a section, new complaint, language."""
+"""Command palette entries: open a complaint by number, go to a section, new complaint, lock, log out, language."""
 
 import re
 from collections.abc import Callable
@@ -8,10 +8,7 @@ from typing import Any
 from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from ..domain.errors import DeskError
 from ..i18n import error_text, t
-from ..services.complaints.read import find_complaint
-from ..store.db import connection
 
 _NUMBER = re.compile(r"^\s*(TS-\d{8}-\d{4,})\s*$", re.IGNORECASE)
 
@@ -20,6 +17,10 @@ def open_by_number(app: App[Any], number: str) -> None:
     """Look the number up in a thread, then open its detail (or say it does not exist)."""
 
     def lookup() -> None:
+        from ..domain.errors import DeskError
+        from ..services.complaints.read import find_complaint
+        from ..store.db import connection
+
         try:
             with connection():
                 found = find_complaint(number)
@@ -35,19 +36,23 @@ class DeskCommands(Provider):
     """The desk's own palette commands."""
 
     def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
-        from .navigation import SECTIONS
-        from .widgets.section_bar import RESTRICTED, may_open
+        from ..domain.permissions import Action, allowed
+        from .sections import RESTRICTED, SECTIONS, may_open
 
         app: Any = self.app
         actor = app.session.actor
         out: list[tuple[str, Callable[[], Any], str]] = []
         if actor is not None:
-            out.append((t("shell.palette.new"), app.open_intake, t("shell.palette.new_help")))
+            # Only what this role may do: a dispatcher is not offered a complaint form to fill in vain.
+            if allowed(actor.role, Action.INTAKE):
+                out.append((t("shell.palette.new"), app.open_intake, t("shell.palette.new_help")))
             places = [(str(number), name) for number, name in enumerate(SECTIONS, 1)]
             places += [(key, name) for name, (key, _) in RESTRICTED.items() if may_open(actor, name)]
             for number, name in places:
                 text = t("shell.palette.goto", section=t(f"shell.section.{name}"))
                 out.append((text, partial(app.show_section, name), t("shell.palette.goto_help", number=number)))
+            out.append((t("shell.palette.lock"), app.action_lock, t("shell.palette.lock_help")))
+            out.append((t("shell.palette.log_out"), app.action_log_out, t("shell.palette.log_out_help")))
         out.append((t("shell.palette.language"), app.action_toggle_language, t("shell.palette.language_help")))
         return out
 

@@ -1,12 +1,15 @@
-"""Starting the desk from the command line: open the database, pick the language, run the app."""
+"""Starting the desk from the command line: pick the language, show the login screen, run the app.
+
+The database is opened by the app while the login screen waits for the PIN (see warmup.py); a
+database it refuses closes the desk and the reason is printed here, once the terminal is back. A
+settings file that could stop the desk (unreadable, or holding a policy table) is judged before the
+first screen instead: the desk never opens on a policy nobody chose.
+"""
 
 import sys
 
 from .. import i18n
-from ..settings import SettingsRefused, desk_for, load_config
-from ..store.db import close_database, open_database
-from ..store.errors import DatabaseRefused
-from .session import DeskSession
+from ..settings_file import has_policy, read_settings
 
 
 def run_desk(db_target: str, language: str, user_code: str | None) -> int:
@@ -14,24 +17,39 @@ def run_desk(db_target: str, language: str, user_code: str | None) -> int:
 
     An empty `language` means: the settings file's language, else the locale.
     """
-    try:
-        config, problem = load_config()
-    except SettingsRefused as exc:
-        print(f"aftersales: {exc}", file=sys.stderr)
+    settings, problem = read_settings()
+    if problem is not None:
+        # A file that cannot be read may hold policy tables: stop rather than run on defaults.
+        print(f"aftersales: {problem}", file=sys.stderr)
         return 2
-    chosen = i18n.normalise_language(language) or config.language or i18n.detect_language()
-    i18n.set_language(chosen)
-    try:
-        open_database(db_target)
-    except DatabaseRefused as exc:
-        print(f"aftersales: {exc}", file=sys.stderr)
-        return 2
-    from .app import DeskApp
+    config = None
+    if has_policy(settings):
+        from ..settings import SettingsRefused, config_from
 
-    session = DeskSession(db_target=str(db_target), desk=desk_for(config))
-    app = DeskApp(session, language=chosen, user_code=user_code, config=config, config_problem=problem)
+        try:
+            config, problem = config_from(settings)
+        except SettingsRefused as exc:
+            print(f"aftersales: {exc}", file=sys.stderr)
+            return 2
+    chosen = (
+        i18n.normalise_language(language)
+        or i18n.normalise_language(str(settings.get("language") or ""))
+        or i18n.detect_language()
+    )
+    i18n.set_language(chosen)
+    from .app import DeskApp
+    from .session import DeskSession
+
+    app = DeskApp(DeskSession(db_target=str(db_target)), language=chosen, user_code=user_code,
+                  settings=settings, config=config, config_problem=problem)
     try:
         app.run()
     finally:
+        from ..store.db import close_database
+
         close_database()
+    refusal = getattr(app, "refusal", "")
+    if refusal:
+        print(f"aftersales: {refusal}", file=sys.stderr)
+        return 2
     return int(app.return_code or 0)

@@ -21,6 +21,7 @@ from .app import DeskApp
 from .session import DeskSession
 
 SIZE = (120, 36)
+SMALL = (80, 24)
 TODAY = date(2026, 11, 27)
 NOW = datetime(2026, 11, 27, 10, 30, tzinfo=UTC)  # 18:30 in the mall, after the demo day's last complaint
 
@@ -61,10 +62,11 @@ async def press(pilot: Pilot[None], app: DeskApp, *keys: str) -> None:
 
 
 async def shoot(
-    db: Path, out: Path, name: str, language: str, logged_in: bool, steps: Steps, code: str = "op01"
+    db: Path, out: Path, name: str, language: str, logged_in: bool, steps: Steps,
+    size: tuple[int, int] = SIZE, code: str = "op01",
 ) -> None:
     app = make_app(db, language, logged_in, code)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         await settle(app)
         await steps(pilot, app)
         await settle(app)
@@ -150,21 +152,28 @@ async def run(out: Path) -> int:
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "demo.db"
         build_demo(db, complaints=2000, seed=7, today=TODAY)
-        shots: list[tuple[str, str, bool, Steps, str | None]] = [
-            ("login", "en", False, nothing, None),
-            ("dashboard_en", "en", True, nothing, None),
-            ("dashboard_zh", "zh_CN", True, nothing, None),
-            ("queue_en", "en", True, queue, "queue"),
-            ("queue_zh", "zh_CN", True, queue, "queue"),
-            ("intake_en", "en", True, intake_with_errors, "intake"),
-            ("intake_zh", "zh_CN", True, intake_with_errors, "intake"),
-            ("detail", "en", True, detail_of(busiest_open_complaint()), "detail"),
-            ("help", "en", True, help_on_queue, "queue"),
+        detail = detail_of(busiest_open_complaint())
+        shots: list[tuple[str, str, bool, Steps, tuple[int, int]]] = [
+            ("login", "en", False, nothing, SIZE),
+            ("dashboard_en", "en", True, nothing, SIZE),
+            ("dashboard_zh", "zh_CN", True, nothing, SIZE),
+            ("queue_en", "en", True, queue, SIZE),
+            ("queue_zh", "zh_CN", True, queue, SIZE),
+            ("intake_en", "en", True, intake_with_errors, SIZE),
+            ("intake_zh", "zh_CN", True, intake_with_errors, SIZE),
+            ("detail", "en", True, detail, SIZE),
+            ("help", "en", True, help_on_queue, SIZE),
+            # The size of many desk terminals and of a split tmux pane.
+            ("queue_zh_80x24", "zh_CN", True, queue, SMALL),
+            ("dashboard_en_80x24", "en", True, nothing, SMALL),
+            ("intake_zh_80x24", "zh_CN", True, intake_with_errors, SMALL),
+            ("detail_zh_80x24", "zh_CN", True, detail, SMALL),
+            ("login_zh_80x24", "zh_CN", False, nothing, SMALL),
         ]
-        for name, language, logged_in, steps, _needs in shots:
-            await shoot(db, out, name, language, logged_in, steps)
-        await shoot(db, out, "shops_en", "en", True, shops, "lead01")
-        await shoot(db, out, "staff_zh", "zh_CN", True, nothing, "admin")  # the admin starts on the staff directory
+        for name, language, logged_in, steps, size in shots:
+            await shoot(db, out, name, language, logged_in, steps, size)
+        await shoot(db, out, "shops_en", "en", True, shops, code="lead01")
+        await shoot(db, out, "staff_zh", "zh_CN", True, nothing, code="admin")  # the admin starts on staff
         lead_shots: list[tuple[str, str, Steps]] = [
             ("penalties_en", "en", penalties),
             ("ledger_en", "en", ledger_of_huang_lei),

@@ -90,11 +90,15 @@ async def test_conflict_in_a_dialog_keeps_the_typed_reason(
         actions.acknowledge(desk, staff["op02"], view.id, version=1)
         await pilot.press("f2")
         await settle(pilot)
+        await pilot.press("y")  # yes, withdraw it (the desk asks first)
+        await settle(pilot)
         assert isinstance(app.screen, ActionDialog)
         assert app.screen.query_one("#field-reason", Input).value == "客户已自行修好"
         assert "changed by someone else" in screen_text(app)
         assert stored(view.id).status == "acknowledged"
         await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, DetailScreen)
         row = stored(view.id)

@@ -70,7 +70,8 @@ async def test_resolution_shows_in_the_timeline_as_remedy_money_and_decision(
         await settle(pilot)
         await pilot.press(*"同意换货", "tab", "enter", "down", "enter", "tab", *"120.5", "f2")
         await settle(pilot)
-        assert stored(complaint_id).remedy == "replace"
+        row = stored(complaint_id)
+        assert (row.remedy, row.remedy_decided) == ("repair", "replace")  # the request stays beside the decision
         text = screen_text(app)
         assert "换货 · ¥120.50 · 同意换货" in text
         assert "12050" not in text and "fen" not in text

@@ -14,6 +14,7 @@ from ...store.models import Complaint, Staff
 from ..audit import append_event
 from ..context import Desk
 from ..guard import deny, require
+from ..staff.lookup import staff_row
 from ..validation import validate
 
 
@@ -83,13 +84,20 @@ def acknowledge(desk: Desk, actor: StaffView, complaint_id: int, version: int) -
         current = ComplaintStatus(row.status)
         check_move(current, ComplaintStatus.ACKNOWLEDGED, Move.ACKNOWLEDGE)
         changes: dict[str, Any] = {"status": ComplaintStatus.ACKNOWLEDGED.value, "acknowledged_at": desk.clock()}
-        if row.assignee_id is None and actor.role is not Role.ADMIN:
+        takes_it = row.assignee_id is None and actor.role is not Role.ADMIN
+        if takes_it:
             changes["assignee"] = actor.id
         _save(row, version, changes, desk)
         append_event(
             desk.clock(), actor, EventKind.ACKNOWLEDGED, complaint_id=row.id, field="status",
             old=current.value, new=ComplaintStatus.ACKNOWLEDGED.value,
         )
+        if takes_it:
+            # Every change of assignee is an event of its own, whichever action made it.
+            append_event(
+                desk.clock(), actor, EventKind.ASSIGNED, complaint_id=row.id, field="assignee", old="",
+                new=actor.code,
+            )
     return _reload(complaint_id)
 
 
@@ -98,7 +106,7 @@ def assign(desk: Desk, actor: StaffView, complaint_id: int, staff_code: str, ver
     require(desk, actor, Action.ASSIGN_SELF, complaint_id)
     if not allowed(actor.role, Action.ASSIGN_ANY):
         owner = _load(complaint_id).assignee_id
-        if staff_code != actor.code or owner not in (None, actor.id):
+        if staff_code.strip().lower() != actor.code.lower() or owner not in (None, actor.id):
             deny(
                 desk, actor, Action.ASSIGN_ANY, complaint_id,
                 PermissionDenied(
@@ -108,7 +116,7 @@ def assign(desk: Desk, actor: StaffView, complaint_id: int, staff_code: str, ver
             )
     with write_transaction(f"assigning complaint #{complaint_id}"):
         row = _load(complaint_id, version)
-        target = Staff.get_or_none((Staff.code == staff_code) & (Staff.active == True))  # noqa: E712
+        target = staff_row(staff_code, active_only=True)
         if target is None or Role(target.role) not in (Role.OPERATOR, Role.LEAD, Role.MANAGER):
             raise InvalidInput(f"no desk staff {staff_code}", {"assignee": t("validation.no_desk_staff", code=staff_code)})
         if ComplaintStatus(row.status) is ComplaintStatus.CLOSED:
@@ -181,7 +189,8 @@ def resolve(
             {
                 "status": ComplaintStatus.RESOLVED.value,
                 "resolution": valid.decision,
-                "remedy": valid.remedy.value,
+                # The customer's request stays in `remedy`: the register shows both.
+                "remedy_decided": valid.remedy.value,
                 "compensation_fen": valid.compensation_fen,
                 "resolved_at": desk.clock(),
             },

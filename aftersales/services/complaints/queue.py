@@ -13,6 +13,7 @@ from ...domain.phone import normalise_phone
 from ...domain.schemas import QueueRow, StaffView
 from ...store.fields import to_epoch
 from ...store.models import Complaint, ComplaintFts, Customer, Shop, Staff
+from ..staff.lookup import code_is
 
 PAGE = 50
 _NUMBER = re.compile(r"^TS-\d{8}-\d{4,}$", re.IGNORECASE)
@@ -91,7 +92,7 @@ def _filtered(query: Any, filt: QueueFilter, actor: StaffView, now: datetime) ->
     if filt.mine:
         query = query.where(Complaint.assignee == actor.id)
     elif filt.assignee_code:
-        query = query.where(Complaint.assignee == Staff.select(Staff.id).where(Staff.code == filt.assignee_code))
+        query = query.where(Complaint.assignee == Staff.select(Staff.id).where(code_is(filt.assignee_code)))
     if filt.overdue:
         query = query.where(Complaint.open_due_at < to_epoch(now))
     return query

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from peewee import SQL, Case, fn
 from pydantic import BaseModel, ConfigDict
 
-from ...domain.enums import DESK_OPEN_STATUSES, OPEN_STATUSES, ComplaintStatus
+from ...domain.enums import DESK_OPEN_STATUSES, ComplaintStatus
 from ...domain.schemas import StaffView
 from ...domain.sla import SlaPolicy
 from ...store.fields import to_epoch
@@ -33,7 +33,8 @@ class DashboardView(BaseModel):
 
     by_status: dict[ComplaintStatus, int]
     total: int
-    open_total: int
+    open_total: int  # still worked by the desk (a resolved complaint is not: it waits for its call-back)
+    awaiting_callback: int = 0  # resolved, waiting for the call-back that closes it
     my_open: int
     overdue: int
     open_escalations: int = 0
@@ -89,7 +90,8 @@ def load_dashboard(actor: StaffView, now: datetime, zone: ZoneInfo | None = None
     return DashboardView(
         by_status=by_status,
         total=sum(by_status.values()),
-        open_total=sum(count for status, count in by_status.items() if status in OPEN_STATUSES),
+        open_total=sum(count for status, count in by_status.items() if status in DESK_OPEN_STATUSES),
+        awaiting_callback=by_status.get(ComplaintStatus.RESOLVED, 0),
         my_open=my_open,
         overdue=overdue,
         per_day=daily_counts(now, zone or SlaPolicy().zone),

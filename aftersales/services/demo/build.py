@@ -28,6 +28,7 @@ from .catalog import BUILDINGS, DEMO_STAFF, SHOPS
 from .chain import INSERT_EVENT, ChainSealer, DemoEvent
 from .complaints import COMPLAINT_COLUMNS, CUSTOMER_COLUMNS, ComplaintMaker, DeadlineTable
 from .history import DAY, HistoryMaker
+from .marker import DEMO_KEY
 from .penalties import events_between, play, write_rows
 
 DAYS = 90
@@ -160,6 +161,9 @@ def _fill(conn: sqlite3.Connection, total: int, seed: int, today: date, until: t
         if indexing is not None:
             indexing.result()
         cursor.executemany("INSERT INTO number_sequence (day, last) VALUES (?, ?)", sequences)
+        # The mark that lets the login screen show the demo accounts (and no other database's).
+        cursor.execute("INSERT INTO meta (key, value) VALUES (?, ?)",
+                       (DEMO_KEY, f"{total} complaints, seed {seed}, up to {today:%Y-%m-%d} {until:%H:%M}"))
     write_rows(conn, penalties, (first_start, now))
 
 

@@ -34,7 +34,7 @@ COMPLAINT_COLUMNS = (
     "severity_rank", "channel", "remedy", "description", "major_incident", "major_reason", "status",
     "assignee_id", "ack_due_at", "resolve_due_at", "acknowledged_at", "resolved_at", "closed_at",
     "close_outcome", "duplicate_of_id", "resolution", "compensation_fen", "satisfaction", "version",
-    "created_at", "updated_at",
+    "created_at", "updated_at", "remedy_decided",
 )
 CUSTOMER_COLUMNS = ("id", "name", "phone", "address", "created_at")
 
@@ -254,6 +254,7 @@ class ComplaintMaker:
                 SEVERITY_RANKS[severity], channels[seq], remedy, description, int(major_reason is not None),
                 major_reason, status, who, ack_due, resolve_due, ack_at, resolved_at, closed_at, close_outcome,
                 dup_id, resolution, fen, satisfaction, version, created, updated,
+                remedy if resolved_at is not None else None,  # the demo desk grants what was asked
             ))
             if fate != "duplicate":
                 recent.append((cid, number, customer_id, shop_index))

@@ -126,6 +126,8 @@ class HistoryMaker:
             return (_NEW, None, None, None, None, None, None, "", 0, None, 1, created)
         ack_at, version, who = t, 2, assignee
         emit((t, cid, who, _K_ACK, "status", _NEW, _ACK, "", False))
+        # As the acknowledge service does: whoever acknowledges an unassigned complaint takes it.
+        emit((t, cid, who, _K_ASSIGNED, "assignee", "", self.staff_codes[who], "", False))
         status = _ACK
         if fate == "duplicate" and duplicate_of is not None:
             t += 300 + int(random_() * 7200)

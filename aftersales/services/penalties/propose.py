@@ -8,9 +8,10 @@ from ...domain.permissions import Action
 from ...domain.schemas import StaffView
 from ...i18n import t
 from ...store.db import write_transaction
-from ...store.models import Complaint, Shop, Staff, Violation
+from ...store.models import Complaint, Shop, Violation
 from ..context import Desk
 from ..guard import require
+from ..staff.lookup import staff_row
 from ..validation import validate
 from .ledger import event, local_today, serialise, view_of
 
@@ -23,7 +24,7 @@ def _subject(valid: ViolationInput) -> tuple[int | None, int | None]:
     if not code:
         raise InvalidInput("no subject code", {"subject_code": t("penalties.validation.subject_missing")})
     if valid.subject_kind is SubjectKind.STAFF:
-        person = Staff.get_or_none((Staff.code == code) & (Staff.active == True))  # noqa: E712
+        person = staff_row(code, active_only=True)
         if person is None:
             raise InvalidInput(f"no staff {code}", {"subject_code": t("penalties.validation.no_staff", code=code)})
         return person.id, None

@@ -19,9 +19,10 @@ from ...domain.penalties.workflow import AlreadyDecided, four_eyes
 from ...domain.permissions import Action, allowed
 from ...domain.schemas import StaffView
 from ...store.converters.penalties import violation_views
-from ...store.models import Shop, Staff, Violation
+from ...store.models import Shop, Violation
 from ..context import Desk
 from ..guard import require
+from ..staff.lookup import staff_row
 from .ledger import charged, load, local_today, open_month, plan, view_of
 
 V = ViolationStatus
@@ -38,7 +39,7 @@ def get_violation(violation_id: int) -> ViolationView:
 
 def _subject_condition(subject: SubjectRef) -> Any:
     if subject.kind is SubjectKind.STAFF:
-        person = Staff.get_or_none(Staff.code == subject.code)
+        person = staff_row(subject.code)
         if person is None:
             raise NotFound(f"no staff {subject.code}", what=subject.code)
         return Violation.subject_staff == person.id

@@ -22,6 +22,7 @@ from ..audit import append_event
 from ..context import Desk
 from ..guard import require
 from ..validation import validate
+from .lookup import code_is
 
 
 def list_staff(active_only: bool = True) -> list[StaffView]:
@@ -46,7 +47,8 @@ def create_staff(desk: Desk, actor: StaffView | None, data: StaffInput | dict[st
     now = desk.clock()
     pin_hash = hash_pin(valid.pin)  # scrypt takes a while: not while holding the write lock
     with write_transaction(f"saving staff {valid.code}"):
-        if Staff.select().where(Staff.code == valid.code).exists():
+        # Codes log in whatever their case, so `OP01` beside `op01` would be the same login.
+        if Staff.select().where(code_is(valid.code)).exists():
             raise InvalidInput(f"staff code {valid.code} is taken", {"code": "already taken"})
         row = Staff.create(
             code=valid.code, name=valid.name, role=valid.role.value, pin_hash=pin_hash, created_at=now
@@ -70,7 +72,7 @@ def edit_staff(
     valid = validate(StaffEdit, data)
     now = desk.clock()
     with write_transaction(f"saving staff {code}"):
-        row = load_by_code(Staff, code, version)
+        row = load_by_code(Staff, code, version, match=code_is(code))
         changes = changed_fields({"name": row.name, "role": row.role}, {"name": valid.name, "role": valid.role.value})
         if not changes:
             return staff_entry(row)
@@ -93,7 +95,7 @@ def set_staff_active(desk: Desk, actor: StaffView, code: str, active: bool, vers
     require(desk, actor, Action.MANAGE_STAFF)
     now = desk.clock()
     with write_transaction(f"{'reactivating' if active else 'deactivating'} staff {code}"):
-        row = load_by_code(Staff, code, version)
+        row = load_by_code(Staff, code, version, match=code_is(code))
         if row.active == active:
             return staff_entry(row)
         if not active:
@@ -116,7 +118,7 @@ def reset_pin(
     now = desk.clock()
     pin_hash = hash_pin(valid.pin)
     with write_transaction(f"resetting the PIN of {code}"):
-        row = load_by_code(Staff, code, version)
+        row = load_by_code(Staff, code, version, match=code_is(code))
         saved = save_versioned(Staff, row, {"pin_hash": pin_hash, "failed_logins": 0, "locked_until": None})
         append_event(now, actor, EventKind.PIN_RESET, field="staff", new=row.code)
         return staff_entry(saved)

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from peewee import JOIN
 
 from ...domain.errors import DeskError, InvalidInput
-from ...domain.text import neutralise_formula
+from ...domain.text import FORMULA_START, neutralise_formula
 from ...store.fields import to_epoch
 from ...store.models import Complaint, Customer, Shop, Staff
 from ..context import Desk
@@ -99,6 +99,23 @@ def _spreadsheet_cells(row: Row) -> list[str]:
     return [neutralise_formula(row[name] or "") for name in EXPORT_COLUMNS]
 
 
+def _text_cells(sheet: Any, row: Row) -> list[Any]:
+    """The row for an XLSX sheet: every value as it was typed, and a cell that would read as a formula
+    (it starts with `=`) marked as a text cell, so the customer's words appear unchanged and never run."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cells: list[Any] = []
+    for name in EXPORT_COLUMNS:
+        value = row[name] or ""
+        if value.startswith(FORMULA_START):
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.data_type = "s"
+            cells.append(cell)
+        else:
+            cells.append(value)
+    return cells
+
+
 def _write_csv(handle: IO[str], rows: Iterator[Row]) -> int:
     writer = csv.writer(handle)
     writer.writerow(EXPORT_COLUMNS)
@@ -151,7 +168,7 @@ def _write_xlsx(out: Path, rows: Iterator[Row]) -> int:
     sheet.append(list(EXPORT_COLUMNS))
     count = 0
     for row in rows:
-        sheet.append(_spreadsheet_cells(row))
+        sheet.append(_text_cells(sheet, row))
         count += 1
     with _FixedTimeZip(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(book, archive).save()

@@ -47,6 +47,7 @@ def complaint_view(row: Complaint) -> ComplaintView:
         severity=Severity(row.severity),
         channel=Channel(row.channel),
         remedy=Remedy(row.remedy),
+        remedy_decided=Remedy(row.remedy_decided) if row.remedy_decided else None,
         customer=customer_view(row.customer),
         shop=shop_view(row.shop),
         product=row.product,

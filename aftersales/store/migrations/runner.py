@@ -12,13 +12,20 @@ from ..errors import DatabaseRefused
 from ..header import APPLICATION_ID
 from ..models import Meta
 from ..server import MIGRATION_LOCK, is_server, refuse_unmarked
-from . import v001_core, v002_pg_event_errcode, v003_directory_and_source, v004_penalties
+from . import (
+    v001_core,
+    v002_pg_event_errcode,
+    v003_directory_and_source,
+    v004_penalties,
+    v005_remedy_decided_login_failures,
+)
 
 MIGRATIONS: list[Callable[[Database], None]] = [
     v001_core.migrate,
     v002_pg_event_errcode.migrate,
     v003_directory_and_source.migrate,
     v004_penalties.migrate,
+    v005_remedy_decided_login_failures.migrate,
 ]
 LATEST = len(MIGRATIONS)
 

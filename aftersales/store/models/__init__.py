@@ -1,11 +1,22 @@
 """Tables of the desk, one module per subject. Only the store and services see these rows; screens get views."""
 
 from .base import BaseModel, database
-from .core import CORE_MODELS, Complaint, ComplaintFts, Customer, Event, Meta, NumberSequence, Shop, Staff
+from .core import (
+    CORE_MODELS,
+    Complaint,
+    ComplaintFts,
+    Customer,
+    Event,
+    LoginFailure,
+    Meta,
+    NumberSequence,
+    Shop,
+    Staff,
+)
 from .penalties import PENALTY_MODELS, PayrollMonth, PenaltyEntry, Violation
 
 # Every table, in an order that creates referenced tables first.
-ALL_MODELS = [*CORE_MODELS, *PENALTY_MODELS]
+ALL_MODELS = [*CORE_MODELS, LoginFailure, *PENALTY_MODELS]
 
 __all__ = [
     "ALL_MODELS",
@@ -15,6 +26,7 @@ __all__ = [
     "ComplaintFts",
     "Customer",
     "Event",
+    "LoginFailure",
     "Meta",
     "NumberSequence",
     "PENALTY_MODELS",

@@ -59,7 +59,7 @@ class Complaint(BaseModel):
     severity = CharField(max_length=10)
     severity_rank = IntegerField()
     channel = CharField(max_length=16)
-    remedy = CharField(max_length=16)
+    remedy = CharField(max_length=16)  # what the customer asked for; kept when the complaint is resolved
     description = TextField()
     major_incident = BooleanField(default=False)
     major_reason = CharField(max_length=24, null=True)
@@ -73,6 +73,7 @@ class Complaint(BaseModel):
     close_outcome = CharField(max_length=20, null=True)
     duplicate_of = ForeignKeyField("self", null=True, on_delete="RESTRICT")
     resolution = TextField(default="")
+    remedy_decided = CharField(max_length=16, null=True)  # the remedy decided at resolution
     compensation_fen = IntegerField(default=0)
     satisfaction = IntegerField(null=True)
     version = IntegerField(default=1)
@@ -102,6 +103,15 @@ class Event(BaseModel):
     source = CharField(max_length=12, default="", constraints=[SQL("DEFAULT ''")])
     prev_hash = CharField(max_length=64)
     hash = CharField(max_length=64)
+
+
+class LoginFailure(BaseModel):
+    """Wrong PINs typed for a staff code that matches nobody: counted like an account's, so the answer
+    to an unknown code is the same as to a known one."""
+
+    code = CharField(max_length=20, primary_key=True)  # lower case
+    failures = IntegerField(default=0)
+    locked_until = UtcField(null=True)
 
 
 class ComplaintFts(BaseModel):

@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static, TextArea
 
 from ... import i18n
 from ...domain.errors import ConflictError, DeskError, InvalidInput
@@ -98,6 +98,7 @@ class FormDialog(ModalScreen[Result | None], Generic[Result]):
         super().__init__()
         self.on_conflict = on_conflict
         self.saving = False
+        self._dismissed = False
         translate_bindings(self)
 
     @property
@@ -150,6 +151,26 @@ class FormDialog(ModalScreen[Result | None], Generic[Result]):
     def conflicted(self, current: Any) -> None:
         """Adopt the stored record after a conflict, so a second save may go through."""
 
+    def confirmation(self, values: dict[str, Any]) -> tuple[str, str, str, str] | None:
+        """Question, detail, yes and no to ask before saving something that cannot be undone (None: no question)."""
+        return None
+
+    def on_mount(self) -> None:
+        self._typed_at_start = self._typed()
+
+    def _typed(self) -> list[str]:
+        texts = [field.value for field in self.query(Input).results(Input)]
+        texts += [area.text for area in self.query(TextArea).results(TextArea)]
+        return texts
+
+    def has_unsaved_text(self) -> bool:
+        """True while a field holds text typed since the dialog opened (and not saved)."""
+        return not self.is_dismissed and self._typed() != getattr(self, "_typed_at_start", self._typed())
+
+    @property
+    def is_dismissed(self) -> bool:
+        return self._dismissed
+
     # ----- saving -----------------------------------------------------------------------------
 
     @on(Button.Pressed, "#dialog-save")
@@ -163,11 +184,27 @@ class FormDialog(ModalScreen[Result | None], Generic[Result]):
         except InvalidInput as exc:
             self.show_errors(exc.fields, i18n.error_text(exc))
             return
+        question = self.confirmation(values)
+        if question is None:
+            self._start_saving(values)
+            return
+        from .confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._start_saving(values)
+
+        self.app.push_screen(ConfirmScreen(*question), answered)
+
+    def _start_saving(self, values: dict[str, Any]) -> None:
+        if self.saving:
+            return
         self.saving = True
         self._save(values)
 
     @on(Button.Pressed, "#dialog-cancel")
     def action_cancel(self) -> None:
+        self._dismissed = True
         self.dismiss(None)
 
     @work(thread=True, exclusive=True, group="form-dialog")
@@ -193,6 +230,7 @@ class FormDialog(ModalScreen[Result | None], Generic[Result]):
     def on_form_saved(self, message: FormSaved) -> None:
         message.stop()
         self.saving = False
+        self._dismissed = True
         self.dismiss(message.result)
 
     def on_form_failed(self, message: FormFailed) -> None:

@@ -36,13 +36,16 @@ class QueueFilterDialog(ModalScreen[QueueFilter | None]):
     DEFAULT_CSS = """
     QueueFilterDialog { align: center middle; }
     QueueFilterDialog > Vertical {
-        width: 70; height: auto; padding: 0 2; border: thick $accent; background: $surface;
+        width: 70; max-width: 100%; height: auto; max-height: 100%; padding: 0 2; border: thick $accent;
+        background: $surface; overflow-y: auto;
     }
     QueueFilterDialog .title { text-style: bold; margin: 1 0; }
-    QueueFilterDialog Horizontal { height: auto; }
-    QueueFilterDialog .field-label { width: 14; height: 3; content-align: left middle; }
-    QueueFilterDialog Select { width: 1fr; }
-    QueueFilterDialog .buttons { margin: 1 0; }
+    QueueFilterDialog Horizontal { height: auto; margin-bottom: 1; }
+    QueueFilterDialog .field-label { width: 14; height: 1; }
+    QueueFilterDialog Select { width: 1fr; height: 1; }
+    QueueFilterDialog.-short Horizontal { margin-bottom: 0; }
+    QueueFilterDialog Checkbox { margin-right: 4; }
+    QueueFilterDialog .buttons { margin: 0 0 1 0; }
     QueueFilterDialog Button { margin-right: 2; }
     """
 
@@ -79,10 +82,10 @@ class QueueFilterDialog(ModalScreen[QueueFilter | None]):
                 with Horizontal():
                     yield Label(i18n.t(f"queue.dialog.{name}"), classes="field-label")
                     yield Select(options, prompt=i18n.t("queue.dialog.any"), id=f"filter-{name}",
-                                 value=value if value else Select.NULL)
+                                 value=value if value else Select.NULL, compact=True)
             with Horizontal():
-                yield Checkbox(i18n.t("queue.dialog.mine"), cur.mine, id="filter-mine")
-                yield Checkbox(i18n.t("queue.dialog.overdue"), cur.overdue, id="filter-overdue")
+                yield Checkbox(i18n.t("queue.dialog.mine"), cur.mine, id="filter-mine", compact=True)
+                yield Checkbox(i18n.t("queue.dialog.overdue"), cur.overdue, id="filter-overdue", compact=True)
             with Horizontal(classes="buttons"):
                 yield Button(i18n.t("queue.dialog.apply"), variant="primary", id="filter-apply")
                 yield Button(i18n.t("queue.dialog.cancel"), id="filter-cancel")

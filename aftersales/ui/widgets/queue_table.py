@@ -8,54 +8,21 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey
 
 from ... import i18n
-from ...domain.enums import Category, ComplaintStatus, Severity
+from ...domain.enums import ComplaintStatus, Severity
 from ...domain.schemas import QueueRow
 from ...domain.text import mask_phone, strip_controls
 from ..bindings import translate_bindings
 from ..formatting import local_time, time_left
+from .queue_columns import CUSTOMER_CELLS, ColumnPlan, least_widths, plan_columns
 from .queue_window import QueueWindow
 
-# Column order and least widths in terminal cells (Chinese characters take two).
-COLUMNS: list[tuple[str, int]] = [
-    ("number", 16),
-    ("time", 11),
-    ("shop", 9),
-    ("customer", 16),
-    ("category", 0),  # whatever is left, up to its longest label
-    ("severity", 8),
-    ("status", 0),  # its longest label, never cut ("Awaiting delivery", "等待配送")
-    ("assignee", 6),
-    ("time_left", 8),
-]
-# Cells the columns share on a 120-column terminal: less two padding cells per column and
-# the one-cell scrollbar.
-TABLE_CELLS = 120 - 2 * len(COLUMNS) - 1
-# Where cells left over go, in turn, and how wide each may grow.
-_GROWS = [("customer", 18), ("shop", 14)]
 # Ask for the next page while the cursor is still a screen or so away from the end of what is loaded.
 PREFETCH_MARGIN = 40
 
 _SEVERITY_STYLE = {Severity.CRITICAL: "bold red", Severity.HIGH: "yellow"}
 _NO_CLOCK = {ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED}
-
-
-def column_widths() -> dict[str, int]:
-    """Widths for the current language: status never cut, then category, customer and shop share the rest."""
-    widths = dict(COLUMNS)
-    header = cell_len(i18n.t("queue.column.status"))
-    widths["status"] = max(header, *(cell_len(i18n.label(s)) for s in ComplaintStatus))
-    free = TABLE_CELLS - sum(widths.values())
-    longest = max(cell_len(i18n.label(c)) for c in Category)
-    widths["category"] = max(6, min(longest, free))
-    free -= widths["category"]
-    for key, most in _GROWS:
-        grow = max(0, min(free, most - widths[key]))
-        widths[key] += grow
-        free -= grow
-    return widths
 
 
 def _cell(value: str, style: str = "") -> Text:
@@ -80,24 +47,32 @@ def customer_cell(name: str, phone: str, width: int) -> Text:
     return Text(f"{name} {masked}", no_wrap=True, overflow="ellipsis")
 
 
-def row_cells(row: QueueRow, now: datetime, zone: ZoneInfo, customer_width: int = 18) -> list[Text]:
-    """The cells of one queue line."""
+def time_left_text(row: QueueRow, now: datetime) -> Text:
+    """Time left on the deadline that counts now, saying which: acknowledgement (受理) while new,
+    resolution (解决) after; red once it has passed."""
     if row.status in _NO_CLOCK:
-        left = _cell(i18n.t("queue.no_deadline"), "dim")
-    else:
-        due = row.ack_due_at if row.status is ComplaintStatus.NEW else row.resolve_due_at
-        left = _cell(time_left(due, now), "bold red" if due < now else "")
-    return [
-        _cell(row.number),
-        _cell(local_time(row.created_at, zone)),
-        _cell(row.shop_name),
-        customer_cell(row.customer_name, row.phone, customer_width),
-        _cell(i18n.label(row.category)),
-        _cell(i18n.label(row.severity), _SEVERITY_STYLE.get(row.severity, "")),
-        _cell(i18n.label(row.status)),
-        _cell(row.assignee_code or ""),
-        left,
-    ]
+        return _cell(i18n.t("queue.no_deadline"), "dim")
+    new = row.status is ComplaintStatus.NEW
+    due = row.ack_due_at if new else row.resolve_due_at
+    which = i18n.t("queue.deadline.ack" if new else "queue.deadline.resolve")
+    cell = Text(which + " ", style="dim", no_wrap=True)
+    cell.append(time_left(due, now), style="bold red" if due < now else "")
+    return cell
+
+
+def row_cells(row: QueueRow, now: datetime, zone: ZoneInfo, customer_width: int = 18) -> dict[str, Text]:
+    """The cells of one queue line, by column."""
+    return {
+        "number": Text(row.number, no_wrap=True),  # never cut: its column is as wide as the longest
+        "time": _cell(local_time(row.created_at, zone)),
+        "shop": _cell(row.shop_name),
+        "customer": customer_cell(row.customer_name, row.phone, customer_width),
+        "category": _cell(i18n.t(f"queue.category.{row.category.value}")),
+        "severity": _cell(i18n.label(row.severity), _SEVERITY_STYLE.get(row.severity, "")),
+        "status": _cell(i18n.label(row.status)),
+        "assignee": _cell(row.assignee_code or ""),
+        "time_left": time_left_text(row, now),
+    }
 
 
 class QueueTable(DataTable[Text]):
@@ -130,22 +105,41 @@ class QueueTable(DataTable[Text]):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.window = QueueWindow()
         self.loading_more = False
+        self.plan: ColumnPlan | None = None
+        self.now: datetime | None = None
+        self.zone: ZoneInfo | None = None
         translate_bindings(self)
 
     def on_mount(self) -> None:
-        for key, width in column_widths().items():
-            self.add_column(Text(i18n.t(f"queue.column.{key}")), width=width, key=key)
+        self.lay_out()
+
+    def on_resize(self) -> None:
+        # Another width may show other columns (or give the shop more room).
+        if self.lay_out(self.now) and self.now is not None and self.zone is not None:
+            self.show_window(self.now, self.zone, self.cursor_row, self.scroll_y)
 
     def relabel(self) -> None:
         """Column titles and widths in the current language (the rows are redrawn right after)."""
-        for key, width in column_widths().items():
-            column = self.columns[ColumnKey(key)]
-            column.label = Text(i18n.t(f"queue.column.{key}"))
-            column.width = width
-        self.refresh()
+        self.plan = None
+
+    def lay_out(self, now: datetime | None = None) -> bool:
+        """Choose the columns for the current width, language and rows; True when they changed."""
+        rows = self.window.rows
+        lefts = [time_left_text(row, now).plain for row in rows] if now is not None else []
+        lefts += [i18n.t("queue.deadline.resolve") + " " + i18n.t("time.days_hours", d=10, h=23)]
+        plan = plan_columns(self.size.width or 120, least_widths(rows, lefts))
+        if plan == self.plan:
+            return False
+        self.plan = plan
+        self.clear(columns=True)
+        for key, width in plan.widths.items():
+            self.add_column(Text(i18n.t(f"queue.column.{key}"), no_wrap=True), width=width, key=key)
+        return True
 
     def show_window(self, now: datetime, zone: ZoneInfo, cursor_row: int = 0, scroll_y: float | None = None) -> None:
         """Redraw every loaded row and put the cursor on `cursor_row` (clamped)."""
+        self.now, self.zone = now, zone
+        self.lay_out(now)
         self.clear()
         self.add_rows_of(self.window.rows, now, zone)
         if not self.window.rows:
@@ -159,9 +153,16 @@ class QueueTable(DataTable[Text]):
             self.call_after_refresh(self.scroll_to, y=max(0.0, scroll_y), animate=False, immediate=True)
 
     def add_rows_of(self, rows: list[QueueRow], now: datetime, zone: ZoneInfo) -> None:
-        width = self.columns[ColumnKey("customer")].width
+        if self.plan is None:
+            return
+        if rows and self.lay_out(now):
+            # New rows need wider columns (a five-digit number, a long overdue time): redraw them all.
+            self.show_window(now, zone, self.cursor_row, self.scroll_y)
+            return
+        width = self.plan.widths.get("customer", CUSTOMER_CELLS[1])
         for row in rows:
-            self.add_row(*row_cells(row, now, zone, width), key=str(row.id))
+            cells = row_cells(row, now, zone, width)
+            self.add_row(*(cells[key] for key in self.plan.keys), key=str(row.id))
 
     def current_id(self) -> int | None:
         """Id of the complaint under the cursor, if any."""

@@ -1,24 +1,15 @@
-"""The top bar: section keys 1–7, who is logged in, and the desk's clock."""
+"""The top bar: section keys 1–7 (8 for the admin), who is logged in, and the desk's clock."""
 
 from typing import Any
 
 from rich.text import Text
 from textual.widgets import Static
 
-from ...domain.permissions import Action, allowed
-from ...domain.schemas import StaffView
 from ...i18n import label, t
 from ..formatting import local_time
+from ..sections import RESTRICTED, SECTIONS, may_open
 
-SECTIONS = ("dashboard", "complaints", "deliveries", "escalations", "penalties", "shops", "reports")
-# Keyed places beyond the sections, and who may open them: 8 is the admin's staff directory.
-RESTRICTED = {"staff": ("8", Action.MANAGE_STAFF)}
-
-
-def may_open(actor: StaffView, place: str) -> bool:
-    """True when `actor` may go to `place` (every section; a restricted place needs its permission)."""
-    restricted = RESTRICTED.get(place)
-    return restricted is None or allowed(actor.role, restricted[1])
+__all__ = ["RESTRICTED", "SECTIONS", "SectionBar", "may_open"]
 
 
 class SectionBar(Static):
@@ -47,7 +38,8 @@ class SectionBar(Static):
         self.styles.height = 2 if app.session.read_only else 1
         self.update(self.render_bar())
 
-    def render_bar(self) -> Text:
+    def _sections(self, named: bool) -> Text:
+        """The section keys, each with its name (`named`) or only the current one's."""
         app: Any = self.app
         line = Text(no_wrap=True, overflow="ellipsis")
         actor = app.session.actor
@@ -56,7 +48,17 @@ class SectionBar(Static):
         for key, name in places:
             current = name == self.section
             line.append(f" {key}", style="bold reverse" if current else "bold")
-            line.append(" " + t(f"shell.section.{name}"), style="reverse" if current else "dim")
+            if named or current:
+                line.append(" " + t(f"shell.section.{name}"), style="reverse" if current else "dim")
+        return line
+
+    def render_bar(self) -> Text:
+        app: Any = self.app
+        line = self._sections(named=True)
+        if line.cell_len + 24 > self.size.width:
+            # A narrow terminal keeps every key and the current section's name, and room for who and when.
+            line = self._sections(named=False)
+        actor = app.session.actor
         desk = app.session.desk
         now = desk.clock()
         who = [f"{actor.code} {actor.name}", f" · {label(actor.role)}"] if actor is not None else []

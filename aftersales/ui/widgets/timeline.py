@@ -1,11 +1,14 @@
-"""A complaint's events, oldest first: who did what and when, notes and customer contacts apart."""
+"""A complaint's events, oldest first: who did what and when, notes and customer contacts apart.
+
+Each event is one line (time, what, who, old → new); its note wraps on the lines under it, indented,
+so a note is read whole at any width.
+"""
 
 from zoneinfo import ZoneInfo
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ... import i18n
@@ -21,6 +24,7 @@ _KIND_STYLE = {
     EventKind.CONTACT: ("☎ ", "bold cyan"),
     EventKind.NOTE: ("✎ ", "yellow"),
 }
+ACTOR_CELLS = 8
 
 
 def _status_or_raw(value: str) -> str:
@@ -49,8 +53,8 @@ def _is_resolution(event: EventView) -> bool:
 
 
 def note_text(event: EventView) -> str:
-    """What the event's note column says: resolutions spelt out from their parts, an import's
-    file and row in the desk's language, and "(command line)" for what came from there."""
+    """What the event's note says: resolutions spelt out from their parts, an import's file and row
+    in the desk's language, and "(command line)" for what came from there."""
     if _is_resolution(event):
         text = resolution_text(event.new, event.old, event.note)
     elif (imported := read_import_note(event.note)) is not None:
@@ -78,37 +82,38 @@ def kind_text(event: EventView) -> Text:
     return Text(prefix + i18n.label(event.kind), style=style)
 
 
+def _padded(text: Text, cells: int) -> Text:
+    padded = text.copy()
+    padded.append(" " * max(1, cells - cell_len(text.plain)))
+    return padded
+
+
 def timeline_table(events: list[EventView], zone: ZoneInfo) -> Table:
-    """The events as a table; every cell is literal text."""
-    table = Table(expand=True, box=None, show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column(Text(i18n.t("detail.timeline_col.time")), width=11, no_wrap=True)
-    table.add_column(Text(i18n.t("detail.timeline_col.kind")), width=20, no_wrap=True)
-    table.add_column(Text(i18n.t("detail.timeline_col.actor")), width=8, no_wrap=True)
-    table.add_column(Text(i18n.t("detail.timeline_col.change")), width=30, overflow="fold")
-    table.add_column(Text(i18n.t("detail.timeline_col.note")), ratio=1, overflow="fold")
+    """The events as a two-column grid: the time, then the event's line and its note wrapped under it."""
+    table = Table.grid(expand=True, padding=(0, 1))
+    # Times in their own style: a note's indent then differs from the note itself, which keeps the
+    # indent in exported screenshots (one run of blanks and text would be drawn from the left edge).
+    table.add_column(width=11, no_wrap=True, style="bright_black")
+    table.add_column(ratio=1, overflow="fold")
+    kind_cells = max((cell_len(kind_text(event).plain) for event in events), default=0) + 1
     for event in events:
-        note_style = "cyan" if event.kind is EventKind.CONTACT else ""
-        table.add_row(
-            Text(local_time(event.at, zone)),
-            kind_text(event),
-            Text(event.actor_code or i18n.t("detail.none")),
-            change_text(event),
-            Text(strip_controls(note_text(event)), style=note_style),
-        )
+        line = _padded(kind_text(event), kind_cells)
+        line.append_text(_padded(Text(event.actor_code or i18n.t("detail.none"), style="dim"), ACTOR_CELLS))
+        line.append_text(change_text(event))
+        table.add_row(Text(local_time(event.at, zone)), line)
+        note = strip_controls(note_text(event))
+        if note:
+            table.add_row(Text(""), Text(note, style="cyan" if event.kind is EventKind.CONTACT else ""))
     return table
 
 
-class Timeline(VerticalScroll, can_focus=True):
-    """Scrollable event list of one complaint."""
+class Timeline(Static):
+    """Every event of one complaint, as tall as it needs (the detail scrolls as a whole)."""
 
     DEFAULT_CSS = """
-    Timeline { height: 1fr; border: round $panel; padding: 0 1; }
-    Timeline:focus { border: round $accent; }
+    Timeline { height: auto; border: round $panel; padding: 0 1; }
     """
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="timeline-body")
-
     def show(self, events: list[EventView], zone: ZoneInfo) -> None:
-        self.query_one("#timeline-body", Static).update(timeline_table(events, zone))
+        self.update(timeline_table(events, zone))
         self.border_title = i18n.t("detail.timeline")

@@ -1,16 +1,18 @@
 """One complaint: header, description, timeline and the actions an operator takes on it."""
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from .... import i18n
@@ -26,11 +28,14 @@ from ...bindings import translate_bindings
 from ...formatting import local_time, time_left, yuan
 from ...messages import DataChanged, LoadFailed
 from ...read_only import refuse_when_read_only
+from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
 from ...widgets.timeline import Timeline
 from ..desk_screen import DeskScreen
 from .detail_actions import ACTIONS_BY_NAME, DETAIL_ACTIONS
 
+_RUN = re.compile(r"^run\('(\w+)'\)$")
+NARROW = 70  # below this many columns the facts stand one to a line
 # Keys outside DETAIL_ACTIONS that keep a place in the footer; every other key is listed by F1 help.
 _FOOTER_EXTRA = {"back", "help"}
 FOOTER_ACTIONS = {f"run('{a.name}')" for a in DETAIL_ACTIONS if a.in_footer} | _FOOTER_EXTRA
@@ -59,7 +64,7 @@ class DetailLoaded(Message):
         self.events = events
 
 
-class DetailFooter(Footer):
+class DetailFooter(DeskFooter):
     """The footer of the detail: only FOOTER_ACTIONS, no palette key (both stay in F1 help)."""
 
     def __init__(self) -> None:
@@ -71,25 +76,21 @@ class DetailFooter(Footer):
                 yield widget
 
 
-def due_text(view: ComplaintView, now: datetime) -> Text:
-    """Time left on the deadline that matters now; red once it has passed."""
-    if view.status in (ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED):
-        return Text(i18n.t("detail.none"), style="dim")
-    due = view.ack_due_at if view.status is ComplaintStatus.NEW else view.resolve_due_at
-    overdue = due < now
-    return Text(time_left(due, now) + (f" ({i18n.t('detail.overdue')})" if overdue else ""),
-                style="bold red" if overdue else "bold")
+def deadline_text(due: datetime, now: datetime, done: datetime | None, zone: ZoneInfo, counting: bool) -> Text:
+    """`11-27 17:50 · 1h 20m left` while the deadline counts, `· done 11-27 17:28` once met; red when passed."""
+    text = Text(local_time(due, zone))
+    if done is not None:
+        text.append(" · " + i18n.t("detail.done", at=local_time(done, zone)), style="green")
+    elif counting:
+        overdue = due < now
+        left = i18n.t("detail.overdue_by" if overdue else "detail.left", time=time_left(due, now).lstrip("-"))
+        text.append(" · ")
+        text.append(left, style="bold red" if overdue else "bold")
+    return text
 
 
-def header_table(view: ComplaintView, now: datetime, zone: ZoneInfo) -> Table:
-    """The complaint's facts in two label/value columns; values are literal text."""
-    grid = Table.grid(expand=True, padding=(0, 1))
-    for ratio in (0, 1, 0, 1):
-        grid.add_column(style="dim" if ratio == 0 else "", width=16 if ratio == 0 else None,
-                        ratio=ratio or None, no_wrap=ratio == 0, overflow="fold")
-
-    def lab(key: str) -> Text:
-        return Text(i18n.t(f"detail.field.{key}"))
+def header_pairs(view: ComplaintView, now: datetime, zone: ZoneInfo) -> list[tuple[str, Text]]:
+    """The complaint's facts as (label, value) pairs, in reading order; values are literal text."""
 
     def lit(value: str) -> Text:
         return Text(strip_controls(value))
@@ -97,28 +98,50 @@ def header_table(view: ComplaintView, now: datetime, zone: ZoneInfo) -> Table:
     none = i18n.t("detail.none")
     assignee = f"{view.assignee.code} {view.assignee.name}" if view.assignee else none
     papers = " / ".join(x for x in (view.contract_no, view.receipt_no) if x) or none
-    rows = [
-        (lab("number"), Text(view.number, style="bold"), lab("status"), Text(i18n.label(view.status), style="bold")),
-        (lab("severity"), Text(i18n.label(view.severity)), lab("time_left"), due_text(view, now)),
-        (lab("shop"), lit(f"{view.shop.name} ({view.shop.code} {view.shop.unit})".replace(" )", ")")),
-         lab("assignee"), lit(assignee)),
-        (lab("customer"), lit(f"{view.customer.name} {view.customer.phone}"), lab("channel"),
-         Text(i18n.label(view.channel))),
-        (lab("product"), lit(view.product or none), lab("contract"), lit(papers)),
-        (lab("category"), Text(i18n.label(view.category)), lab("remedy"), Text(i18n.label(view.remedy))),
-        (lab("received"), Text(local_time(view.created_at, zone)), lab("resolve_due"),
-         Text(local_time(view.resolve_due_at, zone))),
+    worked = view.status not in (ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED)
+    pairs: list[tuple[str, Text]] = [
+        ("number", Text(view.number, style="bold")),
+        ("status", Text(i18n.label(view.status), style="bold")),
+        ("severity", Text(i18n.label(view.severity))),
+        ("assignee", lit(assignee)),
+        ("shop", lit(f"{view.shop.name} ({view.shop.code} {view.shop.unit})".replace(" )", ")"))),
+        ("customer", lit(f"{view.customer.name} {view.customer.phone}")),
+        ("product", lit(view.product or none)),
+        ("contract", lit(papers)),
+        ("category", Text(i18n.label(view.category))),
+        ("channel", Text(i18n.label(view.channel))),
+        ("remedy", Text(i18n.label(view.remedy))),
+        ("received", Text(local_time(view.created_at, zone))),
+        # Each deadline says itself whether it still counts: 受理 while new, 解决 until resolved.
+        ("ack_due", deadline_text(view.ack_due_at, now, view.acknowledged_at, zone,
+                                  view.status is ComplaintStatus.NEW)),
+        ("resolve_due", deadline_text(view.resolve_due_at, now, view.resolved_at, zone, worked)),
     ]
     if view.major_incident:
-        reason = i18n.label(view.major_reason) if view.major_reason else none
-        rows.append((lab("major"), Text(reason, style="bold red"), Text(""), Text("")))
-    if view.resolution:
-        rows.append((lab("resolution"), lit(view.resolution), lab("compensation"), Text(yuan(view.compensation_fen))))
+        pairs.append(("major", Text(i18n.label(view.major_reason) if view.major_reason else none, style="bold red")))
+    if view.resolution or view.remedy_decided:
+        decided = i18n.label(view.remedy_decided) if view.remedy_decided else none
+        pairs += [("remedy_decided", Text(decided, style="bold")), ("compensation", Text(yuan(view.compensation_fen))),
+                  ("resolution", lit(view.resolution or none))]
     if view.close_outcome:
-        rows.append((lab("outcome"), Text(i18n.label(view.close_outcome)), lab("duplicate_of"),
-                     Text(view.duplicate_of or none)))
-    for row in rows:
-        grid.add_row(*row)
+        pairs += [("outcome", Text(i18n.label(view.close_outcome))), ("duplicate_of", Text(view.duplicate_of or none))]
+    return [(i18n.t(f"detail.field.{key}"), value) for key, value in pairs]
+
+
+def header_table(view: ComplaintView, now: datetime, zone: ZoneInfo, columns: int = 2) -> Table:
+    """The facts in `columns` label/value pairs a line; labels as wide as the longest of their column."""
+    pairs = header_pairs(view, now, zone)
+    grid = Table.grid(expand=True, padding=(0, 1))
+    for index in range(columns):
+        labels = [label for label, _ in pairs[index::columns]]
+        grid.add_column(style="dim", no_wrap=True, width=max(cell_len(label) for label in labels))
+        grid.add_column(ratio=1, overflow="fold")
+    for start in range(0, len(pairs), columns):
+        line = pairs[start:start + columns]
+        cells: list[Text] = []
+        for label, value in line + [("", Text(""))] * (columns - len(line)):
+            cells += [Text(label), value]
+        grid.add_row(*cells)
     return grid
 
 
@@ -126,10 +149,12 @@ class DetailScreen(DeskScreen):
     """Everything about one complaint, and the keys that move it along."""
 
     DEFAULT_CSS = """
+    DetailScreen #detail-body { height: 1fr; }
+    DetailScreen #detail-body:focus { background-tint: $foreground 3%; }
     DetailScreen #detail-header { height: auto; padding: 0 1; }
     DetailScreen #detail-message { height: auto; padding: 0 1; color: $error; text-style: bold; }
     DetailScreen #detail-message.-empty { display: none; }
-    DetailScreen #detail-description-box { height: auto; max-height: 8; border: round $panel; padding: 0 1; }
+    DetailScreen #detail-description-box { height: auto; border: round $panel; padding: 0 1; }
     """
 
     BINDINGS = [Binding(a.key, f"run('{a.name}')", a.label, id=a.binding_id) for a in DETAIL_ACTIONS]
@@ -149,17 +174,28 @@ class DetailScreen(DeskScreen):
 
     def compose(self) -> ComposeResult:
         yield SectionBar("complaints")
-        yield Static(Text(i18n.t("detail.loading")), id="detail-header")
+        # One scroll for everything: on a small terminal the timeline is below, a few lines down.
+        with VerticalScroll(id="detail-body"):
+            yield Static(Text(i18n.t("detail.loading")), id="detail-header")
+            with Vertical(id="detail-description-box"):
+                yield Static("", id="detail-description")
+            yield Timeline(id="detail-timeline")
         yield Static("", id="detail-message", classes="-empty")
-        with VerticalScroll(id="detail-description-box"):
-            yield Static("", id="detail-description")
-        yield Timeline(id="detail-timeline")
         yield DetailFooter()
 
     def on_mount(self) -> None:
         self.query_one("#detail-description-box").border_title = i18n.t("detail.description")
-        self.query_one(Timeline).focus()
+        self.query_one("#detail-body").focus()
         self.reload()
+
+    def on_resize(self) -> None:
+        if self.loaded is not None:
+            self._show_header(self.loaded.view)
+
+    def _show_header(self, view: ComplaintView) -> None:
+        desk = self.session.desk
+        columns = 1 if self.size.width < NARROW else 2
+        self.query_one("#detail-header", Static).update(header_table(view, desk.clock(), desk.sla.zone, columns))
 
     def refresh_language(self) -> None:
         """Show every text in the language just chosen (the data is reloaded right after)."""
@@ -195,7 +231,7 @@ class DetailScreen(DeskScreen):
         self.complaint = view
         self.loaded = message
         desk = self.session.desk
-        self.query_one("#detail-header", Static).update(header_table(view, desk.clock(), desk.sla.zone))
+        self._show_header(view)
         self.query_one("#detail-description", Static).update(Text(strip_controls(view.description)))
         self.query_one(Timeline).show(message.events, desk.sla.zone)
         self.refresh_bindings()
@@ -227,6 +263,21 @@ class DetailScreen(DeskScreen):
         if view is None or self.busy:
             return None
         return True if entry.possible(view, actor) else None
+
+    def unavailable_reason(self, action: str) -> str | None:
+        match = _RUN.match(action)
+        entry = ACTIONS_BY_NAME.get(match.group(1)) if match else None
+        actor = self.session.actor
+        if entry is None or actor is None:
+            return None
+        if self.complaint is None:
+            return i18n.t("detail.unavailable.loading")
+        if self.busy:
+            return i18n.t("detail.unavailable.busy")
+        return entry.why_not(self.complaint, actor)
+
+    def say_unavailable(self, reason: str) -> None:
+        self.show_message(reason)
 
     def action_run(self, name: str) -> None:
         """Carry out the detail action `name`: its dialog, or directly (acknowledge)."""

@@ -1,14 +1,16 @@
 """The keys of the complaint detail, one entry per action, so each section adds its own.
 
 An entry names the permission the role needs (the key is hidden without it), when the complaint's
-state allows it now (the key is greyed otherwise) and the dialog that carries it out. The detail
-builds its bindings, its footer and its checks from DETAIL_ACTIONS; the services check again.
+state allows it now (the key is greyed otherwise), the one line that says why when a greyed key is
+pressed anyway, and the dialog that carries it out. The detail builds its bindings, its footer and
+its checks from DETAIL_ACTIONS; the services check again.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .... import i18n
 from ....domain.enums import OPEN_STATUSES, ComplaintStatus
 from ....domain.permissions import Action, allowed
 from ....domain.schemas import ComplaintView, StaffView
@@ -27,9 +29,17 @@ from .detail_dialogs import (
 DialogFactory = Callable[[ComplaintView, Callable[[], None]], Any]
 
 
+def not_now(view: ComplaintView, actor: StaffView) -> str:
+    """The plain reason: the complaint's status does not allow this key now."""
+    return i18n.t("detail.unavailable.status", number=view.number, status=i18n.label(view.status))
+
+
 @dataclass(frozen=True)
 class DetailAction:
-    """One key of the detail: `dialog` None means the detail runs it directly (acknowledge)."""
+    """One key of the detail: `dialog` None means the detail runs it directly (acknowledge).
+
+    `why_not` says in one line (in the desk's language) why the key is greyed for this complaint.
+    """
 
     name: str
     key: str
@@ -37,6 +47,7 @@ class DetailAction:
     possible: Callable[[ComplaintView, StaffView], bool]
     dialog: DialogFactory | None = None
     in_footer: bool = False
+    why_not: Callable[[ComplaintView, StaffView], str] = not_now
 
     @property
     def binding_id(self) -> str:
@@ -58,15 +69,40 @@ def _is_open(view: ComplaintView, actor: StaffView) -> bool:
     return view.status in OPEN_STATUSES
 
 
+def _why_not_assign(view: ComplaintView, actor: StaffView) -> str:
+    if view.status is ComplaintStatus.CLOSED or view.assignee is None:
+        return not_now(view, actor)
+    return i18n.t("detail.unavailable.assign", number=view.number, owner=view.assignee.code)
+
+
+def _why_not_resolve(view: ComplaintView, actor: StaffView) -> str:
+    hint = {
+        ComplaintStatus.NEW: "detail.unavailable.resolve_new",
+        ComplaintStatus.ACKNOWLEDGED: "detail.unavailable.resolve_investigate",
+        ComplaintStatus.AWAITING_DELIVERY: "detail.unavailable.resolve_investigate",
+        ComplaintStatus.AWAITING_CUSTOMER: "detail.unavailable.resolve_investigate",
+    }.get(view.status)
+    if hint is None:
+        return not_now(view, actor)
+    return i18n.t(hint, number=view.number, status=i18n.label(view.status))
+
+
+def _why_not_status(view: ComplaintView, actor: StaffView) -> str:
+    if view.status is ComplaintStatus.RESOLVED:
+        return i18n.t("detail.unavailable.status_resolved", number=view.number)
+    return not_now(view, actor)
+
+
 DETAIL_ACTIONS: list[DetailAction] = [
     DetailAction("acknowledge", "a", Action.ACKNOWLEDGE, lambda v, a: v.status is ComplaintStatus.NEW,
                  in_footer=True),
-    DetailAction("assign", "g", Action.ASSIGN_SELF, _can_assign, AssignDialog, in_footer=True),
+    DetailAction("assign", "g", Action.ASSIGN_SELF, _can_assign, AssignDialog, in_footer=True,
+                 why_not=_why_not_assign),
     DetailAction("note", "t", Action.NOTE, lambda v, a: True, NoteDialog, in_footer=True),
     DetailAction("status", "s", Action.CHANGE_STATUS, lambda v, a: bool(status_choices(v.status)), StatusDialog,
-                 in_footer=True),
+                 in_footer=True, why_not=_why_not_status),
     DetailAction("resolve", "r", Action.RESOLVE, lambda v, a: v.status is ComplaintStatus.INVESTIGATING,
-                 ResolveDialog, in_footer=True),
+                 ResolveDialog, in_footer=True, why_not=_why_not_resolve),
     DetailAction("withdraw", "w", Action.WITHDRAW, _is_open, WithdrawDialog),
     DetailAction("duplicate", "d", Action.MERGE, _is_open, DuplicateDialog),
     # A violation found while working on the complaint: against its assignee (or shop), linked to it.

@@ -17,6 +17,7 @@ from ....domain.status_machine import status_choices
 from ....services.complaints import actions
 from ....services.complaints.read import get_complaint
 from ....services.context import Desk
+from ...dialogs.confirm import confirm_texts
 from ...dialogs.form_dialog import FormDialog, filled_input, parse_yuan
 
 _NUMBER = re.compile(r"^TS-\d{8}-\d{4,}$")
@@ -123,10 +124,12 @@ class StatusDialog(ActionDialog):
     def compose_fields(self) -> ComposeResult:
         choices = status_choices(self.complaint.status)
         yield Label(i18n.t("detail.dialog.status_new"))
+        only = len(choices) == 1
+        # A single choice is chosen already, with no blank to wrap round to.
         yield Select(
             [(Text(i18n.label(s)), s.value) for s in choices], id="field-status",
             prompt=i18n.t("detail.choose_status"),
-            value=choices[0].value if len(choices) == 1 else Select.NULL,
+            value=choices[0].value if only else Select.NULL, allow_blank=not only,
         )
         yield self.field_error("status")
         yield Label(i18n.t("detail.dialog.status_note"))
@@ -189,6 +192,10 @@ class WithdrawDialog(ActionDialog):
 
     def values(self) -> dict[str, Any]:
         return {"reason": self.query_one("#field-reason", Input).value}
+
+    def confirmation(self, values: dict[str, Any]) -> tuple[str, str, str, str] | None:
+        # Withdrawing closes the complaint for good: `enter` in the reason must not do it alone.
+        return confirm_texts("withdraw", number=self.complaint.number)
 
     def act(self, desk: Desk, actor: StaffView, complaint: ComplaintView, version: int,
             values: dict[str, Any]) -> ComplaintView:

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from ....domain.enums import Category, Channel, MajorReason, Remedy, Severity
 from ....domain.errors import InvalidInput
@@ -21,7 +21,9 @@ from ....services.complaints.intake import create_complaint
 from ....services.context import Desk
 from ....store.db import connection
 from ...bindings import translate_bindings
+from ...widgets.choice_select import ChoiceSelect
 from ...widgets.customer_history import CustomerHistory
+from ...widgets.desk_footer import DeskFooter
 from ...widgets.duplicate_warning import DuplicateWarning
 from ...widgets.field_error import FieldError
 from ...widgets.section_bar import SectionBar
@@ -32,8 +34,8 @@ from .intake_errors import local_errors, save_failure_text, service_errors
 
 # Form order: the first wrong field in this order gets the focus after a refused save.
 FIELDS = (
-    "phone", "customer_name", "address", "shop_code", "product", "contract_no", "receipt_no",
-    "category", "severity", "channel", "remedy", "major_reason", "description",
+    "phone", "customer_name", "shop_code", "category", "severity", "channel", "remedy", "major_reason",
+    "description", "product", "contract_no", "receipt_no", "address",
 )
 TEXT_FIELDS = ("phone", "customer_name", "address", "product", "contract_no", "receipt_no")
 PHONE_DEBOUNCE_S = 0.4
@@ -79,18 +81,16 @@ class IntakeScreen(DeskScreen):
     def compose(self) -> ComposeResult:
         yield SectionBar("complaints")
         yield Static(self._title(), id="intake-title")
+        # Tab order is the order of a call: who, which shop, what kind of complaint, the story, then
+        # the optional papers. Two columns on a wide terminal, one scrolling column on a narrow one.
         with Horizontal(id="intake-columns"):
             with VerticalScroll(id="intake-left", can_focus=False):
                 yield self._caption("intake.customer", "section")
                 yield self._field("phone", self._input("phone", t("intake.placeholder.phone")))
                 yield CustomerHistory(self.session.desk.sla.zone, id="intake-history")
                 yield self._field("customer_name", self._input("customer_name"))
-                yield self._field("address", self._input("address"))
                 yield self._field("shop_code", ShopPicker(id="shop"), "intake.field.shop")
                 yield DuplicateWarning(id="intake-duplicate")
-                for name in ("product", "contract_no", "receipt_no"):
-                    yield self._field(name, self._input(name))
-            with VerticalScroll(id="intake-right", can_focus=False):
                 yield self._caption("intake.complaint", "section")
                 yield self._field("category", self._select("category", Category))
                 yield self._field("severity", self._select("severity", Severity, Severity.NORMAL))
@@ -100,11 +100,15 @@ class IntakeScreen(DeskScreen):
                 reason = self._select("major_reason", MajorReason)
                 reason.disabled = True
                 yield self._field("major_reason", reason)
-                yield self._caption("intake.field.description", "field-label")
+            with VerticalScroll(id="intake-right", can_focus=False):
+                yield self._caption("intake.field.description", "section")
                 yield TextArea(id="description", soft_wrap=True, tab_behavior="focus")
                 yield FieldError("description")
+                yield self._caption("intake.details", "section")
+                for name in ("product", "contract_no", "receipt_no", "address"):
+                    yield self._field(name, self._input(name))
         yield Static("", id="intake-status", markup=False)
-        yield Footer()
+        yield DeskFooter()
 
     def _title(self) -> Text:
         return Text(t("intake.title"), style="bold")
@@ -121,8 +125,8 @@ class IntakeScreen(DeskScreen):
         # Tabbing into a filled field must not select it: the next key would wipe what was typed.
         return Input(id=name, placeholder=placeholder, compact=True, select_on_focus=False)
 
-    def _select(self, name: str, enum: Any, value: Any = Select.NULL) -> Select[Any]:
-        return Select(
+    def _select(self, name: str, enum: Any, value: Any = Select.NULL) -> ChoiceSelect:
+        return ChoiceSelect(
             _labelled(enum), id=name, value=value, allow_blank=value is Select.NULL,
             prompt=t("intake.placeholder.choose"), compact=True,
         )
@@ -251,7 +255,8 @@ class IntakeScreen(DeskScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_duplicate":
-            return self.query_one(DuplicateWarning).first_id is not None and not self._saving
+            warnings = self.query(DuplicateWarning)
+            return bool(warnings) and warnings.first().first_id is not None and not self._saving
         return True
 
     def action_open_duplicate(self) -> None:
@@ -331,13 +336,9 @@ class IntakeScreen(DeskScreen):
         self.query_one("#phone", Input).placeholder = t("intake.placeholder.phone")
         for name, enum in (("category", Category), ("severity", Severity), ("channel", Channel),
                            ("remedy", Remedy), ("major_reason", MajorReason)):
-            select = self.query_one(f"#{name}", Select)
-            value = select.value
+            select = self.query_one(f"#{name}", ChoiceSelect)
             select.prompt = t("intake.placeholder.choose")
-            select.set_options(_labelled(enum))
-            select.value = value
-            # Setting the value it already had draws nothing; force the new label onto the screen.
-            select.mutate_reactive(Select.value)  # type: ignore[misc]
+            select.set_choices(_labelled(enum))
         self.query_one("#major_incident", Checkbox).label = t("intake.field.major_incident")
         self.query_one(ShopPicker).refresh_language()
         self.query_one(CustomerHistory).refresh_language()

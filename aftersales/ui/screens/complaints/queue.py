@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from .... import i18n
@@ -29,6 +29,7 @@ from ....store.db import connection
 from ...bindings import translate_bindings
 from ...messages import DataChanged, LoadFailed
 from ...session import DeskSession
+from ...widgets.desk_footer import DeskFooter
 from ...widgets.queue_filters import COUNT_CAP, SORT_CYCLE, QueueFilterDialog, sort_locked_by, status_line
 from ...widgets.queue_table import QueueTable
 from ...widgets.section_bar import SectionBar
@@ -96,6 +97,7 @@ class QueueScreen(DeskScreen):
 
     DEFAULT_CSS = """
     QueueScreen #queue-search { margin: 0 0; }
+    QueueScreen.-short #queue-search { height: 1; border: none; padding: 0 1; }
     QueueScreen #queue-table { height: 1fr; }
     QueueScreen #queue-status { height: 1; padding: 0 1; background: $panel; }
     """
@@ -132,11 +134,13 @@ class QueueScreen(DeskScreen):
         yield SearchInput(placeholder=i18n.t("queue.search_placeholder"), id="queue-search")
         yield QueueTable(id="queue-table")
         yield Static(Text(i18n.t("queue.loading")), id="queue-status")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.table.focus()
-        self.reload("first")
+        # Rows are read once the empty queue is on the terminal: the reading thread and the first
+        # frame would otherwise take turns, and the switch to the queue would wait for both.
+        self.call_after_refresh(self.reload, "first")
         # Time left changes with the clock even when no data does.
         self.set_interval(60, self.redraw)
 

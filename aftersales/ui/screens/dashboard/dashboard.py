@@ -10,24 +10,92 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Digits, Static
 
-from ....domain.enums import ComplaintStatus
+from ....domain.enums import DESK_OPEN_STATUSES, ComplaintStatus
 from ....domain.errors import DeskError
 from ....i18n import error_text, label, t
 from ....services.dashboard.figures import DashboardView, load_dashboard
 from ....store.db import connection
 from ...messages import DataChanged
-from ...widgets.bar_chart import bar_chart
+from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
+from ...widgets.trend_chart import TrendChart
 
 CARDS = ("my_open", "overdue", "escalations", "deliveries")
-DAY_WIDTH = 5  # columns per day, shared by the bars and the numbers under them
-TREND_HEIGHT = 6
 
 
 class DashboardScreen(Screen[None]):
     """Where the desk lands after login; figures load in a thread and refresh on every change."""
+
+    # Cards over two panels; the chart takes what the status table leaves.
+    DEFAULT_CSS = """
+    #dashboard {
+        padding: 1 1 0 1;
+    }
+
+    DashboardScreen.-short #dashboard {
+        padding-top: 0;
+    }
+
+    #dash-cards {
+        height: auto;
+    }
+
+    .card {
+        width: 1fr;
+        height: auto;
+        border: round $primary;
+        padding: 0 1;
+        margin-right: 1;
+    }
+
+    DashboardScreen.-narrow .card {
+        padding: 0;
+    }
+
+    .card.alert {
+        border: round $error;
+    }
+
+    .card.alert Digits {
+        color: $error;
+    }
+
+    .card-title {
+        color: $text-muted;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+
+    #dash-lower {
+        height: 1fr;
+        margin-top: 1;
+    }
+
+    DashboardScreen.-short #dash-lower {
+        margin-top: 0;
+    }
+
+    .panel {
+        border: round $primary-darken-2;
+        padding: 0 1;
+        height: 100%;
+    }
+
+    #dash-status {
+        width: 34;
+        margin-right: 1;
+    }
+
+    DashboardScreen.-narrow #dash-status {
+        width: 30;
+    }
+
+    #dash-trend {
+        width: 1fr;
+    }
+    """
 
     class Loaded(Message):
         """The dashboard figures arrived from the worker."""
@@ -54,13 +122,13 @@ class DashboardScreen(Screen[None]):
                     yield Static(t("dashboard.loading"), markup=False, id="status-table")
                 with Vertical(id="dash-trend", classes="panel"):
                     yield Static(t("dashboard.trend"), markup=False, classes="panel-title")
-                    yield Static("", id="trend")
-                    yield Static("", markup=False, id="trend-days")
+                    yield TrendChart(id="trend")
                     yield Static("", markup=False, id="trend-note", classes="hint")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
-        self.load()
+        # The figures are read once the dashboard's first frame is out (see the queue's on_mount).
+        self.call_after_refresh(self.load)
 
     async def recompose(self) -> None:
         await super().recompose()
@@ -105,29 +173,27 @@ class DashboardScreen(Screen[None]):
         self.query_one("#card-overdue").set_class(view.overdue > 0, "alert")
         self.query_one("#status-table", Static).update(self._status_table(view))
         counts = [day.count for day in view.per_day]
-        self.query_one("#trend", Static).update(bar_chart(counts, TREND_HEIGHT, DAY_WIDTH, "dodger_blue2"))
-        self.query_one("#trend-days", Static).update(self._day_numbers(view))
+        self.query_one(TrendChart).show([day.day for day in view.per_day], counts)
         if view.per_day:
             first, last = view.per_day[0].day, view.per_day[-1].day
-            note = t("dashboard.trend_note", first=f"{first:%m-%d}", last=f"{last:%m-%d}", total=sum(counts))
+            busiest = max(view.per_day, key=lambda day: day.count)
+            note = t("dashboard.trend_note", first=f"{first:%m-%d}", last=f"{last:%m-%d}", total=f"{sum(counts):,}",
+                     most=f"{busiest.count:,}", busiest=f"{busiest.day:%m-%d}")
             self.query_one("#trend-note", Static).update(note)
 
     @staticmethod
     def _status_table(view: DashboardView) -> Table:
-        table = Table(show_header=False, box=None, padding=(0, 1), expand=True)
-        table.add_column(ratio=1)
+        """The statuses the desk still works on and their sum, then what waits for a call-back, is
+        closed, and everything."""
+        table = Table(show_header=False, box=None, padding=(0, 0, 0, 1), expand=True)
+        table.add_column(ratio=1, no_wrap=True, overflow="fold")
         table.add_column(justify="right", no_wrap=True)
-        for status in ComplaintStatus:
+        for status in DESK_OPEN_STATUSES:
             table.add_row(Text(label(status)), Text(f"{view.by_status.get(status, 0):,}"))
         table.add_row(Text(t("dashboard.open_total"), style="bold"), Text(f"{view.open_total:,}", style="bold"))
+        table.add_row(Text(t("dashboard.awaiting_callback"), style="bold"),
+                      Text(f"{view.awaiting_callback:,}", style="bold"))
+        closed = view.by_status.get(ComplaintStatus.CLOSED, 0)
+        table.add_row(Text(label(ComplaintStatus.CLOSED)), Text(f"{closed:,}"))
         table.add_row(Text(t("dashboard.total"), style="dim"), Text(f"{view.total:,}", style="dim"))
         return table
-
-    @staticmethod
-    def _day_numbers(view: DashboardView) -> Text:
-        days = Text(no_wrap=True)
-        counts = Text(no_wrap=True)
-        for day in view.per_day:
-            days.append(f"{day.day:%d}".rjust(DAY_WIDTH - 1) + " ", style="dim")
-            counts.append(f"{day.count}".rjust(DAY_WIDTH - 1) + " ", style="bold")
-        return days + Text("\n") + counts

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 from textual.worker import get_current_worker
 
 from .... import i18n
@@ -23,6 +23,7 @@ from ....store.db import connection
 from ...bindings import translate_bindings
 from ...messages import DataChanged
 from ...read_only import refuse_when_read_only
+from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
 from ..desk_screen import DeskScreen
 
@@ -103,7 +104,7 @@ class DirectoryScreen(DeskScreen):
         yield Static(Text(i18n.t(f"{self.prefix}.title")), id="directory-title")
         yield DataTable(id="directory-table", cursor_type="row", zebra_stripes=True)
         yield Static(Text(i18n.t("directory.loading")), id="directory-status")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self._set_columns()

@@ -10,7 +10,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Footer
 
 from .... import i18n
 from ....domain.errors import DeskError, PermissionDenied
@@ -23,6 +22,7 @@ from ....services.penalties.read import confirm_consequence, overturn_consequenc
 from ....store.db import connection
 from ...bindings import translate_bindings
 from ...messages import LoadFailed
+from ...widgets.desk_footer import DeskFooter
 from ..desk_screen import DeskScreen
 from .decide_dialogs import AppealDecisionDialog, AppealDialog, ConfirmDialog, ReviewDialog, WaiveDialog
 from .dialogs import ProposeDialog
@@ -179,7 +179,7 @@ class ViolationScreen(DeskScreen):
         """Read what the screen shows again."""
 
 
-class KeyFooter(Footer):
+class KeyFooter(DeskFooter):
     """A footer showing only `actions` (the rest stay in F1 help and the palette)."""
 
     def __init__(self, actions: set[str]) -> None:

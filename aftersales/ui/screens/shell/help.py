@@ -6,7 +6,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -39,7 +39,7 @@ def help_rows(app: App[Any]) -> list[HelpRow]:
     Editing and cursor keys of Textual's widgets are left out: they work as in any editor.
     """
     rows: list[HelpRow] = []
-    seen: set[tuple[str, str]] = set()
+    where: dict[tuple[str, bool], int] = {}  # (description, everywhere) → its row, to join keys doing the same
     for active in app.screen.active_bindings.values():
         binding: Binding = active.binding
         # The desk's own bindings all carry an id; Textual's (cursor keys and the like) do not.
@@ -50,16 +50,63 @@ def help_rows(app: App[Any]) -> list[HelpRow]:
             continue
         description = describe(binding)
         key = app.get_key_display(binding)
-        if (key, description) in seen:
-            continue
-        seen.add((key, description))
-        rows.append(HelpRow(key, description, active.node is app))
+        everywhere = active.node is app
+        index = where.get((description, everywhere))
+        if index is None:
+            where[(description, everywhere)] = len(rows)
+            rows.append(HelpRow(key, description, everywhere))
+        elif key not in rows[index].key.split(" "):
+            rows[index] = rows[index]._replace(key=f"{rows[index].key} {key}")
     rows.sort(key=lambda row: row.everywhere)
     return rows
 
 
 class HelpScreen(ModalScreen[None]):
     """The key reference for the screen underneath."""
+
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+
+    #help-panel {
+        width: 110;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        padding: 1 2;
+        border: round $accent;
+        background: $surface;
+    }
+
+    HelpScreen.-short #help-panel {
+        padding: 0 2;
+    }
+
+    #help-scroll {
+        height: auto;
+        max-height: 1fr;
+    }
+
+    #help-groups {
+        height: auto;
+    }
+
+    .help-column {
+        width: 1fr;
+        height: auto;
+        margin-right: 2;
+    }
+
+    HelpScreen.-narrow #help-groups {
+        layout: vertical;
+    }
+
+    .help-group {
+        text-style: bold underline;
+        margin-top: 1;
+    }
+    """
 
     BINDINGS = [Binding("escape,f1,q", "close", "help.close", id="help.close")]
 
@@ -79,14 +126,21 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="help-panel"):
             yield Static(t("help.title"), markup=False, classes="panel-title")
-            with VerticalScroll():
+            # Side by side on a wide terminal; one under the other (scrolling) on a narrow one.
+            with VerticalScroll(id="help-scroll"), Horizontal(id="help-groups"):
                 if any(not row.everywhere for row in self.rows):
-                    yield Static(t("help.this_screen"), markup=False, classes="help-group")
-                    yield Static(self._table(everywhere=False))
-                yield Static(t("help.everywhere"), markup=False, classes="help-group")
-                yield Static(self._table(everywhere=True))
-                yield Static(t("help.palette_hint"), markup=False, classes="hint")
+                    with Vertical(classes="help-column"):
+                        yield Static(t("help.this_screen"), markup=False, classes="help-group")
+                        yield Static(self._table(everywhere=False))
+                with Vertical(classes="help-column"):
+                    yield Static(t("help.everywhere"), markup=False, classes="help-group")
+                    yield Static(self._table(everywhere=True))
+                    yield Static(t("help.palette_hint"), markup=False, classes="hint")
             yield Static(t("help.close_hint"), markup=False, classes="hint")
+
+    def on_mount(self) -> None:
+        # The list scrolls with the arrow keys when the terminal is too short for it.
+        self.query_one(VerticalScroll).focus()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -1,53 +1,157 @@
-"""Staff code and PIN; five wrong PINs lock the account (the service decides, this screen tells)."""
+"""Staff code and PIN; five wrong PINs lock the account (the service decides, this screen tells).
 
-from typing import Any
+The desk's first screen: it loads nothing but Textual, so it is on the terminal at once. The
+database it checks the PIN against is opened meanwhile (app.ready); a demo database's accounts are
+listed under the form, and no other database's.
+"""
 
+from typing import TYPE_CHECKING, Any
+
+from rich.table import Table
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Center, Vertical
+from textual.containers import Center, Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
-from ....domain.errors import DeskError
-from ....domain.schemas import StaffView
-from ....i18n import error_text, t
-from ....services.staff.auth import login
-from ....store.db import connection
+from ....i18n import error_text, label, t
+from ...widgets.desk_footer import DeskFooter
+
+if TYPE_CHECKING:
+    from ....domain.schemas import StaffView
+
+READY_TIMEOUT = 120.0  # seconds a login waits for the database to open before it gives up
+
+
+class DemoAccounts(Message):
+    """The database is a demo: these (code, PIN, role) may log in."""
+
+    def __init__(self, accounts: list[tuple[str, str, Any]]) -> None:
+        super().__init__()
+        self.accounts = accounts
+
+
+class ReadOnlyDatabase(Message):
+    """The database is a read-only file: people may log in and look, not change anything."""
 
 
 class LoginScreen(Screen[None]):
-    """The first screen: who is at the desk."""
+    """The first screen: who is at the desk (or, after a lock, who may go on)."""
 
-    def __init__(self, user_code: str | None = None) -> None:
+    DEFAULT_CSS = """
+    LoginScreen #login-box { width: 76; max-width: 100%; height: auto; margin-top: 1; padding: 1 2;
+        border: round $primary; }
+    LoginScreen.-tall #login-box { margin-top: 3; }
+    LoginScreen .login-line { height: 1; margin-bottom: 1; }
+    LoginScreen .login-line Label { width: 14; color: $text-muted; }
+    LoginScreen .login-line Input { width: 1fr; }
+    LoginScreen #login-error { color: $error; text-style: bold; height: auto; min-height: 1; }
+    LoginScreen #demo-accounts { width: 76; max-width: 100%; height: auto; padding: 0 1;
+        border: round $warning; display: none; }
+    LoginScreen #demo-accounts.-shown { display: block; }
+    LoginScreen #login-read-only { background: $warning; color: $text; text-style: bold; padding: 0 1;
+        margin-bottom: 1; display: none; }
+    LoginScreen #login-read-only.-shown { display: block; }
+    """
+
+    def __init__(self, user_code: str | None = None, locked: "StaffView | None" = None) -> None:
         super().__init__()
         self.typed_code = user_code or ""
+        self.locked = locked
         self.checking = False
+        self.demo_accounts: list[tuple[str, str, Any]] = []
 
     def compose(self) -> ComposeResult:
         yield Static(t("login.bar"), markup=False, id="login-bar")
         with Center(), Vertical(id="login-box"):
-            session = getattr(self.app, "session", None)
-            if session is not None and session.read_only:
-                yield Static(t("shell.read_only"), markup=False, id="login-read-only")
-            yield Static(t("login.title"), markup=False, classes="panel-title")
-            yield Label(t("login.code"), markup=False)
-            yield Input(self.typed_code, placeholder=t("login.code_placeholder"), id="login-code", max_length=20)
-            yield Label(t("login.pin"), markup=False)
-            yield Input(placeholder=t("login.pin_placeholder"), password=True, id="login-pin", max_length=12)
+            # Shown once the database is known to be a read-only file (see _look_at_database).
+            yield Static(t("shell.read_only"), markup=False, id="login-read-only")
+            yield Static(Text(self._title()), classes="panel-title", id="login-title")
+            with Horizontal(classes="login-line"):
+                yield Label(t("login.code"), markup=False)
+                yield Input(self.typed_code, placeholder=t("login.code_placeholder"), id="login-code",
+                            max_length=20, compact=True, select_on_focus=False)
+            with Horizontal(classes="login-line"):
+                yield Label(t("login.pin"), markup=False)
+                yield Input(placeholder=t("login.pin_placeholder"), password=True, id="login-pin", max_length=12,
+                            compact=True)
             yield Static("", markup=False, id="login-error")
-            yield Static(t("login.hint"), markup=False, classes="hint")
-        yield Footer()
+            yield Static(t("login.locked_hint" if self.locked else "login.hint"), markup=False, classes="hint")
+        with Center():
+            yield Static("", id="demo-accounts")
+        yield DeskFooter()
+
+    def _title(self) -> str:
+        if self.locked is None:
+            return t("login.title")
+        return t("login.locked_title", code=self.locked.code, name=self.locked.name)
 
     def on_mount(self) -> None:
         self._focus_first_empty()
+        self._show_read_only()
+        self._look_at_database()
 
     async def recompose(self) -> None:
         await super().recompose()
         self._focus_first_empty()
+        self._show_demo_accounts()
+        self._show_read_only()
 
     def _focus_first_empty(self) -> None:
         target = "#login-pin" if self.typed_code else "#login-code"
         self.query_one(target, Input).focus()
+
+    @work(thread=True, exclusive=True, group="login-demo")
+    def _look_at_database(self) -> None:
+        """Once the database is open: say when it is read-only, list a demo database's accounts."""
+        app: Any = self.app
+        if not app.ready.wait(READY_TIMEOUT):
+            return
+        if app.session.read_only:
+            self.post_message(ReadOnlyDatabase())
+        from ....services.demo.catalog import DEMO_STAFF
+        from ....services.demo.marker import is_demo_database
+        from ....store.db import connection
+
+        try:
+            with connection():
+                demo = is_demo_database()
+        except Exception:  # the hint is a courtesy; the login works without it
+            return
+        if demo:
+            # The accounts every demo database is built with (the rest of its staff are extras).
+            accounts = [(code, pin, role) for code, _name, role, pin in DEMO_STAFF[:6]]
+            self.post_message(DemoAccounts(accounts))
+
+    def on_read_only_database(self, _: ReadOnlyDatabase) -> None:
+        self._show_read_only()
+
+    def _show_read_only(self) -> None:
+        session = getattr(self.app, "session", None)
+        self.query_one("#login-read-only", Static).set_class(bool(session and session.read_only), "-shown")
+
+    def on_demo_accounts(self, message: DemoAccounts) -> None:
+        self.demo_accounts = message.accounts
+        self._show_demo_accounts()
+
+    def _show_demo_accounts(self) -> None:
+        panel = self.query_one("#demo-accounts", Static)
+        panel.set_class(bool(self.demo_accounts), "-shown")
+        if not self.demo_accounts:
+            return
+        table = Table(show_header=False, box=None, padding=(0, 2, 0, 0), expand=False)
+        for _ in range(2):
+            table.add_column(style="bold", no_wrap=True)
+            table.add_column(no_wrap=True)
+            table.add_column(style="dim", no_wrap=True)
+        rows = [(Text(code), Text(pin), Text(label(role))) for code, pin, role in self.demo_accounts]
+        half = (len(rows) + 1) // 2
+        for left, right in zip(rows[:half], rows[half:] + [(Text(""),) * 3], strict=False):
+            table.add_row(*left, *right)
+        panel.update(table)
+        panel.border_title = t("login.demo_title")
 
     @on(Input.Changed, "#login-code")
     def _code_typed(self, event: Input.Changed) -> None:
@@ -66,6 +170,11 @@ class LoginScreen(Screen[None]):
             self.show_error(t("login.code_missing"))
             self.query_one("#login-code", Input).focus()
             return
+        from ....domain.pins import pin_shape_ok
+
+        if not pin_shape_ok(pin):
+            self.show_error(t("error.pin_shape"))  # a slip of the keyboard: never counted as a try
+            return
         if self.checking:
             return
         self.checking = True
@@ -74,7 +183,14 @@ class LoginScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="login")
     def check(self, code: str, pin: str) -> None:
+        from ....domain.errors import DeskError
+        from ....services.staff.auth import login
+        from ....store.db import connection
+
         app: Any = self.app
+        if not app.ready.wait(READY_TIMEOUT):
+            app.call_from_thread(self.show_error, t("login.not_ready"))
+            return
         try:
             with connection():
                 actor = login(app.session.desk, code, pin)
@@ -91,6 +207,6 @@ class LoginScreen(Screen[None]):
         pin.value = ""
         pin.focus()
 
-    async def _succeeded(self, actor: StaffView) -> None:
+    async def _succeeded(self, actor: "StaffView") -> None:
         self.checking = False
         await self.app.logged_in(actor)  # type: ignore[attr-defined]

@@ -3,14 +3,25 @@
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ....i18n import t
+from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
 
 
 class PlaceholderScreen(Screen[None]):
     """Says plainly that `section` is not available yet and how to get elsewhere."""
+
+    DEFAULT_CSS = """
+    #placeholder-panel {
+        width: 64;
+        height: auto;
+        margin-top: 6;
+        padding: 1 2;
+        border: round $warning;
+    }
+    """
 
     def __init__(self, section: str) -> None:
         super().__init__(classes="placeholder-screen")
@@ -22,4 +33,4 @@ class PlaceholderScreen(Screen[None]):
             yield Static(t(f"shell.section.{self.section}"), markup=False, classes="panel-title")
             yield Static(t("shell.placeholder.body"), markup=False)
             yield Static(t("shell.placeholder.hint"), markup=False, classes="hint")
-        yield Footer()
+        yield DeskFooter()
