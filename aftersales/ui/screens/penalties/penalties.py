@@ -137,10 +137,13 @@ class PenaltiesScreen(ViolationScreen):
     # ----- the violation under the cursor -----------------------------------------------------
 
     def selected_violation(self) -> ViolationView | None:
+        # While the screen is recomposed (a language switch) its widgets are briefly absent.
         if not self.supervisor:
-            return self.query_one(LedgerPanel).selected()
-        table = self.query_one("#pending", DataTable)
-        if self.focused is not table or not self.pending or table.cursor_row >= len(self.pending):
+            panels = self.query(LedgerPanel)
+            return panels.first().selected() if panels else None
+        tables = self.query("#pending").results(DataTable)
+        table = next(tables, None)
+        if table is None or self.focused is not table or not self.pending or table.cursor_row >= len(self.pending):
             return None
         return self.pending[table.cursor_row].violation
 
