@@ -12,3 +12,5 @@ class Desk:
 
     clock: Clock = system_clock
     sla: SlaPolicy = field(default_factory=SlaPolicy)
+    # "cli" when a command-line command acts: its audit events say so.
+    origin: str = "desk"

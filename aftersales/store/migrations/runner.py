@@ -11,9 +11,13 @@ from peewee import Database, PostgresqlDatabase, SqliteDatabase
 from ..errors import DatabaseRefused
 from ..header import APPLICATION_ID
 from ..models import Meta
-from . import v001_core, v002_pg_event_errcode
+from . import v001_core, v002_pg_event_errcode, v003_deliveries_callbacks
 
-MIGRATIONS: list[Callable[[Database], None]] = [v001_core.migrate, v002_pg_event_errcode.migrate]
+MIGRATIONS: list[Callable[[Database], None]] = [
+    v001_core.migrate,
+    v002_pg_event_errcode.migrate,
+    v003_deliveries_callbacks.migrate,
+]
 LATEST = len(MIGRATIONS)
 
 

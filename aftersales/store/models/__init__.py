@@ -1,15 +1,23 @@
 """Tables of the desk, one module per subject. Only the store and services see these rows; screens get views."""
 
 from .base import BaseModel, database
+from .callbacks import CALLBACK_MODELS, Callback, CallbackAttempt
 from .core import CORE_MODELS, Complaint, ComplaintFts, Customer, Event, Meta, NumberSequence, Shop, Staff
+from .deliveries import DELIVERY_MODELS, DeliveryFailure, DeliveryOrder
 
 # Every table, in an order that creates referenced tables first.
-ALL_MODELS = [*CORE_MODELS]
+ALL_MODELS = [*CORE_MODELS, *DELIVERY_MODELS, *CALLBACK_MODELS]
 
 __all__ = [
     "ALL_MODELS",
     "CORE_MODELS",
     "BaseModel",
+    "CALLBACK_MODELS",
+    "Callback",
+    "CallbackAttempt",
+    "DELIVERY_MODELS",
+    "DeliveryFailure",
+    "DeliveryOrder",
     "Complaint",
     "ComplaintFts",
     "Customer",

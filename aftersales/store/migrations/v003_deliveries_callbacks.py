@@ -1,0 +1,27 @@
+"""Schema 3: delivery orders, their failed runs, call-backs and their attempts, with the indexes the board,
+the call-backs due list and the per-shop delivery quality read."""
+
+from peewee import Database
+
+from ..models import CALLBACK_MODELS, DELIVERY_MODELS
+
+INDEXES = [
+    # One day's board, in slot order (the SLA clock reads an open order's promise through it too).
+    ("delivery_order_day", "delivery_order", ["promised_date", "slot", "status"]),
+    # Open orders promised before a day (carried over to today's board) and today's count.
+    ("delivery_order_status_day", "delivery_order", ["status", "promised_date"]),
+    ("delivery_order_complaint_status", "delivery_order", ["complaint_id", "status"]),
+    ("delivery_order_first_day_shop", "delivery_order", ["first_promised_date", "shop_id"]),
+    ("delivery_failure_order", "delivery_failure", ["order_id", "at"]),
+    # The due list: pending call-backs of one caller by due time, or everyone's.
+    ("callback_status_assignee_due", "callback", ["status", "assignee_id", "due_at"]),
+    ("callback_status_due", "callback", ["status", "due_at"]),
+    ("callback_complaint_purpose", "callback", ["complaint_id", "purpose", "status"]),
+    ("callback_attempt_callback", "callback_attempt", ["callback_id", "at"]),
+]
+
+
+def migrate(db: Database) -> None:
+    db.create_tables([*DELIVERY_MODELS, *CALLBACK_MODELS], safe=True)
+    for name, table, columns in INDEXES:
+        db.execute_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({', '.join(columns)})")
