@@ -17,10 +17,10 @@ from ..domain.errors import DeskError, InvalidInput
 from ..i18n import error_text, t
 from ..store.db import close_database
 from ..store.errors import DatabaseRefused
-from . import desk, maintenance, transfer
+from . import callbacks, deliveries, desk, maintenance, transfer
 from .common import PROG, CliFailure, Commands, Parser, fail, lang_in, shown
 
-COMMAND_MODULES = [desk, maintenance, transfer]
+COMMAND_MODULES = [desk, maintenance, transfer, deliveries, callbacks]
 NOT_BUILT = ("sweep", "report", "payroll")
 
 

@@ -15,8 +15,8 @@ from ...domain.deliveries import (
     DeliveryStatus,
     slot_end,
 )
-from ...store.converters import order_view
-from ...store.models import Complaint, DeliveryOrder, Shop
+from ...store.models import DeliveryOrder
+from .read import order_views, orders_query
 
 _OPEN = [status.value for status in OPEN_DELIVERY_STATUSES]
 
@@ -32,34 +32,23 @@ class BoardView(BaseModel):
     carried: list[DeliveryOrderView]
 
 
-def _with_names() -> Any:
-    return (
-        DeliveryOrder.select(DeliveryOrder, Complaint.number.alias("complaint_number"),
-                             Shop.code.alias("shop_code"), Shop.name.alias("shop_name"))
-        .join(Complaint, on=(DeliveryOrder.complaint == Complaint.id))
-        .switch(DeliveryOrder)
-        .join(Shop, on=(DeliveryOrder.shop == Shop.id))
-    )
-
-
 def board_order(order: DeliveryOrderView) -> tuple[int, int, int]:
     """Where an order stands on the board: by slot, then what needs the dispatcher first."""
     return SLOT_RANK[order.slot], STATUS_RANK[order.status], order.id
 
 
 def _views(query: Any) -> list[DeliveryOrderView]:
-    views = [order_view(row, row.complaint_number, row.shop_code, row.shop_name) for row in query.objects()]
-    return sorted(views, key=board_order)
+    return sorted(order_views(query), key=board_order)
 
 
 def load_board(day: date, now: datetime, zone: ZoneInfo) -> BoardView:
     """The orders promised for `day`; on today's board also the open ones left over from earlier days."""
     today = now.astimezone(zone).date()
-    orders = _views(_with_names().where(DeliveryOrder.promised_date == day))
+    orders = _views(orders_query().where(DeliveryOrder.promised_date == day))
     carried: list[DeliveryOrderView] = []
     if day == today:
         carried = _views(
-            _with_names().where(DeliveryOrder.status.in_(_OPEN) & (DeliveryOrder.promised_date < day))
+            orders_query().where(DeliveryOrder.status.in_(_OPEN) & (DeliveryOrder.promised_date < day))
         )
         carried.sort(key=lambda order: (order.promised_date, *board_order(order)))
     return BoardView(day=day, today=today, orders=orders, carried=carried)

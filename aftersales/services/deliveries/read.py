@@ -1,6 +1,7 @@
 """Reading delivery orders: one order, a complaint's orders, and the open ones' promise for the SLA clock."""
 
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from peewee import fn
@@ -21,7 +22,8 @@ from ...store.models import Complaint, DeliveryOrder, Shop
 _OPEN = [status.value for status in OPEN_DELIVERY_STATUSES]
 
 
-def _with_names() -> object:
+def orders_query() -> Any:
+    """Orders with their complaint's number and their shop's code and name, for `order_views`."""
     return (
         DeliveryOrder.select(DeliveryOrder, Complaint.number.alias("complaint_number"),
                              Shop.code.alias("shop_code"), Shop.name.alias("shop_name"))
@@ -31,12 +33,13 @@ def _with_names() -> object:
     )
 
 
-def _views(query: object) -> list[DeliveryOrderView]:
-    return [order_view(row, row.complaint_number, row.shop_code, row.shop_name) for row in query.objects()]  # type: ignore[attr-defined]
+def order_views(query: Any) -> list[DeliveryOrderView]:
+    """The orders an `orders_query` (narrowed by the caller) finds."""
+    return [order_view(row, row.complaint_number, row.shop_code, row.shop_name) for row in query.objects()]
 
 
 def get_order(order_id: int) -> DeliveryOrderView:
-    found = _views(_with_names().where(DeliveryOrder.id == order_id))  # type: ignore[attr-defined]
+    found = order_views(orders_query().where(DeliveryOrder.id == order_id))
     if not found:
         raise NotFound(f"no delivery order {delivery_number(order_id)}", what=delivery_number(order_id))
     return found[0]
@@ -52,7 +55,7 @@ def find_order(number: str) -> DeliveryOrderView:
 
 def complaint_orders(complaint_id: int) -> list[DeliveryOrderView]:
     """Every order of a complaint, oldest first."""
-    return _views(_with_names().where(DeliveryOrder.complaint == complaint_id).order_by(DeliveryOrder.id))  # type: ignore[attr-defined]
+    return order_views(orders_query().where(DeliveryOrder.complaint == complaint_id).order_by(DeliveryOrder.id))
 
 
 def open_order_count(complaint_id: int) -> int:
