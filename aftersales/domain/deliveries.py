@@ -204,6 +204,7 @@ class DeliveryOrderView(View):
     number: str
     complaint_id: int
     complaint_number: str
+    shop_id: int
     shop_code: str
     shop_name: str
     kind: DeliveryKind

@@ -20,7 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, RadioSet, Select, Switch, TextArea
 
 from .. import i18n
-from ..domain.permissions import Action, allowed
+from ..domain.permissions import Action, allowed, sees_section
 from ..domain.schemas import StaffView
 from ..i18n import t
 from ..settings import DeskConfig
@@ -119,7 +119,7 @@ class DeskApp(App[None]):
             watch_database(self, self.session.db_target, self.watch_interval)
             # The full scan reads the whole file: let the first screen load undisturbed.
             self.set_timer(INTEGRITY_DELAY, lambda: check_integrity_in_background(self))
-        await self.switch_mode(self.start_section if self.session.actor else "login")
+        await self.switch_mode(self.home_section() if self.session.actor else "login")
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Snapshots need a steady cursor; a blinking one differs frame to frame.
@@ -132,6 +132,10 @@ class DeskApp(App[None]):
         if action == "new_complaint" and self.session.actor is not None:
             if not allowed(self.session.actor.role, Action.INTAKE):
                 return None  # shown greyed out: the dispatcher and the admin take no complaints
+        if action in ("section", "search") and self.session.actor is not None:
+            wanted = str(parameters[0]) if action == "section" and parameters else "complaints"
+            if not sees_section(self.session.actor.role, wanted):
+                return False  # hidden and refused: the dispatcher has the deliveries board alone
         if action in _LEAVES_FORM and _in_form_control(self.focused):
             # A digit or `n` pressed on a select or checkbox of a form must not whisk the
             # operator away from what they are typing.
@@ -141,7 +145,7 @@ class DeskApp(App[None]):
     async def logged_in(self, actor: StaffView) -> None:
         """The login screen's success: open the start section and forget the login screen."""
         self.session.actor = actor
-        await self.switch_mode(self.start_section)
+        await self.switch_mode(self.home_section())
         await self.remove_mode("login")
         self.refresh_bindings()
 
@@ -157,8 +161,17 @@ class DeskApp(App[None]):
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=t("shell.system.placeholder")))
 
+    def home_section(self, start: bool = True) -> str:
+        """Where the actor lands: the start section (or the dashboard) when their role sees it, else the
+        first section it does see."""
+        actor = self.session.actor
+        wanted = self.start_section if start else "dashboard"
+        if actor is None or sees_section(actor.role, wanted):
+            return wanted
+        return next(name for name in SECTIONS if sees_section(actor.role, name))
+
     def show_section(self, name: str) -> None:
-        if name not in SECTIONS or self.session.actor is None:
+        if name not in SECTIONS or self.session.actor is None or not sees_section(self.session.actor.role, name):
             return
         if name == self.current_mode:
             # Already in that section (say, on a complaint's detail): back to its first screen.
@@ -212,8 +225,8 @@ class DeskApp(App[None]):
     async def action_back(self) -> None:
         if len(self.screen_stack) > 1:
             await self.pop_screen()
-        elif self.current_mode != "dashboard":
-            await self.switch_mode("dashboard")
+        elif self.current_mode != self.home_section(start=False):
+            await self.switch_mode(self.home_section(start=False))
 
     def action_help(self) -> None:
         from .screens.shell.help import HelpScreen, help_rows

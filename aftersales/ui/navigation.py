@@ -16,6 +16,7 @@ _SCREENS = "aftersales.ui.screens"
 SECTION_SCREENS: dict[str, tuple[str, str]] = {
     "dashboard": (f"{_SCREENS}.dashboard.dashboard", "DashboardScreen"),
     "complaints": (f"{_SCREENS}.complaints.queue", "QueueScreen"),
+    "deliveries": (f"{_SCREENS}.deliveries.board", "DeliveryBoardScreen"),
 }
 
 

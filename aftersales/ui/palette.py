@@ -9,6 +9,7 @@ from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from ..domain.errors import DeskError
+from ..domain.permissions import Action, allowed, sees_section
 from ..i18n import error_text, t
 from ..services.complaints.read import find_complaint
 from ..store.db import connection
@@ -31,6 +32,14 @@ def open_by_number(app: App[Any], number: str) -> None:
     app.run_worker(lookup, thread=True, group="palette")
 
 
+def open_callbacks(app: App[Any]) -> None:
+    """The list of call-backs due today (its own view, over the current section)."""
+    from .navigation import load_screen_class, prepared
+
+    screen: Any = load_screen_class("aftersales.ui.screens.callbacks.due", "CallbacksDueScreen")
+    app.push_screen(prepared(screen()))
+
+
 class DeskCommands(Provider):
     """The desk's own palette commands."""
 
@@ -38,11 +47,16 @@ class DeskCommands(Provider):
         from .navigation import SECTIONS
 
         app: Any = self.app
-        logged_in = app.session.actor is not None
+        actor = app.session.actor
         out: list[tuple[str, Callable[[], Any], str]] = []
-        if logged_in:
-            out.append((t("shell.palette.new"), app.open_intake, t("shell.palette.new_help")))
+        if actor is not None:
+            if allowed(actor.role, Action.INTAKE):
+                out.append((t("shell.palette.new"), app.open_intake, t("shell.palette.new_help")))
+            if allowed(actor.role, Action.CALLBACK):
+                out.append((t("callbacks.palette"), partial(open_callbacks, app), t("callbacks.palette_help")))
             for number, name in enumerate(SECTIONS, 1):
+                if not sees_section(actor.role, name):
+                    continue
                 text = t("shell.palette.goto", section=t(f"shell.section.{name}"))
                 out.append((text, partial(app.show_section, name), t("shell.palette.goto_help", number=number)))
         out.append((t("shell.palette.language"), app.action_toggle_language, t("shell.palette.language_help")))
@@ -54,7 +68,9 @@ class DeskCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         match = _NUMBER.match(query)
-        if match and self.app.session.actor is not None:  # type: ignore[attr-defined]
+        actor = self.app.session.actor  # type: ignore[attr-defined]
+        # The dispatcher opens complaints only from the orders on the board.
+        if match and actor is not None and sees_section(actor.role, "complaints"):
             number = match.group(1).upper()
             yield Hit(1.0, t("shell.palette.open", number=number), partial(open_by_number, self.app, number),
                       help=t("shell.palette.open_help"))

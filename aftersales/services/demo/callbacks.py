@@ -9,9 +9,9 @@ import random
 from collections.abc import Callable
 
 from ...domain.callbacks import CallbackOutcome, CallbackPurpose, CallbackStatus
-from ...domain.deliveries import event_details
 from ...domain.enums import EventKind
 from .chain import DemoEvent
+from .deliveries import cached_details
 
 DAY = 86_400
 CALLBACK_COLUMNS = (
@@ -33,6 +33,7 @@ _ATTEMPT = EventKind.CALLBACK_ATTEMPT.value
 _PENDING, _DONE, _CANCELLED = CallbackStatus.PENDING.value, CallbackStatus.DONE.value, CallbackStatus.CANCELLED.value
 _SAT, _PARTLY = CallbackOutcome.SATISFIED, CallbackOutcome.PARTLY_SATISFIED
 _UNSAT, _UNREACHABLE = CallbackOutcome.UNSATISFIED, CallbackOutcome.UNREACHABLE
+_VALUE = {outcome: outcome.value for outcome in CallbackOutcome}
 _RESOLUTION, _DELIVERY = CallbackPurpose.CONFIRM_RESOLUTION.value, CallbackPurpose.CONFIRM_DELIVERY.value
 # Positions in a call-back row (see CALLBACK_COLUMNS).
 _STATUS, _OUTCOME, _SCORE, _ATTEMPTS, _VERSION, _FINISHED = 7, 8, 9, 11, 12, 14
@@ -84,15 +85,16 @@ class CallbackPlayer:
 
     def attempt(self, row: list[object], t: int, outcome: CallbackOutcome, score: int | None, note: str,
                 actor: int) -> None:
-        self.attempts.append((row[0], t, outcome.value, score, note, actor))
+        value = _VALUE[outcome]
+        self.attempts.append((row[0], t, value, score, note, actor))
         self.emit((t, int(row[1]), actor, _ATTEMPT, "callback", str(row[3]),  # type: ignore[call-overload]
-                   event_details(outcome=outcome.value, satisfaction=score), note, outcome is not _UNREACHABLE))
+                   cached_details((("outcome", value), ("satisfaction", score))), note, outcome is not _UNREACHABLE))
         row[_ATTEMPTS] = int(row[_ATTEMPTS]) + 1  # type: ignore[call-overload]
         row[_VERSION] = int(row[_VERSION]) + 1  # type: ignore[call-overload]
 
     def finish(self, row: list[object], t: int, outcome: CallbackOutcome | None, score: int | None,
                status: str = _DONE) -> None:
-        row[_STATUS], row[_OUTCOME], row[_SCORE], row[_FINISHED] = status, outcome.value if outcome else None, score, t
+        row[_STATUS], row[_OUTCOME], row[_SCORE], row[_FINISHED] = status, _VALUE[outcome] if outcome else None, score, t
         if status == _CANCELLED or outcome is _UNREACHABLE:
             row[_VERSION] = int(row[_VERSION]) + 1  # type: ignore[call-overload]
 

@@ -165,8 +165,12 @@ class ComplaintMaker:
         street, building, room = int(random_() * 2000), 1 + int(random_() * 30), 1 + int(random_() * 4)
         # The choices fit one integer: delivery orders read a customer's contact back without keeping rows.
         self.contacts.append(((surname * 600 + given) * 2000 + street) * 128 + building * 4 + room - 1)
-        name, phone, address = self.contact_of(index)
-        return (index, name, phone, address, created)
+        prefix = MOBILE_PREFIXES[index % len(MOBILE_PREFIXES)]
+        # A step coprime with 10**8 gives every customer its own last eight digits.
+        tail = (index * PHONE_STEP + self.phone_offset) % 10**8
+        name = self.surnames[surname] + self.given[given]
+        address = f"{self.addresses[street]}{building}{room:02d}室"
+        return (index, name, f"{prefix}{tail:08d}", address, created)
 
     def contact_of(self, customer_id: int) -> tuple[str, str, str]:
         """Name, phone and address of a demo customer."""
@@ -177,7 +181,6 @@ class ComplaintMaker:
         building, room = divmod(spot, 4)
         room += 1
         prefix = MOBILE_PREFIXES[customer_id % len(MOBILE_PREFIXES)]
-        # A step coprime with 10**8 gives every customer its own last eight digits.
         tail = (customer_id * PHONE_STEP + self.phone_offset) % 10**8
         return (self.surnames[surname] + self.given[given], f"{prefix}{tail:08d}",
                 f"{self.addresses[street]}{building}{room:02d}室")

@@ -24,6 +24,7 @@ def order_fields(row: DeliveryOrder) -> dict[str, Any]:
         "id": row.id,
         "number": delivery_number(row.id),
         "complaint_id": row.complaint_id,
+        "shop_id": row.shop_id,
         "kind": DeliveryKind(row.kind),
         "address": row.address,
         "contact_name": row.contact_name,

@@ -12,12 +12,10 @@ INDEXES = [
     ("delivery_order_status_day", "delivery_order", ["status", "promised_date"]),
     ("delivery_order_complaint_status", "delivery_order", ["complaint_id", "status"]),
     ("delivery_order_first_day_shop", "delivery_order", ["first_promised_date", "shop_id"]),
-    ("delivery_failure_order", "delivery_failure", ["order_id", "at"]),
     # The due list: pending call-backs of one caller by due time, or everyone's.
     ("callback_status_assignee_due", "callback", ["status", "assignee_id", "due_at"]),
     ("callback_status_due", "callback", ["status", "due_at"]),
     ("callback_complaint_purpose", "callback", ["complaint_id", "purpose", "status"]),
-    ("callback_attempt_callback", "callback_attempt", ["callback_id", "at"]),
 ]
 
 

@@ -11,8 +11,9 @@ from .deliveries import DeliveryOrder
 class Callback(BaseModel):
     """A call the desk owes a customer: to confirm a resolution, a delivery and, with either, a payment."""
 
-    complaint = ForeignKeyField(Complaint, backref="callbacks", on_delete="RESTRICT")
-    delivery_order = ForeignKeyField(DeliveryOrder, null=True, on_delete="RESTRICT")
+    # Indexed through the migration's (complaint, purpose, status); see DeliveryOrder on the other keys.
+    complaint = ForeignKeyField(Complaint, backref="callbacks", on_delete="RESTRICT", index=False)
+    delivery_order = ForeignKeyField(DeliveryOrder, null=True, on_delete="RESTRICT", index=False)
     purpose = CharField(max_length=20)
     confirm_payment = BooleanField(default=False)
     payment_fen = IntegerField(default=0)
@@ -21,7 +22,7 @@ class Callback(BaseModel):
     outcome = CharField(max_length=20, null=True)
     satisfaction = IntegerField(null=True)
     # Who must call: the complaint's assignee (follows the complaint when it is reassigned).
-    assignee = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    assignee = ForeignKeyField(Staff, null=True, on_delete="RESTRICT", index=False)
     attempts = IntegerField(default=0)
     version = IntegerField(default=1)
     created_at = UtcField()
@@ -34,7 +35,7 @@ class CallbackAttempt(BaseModel):
     outcome = CharField(max_length=20)
     satisfaction = IntegerField(null=True)
     note = TextField(default="")
-    actor = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    actor = ForeignKeyField(Staff, null=True, on_delete="RESTRICT", index=False)
 
     class Meta:
         table_name = "callback_attempt"

@@ -10,9 +10,11 @@ from .core import Complaint, Shop, Staff
 class DeliveryOrder(BaseModel):
     """One order (配送单); its number is derived from the id (domain.deliveries.delivery_number)."""
 
-    complaint = ForeignKeyField(Complaint, backref="delivery_orders", on_delete="RESTRICT")
+    # Foreign keys without an index of their own where a migration's index leads with them or nothing looks
+    # rows up by them (staff and shops are deactivated, never deleted): fewer indexes to keep and to build.
+    complaint = ForeignKeyField(Complaint, backref="delivery_orders", on_delete="RESTRICT", index=False)
     # The complaint's shop, kept here so per-shop delivery quality reads orders alone.
-    shop = ForeignKeyField(Shop, on_delete="RESTRICT")
+    shop = ForeignKeyField(Shop, on_delete="RESTRICT", index=False)
     kind = CharField(max_length=16)
     address = CharField(max_length=200)
     contact_name = CharField(max_length=40)
@@ -33,7 +35,7 @@ class DeliveryOrder(BaseModel):
     collect_fen = IntegerField(default=0)
     # Decided when the order completes: done by the end of its promised slot on its promised date.
     on_time = BooleanField(null=True)
-    created_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    created_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT", index=False)
     version = IntegerField(default=1)
     created_at = UtcField()
     updated_at = UtcField()
@@ -47,11 +49,11 @@ class DeliveryFailure(BaseModel):
     """A run that failed, with its reason: the failure rate by reason counts these."""
 
     order = ForeignKeyField(DeliveryOrder, backref="failure_log", on_delete="RESTRICT")
-    shop = ForeignKeyField(Shop, on_delete="RESTRICT")
+    shop = ForeignKeyField(Shop, on_delete="RESTRICT", index=False)
     promised_date = DateField()
     reason = CharField(max_length=20)
     note = TextField(default="")
-    actor = ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+    actor = ForeignKeyField(Staff, null=True, on_delete="RESTRICT", index=False)
     at = UtcField()
 
     class Meta:

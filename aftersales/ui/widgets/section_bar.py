@@ -5,6 +5,7 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import Static
 
+from ...domain.permissions import sees_section
 from ...i18n import label, t
 from ..formatting import local_time
 
@@ -38,11 +39,13 @@ class SectionBar(Static):
     def render_bar(self) -> Text:
         app: Any = self.app
         line = Text(no_wrap=True, overflow="ellipsis")
+        actor = app.session.actor
         for number, name in enumerate(SECTIONS, 1):
+            if actor is not None and not sees_section(actor.role, name):
+                continue  # the dispatcher's bar shows the deliveries board alone
             current = name == self.section
             line.append(f" {number}", style="bold reverse" if current else "bold")
             line.append(" " + t(f"shell.section.{name}"), style="reverse" if current else "dim")
-        actor = app.session.actor
         desk = app.session.desk
         now = desk.clock()
         who = [f"{actor.code} {actor.name}", f" · {label(actor.role)}"] if actor is not None else []

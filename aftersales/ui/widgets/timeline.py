@@ -13,6 +13,7 @@ from ...domain.enums import ComplaintStatus, EventKind, Remedy
 from ...domain.schemas import EventView
 from ...domain.text import strip_controls
 from ..formatting import local_time, yuan
+from .timeline_logistics import LOGISTICS_KINDS, logistics_text
 
 # Customer contact and internal notes must never be mistaken for each other.
 _KIND_STYLE = {
@@ -47,7 +48,9 @@ def _is_resolution(event: EventView) -> bool:
 
 
 def note_text(event: EventView) -> str:
-    """What the event's note column says; resolutions are spelt out from their parts."""
+    """What the event's note column says; resolutions, deliveries and call-backs are spelt out from their parts."""
+    if event.kind in LOGISTICS_KINDS:
+        return logistics_text(event)
     if _is_resolution(event):
         return resolution_text(event.new, event.old, event.note)
     return event.note
@@ -55,7 +58,7 @@ def note_text(event: EventView) -> str:
 
 def change_text(event: EventView) -> Text:
     """`old → new` of an event, with status values shown by their labels."""
-    if event.kind is EventKind.CREATED or _is_resolution(event) or not (event.old or event.new):
+    if event.kind in (EventKind.CREATED, *LOGISTICS_KINDS) or _is_resolution(event) or not (event.old or event.new):
         return Text("")
     if event.field == "status" or event.kind is EventKind.MERGED:
         old, new = _status_or_raw(event.old), _status_or_raw(event.new)

@@ -27,6 +27,7 @@ from ...formatting import local_time, time_left, yuan
 from ...messages import DataChanged, LoadFailed
 from ...widgets.section_bar import SectionBar
 from ...widgets.timeline import Timeline
+from ..deliveries.complaint_panel import ComplaintLogistics
 from ..desk_screen import DeskScreen
 from .detail_actions import ACTIONS_BY_NAME, DETAIL_ACTIONS
 
@@ -152,6 +153,7 @@ class DetailScreen(DeskScreen):
         yield Static("", id="detail-message", classes="-empty")
         with VerticalScroll(id="detail-description-box"):
             yield Static("", id="detail-description")
+        yield ComplaintLogistics(self.complaint_id)
         yield Timeline(id="detail-timeline")
         yield DetailFooter()
 
@@ -172,6 +174,7 @@ class DetailScreen(DeskScreen):
     def reload(self) -> None:
         """Read the complaint and its events again (after a save, a conflict or a change elsewhere)."""
         self._load()
+        self.query_one(ComplaintLogistics).reload()
 
     @work(thread=True, exclusive=True, group="detail")
     def _load(self) -> None:

@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
@@ -14,12 +15,14 @@ from textual.widgets import Digits, Footer, Static
 
 from ....domain.enums import ComplaintStatus
 from ....domain.errors import DeskError
+from ....domain.permissions import Action, allowed
 from ....i18n import error_text, label, t
 from ....services.dashboard.figures import DashboardView, load_dashboard
 from ....store.db import connection
 from ...messages import DataChanged
 from ...widgets.bar_chart import bar_chart
 from ...widgets.section_bar import SectionBar
+from ..callbacks.due import CallbacksDuePanel
 
 CARDS = ("my_open", "overdue", "escalations", "deliveries")
 DAY_WIDTH = 5  # columns per day, shared by the bars and the numbers under them
@@ -28,6 +31,8 @@ TREND_HEIGHT = 6
 
 class DashboardScreen(Screen[None]):
     """Where the desk lands after login; figures load in a thread and refresh on every change."""
+
+    BINDINGS = [Binding("b", "callbacks", "callbacks.key.list", id="dashboard.callbacks")]
 
     class Loaded(Message):
         """The dashboard figures arrived from the worker."""
@@ -57,7 +62,21 @@ class DashboardScreen(Screen[None]):
                     yield Static("", id="trend")
                     yield Static("", markup=False, id="trend-days")
                     yield Static("", markup=False, id="trend-note", classes="hint")
+            if self._calls_customers():
+                yield CallbacksDuePanel(id="dash-callbacks")
         yield Footer()
+
+    def _calls_customers(self) -> bool:
+        actor = getattr(self.app, "session").actor  # noqa: B009 - the desk app's attribute
+        return actor is not None and allowed(actor.role, Action.CALLBACK)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self._calls_customers() if action == "callbacks" else True
+
+    def action_callbacks(self) -> None:
+        from ...palette import open_callbacks
+
+        open_callbacks(self.app)
 
     def on_mount(self) -> None:
         self.load()
@@ -70,6 +89,8 @@ class DashboardScreen(Screen[None]):
     @on(DataChanged)
     def _reload(self) -> None:
         self.load()
+        for panel in self.query(CallbacksDuePanel):
+            panel.load()
 
     @work(thread=True, exclusive=True, group="dashboard")
     def load(self) -> None:
