@@ -86,7 +86,7 @@ DETAIL_ACTIONS: list[DetailAction] = [
                  lambda v, a: v.status in (S.INVESTIGATING, S.AWAITING_DELIVERY), DispatchDialog, in_footer=True,
                  label_key="deliveries.key.dispatch_order"),
     DetailAction("callback", "b", Action.CALLBACK, lambda v, a: v.status in _CALLBACK_STATES, _callback_dialog,
-                 in_footer=True, label_key="callbacks.key.record"),
+                 label_key="callbacks.key.record"),
     DetailAction("close", "c", Action.CALLBACK, lambda v, a: v.status is S.RESOLVED, CloseUnreachableDialog,
                  label_key="callbacks.key.close"),
 ]
