@@ -1,6 +1,7 @@
 """Delivery orders (配送单): kinds, slots, the order's life cycle, and what is typed and shown of one."""
 
 import json
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Annotated
@@ -227,6 +228,43 @@ class DeliveryOrderView(View):
     created_at: datetime
     updated_at: datetime
     completed_at: datetime | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_DELIVERY_STATUSES
+
+
+@dataclass(frozen=True, slots=True)
+class OrderLine:
+    """One order as a line of the board or the run sheet: what they show, nothing more.
+
+    A plain frozen dataclass rather than a validated view: a busy day holds a couple of thousand orders
+    and the board must come back at once. Its fields carry the names of DeliveryOrderView's, so a dialog
+    opened from a line works on either.
+    """
+
+    id: int
+    complaint_id: int
+    complaint_number: str
+    shop_id: int
+    shop_code: str
+    shop_name: str
+    kind: DeliveryKind
+    address: str
+    contact_name: str
+    contact_phone: str
+    items: str
+    promised_date: date
+    slot: Slot
+    crew: str
+    status: DeliveryStatus
+    failure_reason: FailureReason | None
+    notes: str
+    version: int
+
+    @property
+    def number(self) -> str:
+        return delivery_number(self.id)
 
     @property
     def is_open(self) -> bool:

@@ -13,10 +13,11 @@ from ...domain.deliveries import (
     STATUS_RANK,
     DeliveryOrderView,
     DeliveryStatus,
+    OrderLine,
     slot_end,
 )
-from ...store.models import DeliveryOrder
-from .read import order_views, orders_query
+from ...store.converters.deliveries import LINE_COLUMNS, order_lines
+from ...store.models import Complaint, DeliveryOrder, Shop
 
 _OPEN = [status.value for status in OPEN_DELIVERY_STATUSES]
 
@@ -28,33 +29,40 @@ class BoardView(BaseModel):
 
     day: date
     today: date
-    orders: list[DeliveryOrderView]
-    carried: list[DeliveryOrderView]
+    orders: list[OrderLine]
+    carried: list[OrderLine]
 
 
-def board_order(order: DeliveryOrderView) -> tuple[int, int, int]:
+def board_order(order: OrderLine) -> tuple[int, int, int]:
     """Where an order stands on the board: by slot, then what needs the dispatcher first."""
     return SLOT_RANK[order.slot], STATUS_RANK[order.status], order.id
 
 
-def _views(query: Any) -> list[DeliveryOrderView]:
-    return sorted(order_views(query), key=board_order)
+def board_orders(where: Any) -> list[OrderLine]:
+    """Orders matching `where` in board order, read raw: no per-field conversion by the ORM."""
+    query = (
+        DeliveryOrder.select(*LINE_COLUMNS, Complaint.number, Shop.code, Shop.name)
+        .join(Complaint, on=(DeliveryOrder.complaint == Complaint.id))
+        .switch(DeliveryOrder)
+        .join(Shop, on=(DeliveryOrder.shop == Shop.id))
+        .where(where)
+    )
+    sql, params = query.sql()
+    return sorted(order_lines(DeliveryOrder._meta.database.execute_sql(sql, params)), key=board_order)
 
 
 def load_board(day: date, now: datetime, zone: ZoneInfo) -> BoardView:
     """The orders promised for `day`; on today's board also the open ones left over from earlier days."""
     today = now.astimezone(zone).date()
-    orders = _views(orders_query().where(DeliveryOrder.promised_date == day))
-    carried: list[DeliveryOrderView] = []
+    orders = board_orders(DeliveryOrder.promised_date == day)
+    carried: list[OrderLine] = []
     if day == today:
-        carried = _views(
-            orders_query().where(DeliveryOrder.status.in_(_OPEN) & (DeliveryOrder.promised_date < day))
-        )
+        carried = board_orders(DeliveryOrder.status.in_(_OPEN) & (DeliveryOrder.promised_date < day))
         carried.sort(key=lambda order: (order.promised_date, *board_order(order)))
-    return BoardView(day=day, today=today, orders=orders, carried=carried)
+    return BoardView.model_construct(day=day, today=today, orders=orders, carried=carried)
 
 
-def is_overdue(order: DeliveryOrderView, now: datetime, zone: ZoneInfo) -> bool:
+def is_overdue(order: OrderLine | DeliveryOrderView, now: datetime, zone: ZoneInfo) -> bool:
     """Still open after its promised slot has ended."""
     return order.is_open and slot_end(order.promised_date, order.slot, zone) <= now
 

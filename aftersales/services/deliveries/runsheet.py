@@ -14,7 +14,7 @@ from ...domain.text import neutralise_formula
 from ...i18n import label, t
 from ...store.models import DeliveryOrder
 from ..transfer.exports import FIXED_MOMENT, ExportFormat, ExportRefused, _FixedTimeZip, _removed_on_failure
-from .read import order_views, orders_query
+from .board import board_orders
 
 RUNSHEET_COLUMNS = ("crew", "slot", "order", "kind", "status", "address", "contact", "phone", "items",
                     "complaint", "shop", "notes")
@@ -22,10 +22,9 @@ RUNSHEET_COLUMNS = ("crew", "slot", "order", "kind", "status", "address", "conta
 
 def runsheet_rows(day: date) -> list[dict[str, str]]:
     """Every order promised for `day` and not cancelled, by crew and slot (orders without a crew last)."""
-    query = orders_query().where(
-        (DeliveryOrder.promised_date == day) & (DeliveryOrder.status != DeliveryStatus.CANCELLED.value)
-    )
-    orders = sorted(order_views(query), key=lambda o: (o.crew == "", o.crew, SLOT_RANK[o.slot], o.id))
+    lines = board_orders((DeliveryOrder.promised_date == day)
+                         & (DeliveryOrder.status != DeliveryStatus.CANCELLED.value))
+    orders = sorted(lines, key=lambda o: (o.crew == "", o.crew, SLOT_RANK[o.slot], o.id))
     return [
         {
             "crew": order.crew, "slot": label(order.slot), "order": order.number, "kind": label(order.kind),

@@ -1,5 +1,7 @@
 """Delivery-order rows as the views that leave the store."""
 
+from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from ...domain.deliveries import (
@@ -7,6 +9,7 @@ from ...domain.deliveries import (
     DeliveryOrderView,
     DeliveryStatus,
     FailureReason,
+    OrderLine,
     Slot,
     delivery_number,
 )
@@ -46,3 +49,34 @@ def order_fields(row: DeliveryOrder) -> dict[str, Any]:
         "updated_at": row.updated_at,
         "completed_at": row.completed_at,
     }
+
+
+# Columns `order_lines` reads, in order: then the complaint's number, the shop's code and name.
+LINE_COLUMNS = (
+    DeliveryOrder.id, DeliveryOrder.complaint, DeliveryOrder.shop, DeliveryOrder.kind, DeliveryOrder.address,
+    DeliveryOrder.contact_name, DeliveryOrder.contact_phone, DeliveryOrder.items, DeliveryOrder.promised_date,
+    DeliveryOrder.slot, DeliveryOrder.crew, DeliveryOrder.status, DeliveryOrder.failure_reason,
+    DeliveryOrder.notes, DeliveryOrder.version,
+)
+_KINDS = {kind.value: kind for kind in DeliveryKind}
+_SLOTS = {slot.value: slot for slot in Slot}
+_STATUSES = {status.value: status for status in DeliveryStatus}
+_REASONS = {reason.value: reason for reason in FailureReason}
+
+
+def order_lines(rows: Iterable[tuple[Any, ...]]) -> list[OrderLine]:
+    """Lines from rows read raw (LINE_COLUMNS, complaint number, shop code, shop name): the dates come as
+    text from SQLite and as dates from PostgreSQL."""
+    days: dict[Any, date] = {}
+    out = []
+    for (order_id, complaint_id, shop_id, kind, address, contact_name, contact_phone, items, promised, slot, crew,
+         status, reason, notes, version, complaint_number, shop_code, shop_name) in rows:
+        day = days.get(promised)
+        if day is None:
+            day = days[promised] = promised if isinstance(promised, date) else date.fromisoformat(str(promised))
+        out.append(OrderLine(
+            order_id, complaint_id, complaint_number, shop_id, shop_code, shop_name, _KINDS[kind], address,
+            contact_name, contact_phone, items, day, _SLOTS[slot], crew, _STATUSES[status],
+            _REASONS[reason] if reason else None, notes, version,
+        ))
+    return out

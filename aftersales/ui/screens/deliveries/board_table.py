@@ -13,7 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from .... import i18n
-from ....domain.deliveries import SLOT_HOURS, DeliveryKind, DeliveryOrderView, DeliveryStatus, Slot
+from ....domain.deliveries import SLOT_HOURS, DeliveryKind, DeliveryStatus, OrderLine, Slot
 from ....domain.text import mask_phone, strip_controls
 from ....services.deliveries.board import BoardView, is_overdue
 
@@ -79,7 +79,7 @@ def header_line(columns: list[tuple[str, int]]) -> Text:
     return _line([_fit(i18n.t(f"deliveries.column.{name}"), width, "bold") for name, width in columns])
 
 
-def order_line(order: DeliveryOrderView, columns: list[tuple[str, int]], now: datetime, zone: ZoneInfo) -> Text:
+def order_line(order: OrderLine, columns: list[tuple[str, int]], now: datetime, zone: ZoneInfo) -> Text:
     """One order as a row; a late order's status is marked ⚠ and red."""
     late = is_overdue(order, now, zone)
     status = (LATE if late else "") + i18n.label(order.status)
@@ -115,14 +115,14 @@ class BoardList(OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
-        self.orders: dict[int, DeliveryOrderView] = {}
+        self.orders: dict[int, OrderLine] = {}
 
     def show(self, board: BoardView, columns: list[tuple[str, int]], now: datetime, zone: ZoneInfo,
              keep: int | None = None) -> None:
         """Draw `board`, the cursor on order `keep` if it is still there, else on the first order."""
         self.orders = {}
         options: list[Option] = []
-        groups: list[tuple[Slot | None, list[DeliveryOrderView]]] = []
+        groups: list[tuple[Slot | None, list[OrderLine]]] = []
         if board.carried:
             groups.append((None, board.carried))
         for slot in Slot:
@@ -140,7 +140,7 @@ class BoardList(OptionList):
         if target is not None:
             self.highlighted = self.get_option_index(str(target))
 
-    def current(self) -> DeliveryOrderView | None:
+    def current(self) -> OrderLine | None:
         """The order under the cursor (None on an empty board)."""
         option = self.highlighted_option
         if option is None or option.id is None or not option.id.isdigit():

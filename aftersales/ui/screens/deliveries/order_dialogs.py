@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Label, Select
 
 from .... import i18n
-from ....domain.deliveries import DeliveryOrderView, FailureReason, Slot
+from ....domain.deliveries import DeliveryOrderView, FailureReason, OrderLine, Slot
 from ....domain.schemas import StaffView
 from ....domain.text import mask_phone
 from ....services.context import Desk
@@ -41,7 +41,7 @@ class OrderDialog(FormDialog[DeliveryOrderView]):
     DEFAULT_CSS = ROWS_CSS
     title_key = ""
 
-    def __init__(self, order: DeliveryOrderView, on_conflict: Callable[[], None] | None = None) -> None:
+    def __init__(self, order: DeliveryOrderView | OrderLine, on_conflict: Callable[[], None] | None = None) -> None:
         super().__init__(on_conflict)
         self.order = order
         self.version = order.version
