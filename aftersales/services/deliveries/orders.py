@@ -56,14 +56,52 @@ _EVENT = {
 _DISPATCHABLE = (ComplaintStatus.INVESTIGATING, ComplaintStatus.AWAITING_DELIVERY)
 
 
-def check_promise(promised: date, slot: Slot, desk: Desk) -> None:
+def check_promise(promised: date, slot: Slot | None, desk: Desk) -> None:
     """Refuse a promised date before today, or a slot of today that is already over (field errors)."""
     now = desk.clock()
     today = now.astimezone(desk.sla.zone).date()
     if promised < today:
         raise InvalidInput(f"{promised} is in the past", {"promised_date": t("validation.date_past")})
-    if promised == today and slot_end(promised, slot, desk.sla.zone) <= now:
+    if slot is not None and promised == today and slot_end(promised, slot, desk.sla.zone) <= now:
         raise InvalidInput(f"the {slot.value} slot of today is over", {"slot": t("validation.slot_over")})
+
+
+def _raw_promise(data: object) -> tuple[date, Slot | None] | None:
+    """The promised date (and slot, when readable) of a form that failed validation elsewhere."""
+    if not isinstance(data, dict):
+        return None
+    day, slot = data.get("promised_date"), data.get("slot")
+    try:
+        day = date.fromisoformat(day) if isinstance(day, str) else day
+    except ValueError:
+        return None
+    chosen = Slot(slot) if slot in {s.value for s in Slot} else None
+    return (day, chosen) if isinstance(day, date) else None
+
+
+def _promise_of(valid: object) -> tuple[date, Slot | None] | None:
+    day, slot = getattr(valid, "promised_date", None), getattr(valid, "slot", None)
+    return (day, slot) if isinstance(day, date) and isinstance(slot, Slot) else None
+
+
+def validated_promise(model: type[FormInput], data: FormInput | dict[str, object], desk: Desk) -> FormInput:
+    """`data` as `model`, its promised date and slot checked against today; every field's problem at once."""
+    problems: dict[str, str] = {}
+    valid: FormInput | None = None
+    try:
+        valid = validate(model, data)
+    except InvalidInput as exc:
+        problems = dict(exc.fields)
+    promise = _promise_of(valid) if valid is not None else _raw_promise(data)
+    if promise is not None:
+        try:
+            check_promise(promise[0], promise[1], desk)
+        except InvalidInput as exc:
+            for name, message in exc.fields.items():
+                problems.setdefault(name, message)
+    if problems or valid is None:
+        raise InvalidInput(f"invalid {model.__name__}", problems)
+    return valid
 
 
 def _via(desk: Desk) -> str | None:
@@ -75,8 +113,7 @@ def create_order(
 ) -> DeliveryOrderView:
     """Dispatch an order for a complaint under investigation; the complaint then waits for delivery."""
     require(desk, actor, Action.CREATE_DELIVERY, complaint_id)
-    valid = validate(DeliveryOrderInput, data)
-    check_promise(valid.promised_date, valid.slot, desk)
+    valid = validated_promise(DeliveryOrderInput, data, desk)
     now = desk.clock()
     with write_transaction(f"dispatching a delivery order for complaint #{complaint_id}"):
         complaint = _load(complaint_id, version)
@@ -184,6 +221,8 @@ def _settle_complaint(desk: Desk, actor: StaffView, complaint_id: int, number: s
 def _update(desk: Desk, actor: StaffView, order_id: int, model: type[FormInput], data: FormInput | dict[str, object]) -> FormInput:
     """The dispatcher's permission, then the input checked: before any transaction starts."""
     require(desk, actor, Action.UPDATE_DELIVERY, _complaint_of(order_id))
+    if "promised_date" in model.model_fields:
+        return validated_promise(model, data, desk)
     return validate(model, data)
 
 
@@ -192,7 +231,6 @@ def accept_order(
 ) -> DeliveryOrderView:
     """The dispatcher takes the order: a crew, the slot confirmed or moved."""
     valid = _update(desk, actor, order_id, AcceptInput, data)
-    check_promise(valid.promised_date, valid.slot, desk)
     with write_transaction(f"accepting {delivery_number(order_id)}"):
         _move(desk, actor, order_id, version, DeliveryMove.ACCEPT,
               {"crew": valid.crew, "promised_date": valid.promised_date, "slot": valid.slot.value},
@@ -264,7 +302,6 @@ def reschedule_order(
 ) -> DeliveryOrderView:
     """A new date and slot; the dispatcher accepts the order again for it."""
     valid = _update(desk, actor, order_id, RescheduleInput, data)
-    check_promise(valid.promised_date, valid.slot, desk)
     with write_transaction(f"rescheduling {delivery_number(order_id)}"):
         _move(desk, actor, order_id, version, DeliveryMove.RESCHEDULE,
               {"promised_date": valid.promised_date, "slot": valid.slot.value,

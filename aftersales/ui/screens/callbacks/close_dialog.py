@@ -4,7 +4,7 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Label
+from textual.widgets import Static
 
 from .... import i18n
 from ....domain.schemas import ComplaintView, StaffView
@@ -19,7 +19,7 @@ class CloseUnreachableDialog(ActionDialog):
     title_key = "callbacks.dialog.close_title"
 
     def compose_fields(self) -> ComposeResult:
-        yield Label(Text(i18n.t("callbacks.dialog.close_body")))
+        yield Static(Text(i18n.t("callbacks.dialog.close_body")))
 
     def act(self, desk: Desk, actor: StaffView, complaint: ComplaintView, version: int,
             values: dict[str, Any]) -> ComplaintView:
