@@ -130,8 +130,11 @@ class DeskApp(App[None]):
         if action in _NEEDS_ACTOR and self.session.actor is None:
             return False
         if action == "new_complaint" and self.session.actor is not None:
-            if not allowed(self.session.actor.role, Action.INTAKE):
-                return None  # shown greyed out: the dispatcher and the admin take no complaints
+            role = self.session.actor.role
+            if not sees_section(role, "complaints"):
+                return False  # hidden: the dispatcher has the deliveries board alone
+            if not allowed(role, Action.INTAKE):
+                return None  # shown greyed out: the admin takes no complaints
         if action in ("section", "search") and self.session.actor is not None:
             wanted = str(parameters[0]) if action == "section" and parameters else "complaints"
             if not sees_section(self.session.actor.role, wanted):

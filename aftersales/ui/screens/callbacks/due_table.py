@@ -12,7 +12,7 @@ from ....domain.text import mask_phone, strip_controls
 from ...formatting import local_time
 
 COLUMNS: list[tuple[str, int]] = [
-    ("due", 13), ("complaint", 16), ("customer", 20), ("purpose", 28), ("attempts", 6), ("assignee", 6),
+    ("due", 13), ("complaint", 16), ("customer", 20), ("purpose", 40), ("attempts", 6), ("assignee", 6),
 ]
 
 
