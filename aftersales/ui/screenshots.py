@@ -35,11 +35,12 @@ async def settle(app: DeskApp) -> None:
         await asyncio.sleep(0.1)
 
 
-def make_app(db: Path, language: str, logged_in: bool) -> DeskApp:
+def make_app(db: Path, language: str, logged_in: bool | str) -> DeskApp:
+    """The desk at NOW; `logged_in` True is op01, a staff code logs that member in."""
     actor = None
     if logged_in:
         with connection():
-            actor = staff_view(Staff.get(Staff.code == "op01"))
+            actor = staff_view(Staff.get(Staff.code == (logged_in if isinstance(logged_in, str) else "op01")))
     session = DeskSession(db_target=str(db), desk=Desk(clock=fixed_clock(NOW)))
     return DeskApp(session, language=language, user_code="op01", actor=actor, config=DeskConfig(),
                    watch_interval=None, cursor_blink=False)
@@ -60,7 +61,7 @@ async def press(pilot: Pilot[None], app: DeskApp, *keys: str) -> None:
     await settle(app)
 
 
-async def shoot(db: Path, out: Path, name: str, language: str, logged_in: bool, steps: Steps) -> None:
+async def shoot(db: Path, out: Path, name: str, language: str, logged_in: bool | str, steps: Steps) -> None:
     app = make_app(db, language, logged_in)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app)
@@ -92,6 +93,10 @@ def detail_of(complaint_id: int) -> Steps:
     return steps
 
 
+async def callbacks_due(pilot: Pilot[None], app: DeskApp) -> None:
+    await press(pilot, app, "b")
+
+
 async def help_on_queue(pilot: Pilot[None], app: DeskApp) -> None:
     await press(pilot, app, "2")
     await press(pilot, app, "f1")
@@ -104,7 +109,7 @@ async def run(out: Path) -> int:
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "demo.db"
         build_demo(db, complaints=2000, seed=7, today=TODAY)
-        shots: list[tuple[str, str, bool, Steps, str | None]] = [
+        shots: list[tuple[str, str, bool | str, Steps, str | None]] = [
             ("login", "en", False, nothing, None),
             ("dashboard_en", "en", True, nothing, None),
             ("dashboard_zh", "zh_CN", True, nothing, None),
@@ -114,6 +119,10 @@ async def run(out: Path) -> int:
             ("intake_zh", "zh_CN", True, intake_with_errors, "intake"),
             ("detail", "en", True, detail_of(busiest_open_complaint()), "detail"),
             ("help", "en", True, help_on_queue, "queue"),
+            # The dispatcher logs in straight to the board.
+            ("deliveries_en", "en", "dc01", nothing, "deliveries"),
+            ("deliveries_zh", "zh_CN", "dc01", nothing, "deliveries"),
+            ("callbacks", "en", True, callbacks_due, "callbacks"),
         ]
         for name, language, logged_in, steps, _needs in shots:
             await shoot(db, out, name, language, logged_in, steps)
