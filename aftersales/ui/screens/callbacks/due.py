@@ -152,7 +152,8 @@ class CallbacksDuePanel(Vertical):
 
     DEFAULT_CSS = """
     CallbacksDuePanel { height: 9; border: round $primary-darken-2; padding: 0 1; margin-top: 1; }
-    CallbacksDuePanel.-short { height: 4; }
+    CallbacksDuePanel.-short { height: 3; }
+    CallbacksDuePanel.-short > DueTable { display: none; }
     CallbacksDuePanel > #panel-heading { height: 1; }
     """
 
@@ -164,7 +165,7 @@ class CallbacksDuePanel(Vertical):
         self.load()
 
     def on_resize(self) -> None:
-        # On a short terminal the panel keeps to its heading and a row or two; `b` shows the whole list.
+        # On a short terminal the panel keeps to its heading (the counts); `b` shows the whole list.
         self.set_class(self.app.size.height < 30, "-short")
 
     def load(self) -> None:
