@@ -197,3 +197,22 @@ async def test_run_sheet_of_the_shown_day_is_written_from_the_board(
     rows = list(csv.reader(out.open(encoding="utf-8-sig")))
     numbers = {row[2] for row in rows[1:]}
     assert numbers == {made[name].number for name in ("requested", "accepted", "out", "done")}
+
+
+async def test_a_crew_name_of_control_characters_gets_its_field_error_and_nothing_is_stored(
+    db_path: Path, staff: dict[str, StaffView]
+) -> None:
+    made = seed_board(staff)
+    app = desk_app(db_path, actor_code="dc01")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_board(pilot)
+        await cursor_to(pilot, made["requested"].number)
+        await pilot.press("a")
+        await settle(pilot)
+        # What a paste from a terminal could bring: an escape sequence and a bell.
+        app.screen.query_one("#field-crew", Input).value = "\x1b[2J\x07"
+        await pilot.press("f2")
+        await settle(pilot)
+        assert isinstance(app.screen, AcceptDialog)
+        assert "control characters are not allowed" in screen_text(app)
+        assert get_order(made["requested"].id).status is DeliveryStatus.REQUESTED

@@ -132,3 +132,15 @@ async def test_dispatch_dialog_fills_the_customer_and_refuses_bad_input_per_fiel
         order = DeliveryOrder.get()
         assert (order.slot, order.address, order.status) == ("morning", "上海市徐汇区漕溪北路18号", "requested")
         assert Complaint.get_by_id(complaint.id).status == "awaiting_delivery"
+
+
+async def test_the_palette_opens_the_call_backs_due(db_path: Path, staff: dict[str, StaffView]) -> None:
+    from aftersales.ui.palette import DeskCommands
+
+    app = desk_app(db_path, actor_code="op01")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        commands = {text: run for text, run, _ in DeskCommands(app.screen)._commands()}
+        commands["Call-backs due"]()
+        await settle(pilot)
+        assert isinstance(app.screen, CallbacksDueScreen)
