@@ -285,3 +285,24 @@ def test_withdrawing_is_refused_while_an_order_is_out(desk, staff):
     with pytest.raises(TransitionRefused, match="out for delivery"):
         actions.withdraw(desk, staff["op01"], complaint.id, {"reason": "客户撤诉"}, get_complaint(complaint.id).version)
     assert get_complaint(complaint.id).status is ComplaintStatus.AWAITING_DELIVERY
+
+
+def test_board_lists_a_day_by_slot_and_carries_open_orders_over_to_today(desk, staff):
+    from aftersales.services.deliveries.board import day_order_count, is_overdue, load_board
+
+    complaint = investigating(desk, staff["op01"])
+    evening = dispatched(desk, staff["op01"], complaint, slot="evening", items="吊灯")
+    morning = dispatched(desk, staff["op01"], complaint, slot="morning", items="灯泡")
+    cancelled = dispatched(desk, staff["op01"], complaint, slot="afternoon")
+    orders.cancel_order(desk, staff["dc01"], cancelled.id, {"reason": "重复"}, cancelled.version)
+    board = load_board(TOMORROW, NOW, desk.sla.zone)
+    assert [o.number for o in board.orders] == [morning.number, cancelled.number, evening.number]
+    assert board.carried == [] and board.orders[0].items == "灯泡" and board.orders[0].complaint_number
+    assert day_order_count(TOMORROW) == 2
+    # Two days on, the open ones are carried over to that day's board, overdue.
+    later = NOW + timedelta(days=2)
+    board = load_board(TOMORROW + timedelta(days=1), later, desk.sla.zone)
+    assert [o.number for o in board.carried] == [morning.number, evening.number]
+    assert all(is_overdue(o, later, desk.sla.zone) for o in board.carried)
+    # Another day than today carries nothing over.
+    assert load_board(TOMORROW + timedelta(days=5), later, desk.sla.zone).carried == []
