@@ -1,10 +1,9 @@
 """Delivery orders (配送单): kinds, slots, the order's life cycle, and what is typed and shown of one."""
 
 import json
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, NamedTuple
 from zoneinfo import ZoneInfo
 
 from pydantic import BeforeValidator, Field
@@ -234,13 +233,12 @@ class DeliveryOrderView(View):
         return self.status in OPEN_DELIVERY_STATUSES
 
 
-@dataclass(frozen=True, slots=True)
-class OrderLine:
+class OrderLine(NamedTuple):
     """One order as a line of the board or the run sheet: what they show, nothing more.
 
-    A plain frozen dataclass rather than a validated view: a busy day holds a couple of thousand orders
-    and the board must come back at once. Its fields carry the names of DeliveryOrderView's, so a dialog
-    opened from a line works on either.
+    A named tuple rather than a validated view: a busy day holds a couple of thousand orders and the
+    board must come back at once. Its fields carry the names of DeliveryOrderView's, so a dialog opened
+    from a line works on either.
     """
 
     id: int

@@ -17,7 +17,7 @@ from ...domain.deliveries import (
     slot_end,
 )
 from ...store.converters.deliveries import LINE_COLUMNS, order_lines
-from ...store.models import Complaint, DeliveryOrder, Shop
+from ...store.models import DeliveryOrder, Shop
 
 _OPEN = [status.value for status in OPEN_DELIVERY_STATUSES]
 
@@ -41,9 +41,7 @@ def board_order(order: OrderLine) -> tuple[int, int, int]:
 def board_orders(where: Any) -> list[OrderLine]:
     """Orders matching `where` in board order, read raw: no per-field conversion by the ORM."""
     query = (
-        DeliveryOrder.select(*LINE_COLUMNS, Complaint.number, Shop.code, Shop.name)
-        .join(Complaint, on=(DeliveryOrder.complaint == Complaint.id))
-        .switch(DeliveryOrder)
+        DeliveryOrder.select(*LINE_COLUMNS, Shop.code, Shop.name)
         .join(Shop, on=(DeliveryOrder.shop == Shop.id))
         .where(where)
     )

@@ -126,7 +126,7 @@ def create_order(
                 current=current.value,
             )
         row = DeliveryOrder.create(
-            complaint=complaint.id, shop=complaint.shop_id, kind=valid.kind.value, address=valid.address,
+            complaint=complaint.id, complaint_number=complaint.number, shop=complaint.shop_id, kind=valid.kind.value, address=valid.address,
             contact_name=valid.contact_name, contact_phone=valid.contact_phone, items=valid.items,
             promised_date=valid.promised_date, slot=valid.slot.value, first_promised_date=valid.promised_date,
             status=DeliveryStatus.REQUESTED.value, notes=valid.notes, collect_fen=valid.collect_fen,

@@ -17,25 +17,22 @@ from ...domain.deliveries import (
 )
 from ...domain.errors import NotFound
 from ...store.converters import order_view
-from ...store.models import Complaint, DeliveryOrder, Shop
+from ...store.models import DeliveryOrder, Shop
 
 _OPEN = [status.value for status in OPEN_DELIVERY_STATUSES]
 
 
 def orders_query() -> Any:
-    """Orders with their complaint's number and their shop's code and name, for `order_views`."""
+    """Orders with their shop's code and name, for `order_views`."""
     return (
-        DeliveryOrder.select(DeliveryOrder, Complaint.number.alias("complaint_number"),
-                             Shop.code.alias("shop_code"), Shop.name.alias("shop_name"))
-        .join(Complaint, on=(DeliveryOrder.complaint == Complaint.id))
-        .switch(DeliveryOrder)
+        DeliveryOrder.select(DeliveryOrder, Shop.code.alias("shop_code"), Shop.name.alias("shop_name"))
         .join(Shop, on=(DeliveryOrder.shop == Shop.id))
     )
 
 
 def order_views(query: Any) -> list[DeliveryOrderView]:
     """The orders an `orders_query` (narrowed by the caller) finds."""
-    return [order_view(row, row.complaint_number, row.shop_code, row.shop_name) for row in query.objects()]
+    return [order_view(row, row.shop_code, row.shop_name) for row in query.objects()]
 
 
 def get_order(order_id: int) -> DeliveryOrderView:

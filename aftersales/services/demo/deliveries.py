@@ -41,7 +41,7 @@ _K = {name: kind.value for name, kind in (
 _S = DeliveryStatus
 
 ORDER_COLUMNS = (
-    "id", "complaint_id", "shop_id", "kind", "address", "contact_name", "contact_phone", "items", "promised_date",
+    "id", "complaint_id", "complaint_number", "shop_id", "kind", "address", "contact_name", "contact_phone", "items", "promised_date",
     "slot", "first_promised_date", "crew", "status", "failure_reason", "failures", "reschedules", "notes",
     "completion_note", "cancel_reason", "collect_fen", "on_time", "created_by_id", "version", "created_at",
     "updated_at", "completed_at",
@@ -102,7 +102,7 @@ class DeliveryPlayer:
         self._moves += 1
         self.emit((t, cid, actor, _K[what], number, old, cached_details(tuple(facts.items())), note, False))
 
-    def play(self, cid: int, who: int, enter: int, leave: int | None,
+    def play(self, cid: int, complaint_number: str, who: int, enter: int, leave: int | None,
              facts: OrderFacts) -> tuple[int, int, int] | None:
         """An order from `enter` until just before `leave` (None: still open now). Returns (order id, payment
         collected, completion time) when it completed, None when it was cancelled or is still open."""
@@ -126,7 +126,7 @@ class DeliveryPlayer:
             row, completed = self._open(cid, who, enter, number, kind, crew), False
         promised, slot, first, status, reason, failures, reschedules, cancel, on_time, updated, done_at = row
         self.orders.append((
-            order_id, cid, shop_id, kind.value, address, name, phone, items, promised, slot, first,
+            order_id, cid, complaint_number, shop_id, kind.value, address, name, phone, items, promised, slot, first,
             crew if status != _S.REQUESTED.value else "", status, reason, failures, reschedules, "",
             "已签收" if completed else "", cancel, collect, on_time, who, self._moves,
             enter, updated, done_at,

@@ -72,6 +72,9 @@ class HistoryMaker:
         self.pending: list[DemoEvent] = []
         self._emit = self.pending.append
         self.stall_turn = 0
+        # The complaint being played: what its delivery orders need of it.
+        self.facts: OrderFacts = (0, "", 0, "")
+        self.number = ""
         self.deliveries = DeliveryPlayer(rng, self._emit, now=now, utc_offset=utc_offset, dispatcher_id=dispatcher_id,
                                          contact_of=contact_of)
         self.calls = CallbackPlayer(rng, self._emit, self._business, now=now, utc_offset=utc_offset, opens=opens,
@@ -111,7 +114,7 @@ class HistoryMaker:
              resolve_days: int, remedy: str, fate: str, stop_at: str, duplicate_of: tuple[int, str] | None,
              facts: OrderFacts) -> Outcome:
         """Emit the events of one complaint, its delivery orders and call-backs; return its final fields."""
-        self.facts = facts
+        self.facts, self.number = facts, number
         outcome = self._play(cid, number, created, intake, assignee, ack_target, resolve_days, remedy, fate,
                              stop_at, duplicate_of)
         self.calls.settle(outcome[4])
@@ -207,7 +210,7 @@ class HistoryMaker:
             leave = None if fate == "stall" or back > now else back
             if wait == _AW_DELIVERY:
                 # The order is dispatched in the same moment (its event first, as the service writes them).
-                done = self.deliveries.play(cid, who, t, leave, self.facts)
+                done = self.deliveries.play(cid, self.number, who, t, leave, self.facts)
                 if done is not None:
                     self.calls.delivery(cid, who, done[2], done[0], done[1])
             emit((t, cid, who, _K_STATUS, "status", _INV, wait, "", False))

@@ -16,10 +16,9 @@ from ...domain.deliveries import (
 from ..models import DeliveryOrder
 
 
-def order_view(row: DeliveryOrder, complaint_number: str, shop_code: str, shop_name: str) -> DeliveryOrderView:
-    """`row` with the number of its complaint and the code and name of its shop."""
-    return DeliveryOrderView(**order_fields(row), complaint_number=complaint_number, shop_code=shop_code,
-                             shop_name=shop_name)
+def order_view(row: DeliveryOrder, shop_code: str, shop_name: str) -> DeliveryOrderView:
+    """`row` with the code and name of its shop."""
+    return DeliveryOrderView(**order_fields(row), shop_code=shop_code, shop_name=shop_name)
 
 
 def order_fields(row: DeliveryOrder) -> dict[str, Any]:
@@ -27,6 +26,7 @@ def order_fields(row: DeliveryOrder) -> dict[str, Any]:
         "id": row.id,
         "number": delivery_number(row.id),
         "complaint_id": row.complaint_id,
+        "complaint_number": row.complaint_number,
         "shop_id": row.shop_id,
         "kind": DeliveryKind(row.kind),
         "address": row.address,
@@ -51,9 +51,9 @@ def order_fields(row: DeliveryOrder) -> dict[str, Any]:
     }
 
 
-# Columns `order_lines` reads, in order: then the complaint's number, the shop's code and name.
+# Columns `order_lines` reads, in order: then the shop's code and name.
 LINE_COLUMNS = (
-    DeliveryOrder.id, DeliveryOrder.complaint, DeliveryOrder.shop, DeliveryOrder.kind, DeliveryOrder.address,
+    DeliveryOrder.id, DeliveryOrder.complaint, DeliveryOrder.complaint_number, DeliveryOrder.shop, DeliveryOrder.kind, DeliveryOrder.address,
     DeliveryOrder.contact_name, DeliveryOrder.contact_phone, DeliveryOrder.items, DeliveryOrder.promised_date,
     DeliveryOrder.slot, DeliveryOrder.crew, DeliveryOrder.status, DeliveryOrder.failure_reason,
     DeliveryOrder.notes, DeliveryOrder.version,
@@ -65,12 +65,12 @@ _REASONS = {reason.value: reason for reason in FailureReason}
 
 
 def order_lines(rows: Iterable[tuple[Any, ...]]) -> list[OrderLine]:
-    """Lines from rows read raw (LINE_COLUMNS, complaint number, shop code, shop name): the dates come as
-    text from SQLite and as dates from PostgreSQL."""
+    """Lines from rows read raw (LINE_COLUMNS, shop code, shop name): the dates come as text from SQLite and
+    as dates from PostgreSQL."""
     days: dict[Any, date] = {}
     out = []
-    for (order_id, complaint_id, shop_id, kind, address, contact_name, contact_phone, items, promised, slot, crew,
-         status, reason, notes, version, complaint_number, shop_code, shop_name) in rows:
+    for (order_id, complaint_id, complaint_number, shop_id, kind, address, contact_name, contact_phone, items,
+         promised, slot, crew, status, reason, notes, version, shop_code, shop_name) in rows:
         day = days.get(promised)
         if day is None:
             day = days[promised] = promised if isinstance(promised, date) else date.fromisoformat(str(promised))

@@ -13,6 +13,8 @@ class DeliveryOrder(BaseModel):
     # Foreign keys without an index of their own where a migration's index leads with them or nothing looks
     # rows up by them (staff and shops are deactivated, never deleted): fewer indexes to keep and to build.
     complaint = ForeignKeyField(Complaint, backref="delivery_orders", on_delete="RESTRICT", index=False)
+    # The complaint's number (it never changes), so a day's board reads no complaint rows.
+    complaint_number = CharField(max_length=20)
     # The complaint's shop, kept here so per-shop delivery quality reads orders alone.
     shop = ForeignKeyField(Shop, on_delete="RESTRICT", index=False)
     kind = CharField(max_length=16)
