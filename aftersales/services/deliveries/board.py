@@ -1,10 +1,15 @@
-"""The dispatcher's board: one day's orders in slot and status order, and what is carried over to today."""
+"""The dispatcher's board: one day's orders in slot and status order, and what is carried over to today.
+
+The board lists the work still to do: orders of the day that are open (and, asked for, the delivered and
+cancelled ones; otherwise they are counted per slot), and on today's board the open orders of earlier
+days, the latest CARRIED_LIMIT of them, with how many there are in all.
+"""
 
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from peewee import fn
+from peewee import SQL, fn
 from pydantic import BaseModel, ConfigDict
 
 from ...domain.deliveries import (
@@ -14,12 +19,15 @@ from ...domain.deliveries import (
     DeliveryOrderView,
     DeliveryStatus,
     OrderLine,
+    Slot,
     slot_end,
 )
 from ...store.converters.deliveries import LINE_COLUMNS, order_lines
 from ...store.models import DeliveryOrder, Shop
 
 _OPEN = [status.value for status in OPEN_DELIVERY_STATUSES]
+_SETTLED = [DeliveryStatus.COMPLETED.value, DeliveryStatus.CANCELLED.value]
+CARRIED_LIMIT = 300
 
 
 class BoardView(BaseModel):
@@ -31,6 +39,16 @@ class BoardView(BaseModel):
     today: date
     orders: list[OrderLine]
     carried: list[OrderLine]
+    # Orders of earlier days still open, in all (`carried` holds the latest of them).
+    carried_total: int = 0
+    # Delivered and cancelled orders of the day per slot, when `orders` leaves them out.
+    settled: dict[Slot, dict[DeliveryStatus, int]] = {}
+    settled_listed: bool = False
+
+    @property
+    def day_total(self) -> int:
+        """Every order promised for the day, listed or counted."""
+        return len(self.orders) + sum(sum(counts.values()) for counts in self.settled.values())
 
 
 def board_order(order: OrderLine) -> tuple[int, int, int]:
@@ -49,15 +67,50 @@ def board_orders(where: Any) -> list[OrderLine]:
     return sorted(order_lines(DeliveryOrder._meta.database.execute_sql(sql, params)), key=board_order)
 
 
-def load_board(day: date, now: datetime, zone: ZoneInfo) -> BoardView:
-    """The orders promised for `day`; on today's board also the open ones left over from earlier days."""
+def settled_counts(day: date) -> dict[Slot, dict[DeliveryStatus, int]]:
+    """Delivered and cancelled orders of `day` per slot (read from the day's index alone)."""
+    rows = (
+        DeliveryOrder.select(DeliveryOrder.slot, DeliveryOrder.status, fn.COUNT(SQL("*")))
+        .where((DeliveryOrder.promised_date == day) & DeliveryOrder.status.in_(_SETTLED))
+        .group_by(DeliveryOrder.slot, DeliveryOrder.status)
+        .tuples()
+    )
+    out: dict[Slot, dict[DeliveryStatus, int]] = {}
+    for slot, status, count in rows:
+        out.setdefault(Slot(slot), {})[DeliveryStatus(status)] = int(count)
+    return out
+
+
+def carried_over(day: date, limit: int = CARRIED_LIMIT) -> tuple[list[OrderLine], int]:
+    """The latest `limit` open orders promised before `day` (latest day first) and how many there are.
+
+    Their ids come from the (status, promised date) index in a subquery, so only the rows shown are read.
+    """
+    where = DeliveryOrder.status.in_(_OPEN) & (DeliveryOrder.promised_date < day)
+    total = int(DeliveryOrder.select(fn.COUNT(SQL("*"))).where(where).scalar() or 0)
+    if not total:
+        return [], 0
+    latest = (
+        DeliveryOrder.select(DeliveryOrder.id).where(where)
+        .order_by(DeliveryOrder.promised_date.desc(), DeliveryOrder.id).limit(limit)
+    )
+    lines = board_orders(DeliveryOrder.id.in_(latest))
+    lines.sort(key=lambda order: (-order.promised_date.toordinal(), *board_order(order)))
+    return lines, total
+
+
+def load_board(day: date, now: datetime, zone: ZoneInfo, *, list_settled: bool = False) -> BoardView:
+    """The orders promised for `day` (the open ones, or all with `list_settled`); on today's board also the
+    open ones left over from earlier days."""
     today = now.astimezone(zone).date()
-    orders = board_orders(DeliveryOrder.promised_date == day)
-    carried: list[OrderLine] = []
-    if day == today:
-        carried = board_orders(DeliveryOrder.status.in_(_OPEN) & (DeliveryOrder.promised_date < day))
-        carried.sort(key=lambda order: (order.promised_date, *board_order(order)))
-    return BoardView.model_construct(day=day, today=today, orders=orders, carried=carried)
+    on_day = DeliveryOrder.promised_date == day
+    if list_settled:
+        orders, settled = board_orders(on_day), {}
+    else:
+        orders, settled = board_orders(on_day & DeliveryOrder.status.in_(_OPEN)), settled_counts(day)
+    carried, carried_total = carried_over(day) if day == today else ([], 0)
+    return BoardView.model_construct(day=day, today=today, orders=orders, carried=carried,
+                                     carried_total=carried_total, settled=settled, settled_listed=list_settled)
 
 
 def is_overdue(order: OrderLine | DeliveryOrderView, now: datetime, zone: ZoneInfo) -> bool:

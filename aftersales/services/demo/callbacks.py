@@ -98,6 +98,22 @@ class CallbackPlayer:
         if status == _CANCELLED or outcome is _UNREACHABLE:
             row[_VERSION] = int(row[_VERSION]) + 1  # type: ignore[call-overload]
 
+    def confirmed(self, cid: int, purpose: str, created: int, actor: int, payment: int, t: int) -> int:
+        """A call-back made and confirmed at the first call at `t`, written in one go (most of the demo's
+        are); returns the satisfaction."""
+        random_ = self.rng.random
+        score = SATISFACTION[int(random_() * 100)]
+        outcome = _SAT if score >= 4 else _PARTLY
+        value, note = _VALUE[outcome], PRAISE[int(random_() * len(PRAISE))]
+        callback_id = self.next_id
+        self.next_id += 1
+        self.callbacks.append([callback_id, cid, None, purpose, int(payment > 0), payment, self.due_after(created),
+                               _DONE, value, score, actor, 1, 2, created, t])
+        self.attempts.append((callback_id, t, value, score, note, actor))
+        self.emit((t, cid, actor, _ATTEMPT, "callback", purpose, cached_details((("outcome", value),
+                   ("satisfaction", score))), note, True))
+        return score
+
     def confirm(self, row: list[object], t: int, actor: int) -> int:
         """The customer is reached and content (or partly); returns the satisfaction."""
         score = SATISFACTION[int(self.rng.random() * 100)]

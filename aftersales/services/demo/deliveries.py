@@ -32,6 +32,8 @@ FAIL_NOTES = {FailureReason.CUSTOMER_ABSENT: "敲门无人应答，电话未接"
 REASONS = list(FailureReason)
 # What an order still open at the demo's moment is doing, in turn, so every open state shows.
 OPEN_TURNS = ["requested", "accepted", "out", "failed", "rescheduled", "overdue"]
+STUCK_TURNS = ["failed", "overdue", "rescheduled"]
+STUCK_AFTER = 3 * DAY
 _EPOCH = date(1970, 1, 1)
 _K = {name: kind.value for name, kind in (
     ("created", EventKind.DELIVERY_CREATED), ("accepted", EventKind.DELIVERY_ACCEPTED),
@@ -182,10 +184,15 @@ class DeliveryPlayer:
                 failures, "", int(on_time), done, done), True
 
     def _open(self, cid: int, who: int, enter: int, number: str, kind: DeliveryKind, crew: str) -> tuple[object, ...]:
-        """Still open at the demo's moment: the next of OPEN_TURNS whose steps fit between `enter` and now."""
+        """Still open at the demo's moment: the next of OPEN_TURNS whose steps fit between `enter` and now.
+
+        An order waiting for longer than STUCK_AFTER is stuck: it failed (or was never sent out) the day after
+        it was ordered, or failed then and waits for a new date; such a backlog spreads over the past days.
+        """
         random_, now, today, dispatcher, emit_event = self.rng.random, self.now, self.today, self.dispatcher, \
             self._event
-        turn = OPEN_TURNS[self.turn % len(OPEN_TURNS)]
+        stuck = now - enter > STUCK_AFTER
+        turn = (STUCK_TURNS if stuck else OPEN_TURNS)[self.turn % (3 if stuck else len(OPEN_TURNS))]
         self.turn += 1
         _, now_seconds = self._local(now)
         current = Slot.MORNING if now_seconds < 12 * HOUR else Slot.AFTERNOON if now_seconds < 18 * HOUR \
@@ -202,7 +209,7 @@ class DeliveryPlayer:
                 return (self._day(today), current.value, self._day(today), _S.OUT.value, None, 0, 0, "", None,
                         out_at, None)
         if turn in ("failed", "rescheduled", "overdue"):
-            day = today - 1
+            day = self._local(enter)[0] + 1 if stuck else today - 1
             fail_at = self._at(day, 15 * HOUR + int(random_() * 2 * HOUR))
             if fail_at - 3600 > accept_at and fail_at + 1800 <= now:
                 self._created(cid, who, enter, number, kind, day, Slot.AFTERNOON)

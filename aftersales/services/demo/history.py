@@ -238,13 +238,17 @@ class HistoryMaker:
             fen = rng.randint(5, 300) * 1000
         # As the resolve service writes it: remedy and compensation in the event, the decision as its note.
         emit((resolved_at, cid, who, _K_RESOLVED, "remedy", str(fen), remedy, decision, False))
-        call = calls.open(cid, _CONFIRM_RESOLUTION, resolved_at, who, fen)
         t = self._business(resolved_at + DAY + int(rng.random() * 2 * DAY))
         pending = (_RESOLVED, who, ack_at, resolved_at, None, None, None, decision, fen, None, version, resolved_at)
         if stays or t > now:
-            calls.tried_so_far(call, resolved_at, who)
+            calls.tried_so_far(calls.open(cid, _CONFIRM_RESOLUTION, resolved_at, who, fen), resolved_at, who)
             return pending
         path = calls.next_path()
+        if path == "confirmed":
+            satisfaction = calls.confirmed(cid, _CONFIRM_RESOLUTION, resolved_at, who, fen, t)
+            emit((t, cid, who, _K_CLOSED, "status", _RESOLVED, _CLOSED, "", True))
+            return (_CLOSED, who, ack_at, resolved_at, t, _CALLBACK, None, decision, fen, satisfaction, version + 1, t)
+        call = calls.open(cid, _CONFIRM_RESOLUTION, resolved_at, who, fen)
         if path == "unreachable":
             given_up = calls.unreachable_days(call, t, who)
             if given_up is None:

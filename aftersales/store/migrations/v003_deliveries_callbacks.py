@@ -12,14 +12,20 @@ INDEXES = [
     ("delivery_order_status_day", "delivery_order", ["status", "promised_date"]),
     ("delivery_order_complaint_status", "delivery_order", ["complaint_id", "status"]),
     ("delivery_order_first_day_shop", "delivery_order", ["first_promised_date", "shop_id"]),
-    # The due list: pending call-backs of one caller by due time, or everyone's.
-    ("callback_status_assignee_due", "callback", ["status", "assignee_id", "due_at"]),
-    ("callback_status_due", "callback", ["status", "due_at"]),
     ("callback_complaint_purpose", "callback", ["complaint_id", "purpose", "status"]),
 ]
+# The due list reads pending call-backs alone: partial indexes hold those few rows, not every call ever made.
+# (A query must say `status = 'pending'` literally for SQLite to choose them; see services.callbacks.read.)
+PENDING_INDEXES = [
+    ("callback_pending_assignee_due", "callback", ["assignee_id", "due_at"]),
+    ("callback_pending_due", "callback", ["due_at"]),
+]
+PENDING = "status = 'pending'"
 
 
 def migrate(db: Database) -> None:
     db.create_tables([*DELIVERY_MODELS, *CALLBACK_MODELS], safe=True)
     for name, table, columns in INDEXES:
         db.execute_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({', '.join(columns)})")
+    for name, table, columns in PENDING_INDEXES:
+        db.execute_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({', '.join(columns)}) WHERE {PENDING}")
