@@ -10,6 +10,7 @@ from aftersales.domain.clock import fixed_clock
 from aftersales.domain.deliveries import (
     DeliveryMove,
     DeliveryStatus,
+    Slot,
     check_delivery_move,
     delivery_moves,
     order_id_of,
@@ -296,13 +297,16 @@ def test_board_lists_a_day_by_slot_and_carries_open_orders_over_to_today(desk, s
     cancelled = dispatched(desk, staff["op01"], complaint, slot="afternoon")
     orders.cancel_order(desk, staff["dc01"], cancelled.id, {"reason": "重复"}, cancelled.version)
     board = load_board(TOMORROW, NOW, desk.sla.zone)
-    assert [o.number for o in board.orders] == [morning.number, cancelled.number, evening.number]
-    assert board.carried == [] and board.orders[0].items == "灯泡" and board.orders[0].complaint_number
+    assert [o.number for o in board.orders] == [morning.number, evening.number]
+    assert board.settled == {Slot.AFTERNOON: {D.CANCELLED: 1}} and board.day_total == 3
+    listed = load_board(TOMORROW, NOW, desk.sla.zone, list_settled=True)
+    assert [o.number for o in listed.orders] == [morning.number, cancelled.number, evening.number]
+    assert listed.carried == [] and listed.orders[0].items == "灯泡" and listed.orders[0].complaint_number
     assert day_order_count(TOMORROW) == 2
     # Two days on, the open ones are carried over to that day's board, overdue.
     later = NOW + timedelta(days=2)
     board = load_board(TOMORROW + timedelta(days=1), later, desk.sla.zone)
-    assert [o.number for o in board.carried] == [morning.number, evening.number]
+    assert [o.number for o in board.carried] == [morning.number, evening.number] and board.carried_total == 2
     assert all(is_overdue(o, later, desk.sla.zone) for o in board.carried)
     # Another day than today carries nothing over.
     assert load_board(TOMORROW + timedelta(days=5), later, desk.sla.zone).carried == []

@@ -29,15 +29,19 @@ async def test_board_groups_todays_orders_by_slot_and_carries_over_yesterdays_op
         text = "\n".join(lines)
         assert "Deliveries for 2026-11-27 Fri (today)" in text
         assert "4 orders · 2 carried over" in text and "2 overdue · 1 failed" in text
-        order_of = [line for line in lines if "DO-" in line or "▌" in line]
+        order_of = [line for line in lines if "DO-" in line or "▌" in line or "✓" in line]
         headings = [line.strip() for line in order_of if "▌" in line]
         assert headings == ["▌Carried over from earlier days, still open · 2", "▌Morning 09–12 · 2",
                             "▌Afternoon 13–18 · 1", "▌Evening 18–21 · 1"]
-        row = {name: next(line for line in order_of if order.number in line) for name, order in made.items()
-               if name != "tomorrow"}
+        row = {name: next((line for line in order_of if order.number in line), "") for name, order in made.items()}
         assert "⚠ Failed" in row["failed"] and "⚠ Accepted" in row["overdue"] and "李师傅" in row["overdue"]
         assert "Requested" in row["requested"] and "⚠" not in row["requested"]
-        assert "Out for delivery" in row["out"] and "Completed" in row["done"]
+        assert "Out for delivery" in row["out"]
+        # The delivered order is counted under its slot; v lists it.
+        assert row["done"] == "" and "✓ 1 delivered · 0 cancelled (v lists them)" in text
+        await pilot.press("v")
+        await settle(pilot)
+        assert any(made["done"].number in line and "Completed" in line for line in screen_text(app).splitlines())
         assert made["tomorrow"].number not in text
         # A line per shop on the board, with its delivery quality.
         assert "Delivery quality of these shops, last 30 days" in text
@@ -129,6 +133,8 @@ async def test_a_move_the_orders_state_forbids_is_greyed_and_does_nothing(
     app = desk_app(db_path, actor_code="dc01")
     async with app.run_test(size=SIZE) as pilot:
         board = await open_board(pilot)
+        await pilot.press("v")
+        await settle(pilot)
         await cursor_to(pilot, made["done"].number)
         assert board.check_action("move", ("accept",)) is None
         await pilot.press("a", "o", "f")

@@ -97,7 +97,11 @@ async def test_a_complaint_walks_from_new_to_closed_as_operator_and_dispatcher_i
         order = DeliveryOrder.get()
         assert (order.status, order.crew, order.on_time) == ("completed", "张师傅", True)
         assert status(complaint.id) == "investigating"
-        # The dispatcher reads the complaint, and can do nothing to it.
+        # Delivered, the order is counted under its slot; listed again (v), it opens its complaint, which the
+        # dispatcher reads and can do nothing to.
+        assert "1 delivered" in screen_text(app)
+        await pilot.press("v")
+        await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, DetailScreen)

@@ -85,12 +85,15 @@ class DeliveryBoardScreen(DeskScreen):
         Binding("right_square_bracket", "day('next')", "deliveries.key.next", id="deliveries.next", show=False,
                 key_display="]"),
         Binding("d", "choose_day", "deliveries.key.day", id="deliveries.day"),
+        Binding("v", "toggle_settled", "deliveries.key.settled", id="deliveries.settled", show=False),
         Binding("e", "export", "deliveries.key.export", id="deliveries.export"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.day = date.min  # set to today on mount, when the desk's clock can be read
+        # Delivered and cancelled orders are counted per slot unless asked for (key v).
+        self.list_settled = False
         self.board: BoardView | None = None
         self.shops: list[ShopQuality] = []
         self.columns = board_columns(120)
@@ -142,15 +145,15 @@ class DeliveryBoardScreen(DeskScreen):
     # ----- loading ----------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self._load(self.day)
+        self._load(self.day, self.list_settled)
 
     @work(thread=True, exclusive=True, group="board")
-    def _load(self, day: date) -> None:
+    def _load(self, day: date, list_settled: bool) -> None:
         worker = get_current_worker()
         desk = self.session.desk
         try:
             with connection():
-                board = load_board(day, desk.clock(), desk.sla.zone)
+                board = load_board(day, desk.clock(), desk.sla.zone, list_settled=list_settled)
         except Exception as exc:  # a failed read must leave the desk open and say why
             self.post_message(LoadFailed(i18n.t("deliveries.load_failed", error=str(exc))))
             return
@@ -209,11 +212,13 @@ class DeliveryBoardScreen(DeskScreen):
         assert board is not None
         when = i18n.t(f"deliveries.when.{self._when()}") if self._when() else ""
         day = f"{board.day.isoformat()} {i18n.t(f'deliveries.weekday.{board.day.weekday()}')}"
-        live = [order for order in board.orders if order.status is not DeliveryStatus.CANCELLED]
-        overdue = sum(1 for order in self._all_orders() if is_overdue(order, now, zone))
+        cancelled = sum(1 for order in board.orders if order.status is DeliveryStatus.CANCELLED)
+        cancelled += sum(counts.get(DeliveryStatus.CANCELLED, 0) for counts in board.settled.values())
+        # Every carried-over order is overdue, listed or not.
+        overdue = board.carried_total + sum(1 for order in board.orders if is_overdue(order, now, zone))
         failed = sum(1 for order in self._all_orders() if order.status is DeliveryStatus.FAILED)
         title = Text(i18n.t("deliveries.title", day=day, when=when).strip() + "  ", style="bold")
-        title.append(i18n.t("deliveries.counts", orders=len(live), carried=len(board.carried)))
+        title.append(i18n.t("deliveries.counts", orders=board.day_total - cancelled, carried=board.carried_total))
         if overdue or failed:
             title.append("  " + i18n.t("deliveries.alerts", overdue=overdue, failed=failed), style="bold red")
         return title
@@ -307,6 +312,10 @@ class DeliveryBoardScreen(DeskScreen):
         self.day = day
         self.board = None
         self.shops = []
+        self.reload()
+
+    def action_toggle_settled(self) -> None:
+        self.list_settled = not self.list_settled
         self.reload()
 
     def action_choose_day(self) -> None:

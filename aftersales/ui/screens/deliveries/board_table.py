@@ -97,10 +97,18 @@ def order_line(order: OrderLine, columns: list[tuple[str, int]], now: datetime, 
     return _line([_fit(values[name][0], width, values[name][1]) for name, width in columns])
 
 
-def group_line(slot: Slot | None, count: int) -> Text:
-    """The heading above a slot's orders (or above the orders carried over from earlier days)."""
+def settled_line(counts: dict[DeliveryStatus, int]) -> Text:
+    """The line under a slot's open orders counting its delivered and cancelled ones (v lists them)."""
+    done, off = counts.get(DeliveryStatus.COMPLETED, 0), counts.get(DeliveryStatus.CANCELLED, 0)
+    return Text(f"  ✓ {i18n.t('deliveries.settled', done=done, cancelled=off)}", style="dim green")
+
+
+def group_line(slot: Slot | None, count: int, shown: int | None = None) -> Text:
+    """The heading above a slot's orders (or above the orders carried over from earlier days, of which
+    `shown` are listed)."""
     if slot is None:
-        return Text(f"▌{i18n.t('deliveries.group.carried', count=count)}", style="bold red")
+        key = "deliveries.group.carried" if shown is None or shown >= count else "deliveries.group.carried_some"
+        return Text(f"▌{i18n.t(key, count=count, shown=shown)}", style="bold red")
     start, end = SLOT_HOURS[slot]
     return Text(f"▌{i18n.label(slot)} {start:%H}–{end:%H} · {count}", style="bold")
 
@@ -122,23 +130,33 @@ class BoardList(OptionList):
         """Draw `board`, the cursor on order `keep` if it is still there, else on the first order."""
         self.orders = {}
         options: list[Option] = []
-        groups: list[tuple[Slot | None, list[OrderLine]]] = []
         if board.carried:
-            groups.append((None, board.carried))
+            heading = group_line(None, board.carried_total, len(board.carried))
+            options.append(Option(heading, id="group-carried", disabled=True))
+            options.extend(self._order_options(board.carried, columns, now, zone))
         for slot in Slot:
             in_slot = [order for order in board.orders if order.slot is slot]
-            if in_slot:
-                groups.append((slot, in_slot))
-        for slot, orders in groups:
-            options.append(Option(group_line(slot, len(orders)), id=f"group-{slot or 'carried'}", disabled=True))
-            for order in orders:
-                self.orders[order.id] = order
-                options.append(Option(order_line(order, columns, now, zone), id=str(order.id)))
+            settled = board.settled.get(slot, {})
+            if not in_slot and not settled:
+                continue
+            count = len(in_slot) + sum(settled.values())
+            options.append(Option(group_line(slot, count), id=f"group-{slot}", disabled=True))
+            options.extend(self._order_options(in_slot, columns, now, zone))
+            if settled:
+                options.append(Option(settled_line(settled), id=f"settled-{slot}", disabled=True))
         self.clear_options()
         self.add_options(options)
         target = keep if keep in self.orders else next(iter(self.orders), None)
         if target is not None:
             self.highlighted = self.get_option_index(str(target))
+
+    def _order_options(self, orders: list[OrderLine], columns: list[tuple[str, int]], now: datetime,
+               zone: ZoneInfo) -> list[Option]:
+        out = []
+        for order in orders:
+            self.orders[order.id] = order
+            out.append(Option(order_line(order, columns, now, zone), id=str(order.id)))
+        return out
 
     def current(self) -> OrderLine | None:
         """The order under the cursor (None on an empty board)."""
