@@ -10,8 +10,8 @@ from ...domain.audit_chain import GENESIS
 DemoEvent = tuple[int, int | None, int | None, str, str, str, str, str, bool]
 
 _sha256 = hashlib.sha256
-# Distinct `old` values kept quoted (statuses, purposes, amounts): enough for all of them, bounded anyway.
-_OLD_CACHE = 50_000
+# Quoted pieces kept per sealer: enough for every status, kind, field and amount, bounded all the same.
+_CACHE = 5_000
 
 INSERT_EVENT = (
     "INSERT INTO event (complaint_id, actor_id, at, kind, field, old, new, note, customer_contact, prev_hash, hash) "
@@ -44,13 +44,15 @@ class ChainSealer:
         for at, complaint_id, actor_id, kind, field, old, new, note, contact in events:
             middle = middles.get((contact, field, kind))
             if middle is None:
-                middle = middles[(contact, field, kind)] = (
+                middle = (
                     f'"contact":{"true" if contact else "false"},"field":{_quote(field)},"kind":{_quote(kind)}'
                 )
+                if len(middles) < _CACHE:  # a delivery event's field is its order's number: not worth keeping
+                    middles[(contact, field, kind)] = middle
             quoted_old = olds.get(old)
             if quoted_old is None:
                 quoted_old = _quote(old)
-                if len(olds) < _OLD_CACHE:
+                if len(olds) < _CACHE:
                     olds[old] = quoted_old
             payload = (
                 f'{previous}{{"actor":{"null" if actor_id is None else actor_id},"at":{at},'

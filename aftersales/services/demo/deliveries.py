@@ -8,7 +8,7 @@ order in one of the open states, promised for days around the demo's today, some
 import random
 from collections.abc import Callable
 from datetime import date, timedelta
-from functools import cache
+from functools import lru_cache
 
 from ...domain.deliveries import DeliveryKind, DeliveryStatus, FailureReason, Slot, event_details
 from ...domain.enums import EventKind
@@ -50,7 +50,7 @@ ORDER_COLUMNS = (
 )
 FAILURE_COLUMNS = ("order_id", "shop_id", "promised_date", "reason", "note", "actor_id", "at")
 
-@cache
+@lru_cache(maxsize=20_000)
 def cached_details(facts: tuple[tuple[str, str | int | None], ...]) -> str:
     """`event_details` of `facts`, worked out once: a million-complaint demo repeats the same few thousand."""
     return event_details(**dict(facts))
