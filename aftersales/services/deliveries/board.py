@@ -27,6 +27,8 @@ from ...store.models import DeliveryOrder, Shop
 
 _OPEN = [status.value for status in OPEN_DELIVERY_STATUSES]
 _SETTLED = [DeliveryStatus.COMPLETED.value, DeliveryStatus.CANCELLED.value]
+# Written into the SQL literally, as the partial index `delivery_order_open_day` states it, so SQLite uses it.
+_IS_OPEN = SQL("status IN ({})".format(", ".join(f"'{status}'" for status in _OPEN)))
 CARRIED_LIMIT = 300
 
 
@@ -84,15 +86,16 @@ def settled_counts(day: date) -> dict[Slot, dict[DeliveryStatus, int]]:
 def carried_over(day: date, limit: int = CARRIED_LIMIT) -> tuple[list[OrderLine], int]:
     """The latest `limit` open orders promised before `day` (latest day first) and how many there are.
 
-    Their ids come from the (status, promised date) index in a subquery, so only the rows shown are read.
+    Their ids come from the partial index of open orders by date, newest first, in a subquery: only the
+    rows shown are read.
     """
-    where = DeliveryOrder.status.in_(_OPEN) & (DeliveryOrder.promised_date < day)
+    where = _IS_OPEN & (DeliveryOrder.promised_date < day)
     total = int(DeliveryOrder.select(fn.COUNT(SQL("*"))).where(where).scalar() or 0)
     if not total:
         return [], 0
     latest = (
         DeliveryOrder.select(DeliveryOrder.id).where(where)
-        .order_by(DeliveryOrder.promised_date.desc(), DeliveryOrder.id).limit(limit)
+        .order_by(DeliveryOrder.promised_date.desc(), DeliveryOrder.id.desc()).limit(limit)
     )
     lines = board_orders(DeliveryOrder.id.in_(latest))
     lines.sort(key=lambda order: (-order.promised_date.toordinal(), *board_order(order)))

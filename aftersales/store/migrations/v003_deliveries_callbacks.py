@@ -8,8 +8,6 @@ from ..models import CALLBACK_MODELS, DELIVERY_MODELS
 INDEXES = [
     # One day's board, in slot order (the SLA clock reads an open order's promise through it too).
     ("delivery_order_day", "delivery_order", ["promised_date", "slot", "status"]),
-    # Open orders promised before a day (carried over to today's board) and today's count.
-    ("delivery_order_status_day", "delivery_order", ["status", "promised_date"]),
     ("delivery_order_complaint_status", "delivery_order", ["complaint_id", "status"]),
     ("delivery_order_first_day_shop", "delivery_order", ["first_promised_date", "shop_id"]),
     ("callback_complaint_purpose", "callback", ["complaint_id", "purpose", "status"]),
@@ -21,6 +19,8 @@ PENDING_INDEXES = [
     ("callback_pending_due", "callback", ["due_at"]),
 ]
 PENDING = "status = 'pending'"
+# Open orders by promised date, newest first: the latest carried over to today's board, and their count.
+OPEN_ORDERS = "status IN ('requested', 'accepted', 'out_for_delivery', 'failed', 'rescheduled')"
 
 
 def migrate(db: Database) -> None:
@@ -29,3 +29,5 @@ def migrate(db: Database) -> None:
         db.execute_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({', '.join(columns)})")
     for name, table, columns in PENDING_INDEXES:
         db.execute_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({', '.join(columns)}) WHERE {PENDING}")
+    db.execute_sql(f"CREATE INDEX IF NOT EXISTS delivery_order_open_day ON delivery_order (promised_date, status) "
+                   f"WHERE {OPEN_ORDERS}")
