@@ -133,7 +133,7 @@ def _fill(conn: sqlite3.Connection, total: int, seed: int, today: date, until: t
         history = HistoryMaker(
             rng, now=now, utc_offset=offset, opens=policy.opens.hour * 3600, closes=policy.closes.hour * 3600,
             first_day=(first_start + offset) // DAY, staff_codes=desk, lead_id=by_code["lead01"],
-            dispatcher_id=by_code["dc01"], contact_of=lambda customer_id: maker.contact_of(customer_id),
+            dispatcher_id=by_code["dc01"], contact_of=lambda customer_id: maker.contact_of(customer_id), seed=seed,
         )
         maker = ComplaintMaker(
             rng, fake, history, DeadlineTable(policy, offset, first_start), shops,

@@ -42,11 +42,10 @@ _STATUS, _OUTCOME, _SCORE, _ATTEMPTS, _VERSION, _FINISHED = 7, 8, 9, 11, 12, 14
 class CallbackPlayer:
     """Plays call-backs for HistoryMaker, emitting attempt events and collecting rows."""
 
-    def __init__(self, rng: random.Random, emit: Callable[[DemoEvent], None], business: Callable[[int], int], *,
-                 now: int, utc_offset: int, opens: int, closes: int) -> None:
+    def __init__(self, rng: random.Random, emit: Callable[[DemoEvent], None], *, now: int, utc_offset: int,
+                 opens: int, closes: int) -> None:
         self.rng = rng
         self.emit = emit
-        self.business = business
         self.now = now
         self.offset = utc_offset
         self.opens = opens
@@ -63,6 +62,15 @@ class CallbackPlayer:
         callbacks, attempts = self.callbacks, self.attempts
         self.callbacks, self.attempts = [], []
         return callbacks, attempts
+
+    def business(self, t: int) -> int:
+        """`t`, or a moment just after the next opening when `t` falls outside business hours."""
+        local = (t + self.offset) % DAY
+        if local < self.opens:
+            return t + self.opens - local + int(self.rng.random() * 1800)
+        if local >= self.closes:
+            return t + DAY - local + self.opens + int(self.rng.random() * 1800)
+        return t
 
     def due_after(self, t: int) -> int:
         """24 business hours after `t`, as `sla.add_business_minutes` counts them with 12 business hours every
@@ -98,11 +106,10 @@ class CallbackPlayer:
         if status == _CANCELLED or outcome is _UNREACHABLE:
             row[_VERSION] = int(row[_VERSION]) + 1  # type: ignore[call-overload]
 
-    def confirmed(self, cid: int, purpose: str, created: int, actor: int, payment: int, t: int) -> int:
-        """A call-back made and confirmed at the first call at `t`, written in one go (most of the demo's
-        are); returns the satisfaction."""
+    def confirmed(self, cid: int, purpose: str, created: int, actor: int, payment: int, t: int, score: int) -> None:
+        """A call-back made and confirmed at the first call at `t` with satisfaction `score`, written in one go
+        (most of the demo's are)."""
         random_ = self.rng.random
-        score = SATISFACTION[int(random_() * 100)]
         outcome = _SAT if score >= 4 else _PARTLY
         value, note = _VALUE[outcome], PRAISE[int(random_() * len(PRAISE))]
         callback_id = self.next_id
@@ -112,7 +119,6 @@ class CallbackPlayer:
         self.attempts.append((callback_id, t, value, score, note, actor))
         self.emit((t, cid, actor, _ATTEMPT, "callback", purpose, cached_details((("outcome", value),
                    ("satisfaction", score))), note, True))
-        return score
 
     def confirm(self, row: list[object], t: int, actor: int) -> int:
         """The customer is reached and content (or partly); returns the satisfaction."""

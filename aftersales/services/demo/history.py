@@ -7,7 +7,7 @@ from operator import itemgetter
 
 from ...domain.callbacks import CallbackPurpose
 from ...domain.enums import CloseOutcome, ComplaintStatus, EventKind, Remedy
-from .callbacks import CallbackPlayer
+from .callbacks import SATISFACTION, CallbackPlayer
 from .catalog import CONTACT_NOTES, RESOLUTIONS, WITHDRAW_REASONS
 from .chain import DemoEvent
 from .deliveries import Contact, DeliveryPlayer, OrderFacts
@@ -58,6 +58,7 @@ class HistoryMaker:
         lead_id: int,
         dispatcher_id: int,
         contact_of: Contact,
+        seed: int = 0,
     ) -> None:
         self.rng = rng
         self.now = now
@@ -75,10 +76,12 @@ class HistoryMaker:
         # The complaint being played: what its delivery orders need of it.
         self.facts: OrderFacts = (0, "", 0, "")
         self.number = ""
-        self.deliveries = DeliveryPlayer(rng, self._emit, now=now, utc_offset=utc_offset, dispatcher_id=dispatcher_id,
-                                         contact_of=contact_of)
-        self.calls = CallbackPlayer(rng, self._emit, self._business, now=now, utc_offset=utc_offset, opens=opens,
-                                    closes=closes)
+        # Orders and call-backs draw from generators of their own, so the complaints come out as they would
+        # without them.
+        self.deliveries = DeliveryPlayer(random.Random(f"deliveries-{seed}"), self._emit, now=now,
+                                         utc_offset=utc_offset, dispatcher_id=dispatcher_id, contact_of=contact_of)
+        self.calls = CallbackPlayer(random.Random(f"callbacks-{seed}"), self._emit, now=now, utc_offset=utc_offset,
+                                    opens=opens, closes=closes)
 
     def take_day(self, index: int) -> list[DemoEvent]:
         """All events of local day `index` in time order (complete once that day's complaints were played)."""
@@ -206,8 +209,10 @@ class HistoryMaker:
             t = business(t + 3600 + int(rng.random() * 25_200))
             if t > now:
                 return _INV, version, updated, t
-            back = business(t + DAY + int(rng.random() * 4 * DAY))
-            leave = None if fate == "stall" or back > now else back
+            leave = None
+            if fate != "stall":
+                back = business(t + DAY + int(rng.random() * 4 * DAY))
+                leave = back if back <= now else None
             if wait == _AW_DELIVERY:
                 # The order is dispatched in the same moment (its event first, as the service writes them).
                 done = self.deliveries.play(cid, self.number, who, t, leave, self.facts)
@@ -243,9 +248,12 @@ class HistoryMaker:
         if stays or t > now:
             calls.tried_so_far(calls.open(cid, _CONFIRM_RESOLUTION, resolved_at, who, fen), resolved_at, who)
             return pending
+        # Drawn here whatever the call-back's path, so the complaints after this one come out the same; the
+        # call-backs' own turns draw from their player's generator.
+        satisfaction = SATISFACTION[int(rng.random() * 100)]
         path = calls.next_path()
         if path == "confirmed":
-            satisfaction = calls.confirmed(cid, _CONFIRM_RESOLUTION, resolved_at, who, fen, t)
+            calls.confirmed(cid, _CONFIRM_RESOLUTION, resolved_at, who, fen, t, satisfaction)
             emit((t, cid, who, _K_CLOSED, "status", _RESOLVED, _CLOSED, "", True))
             return (_CLOSED, who, ack_at, resolved_at, t, _CALLBACK, None, decision, fen, satisfaction, version + 1, t)
         call = calls.open(cid, _CONFIRM_RESOLUTION, resolved_at, who, fen)
@@ -260,14 +268,14 @@ class HistoryMaker:
             reason = calls.unsatisfied(call, t, who)
             emit((t, cid, who, _K_REOPENED, "status", _RESOLVED, _INV, reason, False))
             version += 1
-            again = self._business(t + 7200 + int(rng.random() * DAY))
+            again = calls.business(t + 7200 + int(calls.rng.random() * DAY))
             if again > now:
                 return (_INV, who, ack_at, resolved_at, None, None, None, decision, fen, None, version, t)
-            decision = decisions[int(rng.random() * len(decisions))]
+            decision = decisions[int(calls.rng.random() * len(decisions))]
             resolved_at, version = again, version + 1
             emit((resolved_at, cid, who, _K_RESOLVED, "remedy", str(fen), remedy, decision, False))
             call = calls.open(cid, _CONFIRM_RESOLUTION, resolved_at, who, fen)
-            t = self._business(resolved_at + DAY + int(rng.random() * DAY))
+            t = calls.business(resolved_at + DAY + int(calls.rng.random() * DAY))
             pending = (_RESOLVED, who, ack_at, resolved_at, None, None, None, decision, fen, None, version,
                        resolved_at)
             if t > now:
