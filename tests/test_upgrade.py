@@ -1,4 +1,4 @@
-"""A desk database made by the previous version (schema 2, no delivery or call-back tables) upgrades in place:
+"""A desk database made by the previous version (schema 5, no delivery or call-back tables) upgrades in place:
 every complaint and event kept, the audit chain intact, `aftersales check` passing, the new tables usable."""
 
 from collections.abc import Iterator
@@ -21,7 +21,7 @@ from .delivery_helpers import order_data
 from .engines import PG_URL, drop_schema
 from .factories import new_complaint, seed_shops, seed_staff
 
-PREVIOUS = 2
+PREVIOUS = 5  # the schema before delivery orders and call-backs
 NEW_TABLES = ("delivery_order", "delivery_failure", "callback", "callback_attempt")
 
 
@@ -45,7 +45,7 @@ def _previous_version(target: str, engine: str) -> Database:
 
 @pytest.fixture
 def old_desk(engine: str, tmp_path: Path, desk) -> Iterator[tuple[str, dict[str, int]]]:
-    """A schema-2 desk with complaints and their events, closed; yields its target and what it held."""
+    """A desk of the previous schema with complaints and their events, closed; yields its target and what it held."""
     target = str(tmp_path / "old.db") if engine == "sqlite" else PG_URL
     db = _previous_version(target, engine)
     staff = seed_staff()

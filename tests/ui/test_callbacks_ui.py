@@ -144,3 +144,21 @@ async def test_the_palette_opens_the_call_backs_due(db_path: Path, staff: dict[s
         commands["Call-backs due"]()
         await settle(pilot)
         assert isinstance(app.screen, CallbacksDueScreen)
+
+
+async def test_the_key_help_of_a_complaint_being_investigated_lists_dispatch_and_call_back(
+    db_path: Path, desk: Desk, staff: dict[str, StaffView]
+) -> None:
+    from aftersales import i18n
+    from aftersales.ui.screens.shell.help import HelpScreen
+
+    complaint = investigating(desk, staff["op01"])
+    app = desk_app(db_path, actor_code="op01")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_detail(pilot, complaint.id)
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        listed = {(row.key, row.description) for row in app.screen.rows}
+        assert ("o", i18n.t("deliveries.key.dispatch_order")) in listed
+        assert ("b", i18n.t("callbacks.key.record")) in listed

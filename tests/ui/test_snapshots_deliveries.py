@@ -30,19 +30,43 @@ def test_board_in_chinese_at_80_by_24(snap_compare: Any, db_path: Path, staff: d
     assert snap_compare(app, terminal_size=(80, 24), run_before=_board)
 
 
-def test_callbacks_due_list(snap_compare: Any, db_path: Path, staff: dict[str, StaffView]) -> None:
+def _three_calls_due(staff: dict[str, StaffView]) -> None:
     for days, phone, fen in ((3, "13900000001", 0), (2, "13900000002", 12050), (2, "13900000003", 0)):
         then = Desk(clock=fixed_clock(NOW - timedelta(days=days, hours=-days)))
         complaint = investigating(then, staff["op01"], phone=phone, customer_name=f"客户{phone[-1]}")
         actions.resolve(then, staff["op01"], complaint.id, {"decision": "同意维修", "remedy": "repair",
                                                              "compensation_fen": fen}, complaint.version)
 
-    async def due(pilot: Any) -> None:
-        await settle(pilot)
-        await pilot.press("b")
+
+async def _due(pilot: Any) -> None:
+    await settle(pilot)
+    await pilot.press("b")
+    await settle(pilot)
+
+
+def test_callbacks_due_list(snap_compare: Any, db_path: Path, staff: dict[str, StaffView]) -> None:
+    _three_calls_due(staff)
+    assert snap_compare(desk_app(db_path, actor_code="op01"), terminal_size=(120, 36), run_before=_due)
+
+
+def test_callbacks_due_list_in_chinese_at_80_by_24(snap_compare: Any, db_path: Path,
+                                                    staff: dict[str, StaffView]) -> None:
+    _three_calls_due(staff)
+    app = desk_app(db_path, actor_code="op01", language="zh_CN")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_due)
+
+
+def test_callback_dialog_in_chinese_at_80_by_24(snap_compare: Any, db_path: Path,
+                                                staff: dict[str, StaffView]) -> None:
+    _three_calls_due(staff)
+
+    async def call(pilot: Any) -> None:
+        await _due(pilot)
+        await pilot.press("enter")
         await settle(pilot)
 
-    assert snap_compare(desk_app(db_path, actor_code="op01"), terminal_size=(120, 36), run_before=due)
+    app = desk_app(db_path, actor_code="op01", language="zh_CN")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=call)
 
 
 def test_dispatch_dialog_in_chinese_at_80_by_24(snap_compare: Any, db_path: Path, desk: Desk,
