@@ -14,6 +14,7 @@ from aftersales.services.deliveries.board import load_board
 from aftersales.store.models import database
 from tests.delivery_helpers import NOW, TODAY, dispatched, investigating
 
+
 @contextmanager
 def statements() -> Iterator[list[tuple[str, Any]]]:
     """Every SQL statement (with its parameters) the database runs inside the block."""
