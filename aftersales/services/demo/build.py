@@ -1,15 +1,15 @@
 """Building a realistic, deterministic demo database: staff, shops, customers, complaints and their audit trail.
 
-The same seed and day give the same content. A million complaints load in about a minute because rows go
-through `executemany` in one transaction, with the secondary indexes and full-text triggers set aside
-until the end, and the indexes are then sorted in small cache-sized runs.
+The same seed and day give the same content. A million complaints load in about a minute and a half because
+one process invents the rows while another stores them through `executemany` in one transaction, with the
+secondary indexes and full-text triggers set aside until the end, and the indexes are then sorted in small
+cache-sized runs.
 """
 
 import hashlib
 import random
 import sqlite3
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from operator import itemgetter
@@ -32,6 +32,7 @@ from .deliveries import FAILURE_COLUMNS, ORDER_COLUMNS
 from .history import DAY, HistoryMaker
 from .marker import DEMO_KEY
 from .penalties import events_between, play, write_rows
+from .pipeline import DayBatches, store_invented
 
 DAYS = 90
 # The desk's staff and shops were set up this many days before the demo's day: before its year of penalties.
@@ -118,6 +119,14 @@ def day_counts(total: int, first: date, today: date, seed: int, until: time = DE
 
 
 def _fill(conn: sqlite3.Connection, total: int, seed: int, today: date, until: time) -> None:
+    """Invent the demo in another process and store it here as it comes (see `pipeline`)."""
+    with _bulk_load(conn):
+        penalties, window = store_invented(conn, FTS_RANGE, invent, (total, seed, today, until))
+    write_rows(conn, penalties, window)
+
+
+def invent(out: DayBatches, total: int, seed: int, today: date, until: time) -> None:
+    """Every row of the demo, in the order it is stored, sent to `out` a day at a time."""
     policy = SlaPolicy()
     zone = policy.zone
     now = to_epoch(datetime.combine(today, until, zone))
@@ -127,66 +136,58 @@ def _fill(conn: sqlite3.Connection, total: int, seed: int, today: date, until: t
     rng = random.Random(seed)
     fake = Faker("zh_CN")
     fake.seed_instance(seed)
-    with _bulk_load(conn), ThreadPoolExecutor(max_workers=1) as text_indexer:
-        cursor = conn.cursor()
-        chain = ChainSealer()
-        setup_at = to_epoch(datetime.combine(today - timedelta(days=SETUP_DAYS), time(9, 0), zone))
-        staff, shops, setup_events = _people_and_shops(cursor, fake, seed, setup_at)
-        desk = {sid: code for sid, (code, role) in staff.items() if role in (Role.OPERATOR, Role.LEAD, Role.MANAGER)}
-        by_code = {code: sid for sid, (code, _) in staff.items()}
-        penalties = play(today, now, zone, seed, by_code, {f"S{shop_id:03d}": shop_id for shop_id, _, _ in shops})
-        cursor.executemany(INSERT_EVENT, chain.seal(setup_events + events_between(penalties, 0, first_start)))
-        operators = [sid for sid, (_, role) in staff.items() if role is Role.OPERATOR]
-        history = HistoryMaker(
-            rng, now=now, utc_offset=offset, opens=policy.opens.hour * 3600, closes=policy.closes.hour * 3600,
-            first_day=(first_start + offset) // DAY, staff_codes=desk, lead_id=by_code["lead01"],
-            dispatcher_id=by_code["dc01"], contact_of=lambda customer_id: maker.contact_of(customer_id), seed=seed,
-        )
-        maker = ComplaintMaker(
-            rng, fake, history, DeadlineTable(policy, offset, first_start), shops,
-            intake_ids=operators + [by_code["lead01"]], assignee_ids=operators * 3 + [by_code["lead01"]],
-            manager_id=by_code["mgr01"],
-        )
-        sequences = []
-        indexing: Future[object] | None = None
-        for index, count in enumerate(day_counts(total, first, today, seed, until)):
-            day = first + timedelta(days=index)
-            start = first_start + index * DAY
-            rows, customers = maker.make_day(day, start, count, now - 60)
-            played = history.take_day(index)
-            fines = events_between(penalties, start, start + DAY)
-            events = chain.seal(sorted(played + fines, key=itemgetter(0)) if fines else played)
-            if indexing is not None:
-                indexing.result()
-            cursor.executemany(INSERT_CUSTOMER, customers)
-            cursor.executemany(INSERT_COMPLAINT, rows)
-            cursor.executemany(INSERT_EVENT, events)
-            _insert_deliveries_and_callbacks(cursor, history)
-            if rows:
-                # One long statement that releases the GIL: the next day is invented while it runs.
-                indexing = text_indexer.submit(conn.execute, FTS_RANGE, (rows[0][0], rows[-1][0]))
-                sequences.append((f"{day:%Y%m%d}", count))
-        if indexing is not None:
-            indexing.result()
-        cursor.executemany("INSERT INTO number_sequence (day, last) VALUES (?, ?)", sequences)
-        # The mark that lets the login screen show the demo accounts (and no other database's).
-        cursor.execute("INSERT INTO meta (key, value) VALUES (?, ?)",
-                       (DEMO_KEY, f"{total} complaints, seed {seed}, up to {today:%Y-%m-%d} {until:%H:%M}"))
-    write_rows(conn, penalties, (first_start, now))
+    chain = ChainSealer()
+    setup_at = to_epoch(datetime.combine(today - timedelta(days=SETUP_DAYS), time(9, 0), zone))
+    staff, shops, setup_events = _people_and_shops(out, fake, seed, setup_at)
+    desk = {sid: code for sid, (code, role) in staff.items() if role in (Role.OPERATOR, Role.LEAD, Role.MANAGER)}
+    by_code = {code: sid for sid, (code, _) in staff.items()}
+    penalties = play(today, now, zone, seed, by_code, {f"S{shop_id:03d}": shop_id for shop_id, _, _ in shops})
+    out.executemany(INSERT_EVENT, chain.seal(setup_events + events_between(penalties, 0, first_start)))
+    operators = [sid for sid, (_, role) in staff.items() if role is Role.OPERATOR]
+    history = HistoryMaker(
+        rng, now=now, utc_offset=offset, opens=policy.opens.hour * 3600, closes=policy.closes.hour * 3600,
+        first_day=(first_start + offset) // DAY, staff_codes=desk, lead_id=by_code["lead01"],
+        dispatcher_id=by_code["dc01"], contact_of=lambda customer_id: maker.contact_of(customer_id), seed=seed,
+    )
+    maker = ComplaintMaker(
+        rng, fake, history, DeadlineTable(policy, offset, first_start), shops,
+        intake_ids=operators + [by_code["lead01"]], assignee_ids=operators * 3 + [by_code["lead01"]],
+        manager_id=by_code["mgr01"],
+    )
+    sequences = []
+    for index, count in enumerate(day_counts(total, first, today, seed, until)):
+        day = first + timedelta(days=index)
+        start = first_start + index * DAY
+        rows, customers = maker.make_day(day, start, count, now - 60)
+        played = history.take_day(index)
+        fines = events_between(penalties, start, start + DAY)
+        events = chain.seal(sorted(played + fines, key=itemgetter(0)) if fines else played)
+        out.executemany(INSERT_CUSTOMER, customers)
+        out.executemany(INSERT_COMPLAINT, rows)
+        out.executemany(INSERT_EVENT, events)
+        _deliveries_and_callbacks(out, history)
+        if rows:
+            sequences.append((f"{day:%Y%m%d}", count))
+        out.send((rows[0][0], rows[-1][0]) if rows else None)
+    out.executemany("INSERT INTO number_sequence (day, last) VALUES (?, ?)", sequences)
+    # The mark that lets the login screen show the demo accounts (and no other database's).
+    out.execute("INSERT INTO meta (key, value) VALUES (?, ?)",
+                (DEMO_KEY, f"{total} complaints, seed {seed}, up to {today:%Y-%m-%d} {until:%H:%M}"))
+    out.finish(penalties, (first_start, now))
 
 
-def _insert_deliveries_and_callbacks(cursor: sqlite3.Cursor, history: HistoryMaker) -> None:
+def _deliveries_and_callbacks(out: DayBatches, history: HistoryMaker) -> None:
     """The day's delivery orders, failed runs, call-backs and attempts (played with its complaints)."""
     orders, failures = history.deliveries.take_rows()
     callbacks, attempts = history.calls.take_rows()
-    cursor.executemany(INSERT_ORDER, orders)
-    cursor.executemany(INSERT_FAILURE, failures)
-    cursor.executemany(INSERT_CALLBACK, callbacks)
-    cursor.executemany(INSERT_ATTEMPT, attempts)
+    out.executemany(INSERT_ORDER, orders)
+    out.executemany(INSERT_FAILURE, failures)
+    out.executemany(INSERT_CALLBACK, callbacks)
+    out.executemany(INSERT_ATTEMPT, attempts)
 
 
 def _people_and_shops(
-    cursor: sqlite3.Cursor, fake: Faker, seed: int, at: int
+    cursor: DayBatches, fake: Faker, seed: int, at: int
 ) -> tuple[dict[int, tuple[str, Role]], list[tuple[int, str, ShopCategory]], list[DemoEvent]]:
     """Staff (demo accounts first) and shops, with the events an admin setting them up would leave."""
     staff: dict[int, tuple[str, Role]] = {}
