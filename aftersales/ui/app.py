@@ -6,7 +6,8 @@ Screens rely on this small API (the shell owns everything else):
 - `app.open_complaint(complaint_id)` — push the complaint detail
 - `app.open_intake()` — push the intake form
 - `app.data_changed()` — tell every screen the database changed (posts DataChanged)
-- `app.ready` — a threading.Event set once the database is open (workers wait on it)
+- `app.ready` — a threading.Event set once the database is open; `app.settled` once opening is over,
+  opened or refused (workers wait on that, then look at `ready`)
 
 Only Textual and the login screen load before the first frame; the rest (database, services,
 schemas, other screens) loads in warmup.py while the operator types the PIN.
@@ -118,9 +119,11 @@ class DeskApp(App[None]):
         self.watch_interval = watch_interval
         self.cursor_blink = cursor_blink
         self.refusal = ""  # why the database could not be opened, printed after the screen closes
-        self.ready = threading.Event()
+        self.ready = threading.Event()  # the database is open
+        self.settled = threading.Event()  # opening it is over, whether it opened or was refused
         if session.desk is not None:
             self.ready.set()
+            self.settled.set()
         if actor is not None:
             self.session.actor = actor
         self.start_section_override = start_section
@@ -184,6 +187,7 @@ class DeskApp(App[None]):
     def database_ready(self) -> None:
         """The database is open: watch it for other desks' changes, scan it a little later."""
         self.ready.set()
+        self.settled.set()
         if self.watch_interval:
             from .integrity import check_integrity_in_background
             from .watch import watch_database
@@ -195,6 +199,7 @@ class DeskApp(App[None]):
     def refuse_database(self, reason: str) -> None:
         """The database cannot be used: close the desk and say why once the terminal is back."""
         self.refusal = reason
+        self.settled.set()  # nothing waits any longer for a database that will not open
         self.exit(return_code=2)
 
     async def on_event(self, event: events.Event) -> None:

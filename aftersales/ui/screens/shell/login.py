@@ -107,7 +107,7 @@ class LoginScreen(Screen[None]):
     def _look_at_database(self) -> None:
         """Once the database is open: say when it is read-only, list a demo database's accounts."""
         app: Any = self.app
-        if not app.ready.wait(READY_TIMEOUT):
+        if not app.settled.wait(READY_TIMEOUT) or not app.ready.is_set():
             return
         if app.session.read_only:
             self.post_message(ReadOnlyDatabase())
@@ -188,7 +188,7 @@ class LoginScreen(Screen[None]):
         from ....store.db import connection
 
         app: Any = self.app
-        if not app.ready.wait(READY_TIMEOUT):
+        if not app.settled.wait(READY_TIMEOUT) or not app.ready.is_set():
             app.call_from_thread(self.show_error, t("login.not_ready"))
             return
         try:
