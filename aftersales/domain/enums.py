@@ -132,3 +132,4 @@ class EventKind(StrEnum):
     VIOLATION_RETIERED = "violation_retiered"
     DISMISSAL_DECIDED = "dismissal_decided"
     PAYROLL_FINALISED = "payroll_finalised"
+    REGISTER_HANDED_OVER = "register_handed_over"

@@ -1,6 +1,6 @@
 """What the reports section shows for a period: counts, times, money and rates, as plain values."""
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, computed_field
 
 from ..enums import Category, ShopCategory
 from .period import Period
@@ -44,6 +44,7 @@ class SlaRow(_View):
     resolve: TimeStats = TimeStats()
     breached: int = 0
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def breach_rate(self) -> float | None:
         return self.breached / self.received if self.received else None
@@ -56,6 +57,7 @@ class Money(_View):
     refund_fen: int = 0
     paid_complaints: int = 0
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def total_fen(self) -> int:
         return self.compensation_fen + self.refund_fen
@@ -68,10 +70,12 @@ class CallbackFigures(_View):
     scored: int = 0
     satisfaction_sum: int = 0
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def finished(self) -> int:
         return sum(item.count for item in self.by_outcome)
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def satisfaction(self) -> float | None:
         return self.satisfaction_sum / self.scored if self.scored else None
@@ -83,6 +87,7 @@ class DeliveryFigures(_View):
     completed: int = 0
     on_time: int = 0
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def on_time_rate(self) -> float | None:
         return self.on_time / self.completed if self.completed else None

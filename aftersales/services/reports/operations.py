@@ -15,3 +15,13 @@ def delivery_figures(period: Period, filters: ReportFilters) -> DeliveryFigures:
 
 def callback_figures(start: datetime, end: datetime, filters: ReportFilters) -> CallbackFigures:
     return CallbackFigures()
+
+
+def service_records(complaint_ids: list[int]) -> dict[int, tuple[str, str, int]]:
+    """Per complaint: its delivery orders (as printed), its call-back outcome, money collected on delivery."""
+    return {}
+
+
+def month_operations(start: datetime, end: datetime) -> tuple[int, int, int]:
+    """(deliveries completed, pick-ups and returns completed, fen collected on delivery) in the month."""
+    return (0, 0, 0)

@@ -67,3 +67,29 @@ def load_report(desk: Desk, period: Period, filters: ReportFilters | None = None
     previous = period_figures(desk, period.previous(), filters, detail=False, progress=progress,
                               done=detailed, total=total)
     return ReportView(current=current, previous=previous)
+
+
+def report_json(view: ReportView) -> dict[str, Any]:
+    """The report for scripts: every figure of the period and the previous period's headline, money in fen."""
+    out: dict[str, Any] = view.model_dump(mode="json")
+    for part in ("current", "previous"):
+        out[part]["period"]["label"] = getattr(view, part).period.label
+    return out
+
+
+def filters_for(shop_code: str | None = None, shop_category: str | None = None,
+                category: str | None = None) -> ReportFilters:
+    """Filters from what a user typed: a shop by its code, a shop category, a complaint category."""
+    from ...domain.errors import InvalidInput
+    from ...store.models import Shop
+
+    shop_id = None
+    if shop_code:
+        shop = Shop.get_or_none(Shop.code == shop_code.strip())
+        if shop is None:
+            raise InvalidInput(f"no shop {shop_code!r}", {"shop": f"no shop with code {shop_code!r}"})
+        shop_id = int(shop.id)
+    try:
+        return ReportFilters(shop_id=shop_id, shop_category=shop_category or None, category=category or None)  # type: ignore[arg-type]
+    except ValueError as exc:
+        raise InvalidInput(str(exc).splitlines()[0], {"filter": str(exc).splitlines()[-1].strip()}) from exc

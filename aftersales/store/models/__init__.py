@@ -14,9 +14,10 @@ from .core import (
     Staff,
 )
 from .penalties import PENALTY_MODELS, PayrollMonth, PenaltyEntry, Violation
+from .reports import REPORT_MODELS, RegisterHandover
 
 # Every table, in an order that creates referenced tables first.
-ALL_MODELS = [*CORE_MODELS, LoginFailure, *PENALTY_MODELS]
+ALL_MODELS = [*CORE_MODELS, LoginFailure, *PENALTY_MODELS, *REPORT_MODELS]
 
 __all__ = [
     "ALL_MODELS",
@@ -31,6 +32,8 @@ __all__ = [
     "NumberSequence",
     "PENALTY_MODELS",
     "PayrollMonth",
+    "REPORT_MODELS",
+    "RegisterHandover",
     "PenaltyEntry",
     "Shop",
     "Staff",
