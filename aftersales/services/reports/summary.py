@@ -90,6 +90,6 @@ def filters_for(shop_code: str | None = None, shop_category: str | None = None,
             raise InvalidInput(f"no shop {shop_code!r}", {"shop": f"no shop with code {shop_code!r}"})
         shop_id = int(shop.id)
     try:
-        return ReportFilters(shop_id=shop_id, shop_category=shop_category or None, category=category or None)  # type: ignore[arg-type]
+        return ReportFilters(shop_id=shop_id, shop_category=shop_category or None, category=category or None)
     except ValueError as exc:
         raise InvalidInput(str(exc).splitlines()[0], {"filter": str(exc).splitlines()[-1].strip()}) from exc
