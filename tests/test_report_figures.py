@@ -113,3 +113,13 @@ def test_the_previous_period_comes_with_its_headline(staff, desk):
 def test_an_empty_period_has_no_percentiles(staff, desk):
     empty = period_figures(desk, parse_period("2025-01"))
     assert (empty.received, empty.sla.ack.median, empty.sla.breach_rate, empty.money.total_fen) == (0, None, None, 0)
+
+
+def test_trend_is_daily_for_a_month_and_monthly_for_a_quarter(staff, desk):
+    october()
+    days = period_figures(desk, parse_period("2026-10")).trend
+    assert len(days) == 31 and days[0].label == "10-01"
+    assert [(point.label, point.received, point.breached) for point in days if point.received] == [
+        ("10-01", 1, 0), ("10-10", 1, 1), ("10-12", 1, 0), ("10-20", 1, 1), ("10-31", 1, 1)]
+    months = period_figures(desk, parse_period("2026-Q4")).trend
+    assert [(point.label, point.received) for point in months] == [("2026-10", 5), ("2026-11", 1), ("2026-12", 0)]

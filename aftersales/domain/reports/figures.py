@@ -100,6 +100,19 @@ class PenaltyFigures(_View):
     amount_fen: int = 0
 
 
+class TrendPoint(_View):
+    """Complaints received in one day or month of the period, and how many of them breached their SLA."""
+
+    label: str
+    received: int = 0
+    breached: int = 0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def breach_rate(self) -> float | None:
+        return self.breached / self.received if self.received else None
+
+
 class ReportFigures(_View):
     """Every figure of one period; the breakdown lists are empty for a headline-only read."""
 
@@ -117,6 +130,7 @@ class ReportFigures(_View):
     sla_by_month: list[SlaRow] = []
     sla_by_severity: list[SlaRow] = []
     sla_by_shop: list[SlaRow] = []
+    trend: list[TrendPoint] = []
     escalations_by_trigger: dict[str, int] = {}
     callbacks: CallbackFigures = CallbackFigures()
     money: Money = Money()

@@ -5,12 +5,12 @@ Percentiles are ranked by the database (a window over each group) and only the t
 percentile come back: the same figures on SQLite and PostgreSQL, without fetching the durations.
 """
 
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from peewee import SQL, Case, NodeList, Select, fn
 
-from ...domain.reports.figures import ReportFilters, SlaRow, TimeStats, percentile
+from ...domain.reports.figures import ReportFilters, SlaRow, TimeStats, TrendPoint, percentile
 from ...domain.reports.period import Period
 from ...store.fields import to_epoch
 from ...store.models import Complaint, Shop
@@ -104,3 +104,26 @@ def sla_by_shop(start: datetime, end: datetime, filters: ReportFilters, now: dat
     names = dict(Shop.select(Shop.id, Shop.name).where(Shop.id.in_(list(found))).tuples()) if found else {}
     rows = [row.model_copy(update={"label": str(names.get(g, g))}) for g, row in found.items()]
     return sorted(rows, key=lambda row: (-row.received, row.label))
+
+
+# A period up to this many days is charted day by day, a longer one month by month.
+DAILY_UP_TO = 62
+
+
+def trend(period: Period, zone: Any, filters: ReportFilters, now: datetime) -> list[TrendPoint]:
+    """Received and breached per local day (short periods) or month, in one grouped pass."""
+    start, end = period.bounds(zone)
+    condition = narrowed(within(Complaint.created_at, start, end), filters)
+    days = (period.last - period.first).days + 1
+    if days > DAILY_UP_TO:
+        labels = month_labels(period)
+        group = month_index(Complaint.created_at, period, zone)
+    else:
+        labels = [f"{period.first + timedelta(days=index):%m-%d}" for index in range(days)]
+        branches = [(Complaint.created_at < to_epoch(datetime.combine(period.first + timedelta(days=index + 1),
+                                                                      time(0, 0), zone)), index)
+                    for index in range(days - 1)]
+        group = Case(None, branches, days - 1) if branches else Case(None, [(Complaint.id.is_null(False), 0)], 0)
+    found = _breaches(group, condition, now)
+    return [TrendPoint(label=label, received=found.get(index, (0, 0))[0], breached=found.get(index, (0, 0))[1])
+            for index, label in enumerate(labels)]

@@ -33,6 +33,7 @@ def _steps(desk: Desk, period: Period, filters: ReportFilters, detail: bool) -> 
             ("sla_by_month", lambda: sla_times.sla_by_month(period, zone, filters, now)),
             ("sla_by_severity", lambda: sla_times.sla_by_severity(start, end, filters, now)),
             ("sla_by_shop", lambda: sla_times.sla_by_shop(start, end, filters, now)),
+            ("trend", lambda: sla_times.trend(period, zone, filters, now)),
         ]
     return steps
 
