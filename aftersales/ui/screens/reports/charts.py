@@ -21,7 +21,10 @@ def _ticks(labels: list[str]) -> tuple[list[int], list[str]]:
 class ReceivedChart(PlotextPlot):
     """Bars of complaints received per day (or month) of the period."""
 
+    points: list[TrendPoint] = []
+
     def show(self, points: list[TrendPoint]) -> None:
+        self.points = points
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
@@ -29,6 +32,7 @@ class ReceivedChart(PlotextPlot):
         if points:
             positions = list(range(1, len(points) + 1))
             plt.bar(positions, [point.received for point in points], marker="hd", width=0.6)
+            plt.xlim(0.5, len(points) + 0.5)
             plt.xticks(*_ticks([point.label for point in points]))
         self.refresh()
 
@@ -36,7 +40,10 @@ class ReceivedChart(PlotextPlot):
 class BreachChart(PlotextPlot):
     """The SLA breach rate (%) per day (or month) of the period."""
 
+    points: list[TrendPoint] = []
+
     def show(self, points: list[TrendPoint]) -> None:
+        self.points = points
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
@@ -44,7 +51,8 @@ class BreachChart(PlotextPlot):
         shown = [(index + 1, point.breach_rate * 100) for index, point in enumerate(points)
                  if point.breach_rate is not None]
         if shown:
-            plt.plot([x for x, _ in shown], [y for _, y in shown], marker="braille")
+            plt.plot([x for x, _ in shown], [y for _, y in shown], marker="dot")
             plt.ylim(0, 100)
+            plt.xlim(0.5, len(points) + 0.5)
             plt.xticks(*_ticks([point.label for point in points]))
         self.refresh()

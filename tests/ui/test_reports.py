@@ -1,0 +1,63 @@
+"""Section 7 with real keys: open it, change the period, see the summary, chart and tables follow."""
+
+from pathlib import Path
+
+from rich.console import Console
+from textual.widgets import DataTable, OptionList, Static
+
+from aftersales.ui.screens.reports.charts import ReceivedChart
+from aftersales.ui.screens.reports.reports import ReportsScreen
+from tests.report_factories import october
+
+from .queue_harness import desk_app, settle
+
+SIZE = (120, 36)
+
+
+def _text(widget: Static) -> str:
+    console = Console(width=200, record=True)
+    shown = widget.render()
+    console.print(getattr(shown, "_renderable", shown))  # a rich Table is shown through a RichVisual
+    return console.export_text()
+
+
+async def test_changing_the_period_changes_the_chart_and_the_tables(db_path: Path, staff) -> None:
+    october()
+    app = desk_app(db_path, "lead01")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("7")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReportsScreen)
+        # The desk's clock stands in November 2026: one complaint, received on the 1st.
+        assert "2026-11 (month)" in _text(screen.query_one("#period-line", Static))
+        chart = screen.query_one(ReceivedChart)
+        assert len(chart.points) == 30 and sum(point.received for point in chart.points) == 1
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert "2026-10 (month) · compared with 2026-09" in _text(screen.query_one("#period-line", Static))
+        assert len(chart.points) == 31 and sum(point.received for point in chart.points) == 5
+        summary = _text(screen.query_one("#summary", Static))
+        assert "Complaints received" in summary and "+400.0%" in summary  # 5 against September's 1
+        await pilot.press("p")  # a quarter
+        await settle(pilot)
+        assert [point.label for point in chart.points] == ["2026-10", "2026-11", "2026-12"]
+        await pilot.press("t")
+        await settle(pilot)
+        assert app.focused is screen.query_one("#table-list", OptionList)
+        await pilot.press("down")  # received by complaint category
+        await settle(pilot)
+        grid = screen.query_one("#table", DataTable)
+        rows = [[str(cell) for cell in grid.get_row_at(index)] for index in range(grid.row_count)]
+        assert rows[0][:2] == ["Product quality", "4"]
+
+
+async def test_the_progress_bar_is_hidden_once_the_figures_are_in(db_path: Path, staff) -> None:
+    app = desk_app(db_path, "op01")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("7")
+        await settle(pilot)
+        assert app.screen.query_one("#progress").has_class("-idle")
+        assert app.screen.view is not None and app.screen.view.current.received == 0
