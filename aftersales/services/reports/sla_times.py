@@ -30,50 +30,66 @@ def _positions(count_column: Any) -> list[Any]:
     return out
 
 
-def _times(group: Any, duration: Any, done: Any, condition: Any) -> dict[Any, TimeStats]:
-    """Median and p90 of `duration` (seconds) per value of `group`, over the rows where `done` is set."""
-    rank = fn.ROW_NUMBER().over(partition_by=[group], order_by=[duration])
-    size = fn.COUNT(SQL("*")).over(partition_by=[group])
-    ranked = (Complaint.select(group.alias("g"), duration.alias("x"), (rank - 1).alias("i"), size.alias("n"))
-              .where(condition & done.is_null(False)).alias("ranked"))
-    wanted = _positions(ranked.c.n)
-    query = Select(from_list=[ranked], columns=[ranked.c.g, ranked.c.n, ranked.c.i, ranked.c.x]).where(
-        ranked.c.i.in_(NodeList(wanted, ", ", parens=True))
-    ).bind(Complaint._meta.database)
-    found: dict[Any, tuple[int, dict[int, float]]] = {}
-    for g, n, i, x in query.tuples():
-        count, ranks = found.setdefault(g, (int(n), {}))
-        ranks[int(i)] = float(x) / 60
-    out: dict[Any, TimeStats] = {}
-    for g, (count, ranks) in found.items():
-        values: dict[str, float] = {}
-        for name, p in PERCENTILES:
-            # The same integer ranks as the query's, so a float never picks a neighbouring row.
-            scaled = (count - 1) * int(round(p * 10))
-            low, high = scaled // 10, (scaled + 9) // 10
-            values[name] = percentile(ranks[low], ranks[high], low + (scaled % 10) / 10)
-        out[g] = TimeStats(count=count, median=values["median"], p90=values["p90"])
+def _late(now: datetime) -> Any:
+    """Acknowledged or resolved after its deadline, or still not by `now`."""
+    moment = to_epoch(now)
+    return ((fn.COALESCE(Complaint.acknowledged_at, moment) > Complaint.ack_due_at)
+            | (fn.COALESCE(Complaint.resolved_at, Complaint.closed_at, moment) > Complaint.resolve_due_at))
+
+
+def _stats(count: int, ranks: dict[int, float]) -> TimeStats:
+    if not count:
+        return TimeStats()
+    values: dict[str, float] = {}
+    for name, p in PERCENTILES:
+        # The same integer ranks as the query's, so a float never picks a neighbouring row.
+        scaled = (count - 1) * int(round(p * 10))
+        low, high = scaled // 10, (scaled + 9) // 10
+        values[name] = percentile(ranks[low], ranks[high], low + (scaled % 10) / 10)
+    return TimeStats(count=count, median=values["median"], p90=values["p90"])
+
+
+def _rows(group: Any, condition: Any, now: datetime) -> dict[Any, SlaRow]:
+    """Per value of `group`: received, breached, and the acknowledgement and resolution percentiles.
+
+    One scan: each duration is ranked within its group (unset durations last), and only the rows at
+    the wanted ranks come back, with the group's counts beside them.
+    """
+    ack = Complaint.acknowledged_at - Complaint.created_at
+    resolve = Complaint.resolved_at - Complaint.created_at
+
+    def over(expression: Any, order: Any = None) -> Any:
+        return expression.over(partition_by=[group], order_by=order)
+
+    ranked = Complaint.select(
+        group.alias("g"), ack.alias("a"), resolve.alias("r"),
+        (over(fn.ROW_NUMBER(), [ack.is_null(), ack]) - 1).alias("ia"), over(fn.COUNT(ack)).alias("na"),
+        (over(fn.ROW_NUMBER(), [resolve.is_null(), resolve]) - 1).alias("ir"), over(fn.COUNT(resolve)).alias("nr"),
+        over(fn.COUNT(SQL("*"))).alias("n"), over(fn.SUM(Case(None, [(_late(now), 1)], 0))).alias("late"),
+    ).where(condition).alias("ranked")
+    c = ranked.c
+    wanted = ((c.ia == 0) | c.ia.in_(NodeList(_positions(c.na), ", ", parens=True))
+              | c.ir.in_(NodeList(_positions(c.nr), ", ", parens=True)))
+    query = Select(from_list=[ranked], columns=[c.g, c.n, c.late, c.na, c.ia, c.a, c.nr, c.ir, c.r]).where(
+        wanted).bind(Complaint._meta.database)
+    found: dict[Any, tuple[int, int, int, int, dict[int, float], dict[int, float]]] = {}
+    for g, n, late, na, ia, a, nr, ir, r in query.tuples():
+        entry = found.setdefault(g, (int(n), int(late or 0), int(na), int(nr), {}, {}))
+        if a is not None and int(ia) < int(na):
+            entry[4][int(ia)] = float(a) / 60
+        if r is not None and int(ir) < int(nr):
+            entry[5][int(ir)] = float(r) / 60
+    out: dict[Any, SlaRow] = {}
+    for g, (n, late, na, nr, acks, resolves) in found.items():
+        out[g] = SlaRow(key=str(g), received=n, ack=_stats(na, acks), resolve=_stats(nr, resolves), breached=late)
     return out
 
 
 def _breaches(group: Any, condition: Any, now: datetime) -> dict[Any, tuple[int, int]]:
-    """(received, breached) per group: acknowledged or resolved after its deadline, or still not by `now`."""
-    moment = to_epoch(now)
-    late = ((fn.COALESCE(Complaint.acknowledged_at, moment) > Complaint.ack_due_at)
-            | (fn.COALESCE(Complaint.resolved_at, Complaint.closed_at, moment) > Complaint.resolve_due_at))
-    breached = fn.SUM(Case(None, [(late, 1)], 0))
+    """(received, breached) per group."""
+    breached = fn.SUM(Case(None, [(_late(now), 1)], 0))
     query = Complaint.select(group.alias("g"), fn.COUNT(SQL("*")), breached).where(condition).group_by(SQL("1"))
     return {g: (int(count), int(late_count or 0)) for g, count, late_count in query.tuples()}
-
-
-def _rows(group: Any, condition: Any, now: datetime) -> dict[Any, SlaRow]:
-    ack = _times(group, Complaint.acknowledged_at - Complaint.created_at, Complaint.acknowledged_at, condition)
-    resolve = _times(group, Complaint.resolved_at - Complaint.created_at, Complaint.resolved_at, condition)
-    out = {}
-    for g, (count, late) in _breaches(group, condition, now).items():
-        out[g] = SlaRow(key=str(g), received=count, ack=ack.get(g, TimeStats()),
-                        resolve=resolve.get(g, TimeStats()), breached=late)
-    return out
 
 
 def sla_overall(start: datetime, end: datetime, filters: ReportFilters, now: datetime) -> SlaRow:
