@@ -8,10 +8,9 @@ from .tables import yuan
 
 # (column, width in points on landscape A4).
 COLUMNS: tuple[tuple[str, float], ...] = (
-    ("number", 78), ("received", 62), ("shop", 78), ("customer", 92), ("category", 58), ("status", 52),
-    ("done", 168), ("deliveries", 76), ("callback", 52), ("paid", 46), ("collected", 46),
+    ("number", 76), ("received", 68), ("shop", 70), ("customer", 86), ("category", 56), ("status", 56),
+    ("done", 150), ("deliveries", 72), ("callback", 46), ("paid", 52), ("collected", 52),
 )
-
 
 def _labeller(enum_name: str) -> Callable[[str], str]:
     cache: dict[str, str] = {}

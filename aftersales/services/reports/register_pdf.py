@@ -18,6 +18,7 @@ LEADING = 11.0
 HEADER = 46.0
 FOOTER = 24.0
 PAGE_COUNT_FORM = "register_page_count"
+MONEY_COLUMNS = ("paid", "collected")
 
 
 class _Pages:
@@ -79,8 +80,10 @@ class _Pages:
 
     def row(self, cells: Iterable[str]) -> None:
         x = MARGIN
-        for (_, width), cell in zip(COLUMNS, cells, strict=True):
-            if cell:
+        for (name, width), cell in zip(COLUMNS, cells, strict=True):
+            if cell and name in MONEY_COLUMNS:
+                self.canvas.drawRightString(x + width - 4, self.y, self.fit(cell, width))
+            elif cell:
                 self.canvas.drawString(x, self.y, self.fit(cell, width))
             x += width
         self.y -= LEADING
