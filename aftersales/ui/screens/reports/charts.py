@@ -31,7 +31,12 @@ class ReceivedChart(PlotextPlot):
         plt.title(t("reports.chart.received"))
         if points:
             positions = list(range(1, len(points) + 1))
-            plt.bar(positions, [point.received for point in points], marker="hd", width=0.6)
+            counts = [point.received for point in points]
+            if self.size.width >= 3 * len(points) + 8:
+                plt.bar(positions, counts, width=0.5)
+            else:  # too narrow for a bar a day: bars would run together, an area reads the same
+                plt.plot(positions, counts, marker="hd", fillx=True)
+            plt.ylim(0, max(max(counts), 1))
             plt.xlim(0.5, len(points) + 0.5)
             plt.xticks(*_ticks([point.label for point in points]))
         self.refresh()

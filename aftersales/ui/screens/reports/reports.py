@@ -167,9 +167,9 @@ class ReportsScreen(DeskScreen):
         table.add_column(view.current.period.label, justify="right", no_wrap=True)
         table.add_column(i18n.t("reports.column.change"), justify="right", no_wrap=True)
         for (name, value, shown), (_, old, _) in zip(headline(view.current), headline(view.previous), strict=True):
-            moved = signed_change(value, old)
-            style = "" if moved == "—" else ("green" if moved.startswith("+") else "red")
-            table.add_row(Text(i18n.t(f"reports.metric.{name}")), Text(shown, style="bold"), Text(moved, style=style))
+            # Not coloured: a fall is good news for a breach rate and bad news for satisfaction.
+            table.add_row(Text(i18n.t(f"reports.metric.{name}")), Text(shown, style="bold"),
+                          Text(signed_change(value, old), style="dim" if old is None else ""))
         return table
 
     def show_table(self, index: int) -> None:
