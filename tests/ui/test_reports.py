@@ -61,3 +61,75 @@ async def test_the_progress_bar_is_hidden_once_the_figures_are_in(db_path: Path,
         await settle(pilot)
         assert app.screen.query_one("#progress").has_class("-idle")
         assert app.screen.view is not None and app.screen.view.current.received == 0
+
+
+async def test_a_filter_narrows_the_figures(db_path: Path, staff) -> None:
+    october()
+    app = desk_app(db_path, "lead01")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("7", "left_square_bracket")
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        await pilot.press(*"S002", "f2")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReportsScreen)
+        assert screen.view is not None and screen.view.current.received == 1
+        assert "S002" in _text(screen.query_one("#period-line", Static))
+
+
+async def test_a_shop_that_does_not_exist_is_said_under_its_field(db_path: Path, staff) -> None:
+    app = desk_app(db_path, "lead01")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("7", "f")
+        await settle(pilot)
+        await pilot.press(*"S999", "f2")
+        await settle(pilot)
+        assert "S999" in _text(app.screen.query_one("#error-shop", Static))
+
+
+async def test_the_register_is_written_and_handed_over_from_the_section(db_path: Path, staff, tmp_path) -> None:
+    from aftersales.store.db import connection
+    from aftersales.store.models import RegisterHandover
+    from aftersales.ui.screens.reports.dialogs import RegisterDialog
+
+    october()
+    app = desk_app(db_path, "lead01")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("7", "left_square_bracket")
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, RegisterDialog)
+        field = dialog.query_one("#field-path")
+        field.value = str(tmp_path / "2026-10.xlsx")  # type: ignore[attr-defined]
+        dialog.query_one("#field-hand_over").value = True  # type: ignore[attr-defined]
+        await pilot.press("f2")
+        await settle(pilot)
+        assert (tmp_path / "2026-10.xlsx").exists()
+        assert isinstance(app.screen, ReportsScreen)
+    with connection():
+        assert [(row.month, row.format) for row in RegisterHandover.select()] == [("2026-10", "xlsx")]
+
+
+async def test_the_table_shown_is_exported(db_path: Path, staff, tmp_path) -> None:
+    october()
+    app = desk_app(db_path, "lead01")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("7", "left_square_bracket")
+        await settle(pilot)
+        await pilot.press("t", "down", "down")  # received by shop category
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        app.screen.query_one("#field-path").value = str(tmp_path / "shops.csv")  # type: ignore[attr-defined]
+        await pilot.press("f2")
+        await settle(pilot)
+    lines = (tmp_path / "shops.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "Shop category,Count,Share" and lines[1] == "Furniture,3,60.0%"
