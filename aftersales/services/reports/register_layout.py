@@ -33,6 +33,18 @@ class LineCells:
         self.outcome = _labeller("CloseOutcome")
         self.remedy = _labeller("Remedy")
         self.callback = _labeller("CallbackOutcome")
+        self.delivery_kind = _labeller("DeliveryKind")
+        self.delivery_status = _labeller("DeliveryStatus")
+
+    def deliveries(self, codes: str) -> str:
+        """`kind:status,…` as the kinds and states of the orders, in the current language."""
+        if not codes:
+            return ""
+        shown = []
+        for code in codes.split(","):
+            kind, _, status = code.partition(":")
+            shown.append(f"{self.delivery_kind(kind)}·{self.delivery_status(status)}")
+        return "、".join(shown)
 
     def headings(self) -> list[str]:
         return [t(f"reports.register.column.{name}") for name, _ in COLUMNS]
@@ -45,7 +57,7 @@ class LineCells:
             done = f"{done}：{line.resolution}" if done else line.resolution
         return [
             line.number, line.received, line.shop, f"{line.customer} {line.phone}", self.category(line.category),
-            status, done, line.deliveries, self.callback(line.callback) if line.callback else "",
+            status, done, self.deliveries(line.deliveries), self.callback(line.callback) if line.callback else "",
             yuan(line.paid_fen) if line.paid_fen else "", yuan(line.collected_fen) if line.collected_fen else "",
         ]
 

@@ -1,4 +1,4 @@
-"""Schema 6: monthly registers handed over to finance."""
+"""Schema 7: monthly registers handed over to finance."""
 
 from peewee import Database
 
