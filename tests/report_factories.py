@@ -73,4 +73,45 @@ def october() -> dict[str, int]:
     return ids
 
 
-__all__ = ["NOW", "local", "october", "put_complaint", "put_violation"]
+__all__ = ["NOW", "local", "october", "october_operations", "put_callback", "put_complaint", "put_delivery",
+           "put_violation"]
+
+
+def put_delivery(complaint: int, promised: date, *, kind: str = "replace", status: str = "completed",
+                 on_time: bool | None = True, collect_fen: int = 0, completed: datetime | None = None) -> None:
+    from aftersales.store.models import DeliveryOrder
+
+    row = Complaint.get_by_id(complaint)
+    DeliveryOrder.create(
+        complaint=row, complaint_number=row.number, shop=row.shop_id, kind=kind, address="上海市", contact_name="赵敏",
+        contact_phone="13800000000", items="沙发", promised_date=promised, slot="morning", first_promised_date=promised,
+        status=status, on_time=on_time if status == "completed" else None, collect_fen=collect_fen,
+        created_at=local(promised) - timedelta(days=2), updated_at=local(promised),
+        completed_at=(completed or local(promised, 11)) if status == "completed" else None,
+    )
+
+
+def put_callback(complaint: int, finished: datetime, outcome: str, satisfaction: int | None,
+                 status: str = "done") -> None:
+    from aftersales.store.models import Callback
+
+    Callback.create(complaint=complaint, purpose="confirm_resolution", due_at=finished, status=status,
+                    outcome=outcome if status == "done" else None, satisfaction=satisfaction,
+                    created_at=finished - timedelta(days=1), finished_at=finished if status == "done" else None)
+
+
+def october_operations(ids: dict[str, int]) -> None:
+    """Deliveries and call-backs for October's complaints: four completed orders first promised in October
+    (three on time, one of them a pick-up collecting 88.00 yuan), one cancelled, one promised in November;
+    four call-backs finished in October (satisfied 5 and 4, partly satisfied 3, unreachable) and one pending."""
+    put_delivery(ids["c1"], date(2026, 10, 3), collect_fen=8_800, kind="pickup")
+    put_delivery(ids["c2"], date(2026, 10, 12), on_time=False)
+    put_delivery(ids["c2"], date(2026, 10, 15))
+    put_delivery(ids["c4"], date(2026, 10, 22), kind="install")
+    put_delivery(ids["c3"], date(2026, 10, 14), status="cancelled")
+    put_delivery(ids["c5"], date(2026, 11, 2))
+    put_callback(ids["c1"], local(date(2026, 10, 5)), "satisfied", 5)
+    put_callback(ids["c2"], local(date(2026, 10, 16)), "satisfied", 4)
+    put_callback(ids["c3"], local(date(2026, 10, 13)), "partly_satisfied", 3)
+    put_callback(ids["c4"], local(date(2026, 10, 25)), "unreachable", None)
+    put_callback(ids["c5"], local(date(2026, 11, 1)), "satisfied", None, status="pending")

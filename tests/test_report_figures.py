@@ -123,3 +123,18 @@ def test_trend_is_daily_for_a_month_and_monthly_for_a_quarter(staff, desk):
         ("10-01", 1, 0), ("10-10", 1, 1), ("10-12", 1, 0), ("10-20", 1, 1), ("10-31", 1, 1)]
     months = period_figures(desk, parse_period("2026-Q4")).trend
     assert [(point.label, point.received) for point in months] == [("2026-10", 5), ("2026-11", 1), ("2026-12", 0)]
+
+
+def test_deliveries_on_time_and_call_back_satisfaction(staff, desk):
+    from .report_factories import october_operations
+
+    october_operations(october())
+    month = period_figures(desk, parse_period("2026-10"))
+    # Four completed orders first promised in October, one late; the cancelled and November's do not count.
+    assert (month.deliveries.completed, month.deliveries.on_time) == (4, 3)
+    assert month.deliveries.on_time_rate == pytest.approx(0.75)
+    assert _counts(month.callbacks.by_outcome) == [("satisfied", 2), ("partly_satisfied", 1), ("unreachable", 1)]
+    # (5 + 4 + 3) / 3 scored calls; the unreachable one has no score, the pending one is not finished.
+    assert month.callbacks.satisfaction == pytest.approx(4.0)
+    tiles = period_figures(desk, parse_period("2026-10"), ReportFilters(shop_category=ShopCategory.TILES))
+    assert (tiles.deliveries.completed, tiles.callbacks.finished) == (1, 1)

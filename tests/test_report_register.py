@@ -114,3 +114,21 @@ def test_a_future_or_malformed_month_is_refused_and_writes_nothing(staff, desk, 
     with pytest.raises(PeriodRefused):
         write_register(desk, month_text, tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_register_carries_deliveries_call_backs_and_money_collected(month, desk, tmp_path):
+    from .report_factories import october_operations
+
+    october_operations(month)
+    out = tmp_path / "2026-10.xlsx"
+    written = write_register(desk, "2026-10", out)
+    statistics = written.totals.statistics
+    # Completed in October: three deliveries and one pick-up (c5's order is promised for November).
+    assert (statistics.deliveries_done, statistics.pickups_done, statistics.collected_fen) == (3, 1, 8_800)
+    assert written.totals.collected_fen == 8_800
+    records = load_workbook(out).worksheets[0]
+    rows = {row[0]: row for row in records.iter_rows(min_row=3, values_only=True)}
+    from aftersales.store.models import Complaint
+
+    first = rows[Complaint.get_by_id(month["c1"]).number]
+    assert first[7] == "Pick up / return·Completed" and first[8] == "Satisfied" and first[10] == pytest.approx(88.0)
