@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+from ...domain.enums import CloseOutcome
 from ...domain.reports.register import MonthStatistics, RegisterLine, RegisterTotals
 from ...i18n import t
 from .tables import yuan
@@ -11,6 +12,9 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("number", 76), ("received", 68), ("shop", 70), ("customer", 86), ("category", 56), ("status", 56),
     ("done", 150), ("deliveries", 72), ("callback", 46), ("paid", 52), ("collected", 52),
 )
+# A closed complaint is shown by how it closed.
+CLOSE_OUTCOMES = frozenset(outcome.value for outcome in CloseOutcome)
+
 
 def _labeller(enum_name: str) -> Callable[[str], str]:
     cache: dict[str, str] = {}
@@ -50,8 +54,7 @@ class LineCells:
         return [t(f"reports.register.column.{name}") for name, _ in COLUMNS]
 
     def cells(self, line: RegisterLine) -> list[str]:
-        status = self.outcome(line.status) if line.status in ("callback_confirmed", "withdrawn", "duplicate") \
-            else self.status(line.status)
+        status = self.outcome(line.status) if line.status in CLOSE_OUTCOMES else self.status(line.status)
         done = self.remedy(line.remedy) if line.remedy else ""
         if line.resolution:
             done = f"{done}：{line.resolution}" if done else line.resolution
