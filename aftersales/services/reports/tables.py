@@ -83,8 +83,8 @@ def headline(figures: ReportFigures) -> list[tuple[str, float | None, str]]:
     """(metric name, value for the change, value as shown) of the figures a period is compared by."""
     sla, money = figures.sla, figures.money
     return [
-        ("received", figures.received, str(figures.received)),
-        ("closed", figures.closed, str(figures.closed)),
+        ("received", figures.received, f"{figures.received:,}"),
+        ("closed", figures.closed, f"{figures.closed:,}"),
         ("ack_median", sla.ack.median, minutes(sla.ack.median)),
         ("ack_p90", sla.ack.p90, minutes(sla.ack.p90)),
         ("resolve_median", sla.resolve.median, minutes(sla.resolve.median)),
@@ -95,7 +95,7 @@ def headline(figures: ReportFigures) -> list[tuple[str, float | None, str]]:
         ("on_time_rate", figures.deliveries.on_time_rate, percent(figures.deliveries.on_time_rate)),
         ("satisfaction", figures.callbacks.satisfaction,
          "—" if figures.callbacks.satisfaction is None else f"{figures.callbacks.satisfaction:.2f}"),
-        ("penalties", figures.penalties.confirmed, str(figures.penalties.confirmed)),
+        ("penalties", figures.penalties.confirmed, f"{figures.penalties.confirmed:,}"),
         ("penalty_amount", figures.penalties.amount_fen, yuan(figures.penalties.amount_fen)),
     ]
 
