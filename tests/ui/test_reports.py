@@ -133,3 +133,24 @@ async def test_the_table_shown_is_exported(db_path: Path, staff, tmp_path) -> No
         await settle(pilot)
     lines = (tmp_path / "shops.csv").read_text(encoding="utf-8-sig").splitlines()
     assert lines[0] == "Shop category,Count,Share" and lines[1] == "Furniture,3,60.0%"
+
+
+async def test_changes_while_reading_are_read_once_more_after(db_path: Path, staff) -> None:
+    from aftersales.ui.messages import DataChanged
+
+    app = desk_app(db_path, "lead01")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("7")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReportsScreen)
+        reads = []
+        original = screen._read
+        screen._read = lambda period, filters: (reads.append(period.label), original(period, filters))  # type: ignore[method-assign]
+        screen.load()
+        for _ in range(5):
+            screen.post_message(DataChanged())
+        await settle(pilot)
+        assert reads == ["2026-11", "2026-11"]  # the first read, then one more for all five changes
+        assert not screen.loading and not screen.stale

@@ -74,6 +74,8 @@ class ReportsScreen(DeskScreen):
         self.view: ReportView | None = None
         self.tables: list[ReportTable] = []
         self.table_index = 0
+        self.loading = False
+        self.stale = False
 
     def compose(self) -> ComposeResult:
         yield SectionBar("reports")
@@ -103,9 +105,16 @@ class ReportsScreen(DeskScreen):
 
     @on(DataChanged)
     def _changed(self) -> None:
-        self.load()
+        # Another desk's commits arrive often and a year's read takes seconds: while one read runs,
+        # remember the change and read once more when it is done, instead of piling reads up.
+        if self.loading:
+            self.stale = True
+        else:
+            self.load()
 
     def load(self) -> None:
+        self.loading = True
+        self.stale = False
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=None, progress=0)
         bar.remove_class("-idle")
@@ -130,16 +139,22 @@ class ReportsScreen(DeskScreen):
     def _progress(self, done: int, total: int) -> None:
         self.query_one("#progress", ProgressBar).update(total=total, progress=done)
 
-    def on_load_failed(self, message: LoadFailed) -> None:
+    def _read_done(self) -> None:
+        self.loading = False
         self.query_one("#progress", ProgressBar).add_class("-idle")
+        if self.stale:
+            self.load()
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        self._read_done()
         self.notify(message.text, severity="error", markup=False)
 
     def on_report_loaded(self, message: ReportLoaded) -> None:
         view = message.view
         if view.current.period != self.period or view.current.filters != self.filters:
-            return  # an older read finishing after the period changed
+            return  # an older read finishing after the period changed; the newer one is still running
         self.view = view
-        self.query_one("#progress", ProgressBar).add_class("-idle")
+        self._read_done()
         self.query_one("#summary", Static).update(self._summary(view))
         self.query_one(ReceivedChart).show(view.current.trend)
         self.query_one(BreachChart).show(view.current.trend)
