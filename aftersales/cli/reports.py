@@ -4,10 +4,14 @@ register for finance with its hand-over and verification."""
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..i18n import t
 from . import common
 from .common import CliFailure, Commands, counted, print_table, settings_desk, target_of
+
+if TYPE_CHECKING:
+    from ..domain.reports.figures import ReportView
 
 
 def register(commands: Commands) -> None:
@@ -33,7 +37,7 @@ def _period_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--category", help="only complaints of this category (product_quality, ...)")
 
 
-def _load(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _load(args: argparse.Namespace) -> "ReportView":
     from ..domain.reports.period import parse_period
     from ..services.reports.summary import filters_for, load_report
 
