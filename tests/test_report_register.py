@@ -132,3 +132,17 @@ def test_the_register_carries_deliveries_call_backs_and_money_collected(month, d
 
     first = rows[Complaint.get_by_id(month["c1"]).number]
     assert first[7] == "Pick up / return·Completed" and first[8] == "Satisfied" and first[10] == pytest.approx(88.0)
+
+
+def test_without_a_chinese_font_the_pdf_is_refused_in_one_line(month, desk, tmp_path, monkeypatch):
+    from aftersales.services.reports import fonts
+    from aftersales.services.reports.fonts import FontMissing
+
+    monkeypatch.setattr(fonts, "CANDIDATES", (("/nowhere/font.ttc", 0),))
+    with pytest.raises(FontMissing, match="fonts-wqy-zenhei"):
+        write_register(desk, "2026-10", tmp_path / "x.pdf")
+    with pytest.raises(FontMissing, match="no such file"):
+        write_register(desk, "2026-10", tmp_path / "x.pdf", font=str(tmp_path / "missing.ttf"))
+    assert not (tmp_path / "x.pdf").exists()
+    # The XLSX needs no font.
+    assert write_register(desk, "2026-10", tmp_path / "x.xlsx").totals.lines == 6
