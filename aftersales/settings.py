@@ -38,6 +38,8 @@ class DeskConfig(BaseModel):
     penalties: PenaltyPolicy = Field(default_factory=PenaltyPolicy)
     # A desk left alone this long locks itself (back to the login screen); 0 never locks.
     lock_after_minutes: int = Field(default=10, ge=0, le=24 * 60)
+    # A TrueType font with Chinese for the monthly register's PDF; found on the machine when not set.
+    report_font: str | None = None
 
     @field_validator("language")
     @classmethod

@@ -148,3 +148,4 @@ class EventKind(StrEnum):
     CALLBACK_ATTEMPT = "callback_attempt"
     # An unsatisfied call-back sent the complaint back to investigating; `note` says why.
     REOPENED = "reopened"
+    REGISTER_HANDED_OVER = "register_handed_over"

@@ -31,6 +31,7 @@ class Action(StrEnum):
     DECIDE_AMOUNT = "decide_amount"
     VIEW_PENALTIES = "view_penalties"
     FINALISE_PAYROLL = "finalise_payroll"
+    HAND_OVER_REGISTER = "hand_over_register"
     MANAGE_STAFF = "manage_staff"
     MANAGE_SHOPS = "manage_shops"
     IMPORT = "import"
@@ -65,6 +66,8 @@ MATRIX: dict[Action, frozenset[Role]] = {
     # Everyone's ledger and the payroll; others see their own ledger only.
     Action.VIEW_PENALTIES: frozenset(_SUPERVISORS),
     Action.FINALISE_PAYROLL: frozenset(_SUPERVISORS),
+    # The monthly register goes to finance from a team lead or the manager.
+    Action.HAND_OVER_REGISTER: frozenset(_SUPERVISORS),
     Action.MANAGE_STAFF: frozenset({R.ADMIN}),
     # The shop directory is kept by the team lead who supervises the shops, or the admin.
     Action.MANAGE_SHOPS: frozenset({R.LEAD, R.ADMIN}),

@@ -149,6 +149,17 @@ async def payroll_october(pilot: Pilot[None], app: DeskApp) -> None:
     await settle(app)
 
 
+async def reports_october(pilot: Pilot[None], app: DeskApp) -> None:
+    await press(pilot, app, "7")
+    await press(pilot, app, "left_square_bracket")
+
+
+async def reports_quarter_tables(pilot: Pilot[None], app: DeskApp) -> None:
+    """The quarter's response times and SLA by shop, as a table."""
+    await press(pilot, app, "7")
+    await press(pilot, app, "p", "t", *["down"] * 9)
+
+
 async def run(out: Path) -> int:
     from ..services.demo.build import build_demo
 
@@ -189,9 +200,12 @@ async def run(out: Path) -> int:
             ("confirm_violation_en", "en", confirm_wang_fangs_third),
             ("confirm_violation_zh", "zh_CN", confirm_wang_fangs_third),
             ("payroll_zh", "zh_CN", payroll_october),
+            ("reports_en", "en", reports_october),
+            ("reports_zh", "zh_CN", reports_quarter_tables),
         ]
         for name, language, steps in lead_shots:
             await shoot(db, out, name, language, True, steps, code="lead01")
+        await shoot(db, out, "reports_zh_80x24", "zh_CN", True, reports_october, SMALL, code="lead01")
     return 0
 
 

@@ -16,9 +16,10 @@ from .core import (
 )
 from .deliveries import DELIVERY_MODELS, DeliveryFailure, DeliveryOrder
 from .penalties import PENALTY_MODELS, PayrollMonth, PenaltyEntry, Violation
+from .reports import REPORT_MODELS, RegisterHandover
 
 # Every table, in an order that creates referenced tables first.
-ALL_MODELS = [*CORE_MODELS, LoginFailure, *PENALTY_MODELS, *DELIVERY_MODELS, *CALLBACK_MODELS]
+ALL_MODELS = [*CORE_MODELS, LoginFailure, *PENALTY_MODELS, *DELIVERY_MODELS, *CALLBACK_MODELS, *REPORT_MODELS]
 
 __all__ = [
     "ALL_MODELS",
@@ -39,6 +40,8 @@ __all__ = [
     "NumberSequence",
     "PENALTY_MODELS",
     "PayrollMonth",
+    "REPORT_MODELS",
+    "RegisterHandover",
     "PenaltyEntry",
     "Shop",
     "Staff",

@@ -1,0 +1,1 @@
+"""Reports for the other departments and the monthly register for finance: periods, filters, figures."""

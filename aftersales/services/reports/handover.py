@@ -1,0 +1,79 @@
+"""Handing a month's register over to finance, and telling whether a file is the one handed over."""
+
+from datetime import datetime
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from ...domain.enums import EventKind
+from ...domain.errors import ConflictError
+from ...domain.permissions import Action
+from ...domain.reports.register import RegisterTotals
+from ...domain.schemas import StaffView
+from ...store.db import write_transaction
+from ...store.models import RegisterHandover, Staff
+from ..audit import append_event
+from ..context import Desk
+from ..guard import require
+from .register import RegisterFile, file_hash
+
+
+class Handover(BaseModel):
+    """A register handed over: which month and file, what it added up to, who handed it over and when."""
+
+    model_config = ConfigDict(frozen=True)
+
+    month: str
+    format: str
+    sha256: str
+    size: int
+    file_name: str
+    totals: RegisterTotals
+    handed_by: str
+    handed_at: datetime
+
+
+def _view(row: RegisterHandover, code: str) -> Handover:
+    return Handover(month=row.month, format=row.format, sha256=row.sha256, size=row.size, file_name=row.file_name,
+                    totals=RegisterTotals.model_validate_json(row.totals), handed_by=code, handed_at=row.handed_at)
+
+
+def hand_over(desk: Desk, actor: StaffView, written: RegisterFile) -> Handover:
+    """Record `written` as the register of its month handed over by `actor` (one audited event)."""
+    require(desk, actor, Action.HAND_OVER_REGISTER)
+    month = written.totals.month
+    now = desk.clock()
+    with write_transaction(f"handing over the register of {month}"):
+        earlier = (RegisterHandover.select(RegisterHandover, Staff.code).join(Staff)
+                   .where((RegisterHandover.month == month) & (RegisterHandover.format == written.format)).first())
+        if earlier is not None:
+            raise ConflictError(
+                f"the {written.format} register of {month} was handed over by {earlier.handed_by.code} on "
+                f"{earlier.handed_at:%Y-%m-%d}; reprint it to get the same file",
+                key="reports.error.already_handed_over", month=month, by=earlier.handed_by.code,
+                day=f"{earlier.handed_at.astimezone(desk.sla.zone):%Y-%m-%d}",
+            )
+        row = RegisterHandover.create(
+            month=month, format=written.format, sha256=written.sha256, size=written.size,
+            file_name=Path(written.path).name, totals=written.totals.model_dump_json(), handed_by=actor.id,
+            handed_at=now,
+        )
+        append_event(now, actor, EventKind.REGISTER_HANDED_OVER, field="register", old=written.format, new=month,
+                     note=f"sha256 {written.sha256}; {written.totals.lines} lines; "
+                          f"paid {written.totals.paid_fen} fen; collected {written.totals.collected_fen} fen")
+    return _view(row, actor.code)
+
+
+def handed_over(month: str | None = None) -> list[Handover]:
+    """Registers handed over (of `month`), newest first."""
+    query = RegisterHandover.select(RegisterHandover, Staff.code).join(Staff)
+    if month:
+        query = query.where(RegisterHandover.month == month)
+    return [_view(row, row.handed_by.code) for row in query.order_by(RegisterHandover.handed_at.desc())]
+
+
+def verify_file(path: Path) -> Handover | None:
+    """The hand-over `path` is the file of, or None: any byte changed gives another hash."""
+    sha, _ = file_hash(path)
+    row = RegisterHandover.select(RegisterHandover, Staff.code).join(Staff).where(RegisterHandover.sha256 == sha).first()
+    return _view(row, row.handed_by.code) if row else None

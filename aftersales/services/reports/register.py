@@ -1,0 +1,98 @@
+"""Writing the monthly register to a PDF or XLSX file, with a progress callback, streaming its lines."""
+
+import hashlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from ...domain.reports.period import Period, parse_register_month
+from ...domain.reports.register import RegisterLine, RegisterTotals
+from ..context import Desk
+from .exports import ReportFileRefused
+from .register_rows import TotalsCounter, line_count, month_statistics, register_lines
+
+FORMATS = ("pdf", "xlsx")
+PROGRESS_EVERY = 500
+Progress = Callable[[int, int], None]
+
+
+class RegisterFile(BaseModel):
+    """A register written: where, its hash, and what it adds up to."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    format: str
+    sha256: str
+    size: int
+    totals: RegisterTotals
+
+
+def register_format(out: Path) -> str:
+    suffix = out.suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        raise ReportFileRefused(f"{out}: the register is written as .pdf or .xlsx", key="reports.error.register_suffix",
+                                path=str(out))
+    return suffix
+
+
+def register_month(desk: Desk, text: str) -> Period:
+    """`text` as a register month; a malformed month or one in the future is refused."""
+    return parse_register_month(text, desk.clock().astimezone(desk.sla.zone).date())
+
+
+def file_hash(path: Path) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def _counted(lines: Iterator[RegisterLine], counter: TotalsCounter, total: int,
+             progress: Progress | None) -> Iterator[RegisterLine]:
+    for line in lines:
+        counter.add(line)
+        if progress and counter.lines % PROGRESS_EVERY == 0:
+            progress(counter.lines, max(total, counter.lines))
+        yield line
+
+
+def write_register(desk: Desk, month: str, out: Path, *, progress: Progress | None = None,
+                   font: str | None = None) -> RegisterFile:
+    """Write the register of `month` (YYYY-MM) to the new file `out` (.pdf or .xlsx)."""
+    from ..transfer.exports import _removed_on_failure
+
+    fmt = register_format(out)
+    period = register_month(desk, month)
+    if out.exists():
+        raise ReportFileRefused(f"{out}: already exists; choose another name", key="cli.export.exists", path=str(out))
+    if fmt == "pdf":
+        from .fonts import register_font
+
+        register_font(font)
+    zone = desk.sla.zone
+    total = line_count(period, zone)
+    counter = TotalsCounter()
+    lines = _counted(register_lines(period, zone), counter, total, progress)
+
+    def totals() -> RegisterTotals:
+        return counter.totals(period, month_statistics(period, zone))
+
+    out.open("xb").close()
+    with _removed_on_failure(out):
+        if fmt == "pdf":
+            from .register_pdf import write_pdf
+
+            write_pdf(out, period.label, lines, totals)
+        else:
+            from .register_xlsx import write_xlsx
+
+            write_xlsx(out, period.label, lines, totals)
+    if progress:
+        progress(counter.lines, counter.lines)
+    sha, size = file_hash(out)
+    return RegisterFile(path=str(out), format=fmt, sha256=sha, size=size, totals=totals())

@@ -1,0 +1,34 @@
+"""The register as a workbook: a sheet of records and a sheet of month-end statistics and totals."""
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from ...domain.reports.register import RegisterLine, RegisterTotals
+from ...i18n import t
+from .exports import append_rows, new_workbook, save_workbook, text_cell
+from .register_layout import LineCells, statistics_rows, totals_rows
+
+
+def write_xlsx(out: Path, month: str, lines: Iterable[RegisterLine], totals: Callable[[], RegisterTotals]) -> int:
+    """Write the register of `month` to `out`; money cells hold yuan as numbers. Returns the record rows."""
+    cells = LineCells()
+    book = new_workbook()
+    records = book.create_sheet(t("reports.register.sheet_records"))
+    records.append([t("reports.register.title", month=month)])
+    append_rows(records, [cells.headings()])
+    count = 0
+    for line in lines:
+        row: list[str | float] = list(cells.cells(line))
+        row[-2] = line.paid_fen / 100 if line.paid_fen else ""
+        row[-1] = line.collected_fen / 100 if line.collected_fen else ""
+        records.append([text_cell(records, value) for value in row])
+        count += 1
+    done = totals()
+    statistics = book.create_sheet(t("reports.register.sheet_statistics"))
+    statistics.append([t("reports.register.statistics"), month])
+    append_rows(statistics, statistics_rows(done.statistics))
+    statistics.append([])
+    statistics.append([t("reports.register.totals")])
+    append_rows(statistics, totals_rows(done))
+    save_workbook(book, out)
+    return count

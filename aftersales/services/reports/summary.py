@@ -1,0 +1,116 @@
+"""A period's report: every figure of the section, and the previous period's headline for the change."""
+
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from typing import Any
+
+from ...domain.reports.figures import ReportFigures, ReportFilters, ReportView
+from ...domain.reports.period import Period
+from ...store.db import connection
+from ..context import Desk
+from . import counts, money, sla_times
+from .escalations import escalations_by_trigger
+from .operations import callback_figures, delivery_figures
+
+Progress = Callable[[int, int], None]
+# Connections reading a report at once.
+READERS = 2
+
+
+def _steps(desk: Desk, period: Period, filters: ReportFilters, detail: bool) -> list[tuple[str, Callable[[], Any]]]:
+    zone = desk.sla.zone
+    start, end = period.bounds(zone)
+    now = desk.clock()
+    steps: list[tuple[str, Callable[[], Any]]] = [
+        ("received", lambda: counts.received(start, end, filters)),
+        ("closed", lambda: counts.closed(start, end, filters)),
+        ("sla", lambda: sla_times.sla_overall(start, end, filters, now)),
+        ("money", lambda: money.money(start, end, filters)),
+        ("penalties", lambda: money.penalties(start, end, filters)),
+        ("deliveries", lambda: delivery_figures(period, filters)),
+        ("callbacks", lambda: callback_figures(start, end, filters)),
+        ("escalations_by_trigger", lambda: escalations_by_trigger(start, end)),
+    ]
+    if detail:
+        steps += [
+            ("breakdowns", lambda: counts.breakdowns(start, end, filters)),
+            ("sla_by_month", lambda: sla_times.sla_by_month(period, zone, filters, now)),
+            ("sla_by_severity", lambda: sla_times.sla_by_severity(start, end, filters, now)),
+            ("sla_by_shop", lambda: sla_times.sla_by_shop(start, end, filters, now)),
+            ("trend", lambda: sla_times.trend(period, zone, filters, now)),
+        ]
+    return steps
+
+
+def _figures(period: Period, filters: ReportFilters, results: list[tuple[str, Any]]) -> ReportFigures:
+    values: dict[str, Any] = {}
+    for name, result in results:
+        if name == "breakdowns":
+            values.update(result)
+        else:
+            values[name] = result
+    return ReportFigures(period=period, filters=filters, **values)
+
+
+def period_figures(desk: Desk, period: Period, filters: ReportFilters | None = None, *,
+                   detail: bool = True) -> ReportFigures:
+    """Every figure of `period` (only the headline when not `detail`), read one after the other."""
+    filters = filters or ReportFilters()
+    return _figures(period, filters, [(name, read()) for name, read in _steps(desk, period, filters, detail)])
+
+
+def _read(read: Callable[[], Any]) -> Any:
+    with connection():
+        return read()
+
+
+def load_report(desk: Desk, period: Period, filters: ReportFilters | None = None,
+                progress: Progress | None = None) -> ReportView:
+    """The section's whole read: `period` in detail and the previous period's headline.
+
+    The reads run side by side on READERS connections of their own (the database works outside
+    Python's lock, so a second core shortens the wait); `progress(done, total)` follows each one.
+    """
+    filters = filters or ReportFilters()
+    current = _steps(desk, period, filters, True)
+    previous = _steps(desk, period.previous(), filters, False)
+    total = len(current) + len(previous)
+    done = 0
+    with ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="report") as pool:
+        futures = {pool.submit(_read, read): index for index, (_, read) in enumerate([*current, *previous])}
+        results: dict[int, Any] = {}
+        for future in as_completed(futures):
+            results[futures[future]] = future.result()
+            done += 1
+            if progress:
+                progress(done, total)
+    names = [name for name, _ in [*current, *previous]]
+    ordered = [(names[index], results[index]) for index in range(total)]
+    return ReportView(current=_figures(period, filters, ordered[:len(current)]),
+                      previous=_figures(period.previous(), filters, ordered[len(current):]))
+
+
+def report_json(view: ReportView) -> dict[str, Any]:
+    """The report for scripts: every figure of the period and the previous period's headline, money in fen."""
+    out: dict[str, Any] = view.model_dump(mode="json")
+    for part in ("current", "previous"):
+        out[part]["period"]["label"] = getattr(view, part).period.label
+    return out
+
+
+def filters_for(shop_code: str | None = None, shop_category: str | None = None,
+                category: str | None = None) -> ReportFilters:
+    """Filters from what a user typed: a shop by its code, a shop category, a complaint category."""
+    from ...domain.errors import InvalidInput
+    from ...store.models import Shop
+
+    shop_id = None
+    if shop_code:
+        shop = Shop.get_or_none(Shop.code == shop_code.strip())
+        if shop is None:
+            raise InvalidInput(f"no shop {shop_code!r}", {"shop": f"no shop with code {shop_code!r}"})
+        shop_id = int(shop.id)
+    try:
+        return ReportFilters(shop_id=shop_id, shop_category=shop_category or None, category=category or None)
+    except ValueError as exc:
+        raise InvalidInput(str(exc).splitlines()[0], {"filter": str(exc).splitlines()[-1].strip()}) from exc

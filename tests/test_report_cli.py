@@ -1,0 +1,99 @@
+"""`aftersales report`: summary as JSON, table exports, the monthly register with hand-over and verify."""
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from aftersales.store.db import close_database, open_database
+from aftersales.store.models import RegisterHandover
+
+from .cli_helpers import Outcome, run, run_as
+from .factories import seed_shops, seed_staff
+from .report_factories import october
+
+
+@pytest.fixture
+def desk_file(tmp_path: Path) -> Path:
+    path = tmp_path / "desk.db"
+    open_database(path, create=True)
+    seed_staff()
+    seed_shops()
+    october()
+    close_database()
+    return path
+
+
+def one_line(outcome: Outcome, *words: str) -> None:
+    assert outcome.code != 0 and outcome.out == ""
+    assert outcome.err.count("\n") == 1 and "Traceback" not in outcome.err
+    assert all(word in outcome.err for word in words), outcome.err
+
+
+def test_summary_json_for_scripts(capsys, desk_file):
+    done = run(capsys, "report", "summary", "--period", "2026-10", "--db", desk_file, "--json")
+    assert done.code == 0, done.err
+    figures = json.loads(done.out)
+    assert figures["current"]["received"] == 5
+    assert figures["current"]["money"]["total_fen"] == 112_344
+    assert figures["current"]["sla"]["breach_rate"] == pytest.approx(0.6)
+    assert figures["previous"]["period"]["label"] == "2026-09"
+
+
+def test_summary_with_a_shop_filter_and_a_table(capsys, desk_file):
+    done = run(capsys, "report", "summary", "--period", "2026-10", "--shop", "S001", "--db", desk_file)
+    assert done.code == 0, done.err
+    received = next(line for line in done.out.splitlines() if line.startswith("Complaints received"))
+    assert received.split()[2:] == ["3", "1", "+200.0%"]
+
+
+def test_export_a_table_to_csv_with_bom(capsys, desk_file, tmp_path):
+    out = tmp_path / "categories.csv"
+    done = run(capsys, "report", "export", "by_category", "--period", "2026-10", "--db", desk_file, "--out", out)
+    assert done.code == 0, done.err
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0] == ["Category", "Count", "Share"]
+    assert rows[1] == ["Product quality", "3", "60.0%"]
+
+
+def test_export_refuses_an_unknown_table_or_suffix(capsys, desk_file, tmp_path):
+    one_line(run(capsys, "report", "export", "nope", "--period", "2026-10", "--db", desk_file,
+                 "--out", tmp_path / "x.csv"), "nope")
+    one_line(run(capsys, "report", "export", "summary", "--period", "2026-10", "--db", desk_file,
+                 "--out", tmp_path / "x.txt"), ".csv or .xlsx")
+    one_line(run(capsys, "report", "summary", "--period", "2026-14", "--db", desk_file), "2026-14")
+
+
+def test_monthly_register_hand_over_and_verify(capsys, desk_file, tmp_path):
+    out = tmp_path / "2026-10.pdf"
+    done = run_as(capsys, "lead01", "report", "monthly", "2026-10", "--db", desk_file, "--out", out, "--hand-over")
+    assert done.code == 0, done.err
+    assert "5 lines" in done.out and "handed over" in done.out
+    verified = run(capsys, "report", "verify", out, "--db", desk_file)
+    assert verified.code == 0 and "2026-10" in verified.out and "lead01" in verified.out
+    altered = bytearray(out.read_bytes())
+    altered[-100] ^= 0x20
+    (tmp_path / "altered.pdf").write_bytes(bytes(altered))
+    refused = run(capsys, "report", "verify", tmp_path / "altered.pdf", "--db", desk_file)
+    assert refused.code == 1 and "NOT" in refused.out
+    again = run(capsys, "report", "monthly", "2026-10", "--db", desk_file, "--out", tmp_path / "reprint.pdf")
+    assert again.code == 0, again.err
+    assert (tmp_path / "reprint.pdf").read_bytes() == out.read_bytes()
+
+
+def test_monthly_refuses_a_future_or_malformed_month_in_one_line(capsys, desk_file, tmp_path):
+    one_line(run(capsys, "report", "monthly", "2027-01", "--db", desk_file, "--out", tmp_path / "x.pdf"), "future")
+    one_line(run(capsys, "report", "monthly", "2026/10", "--db", desk_file, "--out", tmp_path / "x.pdf"), "2026/10")
+    one_line(run(capsys, "report", "monthly", "2026-10", "--db", desk_file, "--out", tmp_path / "x.doc"), ".pdf")
+    assert not list(tmp_path.glob("x.*"))
+
+
+def test_only_a_supervisor_hands_over(capsys, desk_file, tmp_path):
+    done = run_as(capsys, "op01", "report", "monthly", "2026-10", "--db", desk_file,
+                  "--out", tmp_path / "r.xlsx", "--hand-over")
+    one_line(done, "may not hand over")
+    open_database(desk_file)
+    assert RegisterHandover.select().count() == 0
+    close_database()
