@@ -33,6 +33,7 @@ class Action(StrEnum):
     FINALISE_PAYROLL = "finalise_payroll"
     MANAGE_STAFF = "manage_staff"
     MANAGE_SHOPS = "manage_shops"
+    MANAGE_DOCUMENTS = "manage_documents"
     IMPORT = "import"
     VIEW = "view"
 
@@ -68,6 +69,8 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.MANAGE_STAFF: frozenset({R.ADMIN}),
     # The shop directory is kept by the team lead who supervises the shops, or the admin.
     Action.MANAGE_SHOPS: frozenset({R.LEAD, R.ADMIN}),
+    # Numbered sales forms are received and handed out by the lead who supervises the shops.
+    Action.MANAGE_DOCUMENTS: frozenset(_SUPERVISORS),
     Action.IMPORT: frozenset({R.OPERATOR, R.LEAD, R.MANAGER, R.ADMIN}),
     Action.VIEW: frozenset(Role),
 }

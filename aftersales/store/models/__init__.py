@@ -13,10 +13,11 @@ from .core import (
     Shop,
     Staff,
 )
+from .documents import DOCUMENT_MODELS, DocumentMoveRecord, DocumentRange
 from .penalties import PENALTY_MODELS, PayrollMonth, PenaltyEntry, Violation
 
 # Every table, in an order that creates referenced tables first.
-ALL_MODELS = [*CORE_MODELS, LoginFailure, *PENALTY_MODELS]
+ALL_MODELS = [*CORE_MODELS, LoginFailure, *PENALTY_MODELS, *DOCUMENT_MODELS]
 
 __all__ = [
     "ALL_MODELS",
@@ -25,6 +26,9 @@ __all__ = [
     "Complaint",
     "ComplaintFts",
     "Customer",
+    "DOCUMENT_MODELS",
+    "DocumentMoveRecord",
+    "DocumentRange",
     "Event",
     "LoginFailure",
     "Meta",
