@@ -81,3 +81,11 @@ def recent_moves(limit: int = RECENT_MOVES, shop_code: str = "") -> list[MoveVie
     if shop_code:
         query = query.join(Shop).where(Shop.code == shop_code.upper())
     return move_views(list(query.limit(limit)))
+
+
+def number_on_complaint(text: str, kind: DocumentKind) -> NumberLookup | None:
+    """Where a contract or receipt number typed at intake is, or None when no range of `kind` holds it."""
+    if not text.strip():
+        return None
+    found = lookup_number(text, kind)
+    return found[0] if found else None

@@ -3,6 +3,7 @@
 from typing import Any
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.screen import ModalScreen
 
 from .... import i18n
@@ -15,6 +16,10 @@ from .dialogs import ShopActiveDialog, ShopDialog
 
 class ShopDirectoryScreen(DirectoryScreen):
     """Every shop, active ones first; `a` adds, `e` or `enter` edits, `x` deactivates or reactivates."""
+
+    BINDINGS = [
+        Binding("d", "documents", "shops.key.documents", id="shops.documents"),
+    ]
 
     section = "shops"
     permission = Action.MANAGE_SHOPS
@@ -39,3 +44,9 @@ class ShopDirectoryScreen(DirectoryScreen):
 
     def active_dialog(self, entry: ShopEntry) -> ModalScreen[Any]:
         return ShopActiveDialog(entry)
+
+    def action_documents(self) -> None:
+        """The sales documents: stock, moves, look-up."""
+        from ..documents.documents import DocumentsScreen
+
+        self.app.push_screen(DocumentsScreen())
