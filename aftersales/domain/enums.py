@@ -138,3 +138,5 @@ class EventKind(StrEnum):
     DOCUMENTS_USED = "documents_used"
     DOCUMENTS_VOIDED = "documents_voided"
     DOCUMENTS_LOST = "documents_lost"
+    VISIT_RECORDED = "visit_recorded"
+    RECTIFICATION_CLOSED = "rectification_closed"

@@ -34,6 +34,7 @@ class Action(StrEnum):
     MANAGE_STAFF = "manage_staff"
     MANAGE_SHOPS = "manage_shops"
     MANAGE_DOCUMENTS = "manage_documents"
+    RECORD_VISIT = "record_visit"
     IMPORT = "import"
     VIEW = "view"
 
@@ -71,6 +72,7 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.MANAGE_SHOPS: frozenset({R.LEAD, R.ADMIN}),
     # Numbered sales forms are received and handed out by the lead who supervises the shops.
     Action.MANAGE_DOCUMENTS: frozenset(_SUPERVISORS),
+    Action.RECORD_VISIT: frozenset(_DESK),
     Action.IMPORT: frozenset({R.OPERATOR, R.LEAD, R.MANAGER, R.ADMIN}),
     Action.VIEW: frozenset(Role),
 }

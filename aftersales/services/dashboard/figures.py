@@ -11,6 +11,7 @@ from ...domain.schemas import StaffView
 from ...domain.sla import SlaPolicy
 from ...store.fields import to_epoch
 from ...store.models import Complaint
+from ..supervision.visits import overdue_count
 
 TREND_DAYS = 14
 # A resolved complaint waits for its call-back, not for the desk: it is neither "my work" nor overdue.
@@ -39,6 +40,7 @@ class DashboardView(BaseModel):
     overdue: int
     open_escalations: int = 0
     todays_deliveries: int = 0
+    overdue_rectifications: int = 0  # shops' rectifications past their due date (supervision visits)
     per_day: list[DayCount]
 
 
@@ -95,4 +97,5 @@ def load_dashboard(actor: StaffView, now: datetime, zone: ZoneInfo | None = None
         my_open=my_open,
         overdue=overdue,
         per_day=daily_counts(now, zone or SlaPolicy().zone),
+        overdue_rectifications=overdue_count(now.astimezone(zone or SlaPolicy().zone).date()),
     )

@@ -19,6 +19,7 @@ from . import (
     v004_penalties,
     v005_remedy_decided_login_failures,
     v006_sales_documents,
+    v007_supervision_visits,
 )
 
 MIGRATIONS: list[Callable[[Database], None]] = [
@@ -28,6 +29,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     v004_penalties.migrate,
     v005_remedy_decided_login_failures.migrate,
     v006_sales_documents.migrate,
+    v007_supervision_visits.migrate,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -15,9 +15,10 @@ from .core import (
 )
 from .documents import DOCUMENT_MODELS, DocumentMoveRecord, DocumentRange
 from .penalties import PENALTY_MODELS, PayrollMonth, PenaltyEntry, Violation
+from .supervision import SUPERVISION_MODELS, SupervisionVisit
 
 # Every table, in an order that creates referenced tables first.
-ALL_MODELS = [*CORE_MODELS, LoginFailure, *PENALTY_MODELS, *DOCUMENT_MODELS]
+ALL_MODELS = [*CORE_MODELS, LoginFailure, *PENALTY_MODELS, *DOCUMENT_MODELS, *SUPERVISION_MODELS]
 
 __all__ = [
     "ALL_MODELS",
@@ -37,7 +38,9 @@ __all__ = [
     "PayrollMonth",
     "PenaltyEntry",
     "Shop",
+    "SUPERVISION_MODELS",
     "Staff",
+    "SupervisionVisit",
     "Violation",
     "database",
 ]

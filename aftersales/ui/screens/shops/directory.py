@@ -19,6 +19,7 @@ class ShopDirectoryScreen(DirectoryScreen):
 
     BINDINGS = [
         Binding("d", "documents", "shops.key.documents", id="shops.documents"),
+        Binding("v", "visits", "visits.key.visits", id="shops.visits"),
     ]
 
     section = "shops"
@@ -50,3 +51,11 @@ class ShopDirectoryScreen(DirectoryScreen):
         from ..documents.documents import DocumentsScreen
 
         self.app.push_screen(DocumentsScreen())
+
+    def action_visits(self) -> None:
+        """The supervision visits of the shop under the cursor."""
+        from ..supervision.visits import VisitsScreen
+
+        entry = self.current()
+        if entry is not None:
+            self.app.push_screen(VisitsScreen(entry))
