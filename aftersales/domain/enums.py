@@ -140,3 +140,6 @@ class EventKind(StrEnum):
     DOCUMENTS_LOST = "documents_lost"
     VISIT_RECORDED = "visit_recorded"
     RECTIFICATION_CLOSED = "rectification_closed"
+    PARTNER_CREATED = "partner_created"
+    REFERRED = "referred"
+    REFERRAL_REPLY = "referral_reply"

@@ -35,6 +35,8 @@ class Action(StrEnum):
     MANAGE_SHOPS = "manage_shops"
     MANAGE_DOCUMENTS = "manage_documents"
     RECORD_VISIT = "record_visit"
+    REFER = "refer"
+    MANAGE_PARTNERS = "manage_partners"
     IMPORT = "import"
     VIEW = "view"
 
@@ -73,6 +75,8 @@ MATRIX: dict[Action, frozenset[Role]] = {
     # Numbered sales forms are received and handed out by the lead who supervises the shops.
     Action.MANAGE_DOCUMENTS: frozenset(_SUPERVISORS),
     Action.RECORD_VISIT: frozenset(_DESK),
+    Action.REFER: frozenset(_DESK),
+    Action.MANAGE_PARTNERS: frozenset({R.LEAD, R.MANAGER, R.ADMIN}),
     Action.IMPORT: frozenset({R.OPERATOR, R.LEAD, R.MANAGER, R.ADMIN}),
     Action.VIEW: frozenset(Role),
 }

@@ -20,6 +20,7 @@ from . import (
     v005_remedy_decided_login_failures,
     v006_sales_documents,
     v007_supervision_visits,
+    v008_partners_referrals,
 )
 
 MIGRATIONS: list[Callable[[Database], None]] = [
@@ -30,6 +31,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     v005_remedy_decided_login_failures.migrate,
     v006_sales_documents.migrate,
     v007_supervision_visits.migrate,
+    v008_partners_referrals.migrate,
 ]
 LATEST = len(MIGRATIONS)
 

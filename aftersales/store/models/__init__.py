@@ -14,11 +14,12 @@ from .core import (
     Staff,
 )
 from .documents import DOCUMENT_MODELS, DocumentMoveRecord, DocumentRange
+from .partners import PARTNER_MODELS, Partner, Referral, ReferralReply
 from .penalties import PENALTY_MODELS, PayrollMonth, PenaltyEntry, Violation
 from .supervision import SUPERVISION_MODELS, SupervisionVisit
 
 # Every table, in an order that creates referenced tables first.
-ALL_MODELS = [*CORE_MODELS, LoginFailure, *PENALTY_MODELS, *DOCUMENT_MODELS, *SUPERVISION_MODELS]
+ALL_MODELS = [*CORE_MODELS, LoginFailure, *PENALTY_MODELS, *DOCUMENT_MODELS, *SUPERVISION_MODELS, *PARTNER_MODELS]
 
 __all__ = [
     "ALL_MODELS",
@@ -34,7 +35,11 @@ __all__ = [
     "LoginFailure",
     "Meta",
     "NumberSequence",
+    "PARTNER_MODELS",
     "PENALTY_MODELS",
+    "Partner",
+    "Referral",
+    "ReferralReply",
     "PayrollMonth",
     "PenaltyEntry",
     "Shop",

@@ -15,6 +15,7 @@ from ....domain.enums import OPEN_STATUSES, ComplaintStatus
 from ....domain.permissions import Action, allowed
 from ....domain.schemas import ComplaintView, StaffView
 from ....domain.status_machine import status_choices
+from ..partners.dialogs import ReferralDialog, ReplyDialog
 from ..penalties.dialogs import from_complaint
 from .detail_dialogs import (
     AssignDialog,
@@ -107,6 +108,9 @@ DETAIL_ACTIONS: list[DetailAction] = [
     DetailAction("duplicate", "d", Action.MERGE, _is_open, DuplicateDialog),
     # A violation found while working on the complaint: against its assignee (or shop), linked to it.
     DetailAction("violation", "v", Action.PROPOSE_VIOLATION, lambda v, a: True, from_complaint),
+    # Outside partners: refer (or record 12315's reference and deadline), then log their replies.
+    DetailAction("refer", "o", Action.REFER, lambda v, a: True, ReferralDialog),
+    DetailAction("reply", "y", Action.REFER, lambda v, a: True, ReplyDialog),
 ]
 
 ACTIONS_BY_NAME = {action.name: action for action in DETAIL_ACTIONS}

@@ -20,6 +20,7 @@ class ShopDirectoryScreen(DirectoryScreen):
     BINDINGS = [
         Binding("d", "documents", "shops.key.documents", id="shops.documents"),
         Binding("v", "visits", "visits.key.visits", id="shops.visits"),
+        Binding("o", "partners", "partners.key.partners", id="shops.partners"),
     ]
 
     section = "shops"
@@ -59,3 +60,9 @@ class ShopDirectoryScreen(DirectoryScreen):
         entry = self.current()
         if entry is not None:
             self.app.push_screen(VisitsScreen(entry))
+
+    def action_partners(self) -> None:
+        """The outside after-sales bodies."""
+        from ..partners.directory import PartnerDirectoryScreen
+
+        self.app.push_screen(PartnerDirectoryScreen())
