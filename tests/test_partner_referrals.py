@@ -8,7 +8,12 @@ import pytest
 from aftersales.domain.errors import InvalidInput, PermissionDenied
 from aftersales.domain.partners import ReferralDirection, ReferralState
 from aftersales.services.partners.directory import add_partner, partner_directory
-from aftersales.services.partners.referrals import complaint_referrals, log_reply, overdue_replies, refer_complaint
+from aftersales.services.partners.referrals import (
+    complaint_referrals,
+    log_reply,
+    overdue_replies,
+    refer_complaint,
+)
 from aftersales.store.models import Complaint
 
 from .factories import NOW, new_complaint
