@@ -20,7 +20,7 @@ from faker import Faker
 from ...domain.enums import EventKind, Role, ShopCategory
 from ...domain.pins import hash_pin
 from ...domain.sla import SlaPolicy
-from ...store import fts
+from ...store import fts, shop_summary
 from ...store.db import close_database, open_database
 from ...store.errors import DatabaseRefused
 from ...store.fields import to_epoch
@@ -224,7 +224,7 @@ def _bulk_load(conn: sqlite3.Connection) -> Iterator[None]:
     conn.execute("BEGIN")
     for name, _ in indexes:
         conn.execute(f'DROP INDEX "{name}"')
-    for name in fts.TRIGGER_NAMES:
+    for name in [*fts.TRIGGER_NAMES, *shop_summary.TRIGGER_NAMES]:
         conn.execute(f"DROP TRIGGER IF EXISTS {name}")
     yield
     conn.execute(f"PRAGMA cache_size = -{INDEX_CACHE_KIB}")
@@ -232,6 +232,9 @@ def _bulk_load(conn: sqlite3.Connection) -> Iterator[None]:
     for _, sql in indexes:
         conn.execute(sql)
     for sql in fts.CREATE_TRIGGERS:
+        conn.execute(sql)
+    # The scorecards' monthly summary, summed once from the loaded complaints rather than row by row.
+    for sql in [*shop_summary.sqlite_triggers(), *shop_summary.rebuild_sql(sqlite=True)]:
         conn.execute(sql)
     conn.execute("COMMIT")
     conn.execute("PRAGMA journal_mode = WAL")

@@ -21,6 +21,7 @@ from . import (
     v006_sales_documents,
     v007_supervision_visits,
     v008_partners_referrals,
+    v009_shop_month_summary,
 )
 
 MIGRATIONS: list[Callable[[Database], None]] = [
@@ -32,6 +33,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     v006_sales_documents.migrate,
     v007_supervision_visits.migrate,
     v008_partners_referrals.migrate,
+    v009_shop_month_summary.migrate,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -16,10 +16,11 @@ from .core import (
 from .documents import DOCUMENT_MODELS, DocumentMoveRecord, DocumentRange
 from .partners import PARTNER_MODELS, Partner, Referral, ReferralReply
 from .penalties import PENALTY_MODELS, PayrollMonth, PenaltyEntry, Violation
+from .scorecard import SCORECARD_MODELS, ShopMonth
 from .supervision import SUPERVISION_MODELS, SupervisionVisit
 
 # Every table, in an order that creates referenced tables first.
-ALL_MODELS = [*CORE_MODELS, LoginFailure, *PENALTY_MODELS, *DOCUMENT_MODELS, *SUPERVISION_MODELS, *PARTNER_MODELS]
+ALL_MODELS = [*CORE_MODELS, LoginFailure, *PENALTY_MODELS, *DOCUMENT_MODELS, *SUPERVISION_MODELS, *PARTNER_MODELS, *SCORECARD_MODELS]
 
 __all__ = [
     "ALL_MODELS",
@@ -43,7 +44,9 @@ __all__ = [
     "PayrollMonth",
     "PenaltyEntry",
     "Shop",
+    "SCORECARD_MODELS",
     "SUPERVISION_MODELS",
+    "ShopMonth",
     "Staff",
     "SupervisionVisit",
     "Violation",
