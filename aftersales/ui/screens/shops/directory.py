@@ -18,6 +18,8 @@ class ShopDirectoryScreen(DirectoryScreen):
     """Every shop, active ones first; `a` adds, `e` or `enter` edits, `x` deactivates or reactivates."""
 
     BINDINGS = [
+        Binding("s", "ranking", "shops.key.scorecard", id="shops.ranking"),
+        Binding("c", "scorecard", "shops.key.scorecard", id="shops.scorecard", show=False),
         Binding("d", "documents", "shops.key.documents", id="shops.documents"),
         Binding("v", "visits", "visits.key.visits", id="shops.visits"),
         Binding("o", "partners", "partners.key.partners", id="shops.partners"),
@@ -66,3 +68,19 @@ class ShopDirectoryScreen(DirectoryScreen):
         from ..partners.directory import PartnerDirectoryScreen
 
         self.app.push_screen(PartnerDirectoryScreen())
+
+    def action_ranking(self) -> None:
+        """Every shop's figures for this month, worst first."""
+        from ..scorecards.ranking import ShopRankingScreen
+
+        self.app.push_screen(ShopRankingScreen())
+
+    def action_scorecard(self) -> None:
+        """The scorecard of the shop under the cursor, this month."""
+        from ....services.scorecards.figures import month_of
+        from ...screens.scorecards.scorecard import ScorecardScreen
+
+        entry = self.current()
+        if entry is not None:
+            desk = self.session.desk
+            self.app.push_screen(ScorecardScreen(entry.code, month_of(desk.clock(), desk.sla.zone)))
