@@ -148,7 +148,16 @@ class ScorecardScreen(DeskScreen):
         plt.clear_data()
         plt.clear_figure()
         labels = [m.month[2:] for m in card.trend]
-        plt.bar(labels, [m.complaints for m in card.trend], marker="hd")
+        counts = [m.complaints for m in card.trend]
+        positions = list(range(1, len(counts) + 1))
+        plt.plot(positions, counts, marker="hd")
+        plt.scatter(positions, counts, marker="●")
+        plt.xticks(positions[::2] if chart.size.width < 70 else positions,
+                   labels[::2] if chart.size.width < 70 else labels)
+        # Whole complaints on the axis, from zero, so an empty month reads as nothing.
+        top = max(max(counts), 1)
+        plt.ylim(0, top)
+        plt.yticks(sorted({round(top * step / 4) for step in range(5)}))
         plt.title(i18n.t("scorecard.trend_title", period=card.period))
         chart.refresh()
 
