@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from operator import itemgetter
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from faker import Faker
 
@@ -27,9 +28,11 @@ from ...store.fields import to_epoch
 from .catalog import BUILDINGS, DEMO_STAFF, SHOPS
 from .chain import INSERT_EVENT, ChainSealer, DemoEvent
 from .complaints import COMPLAINT_COLUMNS, CUSTOMER_COLUMNS, ComplaintMaker, DeadlineTable
+from .documents import play_documents, write_documents
 from .history import DAY, HistoryMaker
 from .marker import DEMO_KEY
 from .penalties import events_between, play, write_rows
+from .shop_duties import write_partners, write_visits
 
 DAYS = 90
 # The desk's staff and shops were set up this many days before the demo's day: before its year of penalties.
@@ -165,6 +168,15 @@ def _fill(conn: sqlite3.Connection, total: int, seed: int, today: date, until: t
         cursor.execute("INSERT INTO meta (key, value) VALUES (?, ?)",
                        (DEMO_KEY, f"{total} complaints, seed {seed}, up to {today:%Y-%m-%d} {until:%H:%M}"))
     write_rows(conn, penalties, (first_start, now))
+    _shop_duties(conn, [shop_id for shop_id, _, _ in shops], today, now, zone, list(desk), by_code["lead01"], seed)
+
+
+def _shop_duties(conn: sqlite3.Connection, shop_ids: list[int], today: date, now: int, zone: ZoneInfo,
+                 desk_ids: list[int], lead_id: int, seed: int) -> None:
+    """Sales documents, supervision visits and outside partners with their referrals."""
+    write_documents(conn, play_documents(shop_ids, today, zone, lead_id, seed))
+    write_visits(conn, shop_ids, today, zone, desk_ids, seed)
+    write_partners(conn, now, zone, desk_ids, seed)
 
 
 def _people_and_shops(
