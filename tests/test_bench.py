@@ -19,7 +19,7 @@ pytestmark = pytest.mark.real_clock
 KEYS = {
     "floor_s", "startup_s", "startup_ratio", "first_screen_ratio", "login_to_dashboard_ms", "queue_switch_ms",
     "page_p50_ms", "page_p95_ms", "search_p50_ms", "search_p95_ms",
-    "save_p95_ms", "dashboard_ms", "peak_rss_mb", "complaints",
+    "save_p95_ms", "dashboard_ms", "peak_rss_mb", "complaints", "scorecard_ms", "shop_list_ms", "document_lookup_ms",
 }
 
 
