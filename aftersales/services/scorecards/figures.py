@@ -17,8 +17,8 @@ from ...domain.errors import NotFound
 from ...domain.penalties.enums import STANDING
 from ...domain.scorecard import MonthCount, Scorecard, ShopScore, mean, ranked, share
 from ...store.fields import to_epoch
-from ...store.server import is_server
 from ...store.models import Complaint, DocumentMoveRecord, Shop, ShopMonth, Violation
+from ...store.server import is_server
 from ..supervision.visits import overdue_by_shop
 from ..transfer.exports import month_bounds
 
