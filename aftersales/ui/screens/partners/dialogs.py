@@ -126,9 +126,12 @@ class ReplyDialog(FormDialog[ReferralView]):
     def _loaded(self, found: list[ReferralView]) -> None:
         self.referrals = found
         zone = self.session.desk.sla.zone
-        lines = [f"{r.partner_code} {r.reference} · {i18n.label(r.state)} · "
-                 + i18n.t("partners.due", due=f"{r.reply_due_at.astimezone(zone):%Y-%m-%d}")
-                 + (f" · {i18n.t('partners.overdue')}" if r.overdue else "") for r in found]
+        lines = []
+        for r in found:
+            lines.append(f"{r.partner_code} {r.reference} · {i18n.label(r.state)} · "
+                         + i18n.t("partners.due", due=f"{r.reply_due_at.astimezone(zone):%Y-%m-%d}")
+                         + (f" · {i18n.t('partners.overdue')}" if r.overdue else ""))
+            lines += [f"  {reply.at.astimezone(zone):%m-%d %H:%M} {reply.by}: {reply.text}" for reply in r.replies]
         self.query_one("#referral-list", Static).update(Text("\n".join(lines) or i18n.t("partners.none")))
         waiting = [r for r in found if r.state is ReferralState.OPEN]
         select = self.query_one("#field-referral", Select)
