@@ -18,10 +18,11 @@ from . import (
     v003_directory_and_source,
     v004_penalties,
     v005_remedy_decided_login_failures,
-    v006_sales_documents,
-    v007_supervision_visits,
-    v008_partners_referrals,
-    v009_shop_month_summary,
+    v006_deliveries_callbacks,
+    v007_sales_documents,
+    v008_supervision_visits,
+    v009_partners_referrals,
+    v010_shop_month_summary,
 )
 
 MIGRATIONS: list[Callable[[Database], None]] = [
@@ -30,10 +31,11 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     v003_directory_and_source.migrate,
     v004_penalties.migrate,
     v005_remedy_decided_login_failures.migrate,
-    v006_sales_documents.migrate,
-    v007_supervision_visits.migrate,
-    v008_partners_referrals.migrate,
-    v009_shop_month_summary.migrate,
+    v006_deliveries_callbacks.migrate,
+    v007_sales_documents.migrate,
+    v008_supervision_visits.migrate,
+    v009_partners_referrals.migrate,
+    v010_shop_month_summary.migrate,
 ]
 LATEST = len(MIGRATIONS)
 

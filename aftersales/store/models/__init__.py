@@ -1,6 +1,7 @@
 """Tables of the desk, one module per subject. Only the store and services see these rows; screens get views."""
 
 from .base import BaseModel, database
+from .callbacks import CALLBACK_MODELS, Callback, CallbackAttempt
 from .core import (
     CORE_MODELS,
     Complaint,
@@ -13,6 +14,7 @@ from .core import (
     Shop,
     Staff,
 )
+from .deliveries import DELIVERY_MODELS, DeliveryFailure, DeliveryOrder
 from .documents import DOCUMENT_MODELS, DocumentMoveRecord, DocumentRange
 from .partners import PARTNER_MODELS, Partner, Referral, ReferralReply
 from .penalties import PENALTY_MODELS, PayrollMonth, PenaltyEntry, Violation
@@ -20,12 +22,21 @@ from .scorecard import SCORECARD_MODELS, ShopMonth
 from .supervision import SUPERVISION_MODELS, SupervisionVisit
 
 # Every table, in an order that creates referenced tables first.
-ALL_MODELS = [*CORE_MODELS, LoginFailure, *PENALTY_MODELS, *DOCUMENT_MODELS, *SUPERVISION_MODELS, *PARTNER_MODELS, *SCORECARD_MODELS]
+ALL_MODELS = [
+    *CORE_MODELS, LoginFailure, *PENALTY_MODELS, *DELIVERY_MODELS, *CALLBACK_MODELS, *DOCUMENT_MODELS,
+    *SUPERVISION_MODELS, *PARTNER_MODELS, *SCORECARD_MODELS,
+]
 
 __all__ = [
     "ALL_MODELS",
     "CORE_MODELS",
     "BaseModel",
+    "CALLBACK_MODELS",
+    "Callback",
+    "CallbackAttempt",
+    "DELIVERY_MODELS",
+    "DeliveryFailure",
+    "DeliveryOrder",
     "Complaint",
     "ComplaintFts",
     "Customer",

@@ -31,6 +31,7 @@ from ...read_only import refuse_when_read_only
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
 from ...widgets.timeline import Timeline
+from ..deliveries.complaint_panel import ComplaintLogistics
 from ..desk_screen import DeskScreen
 from .detail_actions import ACTIONS_BY_NAME, DETAIL_ACTIONS
 
@@ -179,6 +180,7 @@ class DetailScreen(DeskScreen):
             yield Static(Text(i18n.t("detail.loading")), id="detail-header")
             with Vertical(id="detail-description-box"):
                 yield Static("", id="detail-description")
+            yield ComplaintLogistics(self.complaint_id)
             yield Timeline(id="detail-timeline")
         yield Static("", id="detail-message", classes="-empty")
         yield DetailFooter()
@@ -209,6 +211,7 @@ class DetailScreen(DeskScreen):
     def reload(self) -> None:
         """Read the complaint and its events again (after a save, a conflict or a change elsewhere)."""
         self._load()
+        self.query_one(ComplaintLogistics).reload()
 
     @work(thread=True, exclusive=True, group="detail")
     def _load(self) -> None:

@@ -1,4 +1,4 @@
-"""Schema 7: supervision visits to shops with their rectifications."""
+"""Schema 8: supervision visits to shops with their rectifications."""
 
 from peewee import Database
 

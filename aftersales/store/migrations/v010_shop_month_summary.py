@@ -1,4 +1,4 @@
-"""Schema 9: the shop scorecards' monthly summary, filled from the complaints and kept in step by triggers."""
+"""Schema 10: the shop scorecards' monthly summary, filled from the complaints and kept in step by triggers."""
 
 from peewee import Database
 

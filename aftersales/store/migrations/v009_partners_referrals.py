@@ -1,4 +1,4 @@
-"""Schema 8: outside service partners, referrals and their replies; a complaint's earliest open reply deadline."""
+"""Schema 9: outside service partners, referrals and their replies; a complaint's earliest open reply deadline."""
 
 from peewee import Database
 

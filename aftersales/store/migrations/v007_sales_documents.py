@@ -1,4 +1,4 @@
-"""Schema 6: sales documents kept as number ranges, and the moves of those ranges."""
+"""Schema 7: sales documents kept as number ranges, and the moves of those ranges."""
 
 from peewee import Database
 
