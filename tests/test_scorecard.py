@@ -14,7 +14,16 @@ from aftersales.services.documents.moves import move_documents
 from aftersales.services.scorecards.figures import months_up_to, shop_scorecard, shop_scores
 from aftersales.services.supervision.visits import record_visit
 from aftersales.store import shop_summary
-from aftersales.store.models import Complaint, Shop, ShopMonth, Violation, database
+from aftersales.store.models import (
+    Callback,
+    Complaint,
+    DeliveryFailure,
+    DeliveryOrder,
+    Shop,
+    ShopMonth,
+    Violation,
+    database,
+)
 
 from .factories import NOW, new_complaint
 
@@ -35,8 +44,13 @@ def complaint(staff, shop: str, at: datetime, category: str = "product_quality",
         acknowledged_at=at + ack if ack is not None else None,
         resolved_at=at + resolved if resolved is not None else None,
         status="resolved" if resolved is not None else ("acknowledged" if ack is not None else "new"),
-        satisfaction=rating,
     ).where(Complaint.id == view.id).execute()
+    if rating is not None:
+        # A call-back made pending, then answered: its rating counts for the complaint's shop and month.
+        call = Callback.create(complaint=view.id, purpose="confirm_resolution", due_at=at + 6 * D, status="pending",
+                               created_at=at + 5 * D)
+        Callback.update(status="done", satisfaction=rating,
+                        outcome="satisfied" if rating >= 3 else "unsatisfied").where(Callback.id == call.id).execute()
     return view.id
 
 
@@ -60,6 +74,19 @@ def dataset(desk, staff):
     Violation.create(subject_kind="shop", subject_shop=Shop.get(Shop.code == "S001").id, rule_code="price_tag",
                      rule_kind="ladder", incident_date=date(2026, 11, 12), evidence="价签不符", status="confirmed",
                      proposed_by=lead.id, proposed_at=NOW, amount_fen=20000)
+    # S001's deliveries promised in November: three completed (two on time), one failed run on a fourth.
+    s001_id = Shop.get(Shop.code == "S001").id
+    first_id = Complaint.select(Complaint.id).where(Complaint.shop == s001_id).order_by(Complaint.id).scalar()
+    for n, (status, on_time, failed) in enumerate([("completed", True, 0), ("completed", True, 0),
+                                                   ("completed", False, 0), ("failed", None, 1)]):
+        order = DeliveryOrder.create(
+            complaint=first_id, complaint_number="TS-1", shop=s001_id, kind="re_deliver" if n == 3 else "deliver",
+            address="地址", contact_name="客户", contact_phone="13800000000", items="沙发", slot="am",
+            promised_date=date(2026, 11, 5 + n), first_promised_date=date(2026, 11, 5 + n), status=status,
+            on_time=on_time, failures=failed, created_at=NOW, updated_at=NOW)
+        if failed:
+            DeliveryFailure.create(order=order.id, shop=s001_id, promised_date=date(2026, 11, 8),
+                                   reason="customer_absent", at=NOW)
     record_visit(desk, lead, {"shop_code": "S001", "visited_on": date(2026, 11, 1), "findings": "价签缺失",
                               "rectification": "补齐价签", "due_on": date(2026, 11, 10)})
     return shop_scores("2026-11", NOW, ZONE)
@@ -72,8 +99,9 @@ def test_a_shops_figures_are_those_worked_out_by_hand(dataset):
     assert s001.documents_issued == 2000 and s001.per_thousand == pytest.approx(1.5)  # 3 × 1000 / 2000
     assert (s001.acknowledged, s001.ack_late, s001.ack_hours) == (2, 0.5, pytest.approx(2.5))  # 1 h on time, 4 h late
     assert (s001.resolved, s001.resolve_late, s001.resolve_hours) == (2, 0.5, pytest.approx(84.0))  # 48 h, 120 h
-    assert (s001.rated, s001.satisfaction, s001.unsatisfied) == (2, 3.5, 0.5)  # ratings 5 and 2
+    assert (s001.rated, s001.satisfaction, s001.unsatisfied) == (2, 3.5, 0.5)  # call-backs rated 5 and 2 (unsatisfied)
     assert s001.open_overdue == 2  # open now and past due: November 20 (due the 23rd) and October 15
+    assert (s001.deliveries, s001.delivery_on_time, s001.delivery_failed) == (4, pytest.approx(2 / 3), 0.25)
     assert (s001.penalties, s001.penalty_fen) == (1, 20000)
     assert s001.rectifications == 1  # due November 10, not followed up
     assert (s001.rank, s001.rank_of) == (1, 2)  # 1.5 per 1,000 against S004's 2.0
@@ -105,8 +133,13 @@ def test_the_summary_stays_equal_to_a_fresh_sum_whatever_changes(dataset, staff)
     ids = [row.id for row in Complaint.select(Complaint.id)]
     for _ in range(30):
         target = rng.choice(ids)
+        if rng.random() < 0.3:
+            rating = rng.choice([None, 1, 3, 5])
+            Callback.update(satisfaction=rating, outcome="unsatisfied" if rating == 1 else "satisfied").where(
+                Callback.id == rng.choice([c.id for c in Callback.select(Callback.id)])).execute()
+            continue
         change = rng.choice([
-            {"satisfaction": rng.choice([None, 1, 3, 5])},
+            {"ack_due_at": NOW - rng.randint(1, 900) * H},
             {"acknowledged_at": NOW - rng.randint(1, 900) * H},
             {"category": rng.choice(["installation", "other"])},
             {"shop": Shop.get(Shop.code == rng.choice(["S001", "S002", "S003"])).id},

@@ -1,11 +1,12 @@
 """The shop scorecards' figures for a month: every shop's score, ranks within categories, one shop's trend.
 
-Complaint figures come from `shop_month` (kept in step with the complaints by triggers); documents,
-penalties, visits and the open-overdue count come from small tables or narrow indexes. Nothing here
+Complaint and call-back figures come from `shop_month` (kept in step by triggers); deliveries from the
+delivery center's per-shop quality; documents, penalties, visits and the open-overdue count from small
+tables or narrow indexes. Nothing here
 reads the complaint table row by row.
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -19,6 +20,7 @@ from ...domain.scorecard import MonthCount, Scorecard, ShopScore, mean, ranked, 
 from ...store.fields import to_epoch
 from ...store.models import Complaint, DocumentMoveRecord, Shop, ShopMonth, Violation
 from ...store.server import is_server
+from ..deliveries.quality import shop_delivery_quality
 from ..supervision.visits import overdue_by_shop
 from ..transfer.exports import month_bounds
 
@@ -86,8 +88,11 @@ def _open_overdue(now: datetime) -> dict[int, int]:
 
 
 def delivery_figures(start: datetime, end: datetime) -> dict[int, tuple[int, float | None, float | None]]:
-    """Shop id → (deliveries, on-time share, failure share) in the period; empty until deliveries exist."""
-    return {}
+    """Shop id → (orders, on-time share of completed orders, failed runs per order) for orders first
+    promised in the period (the delivery center's own per-shop quality)."""
+    last_day = (end - timedelta(days=1)).date()
+    return {q.shop_id: (q.orders, q.on_time_rate, q.failed_runs / q.orders if q.orders else None)
+            for q in shop_delivery_quality(start.date(), last_day)}
 
 
 def shop_scores(period: str, now: datetime, zone: ZoneInfo) -> list[ShopScore]:
