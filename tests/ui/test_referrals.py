@@ -32,7 +32,7 @@ async def test_an_operator_refers_a_complaint_to_the_manufacturer_and_logs_its_r
     app = desk_app(db_path)
     async with app.run_test(size=SIZE) as pilot:
         await open_detail(pilot, view.id)
-        await pilot.press("o")
+        await pilot.press("x")
         await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, ReferralDialog)

@@ -18,7 +18,7 @@ class ShopDirectoryScreen(DirectoryScreen):
     """Every shop, active ones first; `a` adds, `e` or `enter` edits, `x` deactivates or reactivates."""
 
     BINDINGS = [
-        Binding("s", "ranking", "shops.key.scorecard", id="shops.ranking"),
+        Binding("s", "ranking", "shops.key.ranking", id="shops.ranking"),
         Binding("c", "scorecard", "shops.key.scorecard", id="shops.scorecard", show=False),
         Binding("d", "documents", "shops.key.documents", id="shops.documents"),
         Binding("v", "visits", "visits.key.visits", id="shops.visits"),
