@@ -6,13 +6,13 @@ from typing import Any
 
 from ..services.context import Desk
 from ..services.documents.read import lookup_number
-from ..services.scorecards.figures import month_of, shop_scorecard, shop_scores
+from ..services.scorecards.figures import month_of, months_up_to, shop_scorecard, shop_scores
 from ..store.models import Complaint, Shop
 from .core import BenchContext, Row, ms, timed
 
 TARGETS: dict[str, float] = {"scorecard_ms": 300.0}
 ROWS = [
-    Row("bench.row.shop_list", ("shop_list_ms",), "ms"),
+    Row("bench.row.shop_list", ("shop_list_ms",), "ms"),  # last month: a whole month of complaints
     Row("bench.row.scorecard", ("scorecard_ms",), "ms", "scorecard_ms"),
     Row("bench.row.document_lookup", ("document_lookup_ms",), "ms"),
 ]
@@ -20,9 +20,10 @@ REPEATS = 3
 
 
 def measure(ctx: BenchContext) -> dict[str, Any]:
-    """The list and the busiest shop's card (median of a few); `scorecard_ms` is the slower of the two."""
+    """The list and the busiest shop's card for the last whole month (median of a few); `scorecard_ms` is the
+    slower of the two."""
     zone = Desk().sla.zone
-    period = month_of(ctx.now, zone)
+    period = months_up_to(month_of(ctx.now, zone), 2)[0]
     listing = timed(lambda: shop_scores(period, ctx.now, zone), REPEATS)
     busiest = max(shop_scores(period, ctx.now, zone), key=lambda s: s.complaints, default=None)
     code = busiest.shop_code if busiest else Shop.select(Shop.code).scalar()
