@@ -267,7 +267,7 @@ class ComplaintMaker:
                 remedy, fate, stop_at, duplicate_of, (shops[shop_index][0], product, customer_id, remedy),
             )
             # Numbers from the blocks the demo's documents issue to the shop (see demo/documents.py).
-            contract = f"{month}{shop_index * 1000 + int(random_() * 1000):05d}" if random_() < 0.7 else ""
+            contract = f"{month}{shop_index * 1000 + int(random_() * 500):05d}" if random_() < 0.7 else ""
             receipt = f"XS{shop_index * 100000 + int(random_() * 100000):07d}" if random_() < 0.6 else ""
             complaints.append((
                 cid, number, customer_id, shops[shop_index][0], product, contract, receipt, category, severity,

@@ -1,7 +1,7 @@
 """The demo's sales documents: a year of contract forms, receipt books and price tags issued to every shop.
 
 Each shop has its own blocks, so the numbers the demo's complaints carry (see demo/complaints.py) look
-up to the shop they were issued to: contract forms HT<month><shop block of 1,000>, issued monthly;
+up to the shop they were issued to: contract forms HT<month><shop block of 1,000>, 500 to 1,000 of it issued monthly;
 receipt books XS<shop block of 100,000>, issued a quarter's worth at a time; price tags in blocks of
 20,000. Older numbers are partly used, a few voided, lost or returned. The moves are replayed through
 the same range arithmetic as the desk's, so the stored ranges are what the desk itself would store.
@@ -68,9 +68,11 @@ def play_documents(shop_ids: list[int], today: date, zone: ZoneInfo, lead_id: in
         contracts.apply(M.RECEIVE, base, base + 99_999, None, at, lead_id)
         for index, shop_id in enumerate(shop_ids):
             first = base + index * 1000
-            contracts.apply(M.ISSUE, first, first + 999, shop_id, at + timedelta(minutes=index), lead_id)
+            # Busier shops take more forms; the complaints' numbers come from the first 500 of the block.
+            issued = 500 + int(rng.random() * 500)
+            contracts.apply(M.ISSUE, first, first + issued - 1, shop_id, at + timedelta(minutes=index), lead_id)
             if back >= 1:  # last month's forms are mostly used by now, a few voided
-                used = 600 + int(rng.random() * 350)
+                used = int(issued * (0.6 + rng.random() * 0.35))
                 contracts.apply(M.USE, first, first + used - 1, shop_id, at + timedelta(days=28), lead_id)
                 if rng.random() < 0.3:
                     contracts.apply(M.VOID, first + used, first + used + 2, shop_id, at + timedelta(days=29), lead_id)

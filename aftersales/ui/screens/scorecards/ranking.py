@@ -102,12 +102,14 @@ class ShopRankingScreen(DeskScreen):
 
     def on_scores_loaded(self, message: ScoresLoaded) -> None:
         if message.period == self.period:
+            # The cursor stays on the shop it was on; on the first load it starts on the worst.
+            current = self.current()
             self.scores = message.scores
-            self._show()
+            self._show(current)
 
-    def _show(self) -> None:
+    def _show(self, current: ShopScore | None = None) -> None:
         table = self.query_one(DataTable)
-        current = self.current()
+        current = current or self.current()
         table.clear()
         self.scores = worst_first(self.scores, self.figure)
         for score in self.scores:
