@@ -105,11 +105,12 @@ class ShopRankingScreen(DeskScreen):
             # The cursor stays on the shop it was on; on the first load it starts on the worst.
             current = self.current()
             self.scores = message.scores
-            self._show(current)
+            self._show(current, reloaded=True)
 
-    def _show(self, current: ShopScore | None = None) -> None:
+    def _show(self, current: ShopScore | None = None, reloaded: bool = False) -> None:
         table = self.query_one(DataTable)
-        current = current or self.current()
+        if not reloaded:
+            current = self.current()
         table.clear()
         self.scores = worst_first(self.scores, self.figure)
         for score in self.scores:
@@ -118,8 +119,8 @@ class ShopRankingScreen(DeskScreen):
                           style="bold" if f is self.figure else style) for f in LIST_FIGURES]
             table.add_row(cell(score.shop_code, style), cell(score.shop_name, style), *cells, key=score.shop_code)
         codes = [s.shop_code for s in self.scores]
-        if current is not None and current.shop_code in codes:
-            table.move_cursor(row=codes.index(current.shop_code), animate=False)
+        table.move_cursor(row=codes.index(current.shop_code) if current is not None and current.shop_code in codes
+                          else 0, animate=False)
         self._status("")
 
     def _status(self, text: str) -> None:
