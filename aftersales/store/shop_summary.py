@@ -15,6 +15,8 @@ UNSATISFIED = "unsatisfied"  # a call-back's outcome (domain.callbacks.CallbackO
 COLUMNS = ("shop_id", "month", "category", "complaints", "acknowledged", "ack_late", "ack_seconds", "resolved",
            "resolve_late", "resolve_seconds", "rated", "rating_sum", "unsatisfied")
 SUMS = COLUMNS[3:]
+# The tables whose triggers keep the summary (a bulk copy sets them aside and copies the summary too).
+TRIGGER_TABLES = ("complaint", "callback")
 TRIGGER_NAMES = ["shop_month_insert", "shop_month_update", "shop_month_callback_insert", "shop_month_callback_update"]
 # The complaint columns a contribution reads: an update of any other column leaves the summary alone.
 WATCHED = ("shop_id", "category", "created_at", "acknowledged_at", "resolved_at", "ack_due_at", "resolve_due_at")
