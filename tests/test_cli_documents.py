@@ -1,12 +1,17 @@
-"""`aftersales documents …`: a lead moves ranges from the command line; anyone looks a number up."""
+"""`aftersales documents …` (a lead moves ranges, anyone looks a number up) and `aftersales shops scorecard`."""
 
 import csv
+import json
 
 import pytest
 
-from aftersales.store.db import close_database
+from aftersales.domain.clock import fixed_clock
+from aftersales.services.context import Desk
+from aftersales.services.staff.auth import login
+from aftersales.store.db import close_database, open_database
 
 from .cli_helpers import run, run_as
+from .factories import NOW, new_complaint
 
 
 @pytest.fixture
@@ -59,3 +64,23 @@ def test_the_stock_report_prints_and_exports(capsys, target, tmp_path):
     assert rows[1][-1] == "700" and rows[2][-1] == "300"
     again = run(capsys, "documents", "stock", "--out", out, "--db", target)
     assert again.code == 1 and "already exists" in again.err
+
+
+def test_shops_scorecard_prints_the_ranking_worst_first_and_json(capsys, target):
+    open_database(target)
+    desk = Desk(clock=fixed_clock(NOW))
+    op = login(desk, "op01", "1111")
+    for k, shop in enumerate(["S002", "S002", "S003"]):
+        new_complaint(desk, op, shop_code=shop, phone=f"1391234{k:04d}")
+    close_database()
+    shown = run(capsys, "shops", "scorecard", "--period", "2026-11", "--db", target)
+    assert shown.code == 0, shown.err
+    lines = shown.out.splitlines()
+    assert lines[0] == "Shops ranked for 2026-11, worst first by Compl."
+    assert [line.split()[0] for line in lines[2:]] == ["S002", "S003", "S001"]
+    as_json = run(capsys, "shops", "scorecard", "--period", "2026-11", "--json", "--sort", "rank", "--db", target)
+    data = json.loads(as_json.out)
+    assert data["period"] == "2026-11" and {s["shop_code"]: s["complaints"] for s in data["shops"]} == {
+        "S001": 0, "S002": 2, "S003": 1}
+    wrong = run(capsys, "shops", "scorecard", "--period", "2026-13", "--db", target)
+    assert wrong.code == 1 and "Traceback" not in wrong.err and "2026-13" in wrong.err
