@@ -21,6 +21,7 @@ KEYS = {
     "page_p50_ms", "page_p95_ms", "search_p50_ms", "search_p95_ms",
     "save_p95_ms", "dashboard_ms", "peak_rss_mb", "complaints",
     "board_p50_ms", "board_p95_ms", "callbacks_p50_ms", "callbacks_p95_ms", "report_year_ms",
+    "scorecard_ms", "shop_list_ms", "document_lookup_ms",
 }
 
 

@@ -34,6 +34,9 @@ def register(commands: Commands) -> None:
     on.add_argument("code")
     imp = shops.add("import", _import, "add every shop of a CSV or XLSX file, or none")
     imp.add_argument("file", type=Path)
+    from .scorecard import register_scorecard
+
+    register_scorecard(shops)
 
 
 def _detail_options(parser: argparse.ArgumentParser) -> None:

@@ -34,6 +34,10 @@ class Action(StrEnum):
     HAND_OVER_REGISTER = "hand_over_register"
     MANAGE_STAFF = "manage_staff"
     MANAGE_SHOPS = "manage_shops"
+    MANAGE_DOCUMENTS = "manage_documents"
+    RECORD_VISIT = "record_visit"
+    REFER = "refer"
+    MANAGE_PARTNERS = "manage_partners"
     IMPORT = "import"
     VIEW = "view"
 
@@ -71,6 +75,11 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.MANAGE_STAFF: frozenset({R.ADMIN}),
     # The shop directory is kept by the team lead who supervises the shops, or the admin.
     Action.MANAGE_SHOPS: frozenset({R.LEAD, R.ADMIN}),
+    # Numbered sales forms are received and handed out by the lead who supervises the shops.
+    Action.MANAGE_DOCUMENTS: frozenset(_SUPERVISORS),
+    Action.RECORD_VISIT: frozenset(_DESK),
+    Action.REFER: frozenset(_DESK),
+    Action.MANAGE_PARTNERS: frozenset({R.LEAD, R.MANAGER, R.ADMIN}),
     Action.IMPORT: frozenset({R.OPERATOR, R.LEAD, R.MANAGER, R.ADMIN}),
     Action.VIEW: frozenset(Role),
 }

@@ -179,6 +179,7 @@ class QueueRow(View):
     assignee_code: str | None
     ack_due_at: datetime
     resolve_due_at: datetime
+    reply_due_at: datetime | None = None  # the earliest reply awaited on a referral to or from a partner
 
 
 class EventView(View):

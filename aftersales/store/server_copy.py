@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from . import shop_summary
 from .bulk import copy_text
 from .models import ALL_MODELS, Meta, database
 
@@ -78,6 +79,9 @@ def copy_file_into_server(source: Path) -> dict[str, int]:
         raise RuntimeError("tables are copied inside a write transaction only")
     models = [model for model in ALL_MODELS if model is not Meta]  # the schema version is each database's own
     restore = [sql for model in models for sql in _set_aside(db, model._meta.table_name)]
+    # The copied summary tables are already in step with the copied rows: their triggers stay quiet meanwhile.
+    for table in shop_summary.TRIGGER_TABLES:
+        db.execute_sql(f"ALTER TABLE {table} DISABLE TRIGGER USER")
     conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     copied: dict[str, int] = {}
     try:
@@ -102,4 +106,6 @@ def copy_file_into_server(source: Path) -> dict[str, int]:
         conn.close()
     for sql in sorted(restore, key=lambda statement: statement.startswith("ALTER")):
         db.execute_sql(sql)
+    for table in shop_summary.TRIGGER_TABLES:
+        db.execute_sql(f"ALTER TABLE {table} ENABLE TRIGGER USER")
     return copied

@@ -206,6 +206,10 @@ async def run(out: Path) -> int:
         for name, language, steps in lead_shots:
             await shoot(db, out, name, language, True, steps, code="lead01")
         await shoot(db, out, "reports_zh_80x24", "zh_CN", True, reports_october, SMALL, code="lead01")
+        from .screenshots_shops import shop_steps
+
+        for name, language, steps, size in shop_steps(press):
+            await shoot(db, out, name, language, True, steps, size or SIZE, code="lead01")
     return 0
 
 

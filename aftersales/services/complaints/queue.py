@@ -55,7 +55,7 @@ def base_query() -> Any:
     return (
         Complaint.select(
             Complaint.id, Complaint.number, Complaint.created_at, Complaint.category, Complaint.severity,
-            Complaint.status, Complaint.ack_due_at, Complaint.resolve_due_at,
+            Complaint.status, Complaint.ack_due_at, Complaint.resolve_due_at, Complaint.reply_due_at,
             Shop.name.alias("shop_name"), Customer.name.alias("customer_name"), Customer.phone.alias("phone"),
             Staff.code.alias("assignee_code"),
         )
@@ -74,7 +74,7 @@ def queue_rows(query: Any) -> list[QueueRow]:
             customer_name=r["customer_name"], phone=r["phone"], category=Category(r["category"]),
             severity=Severity(r["severity"]), status=ComplaintStatus(r["status"]),
             assignee_code=r["assignee_code"], ack_due_at=r["ack_due_at"],
-            resolve_due_at=r["resolve_due_at"],
+            resolve_due_at=r["resolve_due_at"], reply_due_at=r["reply_due_at"],
         )
         for r in query.dicts()
     ]

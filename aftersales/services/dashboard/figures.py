@@ -12,6 +12,7 @@ from ...domain.sla import SlaPolicy
 from ...store.fields import to_epoch
 from ...store.models import Complaint
 from ..deliveries.board import day_order_count
+from ..supervision.visits import overdue_count
 
 TREND_DAYS = 14
 # A resolved complaint waits for its call-back, not for the desk: it is neither "my work" nor overdue.
@@ -40,6 +41,7 @@ class DashboardView(BaseModel):
     overdue: int
     open_escalations: int = 0
     todays_deliveries: int = 0
+    overdue_rectifications: int = 0  # shops' rectifications past their due date (supervision visits)
     per_day: list[DayCount]
 
 
@@ -98,4 +100,5 @@ def load_dashboard(actor: StaffView, now: datetime, zone: ZoneInfo | None = None
         overdue=overdue,
         todays_deliveries=day_order_count(now.astimezone(zone).date()),
         per_day=daily_counts(now, zone),
+        overdue_rectifications=overdue_count(now.astimezone(zone).date()),
     )

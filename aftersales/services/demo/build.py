@@ -14,13 +14,14 @@ from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from operator import itemgetter
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from faker import Faker
 
 from ...domain.enums import EventKind, Role, ShopCategory
 from ...domain.pins import hash_pin
 from ...domain.sla import SlaPolicy
-from ...store import fts
+from ...store import fts, shop_summary
 from ...store.db import close_database, open_database
 from ...store.errors import DatabaseRefused
 from ...store.fields import to_epoch
@@ -29,10 +30,12 @@ from .catalog import BUILDINGS, DEMO_STAFF, SHOPS
 from .chain import INSERT_EVENT, ChainSealer, DemoEvent
 from .complaints import COMPLAINT_COLUMNS, CUSTOMER_COLUMNS, ComplaintMaker, DeadlineTable
 from .deliveries import FAILURE_COLUMNS, ORDER_COLUMNS
+from .documents import play_documents, write_documents
 from .history import DAY, HistoryMaker
 from .marker import DEMO_KEY
 from .penalties import events_between, play, write_rows
 from .pipeline import DayBatches, store_invented
+from .shop_duties import write_partners, write_visits
 
 DAYS = 90
 # The desk's staff and shops were set up this many days before the demo's day: before its year of penalties.
@@ -121,8 +124,11 @@ def day_counts(total: int, first: date, today: date, seed: int, until: time = DE
 def _fill(conn: sqlite3.Connection, total: int, seed: int, today: date, until: time) -> None:
     """Invent the demo in another process and store it here as it comes (see `pipeline`)."""
     with _bulk_load(conn):
-        penalties, window = store_invented(conn, FTS_RANGE, invent, (total, seed, today, until))
+        penalties, window, (shop_ids, now, desk_ids, lead_id) = store_invented(
+            conn, FTS_RANGE, invent, (total, seed, today, until)
+        )
     write_rows(conn, penalties, window)
+    _shop_duties(conn, shop_ids, today, now, SlaPolicy().zone, desk_ids, lead_id, seed)
 
 
 def invent(out: DayBatches, total: int, seed: int, today: date, until: time) -> None:
@@ -173,7 +179,17 @@ def invent(out: DayBatches, total: int, seed: int, today: date, until: time) -> 
     # The mark that lets the login screen show the demo accounts (and no other database's).
     out.execute("INSERT INTO meta (key, value) VALUES (?, ?)",
                 (DEMO_KEY, f"{total} complaints, seed {seed}, up to {today:%Y-%m-%d} {until:%H:%M}"))
-    out.finish(penalties, (first_start, now))
+    # What the storing side needs to add the penalties and the shops' duties once the days are in.
+    shop_ids = [shop_id for shop_id, _, _ in shops]
+    out.finish(penalties, (first_start, now), (shop_ids, now, list(desk), by_code["lead01"]))
+
+
+def _shop_duties(conn: sqlite3.Connection, shop_ids: list[int], today: date, now: int, zone: ZoneInfo,
+                 desk_ids: list[int], lead_id: int, seed: int) -> None:
+    """Sales documents, supervision visits and outside partners with their referrals."""
+    write_documents(conn, play_documents(shop_ids, today, zone, lead_id, seed))
+    write_visits(conn, shop_ids, today, zone, desk_ids, seed)
+    write_partners(conn, now, zone, desk_ids, seed)
 
 
 def _deliveries_and_callbacks(out: DayBatches, history: HistoryMaker) -> None:
@@ -243,7 +259,7 @@ def _bulk_load(conn: sqlite3.Connection) -> Iterator[None]:
     conn.execute("BEGIN")
     for name, _ in indexes:
         conn.execute(f'DROP INDEX "{name}"')
-    for name in fts.TRIGGER_NAMES:
+    for name in [*fts.TRIGGER_NAMES, *shop_summary.TRIGGER_NAMES]:
         conn.execute(f"DROP TRIGGER IF EXISTS {name}")
     yield
     conn.execute(f"PRAGMA cache_size = -{INDEX_CACHE_KIB}")
@@ -251,6 +267,9 @@ def _bulk_load(conn: sqlite3.Connection) -> Iterator[None]:
     for _, sql in indexes:
         conn.execute(sql)
     for sql in fts.CREATE_TRIGGERS:
+        conn.execute(sql)
+    # The scorecards' monthly summary, summed once from the loaded complaints rather than row by row.
+    for sql in [*shop_summary.sqlite_triggers(), *shop_summary.rebuild_sql(sqlite=True)]:
         conn.execute(sql)
     conn.execute("COMMIT")
     conn.execute("PRAGMA journal_mode = WAL")

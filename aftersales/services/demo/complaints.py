@@ -266,8 +266,9 @@ class ComplaintMaker:
                 cid, number, created, intakes[seq], assignee, ack_seconds[severity], resolve_days[severity],
                 remedy, fate, stop_at, duplicate_of, (shops[shop_index][0], product, customer_id, remedy),
             )
-            contract = f"{month}{int(random_() * 100000):05d}" if random_() < 0.7 else ""
-            receipt = f"XS{int(random_() * 10**7):07d}" if random_() < 0.6 else ""
+            # Numbers from the blocks the demo's documents issue to the shop (see demo/documents.py).
+            contract = f"{month}{shop_index * 1000 + int(random_() * 500):05d}" if random_() < 0.7 else ""
+            receipt = f"XS{shop_index * 100000 + int(random_() * 100000):07d}" if random_() < 0.6 else ""
             complaints.append((
                 cid, number, customer_id, shops[shop_index][0], product, contract, receipt, category, severity,
                 SEVERITY_RANKS[severity], channels[seq], remedy, description, int(major_reason is not None),

@@ -20,6 +20,10 @@ from . import (
     v005_remedy_decided_login_failures,
     v006_deliveries_callbacks,
     v007_register_handover,
+    v008_sales_documents,
+    v009_supervision_visits,
+    v010_partners_referrals,
+    v011_shop_month_summary,
 )
 
 MIGRATIONS: list[Callable[[Database], None]] = [
@@ -30,6 +34,10 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     v005_remedy_decided_login_failures.migrate,
     v006_deliveries_callbacks.migrate,
     v007_register_handover.migrate,
+    v008_sales_documents.migrate,
+    v009_supervision_visits.migrate,
+    v010_partners_referrals.migrate,
+    v011_shop_month_summary.migrate,
 ]
 LATEST = len(MIGRATIONS)
 

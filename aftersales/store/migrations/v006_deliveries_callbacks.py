@@ -1,4 +1,4 @@
-"""Schema 3: delivery orders, their failed runs, call-backs and their attempts, with the indexes the board,
+"""Schema 6: delivery orders, their failed runs, call-backs and their attempts, with the indexes the board,
 the call-backs due list and the per-shop delivery quality read."""
 
 from peewee import Database

@@ -15,11 +15,18 @@ from .core import (
     Staff,
 )
 from .deliveries import DELIVERY_MODELS, DeliveryFailure, DeliveryOrder
+from .documents import DOCUMENT_MODELS, DocumentMoveRecord, DocumentRange
+from .partners import PARTNER_MODELS, Partner, Referral, ReferralReply
 from .penalties import PENALTY_MODELS, PayrollMonth, PenaltyEntry, Violation
 from .reports import REPORT_MODELS, RegisterHandover
+from .scorecard import SCORECARD_MODELS, ShopMonth
+from .supervision import SUPERVISION_MODELS, SupervisionVisit
 
 # Every table, in an order that creates referenced tables first.
-ALL_MODELS = [*CORE_MODELS, LoginFailure, *PENALTY_MODELS, *DELIVERY_MODELS, *CALLBACK_MODELS, *REPORT_MODELS]
+ALL_MODELS = [
+    *CORE_MODELS, LoginFailure, *PENALTY_MODELS, *DELIVERY_MODELS, *CALLBACK_MODELS, *REPORT_MODELS,
+    *DOCUMENT_MODELS, *SUPERVISION_MODELS, *PARTNER_MODELS, *SCORECARD_MODELS,
+]
 
 __all__ = [
     "ALL_MODELS",
@@ -34,17 +41,28 @@ __all__ = [
     "Complaint",
     "ComplaintFts",
     "Customer",
+    "DOCUMENT_MODELS",
+    "DocumentMoveRecord",
+    "DocumentRange",
     "Event",
     "LoginFailure",
     "Meta",
     "NumberSequence",
+    "PARTNER_MODELS",
     "PENALTY_MODELS",
+    "Partner",
+    "Referral",
+    "ReferralReply",
     "PayrollMonth",
     "REPORT_MODELS",
     "RegisterHandover",
     "PenaltyEntry",
     "Shop",
+    "SCORECARD_MODELS",
+    "SUPERVISION_MODELS",
+    "ShopMonth",
     "Staff",
+    "SupervisionVisit",
     "Violation",
     "database",
 ]

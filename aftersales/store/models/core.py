@@ -79,6 +79,9 @@ class Complaint(BaseModel):
     version = IntegerField(default=1)
     created_at = UtcField()
     updated_at = UtcField()
+    # The earliest reply still awaited on a referral to or from an outside partner (12315 …), else NULL;
+    # kept in step by the referral services so the queue shows it like an SLA.
+    reply_due_at = UtcField(null=True)
     # The resolution deadline while the desk still owes work, else NULL: the overdue filter and
     # count read a small index instead of the whole history. Computed by the database.
     open_due_at = UtcField(

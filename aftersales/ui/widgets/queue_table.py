@@ -50,6 +50,11 @@ def customer_cell(name: str, phone: str, width: int) -> Text:
 def time_left_text(row: QueueRow, now: datetime) -> Text:
     """Time left on the deadline that counts now, saying which: acknowledgement (受理) while new,
     resolution (解决) after; red once it has passed."""
+    if row.reply_due_at is not None and row.reply_due_at < now and row.status is not ComplaintStatus.CLOSED:
+        # An outside partner's reply (or the one owed to 12315) is overdue: shown like a missed SLA.
+        late = Text(i18n.t("partners.queue.reply") + " ", style="dim", no_wrap=True)
+        late.append(time_left(row.reply_due_at, now), style="bold red")
+        return late
     if row.status in _NO_CLOCK:
         return _cell(i18n.t("queue.no_deadline"), "dim")
     new = row.status is ComplaintStatus.NEW

@@ -18,6 +18,7 @@ from ....domain.status_machine import status_choices
 from ..callbacks.callback_dialog import CallbackDialog
 from ..callbacks.close_dialog import CloseUnreachableDialog
 from ..deliveries.dispatch_dialog import DispatchDialog
+from ..partners.dialogs import ReferralDialog, ReplyDialog
 from ..penalties.dialogs import from_complaint
 from .detail_dialogs import (
     AssignDialog,
@@ -128,6 +129,9 @@ DETAIL_ACTIONS: list[DetailAction] = [
                  label_key="callbacks.key.record"),
     DetailAction("close", "c", Action.CALLBACK, lambda v, a: v.status is S.RESOLVED, CloseUnreachableDialog,
                  label_key="callbacks.key.close"),
+    # Outside partners: refer (or record 12315's reference and deadline), then log their replies.
+    DetailAction("refer", "x", Action.REFER, lambda v, a: True, ReferralDialog),
+    DetailAction("reply", "y", Action.REFER, lambda v, a: True, ReplyDialog),
 ]
 
 ACTIONS_BY_NAME = {action.name: action for action in DETAIL_ACTIONS}

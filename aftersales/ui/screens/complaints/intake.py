@@ -12,6 +12,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
+from ....domain.documents.enums import DocumentKind
 from ....domain.enums import Category, Channel, MajorReason, Remedy, Severity
 from ....domain.errors import InvalidInput
 from ....domain.phone import normalise_phone
@@ -29,6 +30,7 @@ from ...widgets.field_error import FieldError
 from ...widgets.section_bar import SectionBar
 from ...widgets.shop_picker import ShopPicker
 from ..desk_screen import DeskScreen
+from ..documents.document_check import DocumentCheck
 from .intake_discard import DiscardIntakeScreen
 from .intake_errors import local_errors, save_failure_text, service_errors
 
@@ -39,6 +41,8 @@ FIELDS = (
 )
 TEXT_FIELDS = ("phone", "customer_name", "address", "product", "contract_no", "receipt_no")
 PHONE_DEBOUNCE_S = 0.4
+# Numbered forms checked against the ranges issued to shops (unknown numbers are allowed).
+DOCUMENT_FIELDS = {"contract_no": DocumentKind.CONTRACT, "receipt_no": DocumentKind.RECEIPT}
 
 
 def _labelled(enum: Any) -> list[tuple[str, Any]]:
@@ -107,6 +111,8 @@ class IntakeScreen(DeskScreen):
                 yield self._caption("intake.details", "section")
                 for name in ("product", "contract_no", "receipt_no", "address"):
                     yield self._field(name, self._input(name))
+                    if name in DOCUMENT_FIELDS:
+                        yield DocumentCheck(DOCUMENT_FIELDS[name], id=f"{name}-check")
         yield Static("", id="intake-status", markup=False)
         yield DeskFooter()
 
@@ -240,6 +246,12 @@ class IntakeScreen(DeskScreen):
         if self._visible:
             self._refresh_errors()
         self._check_duplicates()
+        for check in self.query(DocumentCheck):
+            check.shop_chosen(str(self.form_data()["shop_code"]))
+
+    @on(Input.Changed, "#contract_no, #receipt_no")
+    def _document_typed(self, event: Input.Changed) -> None:
+        self.query_one(f"#{event.input.id}-check", DocumentCheck).check(event.value, str(self.form_data()["shop_code"]))
 
     def _check_duplicates(self) -> None:
         shop = self.query_one(ShopPicker).shop
@@ -343,6 +355,8 @@ class IntakeScreen(DeskScreen):
         self.query_one(ShopPicker).refresh_language()
         self.query_one(CustomerHistory).refresh_language()
         self.query_one(DuplicateWarning).refresh_language()
+        for check in self.query(DocumentCheck):
+            check.refresh_language()
         if self._visible:
             self._refresh_errors()
         if self._status is not None:

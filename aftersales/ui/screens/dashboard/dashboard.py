@@ -217,4 +217,8 @@ class DashboardScreen(Screen[None]):
         closed = view.by_status.get(ComplaintStatus.CLOSED, 0)
         table.add_row(Text(label(ComplaintStatus.CLOSED)), Text(f"{closed:,}"))
         table.add_row(Text(t("dashboard.total"), style="dim"), Text(f"{view.total:,}", style="dim"))
+        if view.overdue_rectifications:
+            style = "bold red"
+            table.add_row(Text(t("visits.dashboard.overdue"), style=style),
+                          Text(f"{view.overdue_rectifications:,}", style=style))
         return table

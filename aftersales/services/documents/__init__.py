@@ -1,0 +1,1 @@
+"""Sales documents: receiving numbered forms into stock, issuing them to shops, and their later fate."""

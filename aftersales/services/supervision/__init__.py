@@ -1,0 +1,1 @@
+"""Supervision of the shops' service quality: visits, rectifications and their follow-ups."""

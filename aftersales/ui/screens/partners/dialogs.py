@@ -1,0 +1,158 @@
+"""Referring a complaint to an outside partner (or recording 12315's reference), and logging a reply."""
+
+from datetime import date, timedelta
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.widgets import Checkbox, Input, Select, Static
+
+from .... import i18n
+from ....domain.enums import Channel
+from ....domain.errors import InvalidInput
+from ....domain.partners import PartnerKind, PartnerView, ReferralDirection, ReferralState, ReferralView
+from ....domain.schemas import ComplaintView
+from ....services.partners.directory import partner_directory
+from ....services.partners.referrals import complaint_referrals, log_reply, refer_complaint
+from ....store.db import connection
+from ...dialogs.form_dialog import FormDialog
+from ..directory.fields import DIALOG_CSS, choice_field, chosen, line, text_field
+from ..supervision.dialogs import typed_date
+
+# 12315 asks for a reply within seven days; other partners are given the same unless told otherwise.
+REPLY_DAYS = 7
+
+
+def _today(dialog: FormDialog[Any]) -> date:
+    desk = dialog.session.desk
+    return desk.clock().astimezone(desk.sla.zone).date()
+
+
+class ReferralDialog(FormDialog[ReferralView]):
+    """Refer the complaint to a partner, or (a 12315 complaint) record 12315's reference and deadline."""
+
+    DEFAULT_CSS = DIALOG_CSS
+
+    def __init__(self, complaint: ComplaintView, _on_conflict: Any = None) -> None:
+        super().__init__()
+        self.complaint = complaint
+        self.from_12315 = complaint.channel is Channel.REFERRAL_12315
+
+    def title_text(self) -> str:
+        key = "partners.dialog.from_12315_title" if self.from_12315 else "partners.dialog.refer_title"
+        return i18n.t(key, number=self.complaint.number)
+
+    def compose_fields(self) -> ComposeResult:
+        today = _today(self)
+        direction = ReferralDirection.IN if self.from_12315 else ReferralDirection.OUT
+        yield line("direction", "partners.column.direction", choice_field("direction", ReferralDirection, direction.value))
+        partner: Select[str] = Select([], id="field-partner_code", compact=True, prompt=i18n.t("directory.choose"))
+        yield line("partner_code", "partners.column.partner", partner)
+        yield line("referred_on", "partners.column.referred_on", text_field("referred_on", today.isoformat(), max_length=10))
+        yield line("reference", "partners.column.reference", text_field("reference", max_length=40))
+        due = (today + timedelta(days=REPLY_DAYS)).isoformat()
+        yield line("reply_due_on", "partners.column.reply_due_on", text_field("reply_due_on", due, max_length=10))
+        yield line("note", "partners.column.note", text_field("note", max_length=1000))
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._load_partners()
+
+    @work(thread=True, exclusive=True, group="referral-partners")
+    def _load_partners(self) -> None:
+        with connection():
+            partners = partner_directory()
+        self.app.call_from_thread(self._partners_loaded, partners)
+
+    def _partners_loaded(self, partners: list[PartnerView]) -> None:
+        select = self.query_one("#field-partner_code", Select)
+        select.set_options([(Text(f"{p.code}  {p.name}"), p.code) for p in partners])
+        wanted = PartnerKind.CONSUMER_ASSOCIATION if self.from_12315 else None
+        match = next((p.code for p in partners if p.kind is wanted), None)
+        if match is not None:
+            select.value = match
+
+    def values(self) -> dict[str, Any]:
+        errors: dict[str, str] = {}
+        referred = typed_date(self.query_one("#field-referred_on", Input).value, "referred_on", errors)
+        due = typed_date(self.query_one("#field-reply_due_on", Input).value, "reply_due_on", errors)
+        if errors:
+            raise InvalidInput("dates", errors)
+        out: dict[str, Any] = {name: self.query_one(f"#field-{name}", Input).value for name in ("reference", "note")}
+        out.update(direction=chosen(self.query_one("#field-direction", Select)),
+                   partner_code=chosen(self.query_one("#field-partner_code", Select)),
+                   referred_on=referred, reply_due_on=due)
+        return out
+
+    def perform(self, values: dict[str, Any]) -> ReferralView:
+        session = self.session
+        assert session.actor is not None
+        return refer_complaint(session.desk, session.actor, self.complaint.id, values)
+
+
+class ReplyDialog(FormDialog[ReferralView]):
+    """A reply on one of the complaint's open referrals: final, or interim with a new deadline."""
+
+    DEFAULT_CSS = DIALOG_CSS + "ReplyDialog #referral-list { height: auto; color: $text-muted; }"
+
+    def __init__(self, complaint: ComplaintView, _on_conflict: Any = None) -> None:
+        super().__init__()
+        self.complaint = complaint
+        self.referrals: list[ReferralView] = []
+
+    def title_text(self) -> str:
+        return i18n.t("partners.dialog.reply_title", number=self.complaint.number)
+
+    def compose_fields(self) -> ComposeResult:
+        yield Static("", id="referral-list")
+        referral: Select[int] = Select([], id="field-referral", compact=True, prompt=i18n.t("directory.choose"))
+        yield line("referral", "partners.column.partner", referral)
+        yield line("text", "partners.column.text", text_field("text", max_length=2000))
+        yield Checkbox(i18n.t("partners.dialog.final_yes"), True, id="field-final", compact=True)
+        yield line("next_due_on", "partners.column.next_due_on", text_field("next_due_on", max_length=10))
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._load()
+
+    @work(thread=True, exclusive=True, group="referral-replies")
+    def _load(self) -> None:
+        desk = self.session.desk
+        with connection():
+            found = complaint_referrals(self.complaint.id, desk.clock())
+        self.app.call_from_thread(self._loaded, found)
+
+    def _loaded(self, found: list[ReferralView]) -> None:
+        self.referrals = found
+        zone = self.session.desk.sla.zone
+        lines = []
+        for r in found:
+            lines.append(f"{r.partner_code} {r.reference} · {i18n.label(r.state)} · "
+                         + i18n.t("partners.due", due=f"{r.reply_due_at.astimezone(zone):%Y-%m-%d}")
+                         + (f" · {i18n.t('partners.overdue')}" if r.overdue else ""))
+            lines += [f"  {reply.at.astimezone(zone):%m-%d %H:%M} {reply.by}: {reply.text}" for reply in r.replies]
+        self.query_one("#referral-list", Static).update(Text("\n".join(lines) or i18n.t("partners.none")))
+        waiting = [r for r in found if r.state is ReferralState.OPEN]
+        select = self.query_one("#field-referral", Select)
+        select.set_options([(Text(f"{r.partner_code} {r.reference}".strip()), r.id) for r in waiting])
+        if waiting:
+            select.value = waiting[0].id
+
+    def values(self) -> dict[str, Any]:
+        value = self.query_one("#field-referral", Select).value
+        if value is Select.NULL:
+            raise InvalidInput("no referral", {"referral": i18n.t("partners.validation.no_referral")})
+        errors: dict[str, str] = {}
+        due = typed_date(self.query_one("#field-next_due_on", Input).value, "next_due_on", errors)
+        if errors:
+            raise InvalidInput("date", errors)
+        return {"referral": value, "text": self.query_one("#field-text", Input).value,
+                "final": self.query_one("#field-final", Checkbox).value, "next_due_on": due}
+
+    def perform(self, values: dict[str, Any]) -> ReferralView:
+        session = self.session
+        assert session.actor is not None
+        referral_id = int(values.pop("referral"))
+        version = next((r.version for r in self.referrals if r.id == referral_id), None)
+        return log_reply(session.desk, session.actor, referral_id, values, version)

@@ -1,0 +1,161 @@
+"""A shop's supervision visits, newest first; overdue rectifications stand out."""
+
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable, Static
+from textual.worker import get_current_worker
+
+from .... import i18n
+from ....domain.directory import ShopEntry
+from ....domain.permissions import Action, allowed
+from ....domain.supervision import RectificationState, VisitView
+from ....services.supervision.visits import local_today, shop_visits
+from ....store.db import connection
+from ...bindings import translate_bindings
+from ...messages import DataChanged
+from ...read_only import refuse_when_read_only
+from ...widgets.desk_footer import DeskFooter
+from ...widgets.section_bar import SectionBar
+from ..desk_screen import DeskScreen
+from ..directory.base import cell
+from .dialogs import FollowUpDialog, VisitDialog
+
+COLUMNS = ("visited_on", "findings", "rectification", "due_on", "state", "followed_up_on", "by")
+
+
+class VisitsLoaded(Message):
+    def __init__(self, visits: list[VisitView]) -> None:
+        super().__init__()
+        self.visits = visits
+
+
+class VisitsScreen(DeskScreen):
+    """Visits to one shop: `a` records one, `f` closes the selected visit's rectification."""
+
+    DEFAULT_CSS = """
+    VisitsScreen #visits-title { height: 1; padding: 0 1; text-style: bold; color: $accent; }
+    VisitsScreen #visits-table { height: 1fr; }
+    VisitsScreen #visits-status { height: 1; padding: 0 1; background: $panel; }
+    """
+
+    BINDINGS = [
+        Binding("a", "add", "visits.key.add", id="visits.add"),
+        Binding("f", "follow_up", "visits.key.follow_up", id="visits.follow_up"),
+        Binding("escape", "back", "visits.key.back", id="visits.back"),
+    ]
+
+    def __init__(self, shop: ShopEntry) -> None:
+        super().__init__()
+        self.shop = shop
+        self.visits: list[VisitView] = []
+        translate_bindings(self)
+
+    def compose(self) -> ComposeResult:
+        yield SectionBar("shops")
+        yield Static(self._title(), id="visits-title")
+        yield DataTable(id="visits-table", cursor_type="row", zebra_stripes=True)
+        yield Static(Text(i18n.t("documents.loading")), id="visits-status")
+        yield DeskFooter()
+
+    def _title(self) -> Text:
+        return Text(i18n.t("visits.title", code=self.shop.code, name=self.shop.name))
+
+    def on_mount(self) -> None:
+        self._columns()
+        self.query_one(DataTable).focus()
+        self._load()
+
+    def _columns(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        for name in COLUMNS:
+            table.add_column(Text(i18n.t(f"visits.column.{name}")), key=name)
+
+    @work(thread=True, exclusive=True, group="visits")
+    def _load(self) -> None:
+        worker = get_current_worker()
+        today = local_today(self.session.desk)
+        try:
+            with connection():
+                visits = shop_visits(self.shop.code, today)
+        except Exception as exc:  # a failed read leaves the desk open and says why
+            self.app.call_from_thread(self._status, i18n.t("directory.load_failed", error=str(exc)))
+            return
+        if not worker.is_cancelled:
+            self.post_message(VisitsLoaded(visits))
+
+    def on_visits_loaded(self, message: VisitsLoaded) -> None:
+        self.visits = message.visits
+        self._show()
+
+    def _show(self) -> None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        for visit in self.visits:
+            style = "bold red" if visit.overdue else ("dim" if visit.state is RectificationState.CLOSED else "")
+            state = i18n.t("visits.overdue_mark") if visit.overdue else i18n.label(visit.state)
+            table.add_row(cell(visit.visited_on.isoformat()), cell(visit.findings), cell(visit.rectification),
+                          cell(visit.due_on.isoformat() if visit.due_on else ""), cell(state, style),
+                          cell(visit.followed_up_on.isoformat() if visit.followed_up_on else ""),
+                          cell(visit.recorded_by))
+        if self.visits:
+            table.move_cursor(row=min(row, len(self.visits) - 1), animate=False)
+        opened = sum(1 for v in self.visits if v.state is RectificationState.OPEN)
+        overdue = sum(1 for v in self.visits if v.overdue)
+        text = i18n.t("visits.count", count=len(self.visits), open=opened, overdue=overdue) if self.visits \
+            else i18n.t("visits.empty")
+        self._status(text)
+        self.refresh_bindings()
+
+    def _status(self, text: str) -> None:
+        self.query_one("#visits-status", Static).update(Text(text))
+
+    def on_data_changed(self, _message: DataChanged) -> None:
+        self._load()
+
+    def refresh_language(self) -> None:
+        self.query_one("#visits-title", Static).update(self._title())
+        self.query_one(SectionBar).show()
+        self._columns()
+        self._show()
+
+    def current(self) -> VisitView | None:
+        row = self.query_one(DataTable).cursor_row
+        return self.visits[row] if 0 <= row < len(self.visits) else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("add", "follow_up"):
+            actor = self.session.actor
+            if actor is None or not allowed(actor.role, Action.RECORD_VISIT):
+                return False
+            if action == "follow_up":
+                visit = self.current()
+                return True if visit is not None and visit.state is RectificationState.OPEN else None
+        return True
+
+    @on(DataTable.RowHighlighted)
+    def _moved(self) -> None:
+        self.refresh_bindings()
+
+    def action_add(self) -> None:
+        if not refuse_when_read_only(self.app):
+            self.app.push_screen(VisitDialog(self.shop, local_today(self.session.desk)), self._saved)
+
+    def action_follow_up(self) -> None:
+        visit = self.current()
+        if visit is not None and visit.state is RectificationState.OPEN and not refuse_when_read_only(self.app):
+            self.app.push_screen(FollowUpDialog(visit, local_today(self.session.desk)), self._saved)
+
+    def _saved(self, result: Any) -> None:
+        if result is not None:
+            self.notify(i18n.t("visits.saved", code=self.shop.code), markup=False)
+            self.desk_app.data_changed()
+
+    def action_back(self) -> None:
+        self.dismiss()
