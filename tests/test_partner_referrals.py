@@ -77,3 +77,43 @@ def test_a_reply_due_before_the_referral_is_refused(desk, staff, partners):
         refer_complaint(desk, staff["op01"], complaint.id, {"partner_code": "OPPEIN-SC", "referred_on": TODAY,
                                                             "reply_due_on": TODAY - timedelta(days=1)})
     assert set(refused.value.fields) == {"reply_due_on"}
+
+
+def test_a_partners_details_are_edited_over_the_version_read_and_audited(desk, staff, partners):
+    from aftersales.domain.errors import ConflictError
+    from aftersales.services.partners.directory import edit_partner
+    from aftersales.store.models import Event
+
+    lead, first = staff["lead01"], partners[0]
+    details = {"name": "欧派家居售后中心", "kind": "manufacturer_service", "contact": "周工",
+               "phone": "400-123-9999", "serves": "欧派 S001"}
+    edited = edit_partner(desk, lead, first.code, details, first.version)
+    assert (edited.name, edited.contact, edited.phone, edited.version) == (
+        "欧派家居售后中心", "周工", "400-123-9999", first.version + 1)
+    event = Event.select().where(Event.kind == "partner_edited").get()
+    assert '"phone":"400-123-9999"' in event.new and '"phone":"400-123-4567"' in event.old
+    with pytest.raises(ConflictError):  # a second desk saving over what it read before
+        edit_partner(desk, lead, first.code, {**details, "contact": "王工"}, first.version)
+    with pytest.raises(InvalidInput) as bad:
+        edit_partner(desk, lead, first.code, {**details, "name": " "}, edited.version)
+    assert set(bad.value.fields) == {"name"}
+    with pytest.raises(PermissionDenied):
+        edit_partner(desk, staff["op01"], first.code, details, edited.version)
+    assert partner_directory()[0].contact == "周工"
+
+
+def test_a_deactivated_partner_takes_no_referrals_until_reactivated(desk, staff, partners):
+    from aftersales.services.partners.directory import set_partner_active
+
+    lead, op = staff["lead01"], staff["op01"]
+    partner = partners[0]
+    off = set_partner_active(desk, lead, partner.code, False, partner.version)
+    assert not off.active and [p.code for p in partner_directory()] == ["12315"]
+    assert [p.code for p in partner_directory(include_inactive=True)] == ["OPPEIN-SC", "12315"]
+    complaint = new_complaint(desk, op)
+    referral = {"partner_code": partner.code, "referred_on": TODAY, "reply_due_on": TODAY + timedelta(days=7)}
+    with pytest.raises(InvalidInput):
+        refer_complaint(desk, op, complaint.id, referral)
+    on = set_partner_active(desk, lead, partner.code, True, off.version)
+    assert on.active
+    assert refer_complaint(desk, op, complaint.id, referral).partner_code == partner.code

@@ -158,5 +158,8 @@ class EventKind(StrEnum):
     VISIT_RECORDED = "visit_recorded"
     RECTIFICATION_CLOSED = "rectification_closed"
     PARTNER_CREATED = "partner_created"
+    PARTNER_EDITED = "partner_edited"
+    PARTNER_DEACTIVATED = "partner_deactivated"
+    PARTNER_REACTIVATED = "partner_reactivated"
     REFERRED = "referred"
     REFERRAL_REPLY = "referral_reply"

@@ -32,13 +32,18 @@ class ReferralState(StrEnum):
     ANSWERED = "answered"
 
 
-class PartnerInput(Input):
-    code: Code
+class PartnerDetails(Input):
+    """What can be changed of a partner once it is in the directory (everything but its code)."""
+
     name: CleanStr = Field(min_length=1, max_length=80)
     kind: PartnerKind
     contact: CleanStr = Field(default="", max_length=40)
     phone: ShopPhone = ""
     serves: CleanStr = Field(default="", max_length=200)  # the brands or shops it serves
+
+
+class PartnerInput(PartnerDetails):
+    code: Code
 
 
 class ReferralInput(Input):
@@ -71,6 +76,7 @@ class PartnerView(BaseModel):
     phone: str
     serves: str
     active: bool
+    version: int = 1
 
 
 class ReplyView(BaseModel):

@@ -88,3 +88,36 @@ async def test_the_partner_directory_lists_partners_by_kind(db_path: Path, desk:
         text = screen_text(app)
         assert text.index("KUKA-SC") < text.index("12315 热线")
         assert "Manufacturer service centre" in text and "2 partner(s)" in text
+
+
+async def test_a_lead_corrects_a_partners_phone_and_deactivates_it(
+    db_path: Path, desk: Desk, staff: dict[str, StaffView]
+) -> None:
+    from aftersales.store.models import Partner
+
+    partners(desk, staff)
+    app = desk_app(db_path, "lead01")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("6")
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert isinstance(app.screen, PartnerDirectoryScreen)
+        await pilot.press("enter")  # the first partner: its details, its code kept
+        await settle(pilot)
+        assert "Partner KUKA-SC" in screen_text(app)
+        app.screen.query_one("#field-phone").focus()
+        await pilot.press("ctrl+a", "ctrl+k", *"400-800-1234", "f2")
+        await settle(pilot)
+        assert isinstance(app.screen, PartnerDirectoryScreen)
+        assert "400-800-1234" in screen_text(app)
+        await pilot.press("x")
+        await settle(pilot)
+        assert "Deactivate partner KUKA-SC" in screen_text(app)
+        await pilot.press("f2")
+        await settle(pilot)
+        line = next(row for row in screen_text(app).splitlines() if "KUKA-SC" in row)
+        assert "inactive" in line
+    stored = Partner.get(Partner.code == "KUKA-SC")
+    assert (stored.phone, stored.active, stored.version) == ("400-800-1234", False, 3)

@@ -1,14 +1,16 @@
-"""The directory of outside after-sales bodies: list and add (a lead, manager or the admin)."""
+"""The directory of outside after-sales bodies: list, add, edit, deactivate (a lead, manager or the admin)."""
 
+from ...domain.directory import changed_fields, described
 from ...domain.enums import EventKind
 from ...domain.errors import InvalidInput
-from ...domain.partners import PartnerInput, PartnerKind, PartnerView
+from ...domain.partners import PartnerDetails, PartnerInput, PartnerKind, PartnerView
 from ...domain.permissions import Action
 from ...domain.schemas import StaffView
 from ...i18n import t
 from ...store.converters.partners import partner_view
 from ...store.db import write_transaction
 from ...store.models import Partner
+from ...store.versioned import load_by_code, save_versioned
 from ..audit import append_event
 from ..context import Desk
 from ..guard import require
@@ -36,3 +38,41 @@ def add_partner(desk: Desk, actor: StaffView, data: PartnerInput | dict[str, obj
                              phone=valid.phone, serves=valid.serves)
         append_event(desk.clock(), actor, EventKind.PARTNER_CREATED, field="partner", new=code, note=valid.name)
         return partner_view(row)
+
+
+_DETAILS = ("name", "kind", "contact", "phone", "serves")
+
+
+def edit_partner(
+    desk: Desk, actor: StaffView, code: str, data: PartnerDetails | dict[str, object], version: int | None
+) -> PartnerView:
+    """Change a partner's details over the version that was read (None skips the check)."""
+    require(desk, actor, Action.MANAGE_PARTNERS)
+    valid = validate(PartnerDetails, data)
+    with write_transaction(f"saving partner {code}"):
+        row = load_by_code(Partner, code, version)
+        wanted = {name: getattr(valid, name) for name in _DETAILS}
+        wanted["kind"] = valid.kind.value
+        changes = changed_fields({name: getattr(row, name) for name in _DETAILS}, wanted)
+        if not changes:
+            return partner_view(row)
+        saved = save_versioned(Partner, row, {name: new for name, (_old, new) in changes.items()})
+        append_event(
+            desk.clock(), actor, EventKind.PARTNER_EDITED, field="partner",
+            old=described(row.code, {name: old for name, (old, _new) in changes.items()}),
+            new=described(row.code, {name: new for name, (_old, new) in changes.items()}),
+        )
+        return partner_view(saved)
+
+
+def set_partner_active(desk: Desk, actor: StaffView, code: str, active: bool, version: int | None) -> PartnerView:
+    """Deactivate a partner (no new referrals to it; its referrals stay) or reactivate it."""
+    require(desk, actor, Action.MANAGE_PARTNERS)
+    with write_transaction(f"{'reactivating' if active else 'deactivating'} partner {code}"):
+        row = load_by_code(Partner, code, version)
+        if row.active == active:
+            return partner_view(row)
+        saved = save_versioned(Partner, row, {"active": active})
+        kind = EventKind.PARTNER_REACTIVATED if active else EventKind.PARTNER_DEACTIVATED
+        append_event(desk.clock(), actor, kind, field="partner", new=row.code)
+        return partner_view(saved)

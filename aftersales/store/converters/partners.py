@@ -16,7 +16,7 @@ from ..models import Complaint, Partner, ReferralReply, Staff
 
 def partner_view(row: Any) -> PartnerView:
     return PartnerView(id=row.id, code=row.code, name=row.name, kind=PartnerKind(row.kind), contact=row.contact,
-                       phone=row.phone, serves=row.serves, active=row.active)
+                       phone=row.phone, serves=row.serves, active=row.active, version=row.version)
 
 
 def referral_views(rows: list[Any], now: datetime) -> list[ReferralView]:

@@ -15,6 +15,7 @@ class Partner(BaseModel):
     phone = CharField(max_length=20, default="")
     serves = CharField(max_length=200, default="")
     active = BooleanField(default=True)
+    version = IntegerField(default=1)  # two desks may edit one partner
 
 
 class Referral(BaseModel):

@@ -157,7 +157,7 @@ class DirectoryScreen(DeskScreen):
         wanted = self.follow or (current.code if current is not None else None)
         self.follow = None
         self.entries = entries
-        table.clear()
+        self._set_columns()  # the columns fit what they hold now ("inactive" after a deactivation)
         for entry in entries:
             table.add_row(*self.cells(entry), key=entry.code)
         codes = [entry.code for entry in entries]

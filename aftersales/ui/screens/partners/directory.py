@@ -1,87 +1,136 @@
 """Outside after-sales bodies (from section 6, key o): who to call about a brand, a delivery, a 12315 case."""
 
-from typing import Any, ClassVar
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static
 
 from .... import i18n
 from ....domain.partners import PartnerKind, PartnerView
 from ....domain.permissions import Action
-from ....services.partners.directory import add_partner, partner_directory
+from ....services.partners.directory import add_partner, edit_partner, partner_directory, set_partner_active
 from ...dialogs.form_dialog import FormDialog
 from ..directory.base import DirectoryScreen, cell
 from ..directory.fields import DIALOG_CSS, choice_field, chosen, line, text_field
 
-FIELDS = ("code", "name", "kind", "contact", "phone", "serves")
+DETAILS = ("name", "kind", "contact", "phone", "serves")
 LIMITS = {"code": 20, "name": 80, "contact": 40, "phone": 20, "serves": 200}
 
 
+def reread(code: str) -> PartnerView | None:
+    return next((entry for entry in partner_directory(include_inactive=True) if entry.code == code), None)
+
+
 class PartnerDialog(FormDialog[PartnerView]):
-    """A new outside partner."""
+    """A new outside partner (`partner` None) or the details of one; its code never changes once given."""
 
     DEFAULT_CSS = DIALOG_CSS
 
+    def __init__(self, partner: PartnerView | None = None) -> None:
+        super().__init__()
+        self.partner = partner
+
     def title_text(self) -> str:
-        return i18n.t("partners.dialog.add_title")
+        if self.partner is None:
+            return i18n.t("partners.dialog.add_title")
+        return i18n.t("partners.dialog.edit_title", code=self.partner.code, name=self.partner.name)
 
     def compose_fields(self) -> ComposeResult:
-        for name in FIELDS:
-            widget = choice_field(name, PartnerKind, None) if name == "kind" else \
-                text_field(name, max_length=LIMITS[name])
+        partner = self.partner
+        if partner is None:
+            yield line("code", "partners.column.code", text_field("code", max_length=LIMITS["code"]))
+        for name in DETAILS:
+            if name == "kind":
+                widget = choice_field(name, PartnerKind, partner.kind.value if partner else None)
+            else:
+                widget = text_field(name, str(getattr(partner, name)) if partner else "", max_length=LIMITS[name])
             yield line(name, f"partners.column.{name}", widget)
 
     def values(self) -> dict[str, Any]:
+        names = DETAILS if self.partner is not None else ("code", *DETAILS)
         return {name: chosen(self.query_one(f"#field-{name}", Select)) if name == "kind"
-                else self.query_one(f"#field-{name}", Input).value for name in FIELDS}
+                else self.query_one(f"#field-{name}", Input).value for name in names}
 
     def perform(self, values: dict[str, Any]) -> PartnerView:
         session = self.session
         assert session.actor is not None
-        return add_partner(session.desk, session.actor, values)
+        if self.partner is None:
+            return add_partner(session.desk, session.actor, values)
+        return edit_partner(session.desk, session.actor, self.partner.code, values, self.partner.version)
+
+    def reread(self) -> Any:
+        return reread(self.partner.code) if self.partner else None
+
+    def conflicted(self, current: Any) -> None:
+        self.partner = current  # a second save, after the message, goes over what is stored now
+
+
+class PartnerActiveDialog(FormDialog[PartnerView]):
+    """Deactivate a partner (no new referrals to it, its referrals stay) or reactivate it."""
+
+    def __init__(self, partner: PartnerView) -> None:
+        super().__init__()
+        self.partner = partner
+
+    @property
+    def save_key(self) -> str:
+        return "partners.dialog.reactivate" if not self.partner.active else "partners.dialog.deactivate"
+
+    def title_text(self) -> str:
+        return i18n.t(f"{self.save_key}_title", code=self.partner.code, name=self.partner.name)
+
+    def compose_fields(self) -> ComposeResult:
+        yield Static(Text(i18n.t(f"{self.save_key}_body")))
+
+    def perform(self, values: dict[str, Any]) -> PartnerView:
+        session = self.session
+        assert session.actor is not None
+        return set_partner_active(session.desk, session.actor, self.partner.code, not self.partner.active,
+                                  self.partner.version)
+
+    def reread(self) -> Any:
+        return reread(self.partner.code)
+
+    def conflicted(self, current: Any) -> None:
+        self.partner = current
 
 
 class PartnerDirectoryScreen(DirectoryScreen):
-    """Every active partner by kind; `a` adds one (a lead, manager or the admin)."""
+    """Every partner by kind, inactive ones dimmed; `a` adds, `e` or `enter` edits, `x` deactivates or
+    reactivates (a lead, manager or the admin)."""
 
     BINDINGS = [Binding("escape", "back", "partners.key.back", id="partners.back")]
 
     section = "shops"
     permission = Action.MANAGE_PARTNERS
     prefix = "partners"
-    columns = ("code", "name", "kind", "contact", "phone", "serves")
-    changes: ClassVar[frozenset[str]] = frozenset({"add"})
+    columns = ("code", "name", "kind", "contact", "phone", "serves", "state")
 
     def load_entries(self) -> list[Any]:
-        return partner_directory()
+        return partner_directory(include_inactive=True)
 
     def cells(self, entry: PartnerView) -> list[Text]:
-        return [cell(entry.code), cell(entry.name), cell(i18n.label(entry.kind)), cell(entry.contact),
-                cell(entry.phone), cell(entry.serves)]
+        style = "" if entry.active else "dim"
+        state = i18n.t("directory.state.active" if entry.active else "directory.state.inactive")
+        return [cell(entry.code, style), cell(entry.name, style), cell(i18n.label(entry.kind), style),
+                cell(entry.contact, style), cell(entry.phone, style), cell(entry.serves, style), cell(state, style)]
 
     def _status(self) -> None:
-        from textual.widgets import Static
-
         text = self.error or (i18n.t("partners.count", count=len(self.entries)) if self.entries
                               else i18n.t("partners.empty"))
         self.query_one("#directory-status", Static).update(Text(text))
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("edit", "toggle_active"):
-            return False
-        return super().check_action(action, parameters)
-
     def add_dialog(self) -> ModalScreen[Any]:
         return PartnerDialog()
 
-    def action_edit(self) -> None:
-        """Partners are added, not edited, in this version."""
+    def edit_dialog(self, entry: PartnerView) -> ModalScreen[Any]:
+        return PartnerDialog(entry)
 
-    def action_toggle_active(self) -> None:
-        """Partners are added, not deactivated, in this version."""
+    def active_dialog(self, entry: PartnerView) -> ModalScreen[Any]:
+        return PartnerActiveDialog(entry)
 
     def action_back(self) -> None:
         self.dismiss()
