@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from textual.worker import WorkerCancelled
 
 from aftersales.domain.clock import fixed_clock
 from aftersales.domain.schemas import StaffView
@@ -79,5 +80,8 @@ async def settle(app: DeskApp, rounds: int = 2) -> None:
     for _ in range(rounds):
         busy = [worker for worker in app.workers if worker.group != "watch"]
         if busy:  # an empty list would mean "every worker", the watcher included
-            await app.workers.wait_for_complete(busy)
+            try:
+                await app.workers.wait_for_complete(busy)
+            except WorkerCancelled:
+                pass  # an exclusive worker replaced by a newer one: the next round waits for that one
         await asyncio.sleep(0.05)
