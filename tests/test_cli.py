@@ -148,7 +148,7 @@ def test_bad_date_is_a_one_line_usage_error(capsys, tmp_path):
     assert outcome.err.count("\n") == 1 and "27/11/2026" in outcome.err
 
 
-@pytest.mark.parametrize("argv", [["sweep"], ["report", "monthly", "2026-11", "--out", "x"]])
+@pytest.mark.parametrize("argv", [["report", "monthly", "2026-11", "--out", "x"]])
 def test_commands_still_to_come_say_so(capsys, tmp_path, argv):
     outcome = run(capsys, *argv, "--db", tmp_path / "d.db")
     assert outcome.code == 2

@@ -19,11 +19,11 @@ from ..services.audit import COMMAND_LINE, events_from
 from ..store.db import close_database
 from ..store.errors import DatabaseRefused
 from ..store.masking import redact
-from . import desk, maintenance, payroll, shops, staff, transfer
+from . import desk, escalations, maintenance, payroll, shops, staff, transfer
 from .common import PROG, CliFailure, Commands, Parser, fail, lang_in, shown
 
-COMMAND_MODULES = [desk, maintenance, transfer, staff, shops, payroll]
-NOT_BUILT = ("sweep", "report")
+COMMAND_MODULES = [desk, maintenance, transfer, staff, shops, payroll, escalations]
+NOT_BUILT = ("report",)
 
 
 def _not_built(args: argparse.Namespace) -> int:

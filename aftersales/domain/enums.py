@@ -132,3 +132,8 @@ class EventKind(StrEnum):
     VIOLATION_RETIERED = "violation_retiered"
     DISMISSAL_DECIDED = "dismissal_decided"
     PAYROLL_FINALISED = "payroll_finalised"
+    ESCALATED = "escalated"
+    ESCALATION_ACKNOWLEDGED = "esc_acknowledged"
+    INSTRUCTED = "instructed"
+    ESCALATION_RAISED = "esc_raised"
+    ESCALATION_CLOSED = "esc_closed"

@@ -1,5 +1,6 @@
 """What operators do to an open complaint; every change checks the version it was shown."""
 
+from datetime import datetime
 from typing import Any, NoReturn
 
 from ...domain.enums import CloseOutcome, ComplaintStatus, EventKind, Role
@@ -16,6 +17,12 @@ from ..context import Desk
 from ..guard import deny, require
 from ..staff.lookup import staff_row
 from ..validation import validate
+from .hold import hold_changes
+
+
+def delivery_promise(complaint_id: int) -> datetime | None:
+    """When a complaint's open delivery was promised: its clock pauses until then in awaiting_delivery."""
+    return None
 
 
 def _load(complaint_id: int, version: int | None = None) -> Complaint:
@@ -70,7 +77,8 @@ def _move(
 ) -> None:
     current = ComplaintStatus(row.status)
     check_move(current, target, move)
-    _save(row, version, {"status": target.value, **(extra or {})}, desk)
+    paused = hold_changes(row, target, desk.clock(), desk.sla, delivery_promise)
+    _save(row, version, {"status": target.value, **paused, **(extra or {})}, desk)
     append_event(
         desk.clock(), actor, EventKind.STATUS, complaint_id=row.id, field="status",
         old=current.value, new=target.value, note=note,
@@ -216,7 +224,7 @@ def withdraw(
         check_move(current, ComplaintStatus.CLOSED, Move.WITHDRAW)
         _save(
             row, version,
-            {"status": ComplaintStatus.CLOSED.value, "closed_at": desk.clock(),
+            {**hold_changes(row, ComplaintStatus.CLOSED, desk.clock(), desk.sla), "status": ComplaintStatus.CLOSED.value, "closed_at": desk.clock(),
              "close_outcome": CloseOutcome.WITHDRAWN.value},
             desk,
         )
@@ -244,7 +252,7 @@ def merge_duplicate(
         check_move(current, ComplaintStatus.CLOSED, Move.MERGE)
         _save(
             row, version,
-            {"status": ComplaintStatus.CLOSED.value, "closed_at": desk.clock(),
+            {**hold_changes(row, ComplaintStatus.CLOSED, desk.clock(), desk.sla), "status": ComplaintStatus.CLOSED.value, "closed_at": desk.clock(),
              "close_outcome": CloseOutcome.DUPLICATE.value, "duplicate_of": original.id},
             desk,
         )

@@ -18,6 +18,7 @@ from . import (
     v003_directory_and_source,
     v004_penalties,
     v005_remedy_decided_login_failures,
+    v006_escalations,
 )
 
 MIGRATIONS: list[Callable[[Database], None]] = [
@@ -26,6 +27,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     v003_directory_and_source.migrate,
     v004_penalties.migrate,
     v005_remedy_decided_login_failures.migrate,
+    v006_escalations.migrate,
 ]
 LATEST = len(MIGRATIONS)
 

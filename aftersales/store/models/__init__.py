@@ -13,10 +13,11 @@ from .core import (
     Shop,
     Staff,
 )
+from .escalations import ESCALATION_MODELS, Escalation
 from .penalties import PENALTY_MODELS, PayrollMonth, PenaltyEntry, Violation
 
 # Every table, in an order that creates referenced tables first.
-ALL_MODELS = [*CORE_MODELS, LoginFailure, *PENALTY_MODELS]
+ALL_MODELS = [*CORE_MODELS, LoginFailure, *PENALTY_MODELS, *ESCALATION_MODELS]
 
 __all__ = [
     "ALL_MODELS",
@@ -25,6 +26,8 @@ __all__ = [
     "Complaint",
     "ComplaintFts",
     "Customer",
+    "ESCALATION_MODELS",
+    "Escalation",
     "Event",
     "LoginFailure",
     "Meta",
