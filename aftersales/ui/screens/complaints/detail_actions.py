@@ -15,6 +15,7 @@ from ....domain.enums import OPEN_STATUSES, ComplaintStatus
 from ....domain.permissions import Action, allowed
 from ....domain.schemas import ComplaintView, StaffView
 from ....domain.status_machine import status_choices
+from ..escalations.dialogs import EscalateDialog
 from ..penalties.dialogs import from_complaint
 from .detail_dialogs import (
     AssignDialog,
@@ -105,6 +106,8 @@ DETAIL_ACTIONS: list[DetailAction] = [
                  ResolveDialog, in_footer=True, why_not=_why_not_resolve),
     DetailAction("withdraw", "w", Action.WITHDRAW, _is_open, WithdrawDialog),
     DetailAction("duplicate", "d", Action.MERGE, _is_open, DuplicateDialog),
+    # To the team lead with a reason; the review queue (section 4) takes it from there.
+    DetailAction("escalate", "e", Action.ESCALATE, _is_open, EscalateDialog),
     # A violation found while working on the complaint: against its assignee (or shop), linked to it.
     DetailAction("violation", "v", Action.PROPOSE_VIOLATION, lambda v, a: True, from_complaint),
 ]
