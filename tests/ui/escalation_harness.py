@@ -41,3 +41,27 @@ def seed_escalations(staff: dict[str, StaffView]) -> dict[str, int]:
     escalate(Desk(clock=fixed_clock(_at(27, 9, 45))), op, ids["manual"], {"reason": "顾客情绪激动，要求组长回电"})
     sweep(Desk(clock=fixed_clock(NOW)))
     return ids
+
+
+def _raise_there(target: str, escalation_id: int, version: int) -> None:
+    """In the other desk's process: the manager raises an escalation to level 2."""
+    from aftersales.services.escalations.review import raise_level
+    from aftersales.store.converters import staff_view
+    from aftersales.store.db import close_database, open_database
+    from aftersales.store.models import Staff
+
+    open_database(target)
+    raise_level(Desk(clock=fixed_clock(NOW)), staff_view(Staff.get(Staff.code == "mgr01")), escalation_id, version)
+    close_database()
+
+
+def raises_elsewhere(target: str, escalation_id: int, version: int) -> None:
+    """Another desk — a process of its own — raises escalation `escalation_id`; returns once committed."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = f"from tests.ui.escalation_harness import _raise_there; _raise_there({target!r}, {escalation_id}, {version})"
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2],
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr

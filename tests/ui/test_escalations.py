@@ -1,19 +1,23 @@
 """Section 4 with real key presses: a lead acknowledges, instructs and raises; the manager closes level 2;
 an operator sees escalations on the complaint but no review keys; the top bar's badge."""
 
+import asyncio
+import time
 from pathlib import Path
 
 from textual.widgets import DataTable
 
 from aftersales.domain.escalations.enums import EscalationState
 from aftersales.domain.schemas import StaffView
-from aftersales.services.escalations.read import complaint_escalations
+from aftersales.services.escalations.read import complaint_escalations, review_queue
 from aftersales.store.models import Event
 from aftersales.ui.screens.complaints.detail import DetailScreen
 from aftersales.ui.screens.escalations.dialogs import CloseDialog, EscalateDialog, InstructDialog
 from aftersales.ui.screens.escalations.review import EscalationReviewScreen
 
-from .escalation_harness import seed_escalations
+from .conftest import make_app
+from .conftest import settle as settle_app
+from .escalation_harness import raises_elsewhere, seed_escalations
 from .queue_harness import desk_app, open_detail, screen_text, settle
 
 SIZE = (120, 36)
@@ -116,3 +120,24 @@ async def test_an_operator_sees_the_escalation_but_cannot_review(db_path: Path, 
         assert isinstance(app.screen, DetailScreen)
         assert "顾客第三次来电" in screen_text(app)
     assert [v.reason for v in complaint_escalations(ids["resolve_late"])][0] == "顾客第三次来电"
+
+
+async def test_the_badge_counts_the_reviewers_open_escalations_and_follows_other_desks(db_path: Path, staff: Staff) -> None:
+    seed_escalations(staff)
+    first = review_queue(staff["lead01"])[0]
+    app = make_app(db_path, actor_code="lead01", watch_interval=2.0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle_app(app)
+        assert app.session.open_escalations == 5 and "▲ 5" in screen_text(app)
+        # The manager, at another desk, takes one to level 2: the lead's badge drops within 5 s.
+        await asyncio.to_thread(raises_elsewhere, str(db_path), first.id, first.version)
+        committed = time.monotonic()
+        while time.monotonic() - committed < 5.0 and app.session.open_escalations != 4:
+            await asyncio.sleep(0.1)
+        assert app.session.open_escalations == 4
+        await pilot.pause()
+        assert "▲ 4" in screen_text(app)
+    app = make_app(db_path, actor_code="op01")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.session.open_escalations is None and "▲" not in screen_text(app).split("\n")[0]
