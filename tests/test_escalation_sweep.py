@@ -157,3 +157,29 @@ def test_sweep_command_prints_one_line_per_escalation_and_json(
         ("TS-20261119-0001", 1, "resolve_overdue"), ("TS-20261119-0001", 2, "long_overdue"),
     ]
     assert run(capsys, "--db", db_target, "sweep").out == ""
+
+
+def test_awaiting_a_delivery_pauses_the_clock_until_the_promised_slot_ends(staff: dict[str, StaffView], desk: Desk) -> None:
+    from aftersales.domain.clock import fixed_clock
+    from aftersales.domain.sla import Hold, minutes_left
+    from aftersales.services.complaints.read import get_complaint
+
+    from .delivery_helpers import delivered, dispatched, investigating
+
+    view = investigating(desk, staff["op01"])
+    order = dispatched(desk, staff["op01"], view)  # tomorrow afternoon
+    waiting = get_complaint(view.id)
+    assert waiting.status is ComplaintStatus.AWAITING_DELIVERY
+    assert waiting.hold_since == NOW and waiting.hold_until is not None
+    assert waiting.hold_until.astimezone(ZONE).date() == _at(28, 0).date()
+    hold = Hold(waiting.hold_since, waiting.hold_until)
+    # While the delivery is still ahead, time left stands still …
+    assert minutes_left(waiting.resolve_due_at, _at(28, 12), desk.sla, hold) == minutes_left(
+        waiting.resolve_due_at, NOW, desk.sla, hold)
+    # … and once the order is delivered the time held is banked and the deadline moved by it.
+    later = Desk(clock=fixed_clock(_at(28, 12)))
+    delivered(later, staff["dc01"], order)
+    back = get_complaint(view.id)
+    assert back.status is ComplaintStatus.INVESTIGATING and back.hold_since is None
+    assert back.held_seconds == (11 + 3) * 3600  # 10:00 → 21:00 today, 09:00 → 12:00 tomorrow
+    assert back.resolve_due_at > waiting.resolve_due_at

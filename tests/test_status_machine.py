@@ -58,7 +58,9 @@ def test_closed_complaint_has_no_way_out():
 
 
 def test_status_picker_offers_only_plain_moves():
-    assert status_choices(S.INVESTIGATING) == [S.AWAITING_DELIVERY, S.AWAITING_CUSTOMER]
+    # Awaiting delivery comes and goes with delivery orders, never through the picker.
+    assert status_choices(S.INVESTIGATING) == [S.AWAITING_CUSTOMER]
+    assert status_choices(S.AWAITING_DELIVERY) == []
     assert status_choices(S.AWAITING_CUSTOMER) == [S.INVESTIGATING]
     assert status_choices(S.NEW) == []
     assert status_choices(S.RESOLVED) == []

@@ -19,10 +19,10 @@ from ..services.audit import COMMAND_LINE, events_from
 from ..store.db import close_database
 from ..store.errors import DatabaseRefused
 from ..store.masking import redact
-from . import desk, escalations, maintenance, payroll, shops, staff, transfer
+from . import callbacks, deliveries, desk, escalations, maintenance, payroll, shops, staff, transfer
 from .common import PROG, CliFailure, Commands, Parser, fail, lang_in, shown
 
-COMMAND_MODULES = [desk, maintenance, transfer, staff, shops, payroll, escalations]
+COMMAND_MODULES = [desk, maintenance, transfer, staff, shops, payroll, deliveries, callbacks, escalations]
 NOT_BUILT = ("report",)
 
 

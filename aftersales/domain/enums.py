@@ -97,6 +97,8 @@ class CloseOutcome(StrEnum):
     CALLBACK_CONFIRMED = "callback_confirmed"
     WITHDRAWN = "withdrawn"
     DUPLICATE = "duplicate"
+    # Three unreachable call-back attempts on different days, then closed by the desk.
+    CALLBACK_UNREACHABLE = "callback_unreachable"
 
 
 class EventKind(StrEnum):
@@ -132,6 +134,20 @@ class EventKind(StrEnum):
     VIOLATION_RETIERED = "violation_retiered"
     DISMISSAL_DECIDED = "dismissal_decided"
     PAYROLL_FINALISED = "payroll_finalised"
+    # Delivery orders: `field` holds the order number, `old` its previous status, `new` its facts
+    # (domain.deliveries.event_details), `note` what the user typed.
+    DELIVERY_CREATED = "delivery_created"
+    DELIVERY_ACCEPTED = "delivery_accepted"
+    DELIVERY_CREW = "delivery_crew"
+    DELIVERY_OUT = "delivery_out"
+    DELIVERY_COMPLETED = "delivery_completed"
+    DELIVERY_FAILED = "delivery_failed"
+    DELIVERY_RESCHEDULED = "delivery_rescheduled"
+    DELIVERY_CANCELLED = "delivery_cancelled"
+    # A call to the customer: `old` the purpose, `new` the outcome, `field` the satisfaction (1–5 or "").
+    CALLBACK_ATTEMPT = "callback_attempt"
+    # An unsatisfied call-back sent the complaint back to investigating; `note` says why.
+    REOPENED = "reopened"
     ESCALATED = "escalated"
     ESCALATION_ACKNOWLEDGED = "esc_acknowledged"
     INSTRUCTED = "instructed"

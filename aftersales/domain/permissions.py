@@ -73,6 +73,16 @@ MATRIX: dict[Action, frozenset[Role]] = {
 }
 
 
+# The desk's sections a role sees, by name; a role not listed sees them all. The delivery dispatcher works
+# from the deliveries board alone and opens its orders' complaints, read-only, from there.
+ROLE_SECTIONS: dict[Role, tuple[str, ...]] = {R.DELIVERY: ("deliveries",)}
+
+
+def sees_section(role: Role, section: str) -> bool:
+    """True when `role` may open the section `section`."""
+    return section in ROLE_SECTIONS.get(role, (section,))
+
+
 def allowed(role: Role, action: Action) -> bool:
     """True when `role` may perform `action`."""
     return role in MATRIX[action]

@@ -37,6 +37,9 @@ _STEPS: dict[tuple[ComplaintStatus, ComplaintStatus], Move] = {
 
 # Moves the plain "change status" picker makes; the others have their own action and checks.
 PLAIN_MOVES = frozenset({Move.INVESTIGATE, Move.AWAIT_DELIVERY, Move.AWAIT_CUSTOMER, Move.RESUME})
+# Steps only delivery orders make: a complaint waits for delivery exactly while it has an open order,
+# so dispatching the first order and settling the last one move it, never the picker.
+ORDER_DRIVEN = frozenset({(S.INVESTIGATING, S.AWAITING_DELIVERY), (S.AWAITING_DELIVERY, S.INVESTIGATING)})
 
 
 def legal_moves(current: ComplaintStatus) -> dict[ComplaintStatus, Move]:
@@ -48,8 +51,11 @@ def legal_moves(current: ComplaintStatus) -> dict[ComplaintStatus, Move]:
 
 
 def status_choices(current: ComplaintStatus) -> list[ComplaintStatus]:
-    """Statuses the plain status picker may offer: legal and not reserved to a dedicated action."""
-    return [to for (frm, to), move in _STEPS.items() if frm is current and move in PLAIN_MOVES]
+    """Statuses the plain status picker may offer: legal, not reserved to a dedicated action, not order-driven."""
+    return [
+        to for (frm, to), move in _STEPS.items()
+        if frm is current and move in PLAIN_MOVES and (frm, to) not in ORDER_DRIVEN
+    ]
 
 
 def check_move(

@@ -1,11 +1,14 @@
 """Cleaning and masking of text that users type or see."""
 
 import re
+import unicodedata
+from decimal import Decimal
 
 # C0 and C1 control characters except tab and newline.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # What a spreadsheet may read as the start of a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_YUAN = re.compile(r"^\d{1,9}(\.\d{1,2})?$")
 
 
 def strip_controls(value: str) -> str:
@@ -35,3 +38,14 @@ def unneutralise_formula(value: str) -> str:
     if value.startswith("'") and value[1:].startswith(FORMULA_START):
         return value[1:]
     return value
+
+
+def yuan_to_fen(text: str) -> int | None:
+    """`120.5` yuan → 12050 fen (empty → 0); full-width digits, `¥` and thousands commas are accepted.
+    None when `text` is not an amount."""
+    clean = unicodedata.normalize("NFKC", text).strip().lstrip("¥").replace(",", "").strip()
+    if clean == "":
+        return 0
+    if not _YUAN.match(clean):
+        return None
+    return int(Decimal(clean) * 100)

@@ -84,7 +84,10 @@ def label(value: Enum) -> str:
     return t(f"enum.{type(value).__name__}.{value.value}")
 
 
-_LABELLED_PARAMS = {"role": "Role", "action": "Action", "current": "ComplaintStatus", "target": "ComplaintStatus"}
+_LABELLED_PARAMS = {
+    "role": "Role", "action": "Action", "current": "ComplaintStatus", "target": "ComplaintStatus",
+    "state": "DeliveryStatus", "delivery_move": "DeliveryMove", "status": "CallbackStatus",
+}
 
 
 def error_text(exc: Exception, key: str | None = None) -> str:

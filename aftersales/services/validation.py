@@ -29,10 +29,17 @@ _BY_TYPE = {
     "datetime_parsing": "validation.datetime",
     "datetime_type": "validation.datetime",
     "datetime_from_date_parsing": "validation.datetime",
+    "date_parsing": "validation.date",
+    "date_type": "validation.date",
+    "date_from_datetime_parsing": "validation.date",
+    "date_from_datetime_inexact": "validation.date",
+    "control_chars": "validation.control_chars",
+    "satisfaction_needed": "validation.satisfaction_needed",
+    "reason_needed": "validation.reason_needed",
 }
 
 # Rules of our own (ValueError in a validator) named by the field they guard.
-_BY_FIELD = {"phone": "validation.phone", "received_at": "validation.timezone"}
+_BY_FIELD = {"phone": "validation.phone", "contact_phone": "validation.phone", "received_at": "validation.timezone"}
 
 
 def _message(error: Any) -> str:

@@ -222,6 +222,8 @@ class DeskApp(App[None]):
         if action == "section" and parameters and self.session.actor is not None:
             if not may_open(self.session.actor, str(parameters[0])):
                 return False
+        if action == "search" and self.session.actor is not None and not may_open(self.session.actor, "complaints"):
+            return False  # the dispatcher has the deliveries board alone
         if action == "new_complaint" and self.session.actor is not None:
             from ..domain.permissions import Action, allowed
 
@@ -355,8 +357,15 @@ class DeskApp(App[None]):
     async def action_back(self) -> None:
         if len(self.screen_stack) > 1:
             await self.pop_screen()
-        elif self.current_mode != "dashboard":
-            await self.switch_mode("dashboard")
+        elif self.session.actor is not None and self.current_mode != (home := self._home()):
+            await self.switch_mode(home)
+
+    def _home(self) -> str:
+        """Where escape walks back to: the dashboard, or the first section a role without it sees."""
+        actor = self.session.actor
+        if actor is None or may_open(actor, "dashboard"):
+            return "dashboard"
+        return first_place(actor, "dashboard")
 
     def action_help(self) -> None:
         from .screens.shell.help import HelpScreen, help_rows

@@ -20,6 +20,7 @@ SECTION_SCREENS: dict[str, tuple[str, str]] = {
     "shops": (f"{_SCREENS}.shops.directory", "ShopDirectoryScreen"),
     "staff": (f"{_SCREENS}.staff.directory", "StaffDirectoryScreen"),
     "penalties": (f"{_SCREENS}.penalties.penalties", "PenaltiesScreen"),
+    "deliveries": (f"{_SCREENS}.deliveries.board", "DeliveryBoardScreen"),
     "escalations": (f"{_SCREENS}.escalations.review", "EscalationReviewScreen"),
 }
 # Places beyond the seven sections, each with its own key (8: the admin's staff directory).

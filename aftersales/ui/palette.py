@@ -32,6 +32,14 @@ def open_by_number(app: App[Any], number: str) -> None:
     app.run_worker(lookup, thread=True, group="palette")
 
 
+def open_callbacks(app: App[Any]) -> None:
+    """The list of call-backs due today (its own view, over the current section)."""
+    from .navigation import load_screen_class, prepared
+
+    screen: Any = load_screen_class("aftersales.ui.screens.callbacks.due", "CallbacksDueScreen")
+    app.push_screen(prepared(screen()))
+
+
 class DeskCommands(Provider):
     """The desk's own palette commands."""
 
@@ -46,9 +54,13 @@ class DeskCommands(Provider):
             # Only what this role may do: a dispatcher is not offered a complaint form to fill in vain.
             if allowed(actor.role, Action.INTAKE):
                 out.append((t("shell.palette.new"), app.open_intake, t("shell.palette.new_help")))
+            if allowed(actor.role, Action.CALLBACK):
+                out.append((t("callbacks.palette"), partial(open_callbacks, app), t("callbacks.palette_help")))
             places = [(str(number), name) for number, name in enumerate(SECTIONS, 1)]
-            places += [(key, name) for name, (key, _) in RESTRICTED.items() if may_open(actor, name)]
+            places += [(key, name) for name, (key, _) in RESTRICTED.items()]
             for number, name in places:
+                if not may_open(actor, name):
+                    continue  # the dispatcher has the deliveries board alone
                 text = t("shell.palette.goto", section=t(f"shell.section.{name}"))
                 out.append((text, partial(app.show_section, name), t("shell.palette.goto_help", number=number)))
             out.append((t("shell.palette.lock"), app.action_lock, t("shell.palette.lock_help")))
@@ -62,7 +74,11 @@ class DeskCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         match = _NUMBER.match(query)
-        if match and self.app.session.actor is not None:  # type: ignore[attr-defined]
+        actor = self.app.session.actor  # type: ignore[attr-defined]
+        # The dispatcher opens complaints only from the orders on the board.
+        from .sections import may_open
+
+        if match and actor is not None and may_open(actor, "complaints"):
             number = match.group(1).upper()
             yield Hit(1.0, t("shell.palette.open", number=number), partial(open_by_number, self.app, number),
                       help=t("shell.palette.open_help"))

@@ -100,6 +100,10 @@ async def shops(pilot: Pilot[None], app: DeskApp) -> None:
     await press(pilot, app, "6")
 
 
+async def callbacks_due(pilot: Pilot[None], app: DeskApp) -> None:
+    await press(pilot, app, "b")
+
+
 async def help_on_queue(pilot: Pilot[None], app: DeskApp) -> None:
     await press(pilot, app, "2")
     await press(pilot, app, "f1")
@@ -169,9 +173,13 @@ async def run(out: Path) -> int:
             ("intake_zh_80x24", "zh_CN", True, intake_with_errors, SMALL),
             ("detail_zh_80x24", "zh_CN", True, detail, SMALL),
             ("login_zh_80x24", "zh_CN", False, nothing, SMALL),
+            ("callbacks", "en", True, callbacks_due, SIZE),
         ]
         for name, language, logged_in, steps, size in shots:
             await shoot(db, out, name, language, logged_in, steps, size)
+        # The dispatcher logs in straight to the board.
+        await shoot(db, out, "deliveries_en", "en", True, nothing, code="dc01")
+        await shoot(db, out, "deliveries_zh", "zh_CN", True, nothing, code="dc01")
         await shoot(db, out, "shops_en", "en", True, shops, code="lead01")
         await shoot(db, out, "staff_zh", "zh_CN", True, nothing, code="admin")  # the admin starts on staff
         lead_shots: list[tuple[str, str, Steps]] = [

@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING
 
-from ..domain.permissions import Action, allowed
+from ..domain.permissions import Action, allowed, sees_section
 
 if TYPE_CHECKING:
     from ..domain.schemas import StaffView
@@ -13,14 +13,21 @@ RESTRICTED = {"staff": ("8", Action.MANAGE_STAFF)}
 
 
 def may_open(actor: "StaffView", place: str) -> bool:
-    """True when `actor` may go to `place` (every section; a restricted place needs its permission)."""
+    """True when `actor` may go to `place`: a section their role sees (the dispatcher has the deliveries
+    board alone); a restricted place needs its permission."""
     restricted = RESTRICTED.get(place)
-    return restricted is None or allowed(actor.role, restricted[1])
+    if restricted is not None:
+        return allowed(actor.role, restricted[1])
+    return sees_section(actor.role, place)
 
 
 def first_place(actor: "StaffView", chosen: str | None) -> str:
     """Where `actor` starts after login: the `chosen` section (argument or settings file) if any,
-    else the dashboard; the admin, who takes no complaints, starts on the staff directory."""
+    else the dashboard; the admin, who takes no complaints, starts on the staff directory; a role
+    that does not see the wanted section starts on the first one it does see."""
     if chosen is None and may_open(actor, "staff") and not allowed(actor.role, Action.INTAKE):
         return "staff"
-    return chosen or "dashboard"
+    wanted = chosen or "dashboard"
+    if may_open(actor, wanted):
+        return wanted
+    return next(name for name in SECTIONS if may_open(actor, name))

@@ -9,11 +9,13 @@ from aftersales.domain.enums import ComplaintStatus
 from aftersales.domain.schemas import StaffView
 from aftersales.services.complaints.actions import acknowledge, change_status
 from aftersales.services.context import Desk
+from aftersales.services.deliveries.orders import create_order
 from aftersales.store.models import Complaint
 from aftersales.ui.screens.complaints.detail import DetailScreen
 from aftersales.ui.screens.complaints.queue import QueueScreen
 from aftersales.ui.widgets.queue_table import QueueTable
 from aftersales.ui.widgets.queue_window import WINDOW_CAP
+from tests.delivery_helpers import order_data
 from tests.factories import NOW, new_complaint
 from tests.ui.queue_harness import desk_app, open_queue, screen_text, seed_complaints, settle
 
@@ -282,7 +284,7 @@ async def test_status_column_shows_whole_labels_at_120_columns_in_both_languages
     acknowledge(desk, op, rows[3], 1)
     change_status(desk, op, rows[2], ComplaintStatus.INVESTIGATING, 2)
     change_status(desk, op, rows[3], ComplaintStatus.INVESTIGATING, 2)
-    change_status(desk, op, rows[3], ComplaintStatus.AWAITING_DELIVERY, 3)
+    create_order(desk, op, rows[3], order_data(), 3)  # an open delivery order: awaiting delivery
     expected = {"en": ["Acknowledged", "Investigating", "Awaiting delivery"], "zh_CN": ["已受理", "调查中", "等待配送"]}
     for language, labels in expected.items():
         app = desk_app(db_path, language=language)

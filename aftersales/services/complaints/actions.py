@@ -1,28 +1,26 @@
 """What operators do to an open complaint; every change checks the version it was shown."""
 
-from datetime import datetime
 from typing import Any, NoReturn
 
+from ...domain.callbacks import CallbackPurpose
 from ...domain.enums import CloseOutcome, ComplaintStatus, EventKind, Role
 from ...domain.errors import ConflictError, InvalidInput, NotFound, PermissionDenied, TransitionRefused
 from ...domain.permissions import Action, allowed
 from ...domain.schemas import ComplaintView, NoteInput, ResolveInput, StaffView, WithdrawInput
-from ...domain.status_machine import PLAIN_MOVES, Move, check_move, legal_moves
+from ...domain.status_machine import ORDER_DRIVEN, PLAIN_MOVES, Move, check_move, legal_moves
 from ...i18n import t
 from ...store.converters import complaint_view
 from ...store.db import write_transaction
 from ...store.models import Complaint, Staff
 from ..audit import append_event
+from ..callbacks.tasks import drop_pending_callbacks, follow_assignee, open_callback
 from ..context import Desk
+from ..deliveries.read import open_order_count
+from ..deliveries.withdrawal import cancel_open_orders
 from ..guard import deny, require
 from ..staff.lookup import staff_row
 from ..validation import validate
-from .hold import hold_changes
-
-
-def delivery_promise(complaint_id: int) -> datetime | None:
-    """When a complaint's open delivery was promised: its clock pauses until then in awaiting_delivery."""
-    return None
+from .hold import delivery_promise_for, hold_changes
 
 
 def _load(complaint_id: int, version: int | None = None) -> Complaint:
@@ -77,7 +75,7 @@ def _move(
 ) -> None:
     current = ComplaintStatus(row.status)
     check_move(current, target, move)
-    paused = hold_changes(row, target, desk.clock(), desk.sla, delivery_promise)
+    paused = hold_changes(row, target, desk.clock(), desk.sla, delivery_promise_for(desk.sla))
     _save(row, version, {"status": target.value, **paused, **(extra or {})}, desk)
     append_event(
         desk.clock(), actor, EventKind.STATUS, complaint_id=row.id, field="status",
@@ -136,6 +134,7 @@ def assign(desk: Desk, actor: StaffView, complaint_id: int, staff_code: str, ver
             )
         old = Staff.select(Staff.code).where(Staff.id == row.assignee_id).scalar() if row.assignee_id else ""
         _save(row, version, {"assignee": target.id}, desk)
+        follow_assignee(row.id, target.id)
         append_event(
             desk.clock(), actor, EventKind.ASSIGNED, complaint_id=row.id, field="assignee",
             old=old or "", new=target.code,
@@ -177,6 +176,12 @@ def change_status(
                 key="error.transition.dedicated",
                 move=move.value,
             )
+        if (current, target) in ORDER_DRIVEN:
+            raise TransitionRefused(
+                f"{row.number}: a complaint waits for delivery exactly while it has an open delivery order",
+                key="error.transition.order_driven",
+                number=row.number,
+            )
         _move(desk, actor, row, version, target, move, note=note)
     return _reload(complaint_id)
 
@@ -190,7 +195,7 @@ def resolve(
     with write_transaction(f"resolving complaint #{complaint_id}"):
         row = _load(complaint_id, version)
         current = ComplaintStatus(row.status)
-        check_move(current, ComplaintStatus.RESOLVED, Move.RESOLVE, open_delivery_orders=0)
+        check_move(current, ComplaintStatus.RESOLVED, Move.RESOLVE, open_delivery_orders=open_order_count(row.id))
         _save(
             row,
             version,
@@ -209,6 +214,12 @@ def resolve(
             desk.clock(), actor, EventKind.RESOLVED, complaint_id=row.id, field="remedy",
             old=str(valid.compensation_fen), new=valid.remedy.value, note=valid.decision,
         )
+        # The customer is called to confirm; only that call (or three days without reaching them) closes it.
+        open_callback(
+            desk, row.id, CallbackPurpose.CONFIRM_RESOLUTION, desk.clock(),
+            assignee_id=row.assignee_id or (actor.id if actor.role is not Role.ADMIN else None),
+            payment_fen=valid.compensation_fen,
+        )
     return _reload(complaint_id)
 
 
@@ -222,6 +233,7 @@ def withdraw(
         row = _load(complaint_id, version)
         current = ComplaintStatus(row.status)
         check_move(current, ComplaintStatus.CLOSED, Move.WITHDRAW)
+        _close_loose_ends(actor, row, valid.reason, desk)
         _save(
             row, version,
             {**hold_changes(row, ComplaintStatus.CLOSED, desk.clock(), desk.sla), "status": ComplaintStatus.CLOSED.value, "closed_at": desk.clock(),
@@ -250,6 +262,7 @@ def merge_duplicate(
             )
         current = ComplaintStatus(row.status)
         check_move(current, ComplaintStatus.CLOSED, Move.MERGE)
+        _close_loose_ends(actor, row, original.number, desk)
         _save(
             row, version,
             {**hold_changes(row, ComplaintStatus.CLOSED, desk.clock(), desk.sla), "status": ComplaintStatus.CLOSED.value, "closed_at": desk.clock(),
@@ -261,3 +274,9 @@ def merge_duplicate(
             old=current.value, new=original.number,
         )
     return _reload(complaint_id)
+
+
+def _close_loose_ends(actor: StaffView, row: Complaint, reason: str, desk: Desk) -> None:
+    """A complaint closing without its deliveries and call-backs: cancel the open orders, drop the calls."""
+    cancel_open_orders(actor, row.id, row.number, reason, desk.clock())
+    drop_pending_callbacks(row.id, desk.clock())

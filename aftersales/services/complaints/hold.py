@@ -22,6 +22,18 @@ def _no_promise(complaint_id: int) -> datetime | None:
     return None
 
 
+def delivery_promise_for(policy: SlaPolicy) -> DeliveryPromise:
+    """The clock's end of pause in awaiting_delivery: the end of the latest promised slot of the
+    complaint's open delivery orders (None without one)."""
+    from ..deliveries.read import open_delivery_promise
+
+    def promise(complaint_id: int) -> datetime | None:
+        found = open_delivery_promise(complaint_id, policy.zone)
+        return found[1] if found else None
+
+    return promise
+
+
 def current_hold(row: Complaint) -> Hold | None:
     """The pause running on `row` (perhaps already ended by its delivery's date), or None."""
     return Hold(row.hold_since, row.hold_until) if row.hold_since is not None else None

@@ -11,6 +11,7 @@ from ...domain.schemas import StaffView
 from ...domain.sla import SlaPolicy
 from ...store.fields import to_epoch
 from ...store.models import Complaint
+from ..deliveries.board import day_order_count
 
 TREND_DAYS = 14
 # A resolved complaint waits for its call-back, not for the desk: it is neither "my work" nor overdue.
@@ -87,6 +88,7 @@ def load_dashboard(actor: StaffView, now: datetime, zone: ZoneInfo | None = None
     """The dashboard for `actor` at `now`; days are counted in `zone` (the mall's by default)."""
     by_status = status_counts()
     my_open, overdue = working_counts(actor, now)
+    zone = zone or SlaPolicy().zone
     return DashboardView(
         by_status=by_status,
         total=sum(by_status.values()),
@@ -94,5 +96,6 @@ def load_dashboard(actor: StaffView, now: datetime, zone: ZoneInfo | None = None
         awaiting_callback=by_status.get(ComplaintStatus.RESOLVED, 0),
         my_open=my_open,
         overdue=overdue,
-        per_day=daily_counts(now, zone or SlaPolicy().zone),
+        todays_deliveries=day_order_count(now.astimezone(zone).date()),
+        per_day=daily_counts(now, zone),
     )

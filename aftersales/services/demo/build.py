@@ -24,9 +24,11 @@ from ...store import fts
 from ...store.db import close_database, open_database
 from ...store.errors import DatabaseRefused
 from ...store.fields import to_epoch
+from .callbacks import ATTEMPT_COLUMNS, CALLBACK_COLUMNS
 from .catalog import BUILDINGS, DEMO_STAFF, SHOPS
 from .chain import INSERT_EVENT, ChainSealer, DemoEvent
 from .complaints import COMPLAINT_COLUMNS, CUSTOMER_COLUMNS, ComplaintMaker, DeadlineTable
+from .deliveries import FAILURE_COLUMNS, ORDER_COLUMNS
 from .history import DAY, HistoryMaker
 from .marker import DEMO_KEY
 from .penalties import events_between, play, write_rows
@@ -37,7 +39,7 @@ SETUP_DAYS = 400
 # The demo's "now": 18:00 local time on `today`, so a build never depends on the wall clock.
 DEMO_TIME = time(18, 0)
 WEEKEND_WEIGHT = 1.35
-BULK_TABLES = ("complaint", "event", "customer")
+BULK_TABLES = ("complaint", "event", "customer", "delivery_order", "delivery_failure", "callback", "callback_attempt")
 # Page cache while rows go in (KiB, as a negative cache_size): the load only appends, so a modest cache
 # does as well as a big one and keeps the process small.
 LOAD_CACHE_KIB = 20_000
@@ -60,6 +62,10 @@ INSERT_STAFF = _insert("staff", ("id", "code", "name", "role", "active", "pin_ha
 # fts.REBUILD restricted to a range of complaint ids, so the text is indexed day by day.
 FTS_RANGE = f"{fts.REBUILD} WHERE c.id BETWEEN ? AND ?"
 INSERT_SHOP = _insert("shop", ("id", "code", "name", "unit", "category", "contact", "phone", "active"))
+INSERT_ORDER = _insert("delivery_order", ORDER_COLUMNS)
+INSERT_FAILURE = _insert("delivery_failure", FAILURE_COLUMNS)
+INSERT_CALLBACK = _insert("callback", CALLBACK_COLUMNS)
+INSERT_ATTEMPT = _insert("callback_attempt", ATTEMPT_COLUMNS)
 
 
 def build_demo(
@@ -134,6 +140,7 @@ def _fill(conn: sqlite3.Connection, total: int, seed: int, today: date, until: t
         history = HistoryMaker(
             rng, now=now, utc_offset=offset, opens=policy.opens.hour * 3600, closes=policy.closes.hour * 3600,
             first_day=(first_start + offset) // DAY, staff_codes=desk, lead_id=by_code["lead01"],
+            dispatcher_id=by_code["dc01"], contact_of=lambda customer_id: maker.contact_of(customer_id), seed=seed,
         )
         maker = ComplaintMaker(
             rng, fake, history, DeadlineTable(policy, offset, first_start), shops,
@@ -154,6 +161,7 @@ def _fill(conn: sqlite3.Connection, total: int, seed: int, today: date, until: t
             cursor.executemany(INSERT_CUSTOMER, customers)
             cursor.executemany(INSERT_COMPLAINT, rows)
             cursor.executemany(INSERT_EVENT, events)
+            _insert_deliveries_and_callbacks(cursor, history)
             if rows:
                 # One long statement that releases the GIL: the next day is invented while it runs.
                 indexing = text_indexer.submit(conn.execute, FTS_RANGE, (rows[0][0], rows[-1][0]))
@@ -165,6 +173,16 @@ def _fill(conn: sqlite3.Connection, total: int, seed: int, today: date, until: t
         cursor.execute("INSERT INTO meta (key, value) VALUES (?, ?)",
                        (DEMO_KEY, f"{total} complaints, seed {seed}, up to {today:%Y-%m-%d} {until:%H:%M}"))
     write_rows(conn, penalties, (first_start, now))
+
+
+def _insert_deliveries_and_callbacks(cursor: sqlite3.Cursor, history: HistoryMaker) -> None:
+    """The day's delivery orders, failed runs, call-backs and attempts (played with its complaints)."""
+    orders, failures = history.deliveries.take_rows()
+    callbacks, attempts = history.calls.take_rows()
+    cursor.executemany(INSERT_ORDER, orders)
+    cursor.executemany(INSERT_FAILURE, failures)
+    cursor.executemany(INSERT_CALLBACK, callbacks)
+    cursor.executemany(INSERT_ATTEMPT, attempts)
 
 
 def _people_and_shops(

@@ -1,6 +1,7 @@
 """Inventing the demo's customers and complaints, one local day at a time, as rows ready for executemany."""
 
 import random
+from array import array
 from collections import deque
 from datetime import UTC, date, datetime
 
@@ -127,6 +128,7 @@ class ComplaintMaker:
         self.manager_id = manager_id
         self.next_id = 1
         self.customers = 0
+        self.contacts: array[int] = array("Q")
         self.recent: deque[tuple[int, str, int, int]] = deque(maxlen=300)
         self.surnames = [fake.last_name() for _ in range(300)]
         self.given = [fake.first_name() for _ in range(600)]
@@ -159,12 +161,29 @@ class ComplaintMaker:
         random_ = self.rng.random
         self.customers += 1
         index = self.customers
+        surname, given = int(random_() * 300), int(random_() * 600)
+        street, building, room = int(random_() * 2000), 1 + int(random_() * 30), 1 + int(random_() * 4)
+        # The choices fit one integer: delivery orders read a customer's contact back without keeping rows.
+        self.contacts.append(((surname * 600 + given) * 2000 + street) * 128 + building * 4 + room - 1)
         prefix = MOBILE_PREFIXES[index % len(MOBILE_PREFIXES)]
         # A step coprime with 10**8 gives every customer its own last eight digits.
         tail = (index * PHONE_STEP + self.phone_offset) % 10**8
-        name = self.surnames[int(random_() * 300)] + self.given[int(random_() * 600)]
-        address = f"{self.addresses[int(random_() * 2000)]}{1 + int(random_() * 30)}{1 + int(random_() * 4):02d}室"
+        name = self.surnames[surname] + self.given[given]
+        address = f"{self.addresses[street]}{building}{room:02d}室"
         return (index, name, f"{prefix}{tail:08d}", address, created)
+
+    def contact_of(self, customer_id: int) -> tuple[str, str, str]:
+        """Name, phone and address of a demo customer."""
+        packed = self.contacts[customer_id - 1]
+        rest, spot = divmod(packed, 128)
+        rest, street = divmod(rest, 2000)
+        surname, given = divmod(rest, 600)
+        building, room = divmod(spot, 4)
+        room += 1
+        prefix = MOBILE_PREFIXES[customer_id % len(MOBILE_PREFIXES)]
+        tail = (customer_id * PHONE_STEP + self.phone_offset) % 10**8
+        return (self.surnames[surname] + self.given[given], f"{prefix}{tail:08d}",
+                f"{self.addresses[street]}{building}{room:02d}室")
 
     def arrivals(self, day_start: int, count: int, until: int) -> list[int]:
         """`count` sorted arrival times that day: mostly in business hours, some online at night."""
@@ -245,7 +264,7 @@ class ComplaintMaker:
             (status, who, ack_at, resolved_at, closed_at, close_outcome, dup_id, resolution, fen,
              satisfaction, version, updated) = history.play(
                 cid, number, created, intakes[seq], assignee, ack_seconds[severity], resolve_days[severity],
-                remedy, fate, stop_at, duplicate_of,
+                remedy, fate, stop_at, duplicate_of, (shops[shop_index][0], product, customer_id, remedy),
             )
             contract = f"{month}{int(random_() * 100000):05d}" if random_() < 0.7 else ""
             receipt = f"XS{int(random_() * 10**7):07d}" if random_() < 0.6 else ""

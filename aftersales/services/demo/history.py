@@ -5,9 +5,12 @@ from bisect import bisect_left
 from collections import defaultdict
 from operator import itemgetter
 
+from ...domain.callbacks import CallbackPurpose
 from ...domain.enums import CloseOutcome, ComplaintStatus, EventKind, Remedy
+from .callbacks import SATISFACTION, CallbackPlayer
 from .catalog import CONTACT_NOTES, RESOLUTIONS, WITHDRAW_REASONS
 from .chain import DemoEvent
+from .deliveries import Contact, DeliveryPlayer, OrderFacts
 
 S = ComplaintStatus
 DAY = 86_400
@@ -25,10 +28,11 @@ _K_CREATED, _K_MERGED, _K_ASSIGNED = EventKind.CREATED.value, EventKind.MERGED.v
 _K_CONTACT, _K_WITHDRAWN, _K_CLOSED = EventKind.CONTACT.value, EventKind.WITHDRAWN.value, EventKind.CLOSED.value
 _DUPLICATE, _WITHDRAWN = CloseOutcome.DUPLICATE.value, CloseOutcome.WITHDRAWN.value
 _CALLBACK = CloseOutcome.CALLBACK_CONFIRMED.value
+_UNREACHABLE = CloseOutcome.CALLBACK_UNREACHABLE.value
+_K_REOPENED = EventKind.REOPENED.value
 _COMPENSATION = Remedy.COMPENSATION.value
 _DECISIONS = {remedy.value: texts for remedy, texts in RESOLUTIONS.items()}
-# Call-back satisfaction, 1 to 5: mostly content customers (45 % fives, 30 % fours, ...).
-_SATISFACTION = [5] * 45 + [4] * 30 + [3] * 15 + [2] * 6 + [1] * 4
+_CONFIRM_RESOLUTION = CallbackPurpose.CONFIRM_RESOLUTION.value
 
 _at = itemgetter(0)
 
@@ -52,6 +56,9 @@ class HistoryMaker:
         first_day: int,
         staff_codes: dict[int, str],
         lead_id: int,
+        dispatcher_id: int,
+        contact_of: Contact,
+        seed: int = 0,
     ) -> None:
         self.rng = rng
         self.now = now
@@ -66,6 +73,15 @@ class HistoryMaker:
         self.pending: list[DemoEvent] = []
         self._emit = self.pending.append
         self.stall_turn = 0
+        # The complaint being played: what its delivery orders need of it.
+        self.facts: OrderFacts = (0, "", 0, "")
+        self.number = ""
+        # Orders and call-backs draw from generators of their own, so the complaints come out as they would
+        # without them.
+        self.deliveries = DeliveryPlayer(random.Random(f"deliveries-{seed}"), self._emit, now=now,
+                                         utc_offset=utc_offset, dispatcher_id=dispatcher_id, contact_of=contact_of)
+        self.calls = CallbackPlayer(random.Random(f"callbacks-{seed}"), self._emit, now=now, utc_offset=utc_offset,
+                                    opens=opens, closes=closes)
 
     def take_day(self, index: int) -> list[DemoEvent]:
         """All events of local day `index` in time order (complete once that day's complaints were played)."""
@@ -97,7 +113,17 @@ class HistoryMaker:
         self.stall_turn += 1
         return status
 
-    def play(
+    def play(self, cid: int, number: str, created: int, intake: int, assignee: int, ack_target: int,
+             resolve_days: int, remedy: str, fate: str, stop_at: str, duplicate_of: tuple[int, str] | None,
+             facts: OrderFacts) -> Outcome:
+        """Emit the events of one complaint, its delivery orders and call-backs; return its final fields."""
+        self.facts, self.number = facts, number
+        outcome = self._play(cid, number, created, intake, assignee, ack_target, resolve_days, remedy, fate,
+                             stop_at, duplicate_of)
+        self.calls.settle(outcome[4])
+        return outcome
+
+    def _play(
         self,
         cid: int,
         number: str,
@@ -111,10 +137,8 @@ class HistoryMaker:
         stop_at: str,
         duplicate_of: tuple[int, str] | None,
     ) -> Outcome:
-        """Emit the events of one complaint and return its final fields.
-
-        `fate` is "full" (through call-back and close), "duplicate", "withdraw" or "stall";
-        `stop_at` is the status a stalled complaint stays in, or the stage a withdrawal follows.
+        """The complaint's own path: `fate` is "full" (through call-back and close), "duplicate", "withdraw"
+        or "stall"; `stop_at` is the status a stalled complaint stays in, or the stage a withdrawal follows.
         """
         rng, now, emit, business = self.rng, self.now, self._emit, self._business
         random_ = rng.random
@@ -187,13 +211,20 @@ class HistoryMaker:
             t = business(t + 3600 + int(rng.random() * 25_200))
             if t > now:
                 return _INV, version, updated, t
+            leave = None
+            if fate != "stall":
+                back = business(t + DAY + int(rng.random() * 4 * DAY))
+                leave = back if back <= now else None
+            if wait == _AW_DELIVERY:
+                # The order is dispatched in the same moment (its event first, as the service writes them).
+                done = self.deliveries.play(cid, self.number, who, t, leave, self.facts)
+                if done is not None:
+                    self.calls.delivery(cid, who, done[2], done[0], done[1])
             emit((t, cid, who, _K_STATUS, "status", _INV, wait, "", False))
             version, updated = version + 1, t
-            if fate == "stall":
+            if leave is None:
                 return wait, version, updated, t
-            t = business(t + DAY + int(rng.random() * 4 * DAY))
-            if t > now:
-                return wait, version, updated, t
+            t = leave
             emit((t, cid, who, _K_STATUS, "status", wait, _INV, "", False))
             version, updated = version + 1, t
         t = business(t + 7200 + int(resolve_days * DAY * 1.2 * rng.random() ** 2))
@@ -204,9 +235,9 @@ class HistoryMaker:
     def _finish(
         self, cid: int, who: int, ack_at: int, resolved_at: int, remedy: str, stays: bool, version: int
     ) -> Outcome:
-        """Record the resolution reached at `resolved_at`, then the call-back that closes it (if due by now
-        and the complaint does not `stay` resolved)."""
-        rng, now, emit = self.rng, self.now, self._emit
+        """Record the resolution reached at `resolved_at` and its call-back, then what the call-back did: closed
+        (confirmed, or unreachable on three days), reopened and resolved again, or still pending now."""
+        rng, now, emit, calls = self.rng, self.now, self._emit, self.calls
         decisions = _DECISIONS[remedy]
         decision = decisions[int(rng.random() * len(decisions))]
         fen = 0
@@ -215,10 +246,43 @@ class HistoryMaker:
         # As the resolve service writes it: remedy and compensation in the event, the decision as its note.
         emit((resolved_at, cid, who, _K_RESOLVED, "remedy", str(fen), remedy, decision, False))
         t = self._business(resolved_at + DAY + int(rng.random() * 2 * DAY))
+        pending = (_RESOLVED, who, ack_at, resolved_at, None, None, None, decision, fen, None, version, resolved_at)
         if stays or t > now:
-            return (_RESOLVED, who, ack_at, resolved_at, None, None, None, decision, fen, None, version,
-                    resolved_at)
-        satisfaction = _SATISFACTION[int(rng.random() * 100)]
+            calls.tried_so_far(calls.open(cid, _CONFIRM_RESOLUTION, resolved_at, who, fen), resolved_at, who)
+            return pending
+        # Drawn here whatever the call-back's path, so the complaints after this one come out the same; the
+        # call-backs' own turns draw from their player's generator.
+        satisfaction = SATISFACTION[int(rng.random() * 100)]
+        path = calls.next_path()
+        if path == "confirmed":
+            calls.confirmed(cid, _CONFIRM_RESOLUTION, resolved_at, who, fen, t, satisfaction)
+            emit((t, cid, who, _K_CLOSED, "status", _RESOLVED, _CLOSED, "", True))
+            return (_CLOSED, who, ack_at, resolved_at, t, _CALLBACK, None, decision, fen, satisfaction, version + 1, t)
+        call = calls.open(cid, _CONFIRM_RESOLUTION, resolved_at, who, fen)
+        if path == "unreachable":
+            given_up = calls.unreachable_days(call, t, who)
+            if given_up is None:
+                return pending
+            emit((given_up, cid, who, _K_CLOSED, "status", _RESOLVED, _CLOSED, "", False))
+            return (_CLOSED, who, ack_at, resolved_at, given_up, _UNREACHABLE, None, decision, fen, None, version + 1,
+                    given_up)
+        if path == "unsatisfied":
+            reason = calls.unsatisfied(call, t, who)
+            emit((t, cid, who, _K_REOPENED, "status", _RESOLVED, _INV, reason, False))
+            version += 1
+            again = calls.business(t + 7200 + int(calls.rng.random() * DAY))
+            if again > now:
+                return (_INV, who, ack_at, resolved_at, None, None, None, decision, fen, None, version, t)
+            decision = decisions[int(calls.rng.random() * len(decisions))]
+            resolved_at, version = again, version + 1
+            emit((resolved_at, cid, who, _K_RESOLVED, "remedy", str(fen), remedy, decision, False))
+            call = calls.open(cid, _CONFIRM_RESOLUTION, resolved_at, who, fen)
+            t = calls.business(resolved_at + DAY + int(calls.rng.random() * DAY))
+            pending = (_RESOLVED, who, ack_at, resolved_at, None, None, None, decision, fen, None, version,
+                       resolved_at)
+            if t > now:
+                return pending
+        satisfaction = calls.confirm(call, t, who)
         # The satisfaction is kept on the complaint; the closing event records the status move.
         emit((t, cid, who, _K_CLOSED, "status", _RESOLVED, _CLOSED, "", True))
         return (_CLOSED, who, ack_at, resolved_at, t, _CALLBACK, None, decision, fen, satisfaction, version + 1, t)

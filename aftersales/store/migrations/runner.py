@@ -18,7 +18,8 @@ from . import (
     v003_directory_and_source,
     v004_penalties,
     v005_remedy_decided_login_failures,
-    v006_escalations,
+    v006_deliveries_callbacks,
+    v007_escalations,
 )
 
 MIGRATIONS: list[Callable[[Database], None]] = [
@@ -27,7 +28,8 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     v003_directory_and_source.migrate,
     v004_penalties.migrate,
     v005_remedy_decided_login_failures.migrate,
-    v006_escalations.migrate,
+    v006_deliveries_callbacks.migrate,
+    v007_escalations.migrate,
 ]
 LATEST = len(MIGRATIONS)
 

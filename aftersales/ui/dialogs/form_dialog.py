@@ -6,10 +6,7 @@ and call one service in `perform`. A refusal puts each message under its field (
 id `error-<field>`), anything else on the bottom line; the dialog stays open with its text.
 """
 
-import re
-import unicodedata
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 from rich.text import Text
@@ -23,23 +20,20 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 
 from ... import i18n
 from ...domain.errors import ConflictError, DeskError, InvalidInput
+from ...domain.text import yuan_to_fen
 from ...store.db import connection
 from ..bindings import translate_bindings
 from ..session import DeskSession
 
 Result = TypeVar("Result")
 
-_YUAN = re.compile(r"^\d{1,9}(\.\d{1,2})?$")
-
 
 def parse_yuan(text: str, field: str = "compensation_fen") -> int:
     """`120.5` yuan → 12050 fen; full-width digits, `¥` and thousands commas are accepted."""
-    clean = unicodedata.normalize("NFKC", text).strip().lstrip("¥").replace(",", "").strip()
-    if clean == "":
-        return 0
-    if not _YUAN.match(clean):
+    fen = yuan_to_fen(text)
+    if fen is None:
         raise InvalidInput(f"not an amount: {text!r}", {field: i18n.t("detail.money_invalid")})
-    return int(Decimal(clean) * 100)
+    return fen
 
 
 def filled_input(value: str, **kwargs: Any) -> Input:

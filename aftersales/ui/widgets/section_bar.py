@@ -44,7 +44,9 @@ class SectionBar(Static):
         line = Text(no_wrap=True, overflow="ellipsis")
         actor = app.session.actor
         places = [(str(number), name) for number, name in enumerate(SECTIONS, 1)]
-        places += [(key, name) for name, (key, _) in RESTRICTED.items() if actor is not None and may_open(actor, name)]
+        places += [(key, name) for name, (key, _) in RESTRICTED.items()]
+        # Only the places this actor may open: the dispatcher's bar shows the deliveries board alone.
+        places = [(key, name) for key, name in places if (may_open(actor, name) if actor else name in SECTIONS)]
         for key, name in places:
             current = name == self.section
             line.append(f" {key}", style="bold reverse" if current else "bold")

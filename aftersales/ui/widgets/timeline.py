@@ -18,6 +18,7 @@ from ...domain.schemas import EventView
 from ...domain.text import strip_controls
 from ...services.audit import COMMAND_LINE
 from ..formatting import local_time, yuan
+from .timeline_logistics import LOGISTICS_KINDS, logistics_text
 
 # Customer contact and internal notes must never be mistaken for each other.
 _KIND_STYLE = {
@@ -53,9 +54,11 @@ def _is_resolution(event: EventView) -> bool:
 
 
 def note_text(event: EventView) -> str:
-    """What the event's note says: resolutions spelt out from their parts, an import's file and row
-    in the desk's language, and "(command line)" for what came from there."""
-    if _is_resolution(event):
+    """What the event's note says: resolutions, deliveries and call-backs spelt out from their parts, an
+    import's file and row in the desk's language, and "(command line)" for what came from there."""
+    if event.kind in LOGISTICS_KINDS:
+        text = logistics_text(event)
+    elif _is_resolution(event):
         text = resolution_text(event.new, event.old, event.note)
     elif (imported := read_import_note(event.note)) is not None:
         text = i18n.t("detail.imported_from", file=imported[0], row=imported[1])
@@ -68,7 +71,7 @@ def note_text(event: EventView) -> str:
 
 def change_text(event: EventView) -> Text:
     """`old → new` of an event, with status values shown by their labels."""
-    if event.kind is EventKind.CREATED or _is_resolution(event) or not (event.old or event.new):
+    if event.kind in (EventKind.CREATED, *LOGISTICS_KINDS) or _is_resolution(event) or not (event.old or event.new):
         return Text("")
     if event.field == "status" or event.kind is EventKind.MERGED:
         old, new = _status_or_raw(event.old), _status_or_raw(event.new)

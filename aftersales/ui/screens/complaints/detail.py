@@ -35,6 +35,7 @@ from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
 from ...widgets.sla_text import deadline_text, hold_text, target_seconds
 from ...widgets.timeline import Timeline
+from ..deliveries.complaint_panel import ComplaintLogistics
 from ..desk_screen import DeskScreen
 from ..escalations.panel import escalations_text
 from .detail_actions import ACTIONS_BY_NAME, DETAIL_ACTIONS
@@ -183,6 +184,7 @@ class DetailScreen(DeskScreen):
             yield Static("", id="detail-escalations", classes="-empty")
             with Vertical(id="detail-description-box"):
                 yield Static("", id="detail-description")
+            yield ComplaintLogistics(self.complaint_id)
             yield Timeline(id="detail-timeline")
         yield Static("", id="detail-message", classes="-empty")
         yield DetailFooter()
@@ -213,6 +215,7 @@ class DetailScreen(DeskScreen):
     def reload(self) -> None:
         """Read the complaint and its events again (after a save, a conflict or a change elsewhere)."""
         self._load()
+        self.query_one(ComplaintLogistics).reload()
 
     @work(thread=True, exclusive=True, group="detail")
     def _load(self) -> None:

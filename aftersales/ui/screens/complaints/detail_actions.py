@@ -15,6 +15,9 @@ from ....domain.enums import OPEN_STATUSES, ComplaintStatus
 from ....domain.permissions import Action, allowed
 from ....domain.schemas import ComplaintView, StaffView
 from ....domain.status_machine import status_choices
+from ..callbacks.callback_dialog import CallbackDialog
+from ..callbacks.close_dialog import CloseUnreachableDialog
+from ..deliveries.dispatch_dialog import DispatchDialog
 from ..escalations.dialogs import EscalateDialog
 from ..penalties.dialogs import from_complaint
 from .detail_dialogs import (
@@ -54,10 +57,12 @@ class DetailAction:
     def binding_id(self) -> str:
         return f"detail.{self.name}"
 
+    label_key: str = ""
+
     @property
     def label(self) -> str:
         """Catalog key of the key's description."""
-        return f"detail.key.{self.name}"
+        return self.label_key or f"detail.key.{self.name}"
 
 
 def _can_assign(view: ComplaintView, actor: StaffView) -> bool:
@@ -94,6 +99,15 @@ def _why_not_status(view: ComplaintView, actor: StaffView) -> str:
     return not_now(view, actor)
 
 
+S = ComplaintStatus
+# While a call-back may be waiting: after a delivery completed (investigating again) or after resolution.
+_CALLBACK_STATES = (S.INVESTIGATING, S.AWAITING_DELIVERY, S.AWAITING_CUSTOMER, S.RESOLVED)
+
+
+def _callback_dialog(view: ComplaintView, reload: Callable[[], None]) -> CallbackDialog:
+    return CallbackDialog(complaint_id=view.id, on_conflict=reload)
+
+
 DETAIL_ACTIONS: list[DetailAction] = [
     DetailAction("acknowledge", "a", Action.ACKNOWLEDGE, lambda v, a: v.status is ComplaintStatus.NEW,
                  in_footer=True),
@@ -110,6 +124,13 @@ DETAIL_ACTIONS: list[DetailAction] = [
     DetailAction("escalate", "e", Action.ESCALATE, _is_open, EscalateDialog),
     # A violation found while working on the complaint: against its assignee (or shop), linked to it.
     DetailAction("violation", "v", Action.PROPOSE_VIOLATION, lambda v, a: True, from_complaint),
+    DetailAction("dispatch", "o", Action.CREATE_DELIVERY,
+                 lambda v, a: v.status in (S.INVESTIGATING, S.AWAITING_DELIVERY), DispatchDialog, in_footer=True,
+                 label_key="deliveries.key.dispatch_order"),
+    DetailAction("callback", "b", Action.CALLBACK, lambda v, a: v.status in _CALLBACK_STATES, _callback_dialog,
+                 label_key="callbacks.key.record"),
+    DetailAction("close", "c", Action.CALLBACK, lambda v, a: v.status is S.RESOLVED, CloseUnreachableDialog,
+                 label_key="callbacks.key.close"),
 ]
 
 ACTIONS_BY_NAME = {action.name: action for action in DETAIL_ACTIONS}

@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
@@ -14,6 +15,7 @@ from textual.widgets import Digits, Static
 
 from ....domain.enums import DESK_OPEN_STATUSES, ComplaintStatus
 from ....domain.errors import DeskError
+from ....domain.permissions import Action, allowed
 from ....i18n import error_text, label, t
 from ....services.dashboard.figures import DashboardView, load_dashboard
 from ....store.db import connection
@@ -21,6 +23,7 @@ from ...messages import DataChanged
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
 from ...widgets.trend_chart import TrendChart
+from ..callbacks.due import CallbacksDuePanel
 
 CARDS = ("my_open", "overdue", "escalations", "deliveries")
 
@@ -97,6 +100,8 @@ class DashboardScreen(Screen[None]):
     }
     """
 
+    BINDINGS = [Binding("b", "callbacks", "callbacks.key.list", id="dashboard.callbacks")]
+
     class Loaded(Message):
         """The dashboard figures arrived from the worker."""
 
@@ -124,7 +129,21 @@ class DashboardScreen(Screen[None]):
                     yield Static(t("dashboard.trend"), markup=False, classes="panel-title")
                     yield TrendChart(id="trend")
                     yield Static("", markup=False, id="trend-note", classes="hint")
+            if self._calls_customers():
+                yield CallbacksDuePanel(id="dash-callbacks")
         yield DeskFooter()
+
+    def _calls_customers(self) -> bool:
+        actor = getattr(self.app, "session").actor  # noqa: B009 - the desk app's attribute
+        return actor is not None and allowed(actor.role, Action.CALLBACK)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self._calls_customers() if action == "callbacks" else True
+
+    def action_callbacks(self) -> None:
+        from ...palette import open_callbacks
+
+        open_callbacks(self.app)
 
     def on_mount(self) -> None:
         # The figures are read once the dashboard's first frame is out (see the queue's on_mount).
@@ -138,6 +157,8 @@ class DashboardScreen(Screen[None]):
     @on(DataChanged)
     def _reload(self) -> None:
         self.load()
+        for panel in self.query(CallbacksDuePanel):
+            panel.load()
 
     @work(thread=True, exclusive=True, group="dashboard")
     def load(self) -> None:

@@ -1,4 +1,4 @@
-"""Schema 6: escalations, the SLA clock's pauses on complaints, and the index the sweep reads."""
+"""Schema 7: escalations, the SLA clock's pauses on complaints, and the index the sweep reads."""
 
 from peewee import Database
 

@@ -1,0 +1,167 @@
+"""Calling the customer back: each attempt logged, and what the outcome does to the complaint.
+
+Satisfied or partly satisfied with the resolution: the complaint closes. Unsatisfied: it goes back to
+investigating with the reason on its timeline. Unreachable: tried again later; after attempts on three
+different days the desk may close the complaint with that outcome (`close_unreachable`).
+"""
+
+from typing import Any, NoReturn
+
+from ...domain.callbacks import (
+    CONFIRMED,
+    REACHED,
+    UNREACHABLE_DAYS,
+    AttemptInput,
+    CallbackOutcome,
+    CallbackPurpose,
+    CallbackStatus,
+    CallbackView,
+    may_give_up,
+    unreachable_days,
+)
+from ...domain.deliveries import event_details
+from ...domain.enums import CloseOutcome, ComplaintStatus, EventKind
+from ...domain.errors import ConflictError, NotFound, TransitionRefused
+from ...domain.permissions import Action
+from ...domain.schemas import ComplaintView, StaffView
+from ...domain.status_machine import Move, check_move
+from ...store.converters import complaint_view
+from ...store.db import write_transaction
+from ...store.models import Callback, CallbackAttempt, Complaint
+from ..audit import append_event
+from ..complaints.actions import _load, _save
+from ..context import Desk
+from ..guard import require
+from ..validation import validate
+from .read import get_callback
+from .tasks import drop_pending_callbacks, resolution_callback
+
+_PENDING = CallbackStatus.PENDING.value
+
+
+def _callback_conflict(row: Callback, version: int) -> NoReturn:
+    number = Complaint.select(Complaint.number).where(Complaint.id == row.complaint_id).scalar()
+    raise ConflictError(
+        f"the call-back of {number} was recorded by someone else meanwhile; reload to see it", number=number
+    )
+
+
+def _load_callback(callback_id: int, version: int) -> Callback:
+    row = Callback.get_or_none(Callback.id == callback_id)
+    if row is None:
+        raise NotFound(f"no call-back #{callback_id}", what=str(callback_id))
+    if row.version != version:
+        _callback_conflict(row, version)
+    return row
+
+
+def _save_callback(row: Callback, version: int, changes: dict[str, Any]) -> None:
+    updated = (
+        Callback.update(version=Callback.version + 1, **changes)
+        .where((Callback.id == row.id) & (Callback.version == version))
+        .execute()
+    )
+    if updated != 1:
+        _callback_conflict(row, version)
+
+
+def _attempts_of(callback_id: int) -> list[tuple[Any, CallbackOutcome]]:
+    rows = CallbackAttempt.select(CallbackAttempt.at, CallbackAttempt.outcome).where(
+        CallbackAttempt.callback == callback_id
+    )
+    return [(row.at, CallbackOutcome(row.outcome)) for row in rows]
+
+
+def _complaint_id_of(callback_id: int) -> int | None:
+    found = Callback.select(Callback.complaint).where(Callback.id == callback_id).scalar()
+    return int(found) if found is not None else None
+
+
+def record_attempt(
+    desk: Desk, actor: StaffView, callback_id: int, data: AttemptInput | dict[str, object], version: int
+) -> CallbackView:
+    """Log one call and act on its outcome (see the module's docstring); one event per change."""
+    require(desk, actor, Action.CALLBACK, _complaint_id_of(callback_id))
+    valid = validate(AttemptInput, data)
+    now = desk.clock()
+    with write_transaction(f"recording call-back #{callback_id}"):
+        row = _load_callback(callback_id, version)
+        if row.status != _PENDING:
+            raise TransitionRefused(f"call-back #{callback_id} is {row.status}", key="error.callback.finished",
+                                    status=row.status)
+        CallbackAttempt.create(callback=row.id, at=now, outcome=valid.outcome.value,
+                               satisfaction=valid.satisfaction, note=valid.note, actor=actor.id)
+        purpose = CallbackPurpose(row.purpose)
+        append_event(
+            now, actor, EventKind.CALLBACK_ATTEMPT, complaint_id=row.complaint_id, field="callback",
+            old=purpose.value,
+            new=event_details(outcome=valid.outcome.value, satisfaction=valid.satisfaction),
+            note=valid.note, customer_contact=valid.outcome in REACHED,
+        )
+        changes: dict[str, Any] = {"attempts": Callback.attempts + 1}
+        finished = valid.outcome in REACHED or (
+            purpose is not CallbackPurpose.CONFIRM_RESOLUTION
+            and may_give_up(_attempts_of(row.id), desk.sla.zone)
+        )
+        if finished:
+            changes.update(status=CallbackStatus.DONE.value, outcome=valid.outcome.value,
+                           satisfaction=valid.satisfaction, finished_at=now)
+        _save_callback(row, version, changes)
+        complaint = Complaint.get_by_id(row.complaint_id)
+        resolved = complaint.status == ComplaintStatus.RESOLVED.value
+        if resolved and purpose is CallbackPurpose.CONFIRM_RESOLUTION and valid.outcome in CONFIRMED:
+            _close(desk, actor, complaint, CloseOutcome.CALLBACK_CONFIRMED, valid.satisfaction)
+        elif resolved and valid.outcome is CallbackOutcome.UNSATISFIED:
+            check_move(ComplaintStatus.RESOLVED, ComplaintStatus.INVESTIGATING, Move.REOPEN)
+            _save(complaint, complaint.version, {"status": ComplaintStatus.INVESTIGATING.value}, desk)
+            append_event(
+                now, actor, EventKind.REOPENED, complaint_id=complaint.id, field="status",
+                old=ComplaintStatus.RESOLVED.value, new=ComplaintStatus.INVESTIGATING.value, note=valid.note,
+            )
+    return get_callback(callback_id, desk.sla.zone)
+
+
+def _close(
+    desk: Desk, actor: StaffView, complaint: Complaint, outcome: CloseOutcome, satisfaction: int | None
+) -> None:
+    """Close a resolved complaint after its call-back; its other pending calls are no longer needed."""
+    check_move(ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED, Move.CLOSE_AFTER_CALLBACK, callback_completed=True)
+    now = desk.clock()
+    _save(complaint, complaint.version, {"status": ComplaintStatus.CLOSED.value, "closed_at": now,
+                                         "close_outcome": outcome.value, "satisfaction": satisfaction}, desk)
+    append_event(
+        now, actor, EventKind.CLOSED, complaint_id=complaint.id, field="status",
+        old=ComplaintStatus.RESOLVED.value, new=ComplaintStatus.CLOSED.value, note=outcome.value,
+        customer_contact=outcome is CloseOutcome.CALLBACK_CONFIRMED,
+    )
+    drop_pending_callbacks(complaint.id, now)
+
+
+def close_unreachable(desk: Desk, actor: StaffView, complaint_id: int, version: int) -> ComplaintView:
+    """Close a resolved complaint whose customer could not be reached on three different days.
+
+    Refused, with how far the calls got, while its resolution call-back is still pending otherwise.
+    """
+    require(desk, actor, Action.CALLBACK, complaint_id)
+    with write_transaction(f"closing complaint #{complaint_id} after its call-back"):
+        complaint = _load(complaint_id, version)
+        current = ComplaintStatus(complaint.status)
+        check_move(current, ComplaintStatus.CLOSED, Move.CLOSE_AFTER_CALLBACK, callback_completed=True)
+        callback = resolution_callback(complaint.id)
+        tried = _attempts_of(callback.id) if callback is not None else []
+        days = unreachable_days(tried, desk.sla.zone)
+        if callback is None or callback.status != _PENDING or days < UNREACHABLE_DAYS:
+            raise TransitionRefused(
+                f"{complaint.number}: its call-back is still pending (unreachable on {days} of "
+                f"{UNREACHABLE_DAYS} different days); cannot close",
+                key="error.callback.pending",
+                number=complaint.number,
+                days=days,
+                needed=UNREACHABLE_DAYS,
+            )
+        now = desk.clock()
+        _save_callback(callback, callback.version, {
+            "status": CallbackStatus.DONE.value, "outcome": CallbackOutcome.UNREACHABLE.value, "finished_at": now,
+        })
+        _close(desk, actor, complaint, CloseOutcome.CALLBACK_UNREACHABLE, None)
+        return complaint_view(Complaint.get_by_id(complaint_id))

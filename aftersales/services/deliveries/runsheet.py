@@ -1,0 +1,75 @@
+"""The run sheet of one day: what each crew carries where, as CSV or XLSX for the delivery center.
+
+Headers and labels are in the desk's language. Cells a spreadsheet would run as formulas are prefixed
+with `'` in CSV and written as text cells in XLSX, as complaint exports are.
+"""
+
+import csv
+import zipfile
+from datetime import date
+from pathlib import Path
+
+from ...domain.deliveries import SLOT_RANK, DeliveryStatus
+from ...domain.text import neutralise_formula
+from ...i18n import label, t
+from ...store.models import DeliveryOrder
+from ..transfer.exports import FIXED_MOMENT, ExportFormat, ExportRefused, _FixedTimeZip, _removed_on_failure
+from .board import board_orders
+
+RUNSHEET_COLUMNS = ("crew", "slot", "order", "kind", "status", "address", "contact", "phone", "items",
+                    "complaint", "shop", "notes")
+
+
+def runsheet_rows(day: date) -> list[dict[str, str]]:
+    """Every order promised for `day` and not cancelled, by crew and slot (orders without a crew last)."""
+    lines = board_orders((DeliveryOrder.promised_date == day)
+                         & (DeliveryOrder.status != DeliveryStatus.CANCELLED.value))
+    orders = sorted(lines, key=lambda o: (o.crew == "", o.crew, SLOT_RANK[o.slot], o.id))
+    return [
+        {
+            "crew": order.crew, "slot": label(order.slot), "order": order.number, "kind": label(order.kind),
+            "status": label(order.status), "address": order.address, "contact": order.contact_name,
+            "phone": order.contact_phone, "items": order.items, "complaint": order.complaint_number,
+            "shop": order.shop_name, "notes": order.notes,
+        }
+        for order in orders
+    ]
+
+
+def runsheet_header() -> list[str]:
+    return [t(f"deliveries.runsheet.{name}") for name in RUNSHEET_COLUMNS]
+
+
+def _cells(row: dict[str, str]) -> list[str]:
+    return [neutralise_formula(row[name]) for name in RUNSHEET_COLUMNS]
+
+
+def export_runsheet(day: date, out: Path, fmt: ExportFormat) -> int:
+    """Write the run sheet of `day` to a new file `out` (CSV or XLSX); returns how many orders it lists."""
+    if fmt is ExportFormat.JSON:
+        raise ExportRefused("a run sheet is written as CSV or XLSX", key="deliveries.runsheet.format")
+    if out.exists():
+        raise ExportRefused(f"{out}: already exists; choose another name", key="cli.export.exists", path=str(out))
+    rows = runsheet_rows(day)
+    if fmt is ExportFormat.CSV:
+        with out.open("x", encoding="utf-8-sig", newline="") as handle, _removed_on_failure(out):
+            writer = csv.writer(handle)
+            writer.writerow(runsheet_header())
+            writer.writerows(_cells(row) for row in rows)
+        return len(rows)
+    from openpyxl import Workbook
+    from openpyxl.writer.excel import ExcelWriter
+
+    out.open("xb").close()
+    with _removed_on_failure(out):
+        book = Workbook(write_only=True)
+        book.properties.created = FIXED_MOMENT
+        book.properties.modified = FIXED_MOMENT
+        book.properties.creator = "aftersales"
+        sheet = book.create_sheet(day.isoformat())
+        sheet.append(runsheet_header())
+        for row in rows:
+            sheet.append(_cells(row))
+        with _FixedTimeZip(out, "w", zipfile.ZIP_DEFLATED) as archive:
+            ExcelWriter(book, archive).save()
+    return len(rows)

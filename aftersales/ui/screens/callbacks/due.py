@@ -1,0 +1,193 @@
+"""The call-backs due today, overdue first: the caller's own (or everyone's); `enter` opens the call."""
+
+from datetime import datetime
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import DataTable, Footer, Static
+from textual.worker import get_current_worker
+
+from .... import i18n
+from ....domain.callbacks import DueRow
+from ....services.callbacks.read import due_callbacks, due_counts
+from ....store.db import connection
+from ...bindings import translate_bindings
+from ...messages import DataChanged, LoadFailed
+from ...widgets.section_bar import SectionBar
+from ..desk_screen import DeskScreen
+from .callback_dialog import CallbackDialog
+from .due_table import DueTable
+
+
+class DueLoaded(Message):
+    def __init__(self, rows: list[DueRow], mine: int, overdue: int) -> None:
+        super().__init__()
+        self.rows = rows
+        self.mine = mine
+        self.overdue = overdue
+
+
+def load_due(widget: Widget, everyone: bool, limit: int) -> None:
+    """Read the due list for the logged-in caller in this (worker) thread and post it to `widget`."""
+    app: Any = widget.app
+    session = app.session
+    if session.actor is None:
+        return
+    desk = session.desk
+    now = desk.clock()
+    try:
+        with connection():
+            rows = due_callbacks(session.actor, now, desk.sla.zone, everyone=everyone, limit=limit)
+            mine, overdue = due_counts(session.actor, now, desk.sla.zone)
+    except Exception as exc:  # a failed read must leave the desk open and say why
+        widget.post_message(LoadFailed(i18n.t("callbacks.load_failed", error=str(exc))))
+        return
+    if not get_current_worker().is_cancelled:
+        widget.post_message(DueLoaded(rows, mine, overdue))
+
+
+def open_call(widget: Widget, row: DueRow | None, reload: Any) -> None:
+    """The call-back dialog for `row`; afterwards every screen hears that data changed."""
+    if row is None:
+        return
+    app: Any = widget.app
+
+    def closed(result: object) -> None:
+        if result is not None:
+            app.notify(i18n.t("detail.saved"), markup=False)
+            app.data_changed()
+        reload()
+
+    app.push_screen(CallbackDialog(callback_id=row.id, on_conflict=reload), closed)
+
+
+def heading(mine: int, overdue: int, shown: int, everyone: bool) -> Text:
+    text = Text(i18n.t("callbacks.heading_everyone" if everyone else "callbacks.heading", mine=mine, shown=shown),
+                style="bold")
+    if overdue:
+        text.append("  " + i18n.t("callbacks.overdue", count=overdue), style="bold red")
+    return text
+
+
+class CallbacksDueScreen(DeskScreen):
+    """Its own view of the call-backs due (the dashboard shows the first few)."""
+
+    DEFAULT_CSS = """
+    CallbacksDueScreen #due-heading { height: 1; padding: 0 1; background: $panel; }
+    CallbacksDueScreen #due-hint { height: auto; padding: 0 1; color: $text-muted; }
+    """
+
+    BINDINGS = [
+        Binding("a", "toggle_everyone", "callbacks.key.everyone", id="callbacks.everyone"),
+        Binding("o", "open_complaint", "callbacks.key.open", id="callbacks.open"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.everyone = False
+        self.loaded: DueLoaded | None = None
+        translate_bindings(self)
+
+    def compose(self) -> ComposeResult:
+        yield SectionBar("dashboard")
+        yield Static("", id="due-heading")
+        yield DueTable(id="due-table")
+        yield Static(Text(i18n.t("callbacks.hint")), id="due-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DueTable).focus()
+        self.reload()
+
+    def reload(self) -> None:
+        self._load(self.everyone)
+
+    @work(thread=True, exclusive=True, group="callbacks-due")
+    def _load(self, everyone: bool) -> None:
+        load_due(self, everyone, 200)
+
+    def on_due_loaded(self, message: DueLoaded) -> None:
+        self.loaded = message
+        desk = self.session.desk
+        now: datetime = desk.clock()
+        self.query_one(DueTable).show(message.rows, now, desk.sla.zone)
+        self.query_one("#due-heading", Static).update(heading(message.mine, message.overdue, len(message.rows),
+                                                              self.everyone))
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        self.query_one("#due-heading", Static).update(Text(message.text, style="bold red"))
+
+    def on_data_changed(self, _message: DataChanged) -> None:
+        self.reload()
+
+    def refresh_language(self) -> None:
+        self.query_one(SectionBar).show()
+        self.query_one("#due-hint", Static).update(Text(i18n.t("callbacks.hint")))
+        self.query_one(DueTable).label_columns()
+        if self.loaded is not None:
+            self.on_due_loaded(self.loaded)
+
+    @on(DataTable.RowSelected, "#due-table")
+    def _call(self) -> None:
+        open_call(self, self.query_one(DueTable).current(), self.reload)
+
+    def action_toggle_everyone(self) -> None:
+        self.everyone = not self.everyone
+        self.reload()
+
+    def action_open_complaint(self) -> None:
+        row = self.query_one(DueTable).current()
+        if row is not None:
+            self.desk_app.open_complaint(row.complaint_id)
+
+
+class CallbacksDuePanel(Vertical):
+    """The dashboard's panel: the caller's first call-backs due; `enter` calls, `b` opens the whole list."""
+
+    DEFAULT_CSS = """
+    CallbacksDuePanel { height: 9; border: round $primary-darken-2; padding: 0 1; margin-top: 1; }
+    CallbacksDuePanel.-short { height: 3; }
+    CallbacksDuePanel.-short > DueTable { display: none; }
+    CallbacksDuePanel > #panel-heading { height: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="panel-heading")
+        yield DueTable(columns=["due", "complaint", "customer", "purpose", "attempts"], id="panel-table")
+
+    def on_mount(self) -> None:
+        self.load()
+
+    def on_resize(self) -> None:
+        # On a short terminal the panel keeps to its heading (the counts); `b` shows the whole list.
+        self.set_class(self.app.size.height < 30, "-short")
+
+    def load(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, group="callbacks-panel")
+    def _load(self) -> None:
+        load_due(self, False, 20)
+
+    def on_due_loaded(self, message: DueLoaded) -> None:
+        message.stop()
+        app: Any = self.app
+        desk = app.session.desk
+        self.query_one(DueTable).show(message.rows, desk.clock(), desk.sla.zone)
+        line = heading(message.mine, message.overdue, len(message.rows), False)
+        line.append("  " + i18n.t("callbacks.panel_hint"), style="dim")
+        self.query_one("#panel-heading", Static).update(line)
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        message.stop()
+        self.query_one("#panel-heading", Static).update(Text(message.text, style="bold red"))
+
+    @on(DataTable.RowSelected, "#panel-table")
+    def _call(self) -> None:
+        open_call(self, self.query_one(DueTable).current(), self.load)

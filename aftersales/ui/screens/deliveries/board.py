@@ -1,0 +1,334 @@
+"""Section 3, the deliveries board: the dispatcher's day by slot and status, and the keys that move orders."""
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Footer, OptionList, Static
+from textual.worker import get_current_worker
+
+from .... import i18n
+from ....domain.deliveries import DeliveryMove, DeliveryStatus, delivery_moves
+from ....domain.errors import ConflictError, DeskError
+from ....domain.permissions import Action, allowed
+from ....services.deliveries import orders
+from ....services.deliveries.board import BoardView, is_overdue, load_board
+from ....services.deliveries.quality import ShopQuality, shop_delivery_quality
+from ....store.db import connection
+from ...bindings import translate_bindings
+from ...messages import DataChanged, LoadFailed
+from ...widgets.section_bar import SectionBar
+from ..desk_screen import DeskScreen
+from .board_table import BoardList, board_columns, header_line
+from .day_dialogs import DayDialog, RunsheetDialog
+from .order_dialogs import MOVE_DIALOGS
+from .shop_lines import quality_lines
+
+QUALITY_DAYS = 30
+
+
+class BoardLoaded(Message):
+    def __init__(self, board: BoardView) -> None:
+        super().__init__()
+        self.board = board
+
+
+class QualityLoaded(Message):
+    def __init__(self, day: date, shops: list[ShopQuality]) -> None:
+        super().__init__()
+        self.day = day
+        self.shops = shops
+
+
+class MoveDone(Message):
+    """A move made without a dialog (out for delivery) was stored, or refused with `error`."""
+
+    def __init__(self, error: DeskError | None) -> None:
+        super().__init__()
+        self.error = error
+
+
+def _move(name: str) -> str:
+    return f"move('{name}')"
+
+
+class DeliveryBoardScreen(DeskScreen):
+    """One day's orders; `enter` opens an order's complaint (read-only for the dispatcher)."""
+
+    DEFAULT_CSS = """
+    DeliveryBoardScreen #board-title { height: 1; padding: 0 1; background: $panel; }
+    DeliveryBoardScreen #board-header { height: 1; padding: 0 2; color: $text-muted; }
+    DeliveryBoardScreen #board-shops { height: 5; border-top: solid $panel; padding: 0 1; }
+    DeliveryBoardScreen #board-shop-lines { text-wrap: nowrap; text-overflow: ellipsis; }
+    DeliveryBoardScreen #board-empty { height: auto; padding: 1 2; color: $text-muted; }
+    DeliveryBoardScreen #board-empty.-hidden { display: none; }
+    """
+
+    BINDINGS = [
+        Binding("a", _move("accept"), "deliveries.key.accept", id="deliveries.accept"),
+        Binding("g", _move("crew"), "deliveries.key.crew", id="deliveries.crew", show=False),
+        Binding("o", _move("dispatch"), "deliveries.key.dispatch", id="deliveries.dispatch"),
+        Binding("c", _move("complete"), "deliveries.key.complete", id="deliveries.complete"),
+        Binding("f", _move("fail"), "deliveries.key.fail", id="deliveries.fail"),
+        Binding("r", _move("reschedule"), "deliveries.key.reschedule", id="deliveries.reschedule"),
+        Binding("x", _move("cancel"), "deliveries.key.cancel", id="deliveries.cancel", show=False),
+        Binding("t", "day('today')", "deliveries.key.today", id="deliveries.today", show=False),
+        Binding("m", "day('tomorrow')", "deliveries.key.tomorrow", id="deliveries.tomorrow", show=False),
+        Binding("left_square_bracket", "day('previous')", "deliveries.key.previous", id="deliveries.previous",
+                show=False, key_display="["),
+        Binding("right_square_bracket", "day('next')", "deliveries.key.next", id="deliveries.next", show=False,
+                key_display="]"),
+        Binding("d", "choose_day", "deliveries.key.day", id="deliveries.day"),
+        Binding("v", "toggle_settled", "deliveries.key.settled", id="deliveries.settled", show=False),
+        Binding("e", "export", "deliveries.key.export", id="deliveries.export"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.day = date.min  # set to today on mount, when the desk's clock can be read
+        # Delivered and cancelled orders are counted per slot unless asked for (key v).
+        self.list_settled = False
+        self.board: BoardView | None = None
+        self.shops: list[ShopQuality] = []
+        self.columns = board_columns(120)
+        self.busy = False
+        translate_bindings(self)
+
+    def today(self) -> date:
+        desk = self.session.desk
+        return desk.clock().astimezone(desk.sla.zone).date()
+
+    @property
+    def board_list(self) -> BoardList:
+        return self.query_one(BoardList)
+
+    def compose(self) -> ComposeResult:
+        yield SectionBar("deliveries")
+        yield Static("", id="board-title")
+        yield Static("", id="board-header")
+        yield BoardList(id="board-list")
+        yield Static(Text(i18n.t("deliveries.empty")), id="board-empty", classes="-hidden")
+        with VerticalScroll(id="board-shops"):
+            yield Static("", id="board-shop-lines")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.day = self.today()
+        self.board_list.focus()
+        self._layout(self.size.width)
+        self.reload()
+        self.set_interval(60, self.redraw)
+
+    def on_resize(self) -> None:
+        columns = board_columns(self.size.width)
+        if columns != self.columns:
+            self._layout(self.size.width)
+            self.redraw()
+
+    def _layout(self, width: int) -> None:
+        self.columns = board_columns(width)
+        self.query_one("#board-header", Static).update(header_line(self.columns))
+
+    def refresh_language(self) -> None:
+        """Every text in the language just chosen; the rows stay where they are."""
+        self.query_one(SectionBar).show()
+        self.query_one("#board-empty", Static).update(Text(i18n.t("deliveries.empty")))
+        self._layout(self.size.width)
+        self.redraw()
+
+    # ----- loading ----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self._load(self.day, self.list_settled)
+
+    @work(thread=True, exclusive=True, group="board")
+    def _load(self, day: date, list_settled: bool) -> None:
+        worker = get_current_worker()
+        desk = self.session.desk
+        try:
+            with connection():
+                board = load_board(day, desk.clock(), desk.sla.zone, list_settled=list_settled)
+        except Exception as exc:  # a failed read must leave the desk open and say why
+            self.post_message(LoadFailed(i18n.t("deliveries.load_failed", error=str(exc))))
+            return
+        if not worker.is_cancelled:
+            self.post_message(BoardLoaded(board))
+
+    @work(thread=True, exclusive=True, group="board-quality")
+    def _load_quality(self, day: date, shop_ids: list[int]) -> None:
+        worker = get_current_worker()
+        try:
+            with connection():
+                shops = shop_delivery_quality(day - timedelta(days=QUALITY_DAYS - 1), day, shop_ids)
+        except Exception as exc:  # the summary is a help, not the board: say why and go on
+            self.post_message(LoadFailed(i18n.t("deliveries.load_failed", error=str(exc))))
+            return
+        if not worker.is_cancelled:
+            self.post_message(QualityLoaded(day, shops))
+
+    def on_board_loaded(self, message: BoardLoaded) -> None:
+        if message.board.day != self.day:
+            return
+        self.board = message.board
+        self.redraw()
+        self._load_quality(self.day, sorted({order.shop_id for order in self._all_orders()}))
+
+    def on_quality_loaded(self, message: QualityLoaded) -> None:
+        if message.day == self.day:
+            self.shops = message.shops
+            self._show_shops()
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        self.query_one("#board-title", Static).update(Text(message.text, style="bold red"))
+
+    def on_data_changed(self, _message: DataChanged) -> None:
+        self.reload()
+
+    def _all_orders(self) -> list[Any]:
+        return [*self.board.carried, *self.board.orders] if self.board else []
+
+    def redraw(self) -> None:
+        """Draw the loaded board again (time moves on: a slot may have ended), keeping the cursor."""
+        if self.board is None:
+            return
+        desk = self.session.desk
+        now, zone = desk.clock(), desk.sla.zone
+        listing = self.board_list
+        kept = listing.current()
+        listing.show(self.board, self.columns, now, zone, kept.id if kept else None)
+        self.query_one("#board-empty").set_class(bool(self._all_orders()), "-hidden")
+        self.query_one("#board-title", Static).update(self._title(now, zone))
+        self._show_shops()
+        self.refresh_bindings()
+
+    def _title(self, now: Any, zone: Any) -> Text:
+        board = self.board
+        assert board is not None
+        when = i18n.t(f"deliveries.when.{self._when()}") if self._when() else ""
+        day = f"{board.day.isoformat()} {i18n.t(f'deliveries.weekday.{board.day.weekday()}')}"
+        cancelled = sum(1 for order in board.orders if order.status is DeliveryStatus.CANCELLED)
+        cancelled += sum(counts.get(DeliveryStatus.CANCELLED, 0) for counts in board.settled.values())
+        # Every carried-over order is overdue, listed or not.
+        overdue = board.carried_total + sum(1 for order in board.orders if is_overdue(order, now, zone))
+        failed = sum(1 for order in self._all_orders() if order.status is DeliveryStatus.FAILED)
+        title = Text(i18n.t("deliveries.title", day=day, when=when).strip() + "  ", style="bold")
+        title.append(i18n.t("deliveries.counts", orders=board.day_total - cancelled, carried=board.carried_total))
+        if overdue or failed:
+            title.append("  " + i18n.t("deliveries.alerts", overdue=overdue, failed=failed), style="bold red")
+        return title
+
+    def _when(self) -> str:
+        offset = (self.day - self.today()).days
+        return {0: "today", 1: "tomorrow", -1: "yesterday"}.get(offset, "")
+
+    def _show_shops(self) -> None:
+        lines = quality_lines(self.shops, QUALITY_DAYS)
+        self.query_one("#board-shop-lines", Static).update(lines)
+
+    # ----- keys -------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Moves are hidden from roles that may not move orders, greyed when the order's state forbids them."""
+        if action != "move" or not parameters:
+            return True
+        actor = self.session.actor
+        if actor is None or not allowed(actor.role, Action.UPDATE_DELIVERY):
+            return False
+        if not self.is_mounted or self.busy:
+            return None
+        order = self.board_list.current()
+        if order is None or DeliveryMove(str(parameters[0])) not in delivery_moves(order.status):
+            return None
+        return True
+
+    @on(OptionList.OptionHighlighted, "#board-list")
+    def _highlighted(self) -> None:
+        self.refresh_bindings()
+
+    @on(OptionList.OptionSelected, "#board-list")
+    def _open(self, message: OptionList.OptionSelected) -> None:
+        order = self.board_list.current()
+        if order is not None:
+            self.desk_app.open_complaint(order.complaint_id)
+
+    def action_move(self, name: str) -> None:
+        order = self.board_list.current()
+        if order is None or self.busy:
+            return
+        dialog = MOVE_DIALOGS[name]
+        if dialog is None:
+            self.busy = True
+            self._dispatch(order.id, order.version)
+            return
+        self.app.push_screen(dialog(order, self.reload), self._dialog_closed)
+
+    @work(thread=True, exclusive=True, group="board-move")
+    def _dispatch(self, order_id: int, version: int) -> None:
+        session = self.session
+        assert session.actor is not None
+        try:
+            with connection():
+                orders.dispatch_order(session.desk, session.actor, order_id, version)
+        except DeskError as exc:
+            self.post_message(MoveDone(exc))
+            return
+        self.post_message(MoveDone(None))
+
+    def on_move_done(self, message: MoveDone) -> None:
+        self.busy = False
+        if message.error is not None:
+            self.notify(i18n.error_text(message.error), severity="error", markup=False)
+            if isinstance(message.error, ConflictError):
+                self.reload()
+            self.refresh_bindings()
+            return
+        self._saved(True)
+
+    def _dialog_closed(self, result: object) -> None:
+        if result is not None:
+            self._saved(result)
+
+    def _saved(self, _result: object) -> None:
+        self.notify(i18n.t("detail.saved"), markup=False)
+        self.reload()
+        self.desk_app.data_changed()
+
+    def action_day(self, which: str) -> None:
+        steps = {"today": None, "tomorrow": None, "previous": -1, "next": 1}
+        step = steps[which]
+        if step is None:
+            self.show_day(self.today() + timedelta(days=1 if which == "tomorrow" else 0))
+        else:
+            self.show_day(self.day + timedelta(days=step))
+
+    def show_day(self, day: date) -> None:
+        """Put `day` on the board."""
+        self.day = day
+        self.board = None
+        self.shops = []
+        self.reload()
+
+    def action_toggle_settled(self) -> None:
+        self.list_settled = not self.list_settled
+        self.reload()
+
+    def action_choose_day(self) -> None:
+        self.app.push_screen(DayDialog(self.day), self._day_chosen)
+
+    def _day_chosen(self, day: date | None) -> None:
+        if day is not None:
+            self.show_day(day)
+
+    def action_export(self) -> None:
+        self.app.push_screen(RunsheetDialog(self.day), self._exported)
+
+    def _exported(self, result: tuple[Path, int] | None) -> None:
+        if result is not None:
+            out, count = result
+            self.notify(i18n.t("deliveries.exported", out=str(out), count=count), markup=False)
