@@ -29,6 +29,7 @@ from .catalog import BUILDINGS, DEMO_STAFF, SHOPS
 from .chain import INSERT_EVENT, ChainSealer, DemoEvent
 from .complaints import COMPLAINT_COLUMNS, CUSTOMER_COLUMNS, ComplaintMaker, DeadlineTable
 from .deliveries import FAILURE_COLUMNS, ORDER_COLUMNS
+from .escalations import add_escalations
 from .history import DAY, HistoryMaker
 from .marker import DEMO_KEY
 from .penalties import events_between, play, write_rows
@@ -173,6 +174,7 @@ def _fill(conn: sqlite3.Connection, total: int, seed: int, today: date, until: t
         cursor.execute("INSERT INTO meta (key, value) VALUES (?, ?)",
                        (DEMO_KEY, f"{total} complaints, seed {seed}, up to {today:%Y-%m-%d} {until:%H:%M}"))
     write_rows(conn, penalties, (first_start, now))
+    add_escalations(conn, now, seed, by_code["lead01"], by_code["mgr01"], operators)
 
 
 def _insert_deliveries_and_callbacks(cursor: sqlite3.Cursor, history: HistoryMaker) -> None:
