@@ -25,7 +25,8 @@ from ...domain.sla import SlaPolicy, add_business_minutes, business_seconds_betw
 from .chain import INSERT_EVENT, ChainSealer, DemoEvent
 
 COLUMNS = ("complaint_id", "level", "trigger", "rule", "reason", "state", "raised_by_id", "raised_at",
-           "acknowledged_by_id", "acknowledged_at", "instructions", "decision", "closed_by_id", "closed_at", "version")
+           "acknowledged_by_id", "acknowledged_at", "instructions", "decision", "closed_by_id", "closed_at", "version",
+           "severity_rank")
 INSERT = f"INSERT INTO escalation ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
 
 INSTRUCTIONS = ["今天内回电顾客，说明处理进度", "联系商户主管，明天上午前给出方案", "安排上门检测，结果报我",
@@ -35,7 +36,7 @@ DECISIONS = ["已按规定处理，顾客认可", "商户承担费用，已督�
 MANUAL_REASONS = ["顾客情绪激动，要求主管出面", "顾客表示将向12315投诉", "商户拒绝配合处理", "同一顾客第三次来电",
                   "涉及金额较大，需主管决定"]
 _CANDIDATES = """
-SELECT c.id, c.severity, c.major_incident, c.major_reason, c.status, c.created_at, c.ack_due_at, c.resolve_due_at,
+SELECT c.id, c.severity, c.severity_rank, c.major_incident, c.major_reason, c.status, c.created_at, c.ack_due_at, c.resolve_due_at,
        c.acknowledged_at, c.resolved_at, c.closed_at, c.assignee_id, c.shop_id,
        (SELECT e.actor_id FROM event e WHERE e.complaint_id = c.id AND e.kind = 'created') AS intake_by
 FROM complaint c
@@ -68,7 +69,7 @@ class _Maker:
             if rng.random() < 0.6:
                 text = rng.choice(INSTRUCTIONS)
         self.rows.append((row["id"], level, trigger.value, rule.value if rule else None, reason, state.value,
-                          raised_by, raised, ack_by, ack_at, text, decision, closed_by, closed_at, 1))
+                          raised_by, raised, ack_by, ack_at, text, decision, closed_by, closed_at, 1, row["severity_rank"]))
         if state is EscalationState.CLOSED:
             return
         self.events.append((raised, row["id"], raised_by, EventKind.ESCALATED.value, "escalation", trigger.value,
@@ -133,13 +134,13 @@ def add_escalations(conn: sqlite3.Connection, now: int, seed: int, lead: int, ma
 def _manual(conn: sqlite3.Connection, maker: _Maker, now: int, operators: list[int]) -> None:
     """A few open complaints escalated by hand by whoever works on them; one of them raised to level 2."""
     found = conn.execute(
-        "SELECT id, created_at, assignee_id FROM complaint WHERE status NOT IN ('resolved', 'closed') "
+        "SELECT id, created_at, assignee_id, severity_rank FROM complaint WHERE status NOT IN ('resolved', 'closed') "
         "AND created_at < ? ORDER BY id DESC LIMIT 400", (now - 3600,)
     ).fetchall()
     rng = maker.rng
     chosen = rng.sample(found, min(len(found), max(6, len(found) // 40)))
-    for index, (complaint_id, created_at, assignee_id) in enumerate(chosen):
+    for index, (complaint_id, created_at, assignee_id, rank) in enumerate(chosen):
         raised = created_at + rng.randint(600, max(601, min(now - created_at - 60, 2 * 86400)))
         by = assignee_id or rng.choice(operators)
         level = LEVEL_MANAGER if index == 0 else LEVEL_LEAD
-        maker.add({"id": complaint_id}, level, EscalationTrigger.MANUAL, None, raised, by, rng.choice(MANUAL_REASONS))
+        maker.add({"id": complaint_id, "severity_rank": rank}, level, EscalationTrigger.MANUAL, None, raised, by, rng.choice(MANUAL_REASONS))

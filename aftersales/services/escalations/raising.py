@@ -17,7 +17,8 @@ from ..guard import require
 from ..validation import validate
 from .read import escalation_by_id
 
-_COLUMNS = "complaint_id, level, trigger, rule, reason, state, raised_by_id, raised_at, instructions, decision, version"
+_COLUMNS = ("complaint_id, level, trigger, rule, reason, state, raised_by_id, raised_at, instructions, decision, "
+            "version, severity_rank")
 
 
 def insert_escalation(
@@ -29,10 +30,10 @@ def insert_escalation(
     db = Escalation._meta.database
     mark = db.obj.param
     found = db.execute_sql(
-        f"INSERT INTO escalation ({_COLUMNS}) VALUES ({', '.join([mark] * 11)}) "
-        "ON CONFLICT DO NOTHING RETURNING id",
+        f"INSERT INTO escalation ({_COLUMNS}) SELECT {', '.join([mark] * 11)}, severity_rank FROM complaint "
+        f"WHERE id = {mark} ON CONFLICT DO NOTHING RETURNING id",
         (complaint_id, level, trigger.value, rule.value if rule else None, reason, "open", raised_by,
-         int(at.timestamp()), "", "", 1),
+         int(at.timestamp()), "", "", 1, complaint_id),
     ).fetchone()
     return int(found[0]) if found else None
 

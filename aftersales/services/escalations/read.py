@@ -18,6 +18,8 @@ Closer = Staff.alias("closer")
 Assignee = Staff.alias("assignee")
 
 _OPEN = Escalation.state != EscalationState.CLOSED.value
+# The review queue shows the first this many (a reviewer works from the top; the badge counts them all).
+REVIEW_PAGE = 100
 
 
 def _select() -> Any:
@@ -63,15 +65,21 @@ def reviewable_levels(role: Role) -> tuple[int, ...]:
     return ()
 
 
-def review_queue(actor: StaffView, limit: int = 500) -> list[EscalationView]:
-    """Open escalations `actor` reviews: level 2 first, then the most severe, then the oldest."""
+def _reviewed_by(levels: tuple[int, ...]) -> Any:
+    """Open escalations at `levels` (the manager's are every level: no condition, the index alone)."""
+    return _OPEN if set(levels) >= {LEVEL_LEAD, LEVEL_MANAGER} else _OPEN & Escalation.level.in_(levels)
+
+
+def review_queue(actor: StaffView, limit: int = REVIEW_PAGE) -> list[EscalationView]:
+    """Open escalations `actor` reviews: level 2 first, then the most severe, then the oldest (the first
+    `limit`, read in the order of the escalation_review index)."""
     levels = reviewable_levels(actor.role)
     if not levels:
         return []
     query = (
         _select()
-        .where(_OPEN & Escalation.level.in_(levels))
-        .order_by(Escalation.level.desc(), Complaint.severity_rank.desc(), Escalation.raised_at, Escalation.id)
+        .where(_reviewed_by(levels))
+        .order_by(Escalation.level.desc(), Escalation.severity_rank.desc(), Escalation.raised_at, Escalation.id)
         .limit(limit)
     )
     return _views(query)
@@ -82,7 +90,7 @@ def open_count(actor: StaffView) -> int:
     levels = reviewable_levels(actor.role)
     if not levels:
         return 0
-    return int(Escalation.select().where(_OPEN & Escalation.level.in_(levels)).count())
+    return int(Escalation.select().where(_reviewed_by(levels)).count())
 
 
 def complaint_escalations(complaint_id: int) -> list[EscalationView]:

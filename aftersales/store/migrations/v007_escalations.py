@@ -13,8 +13,10 @@ _HOLD_COLUMNS = {
 INDEXES = [
     # The sweep's "acknowledgement overdue" reads only new complaints by their deadline.
     "CREATE INDEX IF NOT EXISTS complaint_new_ack_due ON complaint (ack_due_at) WHERE status = 'new'",
-    # Review queues and the top bar's badge read only escalations not yet closed.
-    "CREATE INDEX IF NOT EXISTS escalation_open_level ON escalation (level, raised_at) WHERE state <> 'closed'",
+    # Review queues (level, then the most severe, then the oldest) and the top bar's badge read only the
+    # escalations not yet closed, in this index's order.
+    "CREATE INDEX IF NOT EXISTS escalation_review ON escalation (level DESC, severity_rank DESC, raised_at, id) "
+    "WHERE state <> 'closed'",
     "CREATE INDEX IF NOT EXISTS escalation_raised ON escalation (raised_at)",
 ]
 

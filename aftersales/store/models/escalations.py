@@ -16,6 +16,8 @@ class Escalation(BaseModel):
 
     complaint = ForeignKeyField(Complaint, backref="escalations", on_delete="RESTRICT")
     level = IntegerField()
+    # The complaint's severity rank (it never changes), kept here so the review queue's order is an index's.
+    severity_rank = IntegerField(default=0)
     trigger = CharField(max_length=20)
     rule = CharField(max_length=10, null=True)
     reason = TextField(default="")
