@@ -23,9 +23,12 @@ def reason_text(view: EscalationView) -> str:
 
 def escalation_line(view: EscalationView, zone: ZoneInfo) -> Text:
     raised = f"{local_time(view.raised_at, zone)} {view.raised_by or i18n.t('escalations.by_sweep')}"
-    line = Text(f"▲{view.level} ", style=STATE_STYLE[view.state])
+    line = Text()
+    line.append(f"▲{view.level} ", style="bold magenta")
     line.append(i18n.label(view.trigger), style="bold")
-    line.append(f" · {i18n.label(view.state)} · {raised}")
+    line.append(" · ")
+    line.append(i18n.label(view.state), style=STATE_STYLE[view.state])
+    line.append(f" · {raised}")
     reason = reason_text(view)
     if reason:
         line.append(" · ")
