@@ -93,6 +93,11 @@ def open_count(actor: StaffView) -> int:
     return int(Escalation.select().where(_reviewed_by(levels)).count())
 
 
+def all_open_count() -> int:
+    """Escalations not yet closed, at every level."""
+    return int(Escalation.select().where(_OPEN).count())
+
+
 def complaint_escalations(complaint_id: int) -> list[EscalationView]:
     """Every escalation of one complaint, newest first (the detail shows them to everyone)."""
     return _views(_select().where(Escalation.complaint == complaint_id).order_by(Escalation.id.desc()))
