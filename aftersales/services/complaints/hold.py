@@ -61,7 +61,3 @@ def hold_changes(
             changes.update(hold_since=now, hold_until=promised)
     return changes
 
-
-def held_so_far(held_seconds: int, hold: Hold | None, now: datetime, policy: SlaPolicy) -> int:
-    """Business seconds the complaint's clock has stood still in all, the running pause included."""
-    return held_seconds + hold_seconds(hold, now, policy)

@@ -14,6 +14,7 @@ URGENCY_STYLE = {Urgency.CALM: "", Urgency.NEAR: "bold yellow", Urgency.PAST: "b
 
 
 def held_so_far(held_seconds: int, hold: Hold | None, now: datetime, policy: SlaPolicy) -> int:
+    """Business seconds the complaint's clock has stood still in all, the running pause included."""
     return held_seconds + hold_seconds(hold, now, policy)
 
 
