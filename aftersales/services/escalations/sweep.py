@@ -9,7 +9,7 @@ processes at once: the second insert of the same escalation does nothing.
 from datetime import datetime, timedelta
 from typing import Any
 
-from peewee import fn
+from peewee import SQL, fn
 
 from ...domain.enums import ComplaintStatus
 from ...domain.escalations.enums import LEVEL_LEAD, LEVEL_MANAGER, EscalationTrigger, SweepRule
@@ -40,7 +40,8 @@ def _hold(row: dict[str, Any]) -> Hold | None:
 def _ack_overdue(now: datetime) -> list[Raise]:
     query = (
         Complaint.select(Complaint.id)
-        .where((Complaint.status == ComplaintStatus.NEW.value) & (Complaint.ack_due_at < now)
+        # The status written out, not bound: the planner then reads the partial index complaint_new_ack_due.
+        .where(SQL(f"status = '{ComplaintStatus.NEW.value}'") & (Complaint.ack_due_at < now)
                & _not_escalated(SweepRule.ACK))
         .tuples()
     )
@@ -62,9 +63,11 @@ def _overdue_by(row: dict[str, Any], now: datetime, policy: SlaPolicy) -> int:
     return -seconds_left(row["resolve_due_at"], now, policy, _hold(row))
 
 
-def _resolution_overdue(now: datetime, policy: SlaPolicy, ack_breached: set[int]) -> list[Raise]:
+def _resolution_overdue(
+    candidates: list[dict[str, Any]], now: datetime, policy: SlaPolicy, ack_breached: set[int]
+) -> list[Raise]:
     found: list[Raise] = []
-    for row in _resolution_candidates(SweepRule.RESOLVE, now):
+    for row in candidates:
         if _overdue_by(row, now, policy) <= 0:
             continue
         # A complaint that already missed its acknowledgement breaches a second time: the manager's.
@@ -98,9 +101,9 @@ def due_escalations(desk: Desk) -> list[Raise]:
     """What the sweep would raise now: (complaint id, level, trigger, rule), read without the write lock."""
     now, policy = desk.clock(), desk.sla
     ack = _ack_overdue(now)
-    candidates = [row["id"] for row in _resolution_candidates(SweepRule.RESOLVE, now)]
-    breached = _ack_breached(candidates) | {complaint_id for complaint_id, *_ in ack}
-    return [*ack, *_resolution_overdue(now, policy, breached), *_long_overdue(now, policy)]
+    candidates = _resolution_candidates(SweepRule.RESOLVE, now)
+    breached = _ack_breached([row["id"] for row in candidates]) | {complaint_id for complaint_id, *_ in ack}
+    return [*ack, *_resolution_overdue(candidates, now, policy, breached), *_long_overdue(now, policy)]
 
 
 def sweep(desk: Desk) -> SweepResult:

@@ -12,6 +12,11 @@ from ..sections import RESTRICTED, SECTIONS, may_open
 __all__ = ["RESTRICTED", "SECTIONS", "SectionBar", "may_open"]
 
 
+def badge_text(count: int) -> str:
+    """`12`, or `999+` once the count reached its cap (services.escalations.read.COUNT_CAP)."""
+    return "999+" if count >= 1000 else str(count)
+
+
 class SectionBar(Static):
     """One line of section keys (the current one highlighted), the user and role, the time."""
 
@@ -79,7 +84,7 @@ class SectionBar(Static):
         right = Text(no_wrap=True)
         badge = app.session.open_escalations
         if badge:
-            right.append(t("escalations.badge", count=badge), style="bold white on magenta")
+            right.append(t("escalations.badge", count=badge_text(badge)), style="bold white on magenta")
             right.append(" ")
         if who:
             right.append(who[0], style="bold")
@@ -95,7 +100,7 @@ class SectionBar(Static):
 
     def _badge_cells(self) -> int:
         count = getattr(self.app, "session").open_escalations  # noqa: B009
-        return len(t("escalations.badge", count=count)) + 1 if count else 0
+        return len(t("escalations.badge", count=badge_text(count))) + 1 if count else 0
 
     def on_resize(self) -> None:
         self.show()
