@@ -4,8 +4,9 @@ complaints' deadlines, so the review queue is realistic and a sweep at the demo'
 Every major incident and critical complaint went to the manager at intake; every missed acknowledgement
 and resolution deadline raised its escalation a minute after it passed (a second breach, or one more
 business day overdue, at level 2); a few complaints were escalated by hand. Escalations of complaints
-since settled are closed with a decision; the rest are open, acknowledged or carry instructions. Only
-the escalations still open leave events on their complaints' timelines (appended to the chain last).
+since settled are closed with a decision; the rest are open, acknowledged or carry instructions. The
+demo writes no timeline events for them: the demo's timelines are played day by day, in order, and these
+would have to come after (the detail's escalation box shows them all).
 """
 
 import random
@@ -13,7 +14,6 @@ import sqlite3
 from datetime import UTC, datetime
 from typing import Any
 
-from ...domain.enums import EventKind
 from ...domain.escalations.enums import (
     LEVEL_LEAD,
     LEVEL_MANAGER,
@@ -22,7 +22,6 @@ from ...domain.escalations.enums import (
     SweepRule,
 )
 from ...domain.sla import SlaPolicy, add_business_minutes, business_seconds_between
-from .chain import INSERT_EVENT, ChainSealer, DemoEvent
 
 COLUMNS = ("complaint_id", "level", "trigger", "rule", "reason", "state", "raised_by_id", "raised_at",
            "acknowledged_by_id", "acknowledged_at", "instructions", "decision", "closed_by_id", "closed_at", "version",
@@ -51,7 +50,6 @@ class _Maker:
     def __init__(self, rng: random.Random, now: int, lead: int, manager: int) -> None:
         self.rng, self.now, self.lead, self.manager = rng, now, lead, manager
         self.rows: list[tuple[Any, ...]] = []
-        self.events: list[DemoEvent] = []
 
     def add(self, row: dict[str, Any], level: int, trigger: EscalationTrigger, rule: SweepRule | None, raised: int,
             raised_by: int | None, reason: str = "", settled: int | None = None) -> None:
@@ -70,16 +68,6 @@ class _Maker:
                 text = rng.choice(INSTRUCTIONS)
         self.rows.append((row["id"], level, trigger.value, rule.value if rule else None, reason, state.value,
                           raised_by, raised, ack_by, ack_at, text, decision, closed_by, closed_at, 1, row["severity_rank"]))
-        if state is EscalationState.CLOSED:
-            return
-        self.events.append((raised, row["id"], raised_by, EventKind.ESCALATED.value, "escalation", trigger.value,
-                            str(level), reason, False))
-        if ack_at is not None:
-            self.events.append((ack_at, row["id"], ack_by, EventKind.ESCALATION_ACKNOWLEDGED.value, "escalation",
-                                "", str(level), "", False))
-            if text:
-                self.events.append((ack_at + 60, row["id"], ack_by, EventKind.INSTRUCTED.value, "escalation", "",
-                                    str(level), text, False))
 
 
 def _stamp(epoch: int) -> datetime:
@@ -88,7 +76,7 @@ def _stamp(epoch: int) -> datetime:
 
 def add_escalations(conn: sqlite3.Connection, now: int, seed: int, lead: int, manager: int,
                     operators: list[int]) -> int:
-    """Write the demo's escalations (and the open ones' events) into the built database; returns how many."""
+    """Write the demo's escalations into the built database; returns how many."""
     policy = SlaPolicy()
     day = policy.day_minutes * 60
     maker = _Maker(random.Random(f"escalations-{seed}"), now, lead, manager)
@@ -124,9 +112,6 @@ def add_escalations(conn: sqlite3.Connection, now: int, seed: int, lead: int, ma
     _manual(conn, maker, now, operators)
     conn.execute("BEGIN")
     conn.executemany(INSERT, maker.rows)
-    last = conn.execute("SELECT hash FROM event ORDER BY id DESC LIMIT 1").fetchone()
-    sealer = ChainSealer(last[0]) if last else ChainSealer()
-    conn.executemany(INSERT_EVENT, sealer.seal(sorted(maker.events, key=lambda event: event[0])))
     conn.execute("COMMIT")
     return len(maker.rows)
 

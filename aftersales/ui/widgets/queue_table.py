@@ -62,16 +62,16 @@ def escalation_mark(row: QueueRow) -> Text:
 
 def time_left_text(row: QueueRow, now: datetime, policy: SlaPolicy = DEFAULT_POLICY) -> Text:
     """Time left (business time) on the deadline that counts now, saying which: acknowledgement (受理)
-    while new, resolution (解决) after; yellow when close, red once passed, paused with `⏸`."""
+    while new, resolution (解决) after; yellow when close, red once passed, paused with `⏸`. An escalated
+    complaint shows its level (`▲1`, `▲2`, `✎` when instructed) in place of the deadline's name."""
+    mark = escalation_mark(row)
     if row.status in _NO_CLOCK:
-        return escalation_mark(row) + _cell(i18n.t("queue.no_deadline"), "dim")
+        return mark + _cell(i18n.t("queue.no_deadline"), "dim")
     new = row.status is ComplaintStatus.NEW
     due = row.ack_due_at if new else row.resolve_due_at
-    which = i18n.t("queue.deadline.ack" if new else "queue.deadline.resolve")
-    hold = Hold(row.hold_since, row.hold_until) if row.hold_since is not None else None
-    cell = escalation_mark(row)
-    cell.append(which + " ", style="dim")
+    cell = mark if mark else Text(i18n.t("queue.deadline.ack" if new else "queue.deadline.resolve") + " ", style="dim")
     cell.no_wrap = True
+    hold = Hold(row.hold_since, row.hold_until) if row.hold_since is not None else None
     return cell + left_text(due, now, policy, hold, target_seconds(policy, row.severity, new))
 
 
