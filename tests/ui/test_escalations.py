@@ -141,3 +141,17 @@ async def test_the_badge_counts_the_reviewers_open_escalations_and_follows_other
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.session.open_escalations is None and "▲" not in screen_text(app).split("\n")[0]
+
+
+async def test_enter_opens_the_escalated_complaint(db_path: Path, staff: Staff) -> None:
+    ids = seed_escalations(staff)
+    app = desk_app(db_path, "lead01")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot)
+        screen = app.screen
+        assert isinstance(screen, EscalationReviewScreen)
+        first = screen.rows[0].complaint_id
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DetailScreen) and app.screen.complaint_id == first
+        assert first in ids.values()

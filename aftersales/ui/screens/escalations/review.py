@@ -26,7 +26,7 @@ from ...formatting import business_left
 from ...messages import DataChanged, LoadFailed
 from ...minute import every_minute
 from ...read_only import refuse_when_read_only
-from ...widgets.section_bar import SectionBar
+from ...widgets.section_bar import SectionBar, badge_text
 from ..desk_screen import DeskScreen
 from ..penalties.ledger_panel import cell, fill_table
 from ..penalties.violation_screen import KeyFooter
@@ -140,7 +140,9 @@ class EscalationReviewScreen(DeskScreen):
         if not tables:
             return
         now = self.session.desk.clock()
-        title = i18n.t("escalations.title") + " · " + i18n.t("escalations.count", count=len(self.rows))
+        # The badge's count is the whole queue's; the table holds its first page.
+        total = max(len(self.rows), self.session.open_escalations or 0)
+        title = i18n.t("escalations.title") + " · " + i18n.t("escalations.count", count=badge_text(total))
         self.query_one("#review-title", Static).update(Text(title))
         rows = []
         for v in self.rows:
@@ -208,6 +210,11 @@ class EscalationReviewScreen(DeskScreen):
 
     def action_close(self) -> None:
         self._dialog(CloseDialog)
+
+    @on(DataTable.RowSelected)
+    def _row_chosen(self) -> None:
+        # `enter` on the table arrives as the table's own selection, not as this screen's key.
+        self.action_open()
 
     def action_open(self) -> None:
         shown = self.selected()
