@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from . import i18n
 from .domain.penalties.policy import PenaltyPolicy
+from .domain.sla import SlaPolicy
 from .services.context import Desk
 from .settings_file import POLICY_TABLES, config_path, read_settings
 
@@ -36,6 +37,8 @@ class DeskConfig(BaseModel):
         "dashboard", "complaints", "deliveries", "escalations", "penalties", "shops", "reports"
     ] = "dashboard"
     penalties: PenaltyPolicy = Field(default_factory=PenaltyPolicy)
+    # Business hours, holidays and deadlines: every due time and escalation follows it.
+    sla: SlaPolicy = Field(default_factory=SlaPolicy)
     # A desk left alone this long locks itself (back to the login screen); 0 never locks.
     lock_after_minutes: int = Field(default=10, ge=0, le=24 * 60)
     # A TrueType font with Chinese for the monthly register's PDF; found on the machine when not set.
@@ -113,4 +116,4 @@ def load_config(path: Path | None = None) -> tuple[DeskConfig, str | None]:
 
 def desk_for(config: DeskConfig) -> Desk:
     """The Desk the services run with: the settings' policies, the system clock."""
-    return Desk(penalties=config.penalties)
+    return Desk(penalties=config.penalties, sla=config.sla)

@@ -11,7 +11,7 @@ from typing import Any
 import platformdirs
 
 # Tables whose mistakes stop the desk rather than being ignored (validated in settings.py).
-POLICY_TABLES = ("penalties",)
+POLICY_TABLES = ("penalties", "sla")
 # The one table among the display settings.
 _DISPLAY_TABLES = ("keymap",)
 

@@ -22,6 +22,7 @@ KEYS = {
     "save_p95_ms", "dashboard_ms", "peak_rss_mb", "complaints",
     "board_p50_ms", "board_p95_ms", "callbacks_p50_ms", "callbacks_p95_ms", "report_year_ms",
     "scorecard_ms", "shop_list_ms", "document_lookup_ms",
+    "sweep_ms", "sweep_due", "review_p95_ms",
 }
 
 
@@ -58,6 +59,9 @@ def test_json_has_every_figure_with_sane_values(small_demo: Path, capsys: pytest
     assert figures["search_p50_ms"] <= figures["search_p95_ms"]
     assert 10 < figures["peak_rss_mb"] < 2_000
     assert figures["search_0_hits"] > 0 and figures["search_1_hits"] > 0
+    # The demo's escalations are all raised by its own "now": the timed sweep has nothing to do.
+    assert figures["sweep_due"] == 0 and 0 < figures["sweep_ms"] < 2_000
+    assert figures["review_rows"] > 0 and 0 < figures["review_p95_ms"] < 5_000
     assert figures["startup_s"] is None and "AFTERSALES_BENCH_UI=0" in figures["startup_note"]
     # The saves went into a copy: the user's file holds what it held.
     assert _counts(small_demo) == before

@@ -148,13 +148,6 @@ def test_bad_date_is_a_one_line_usage_error(capsys, tmp_path):
     assert outcome.err.count("\n") == 1 and "27/11/2026" in outcome.err
 
 
-@pytest.mark.parametrize("argv", [["sweep"]])
-def test_commands_still_to_come_say_so(capsys, tmp_path, argv):
-    outcome = run(capsys, *argv, "--db", tmp_path / "d.db")
-    assert outcome.code == 2
-    assert outcome.err == f"{argv[0]}: not yet available\n"
-
-
 def test_unknown_option_is_one_line(capsys):
     outcome = run(capsys, "--colour")
     assert outcome.code == 2

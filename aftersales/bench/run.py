@@ -14,10 +14,10 @@ from rich.cells import cell_len
 from ..i18n import t
 from ..store.db import open_database
 from ..store.masking import shown_target
-from . import complaints, deliveries, reports, scorecards, startup
+from . import complaints, deliveries, escalations, reports, scorecards, startup
 from .core import BenchContext, Row, bench_actor
 
-PARTS = [complaints, deliveries, reports, scorecards]
+PARTS = [complaints, deliveries, escalations, reports, scorecards]
 UI_PARTS = [startup]
 TARGETS: dict[str, float] = {"peak_rss_mb": 200.0}
 ROWS = [Row("bench.row.rss", ("peak_rss_mb",), "MB", "peak_rss_mb")]

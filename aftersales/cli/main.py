@@ -19,15 +19,22 @@ from ..services.audit import COMMAND_LINE, events_from
 from ..store.db import close_database
 from ..store.errors import DatabaseRefused
 from ..store.masking import redact
-from . import callbacks, deliveries, desk, documents, maintenance, payroll, reports, shops, staff, transfer
+from . import (
+    callbacks,
+    deliveries,
+    desk,
+    documents,
+    escalations,
+    maintenance,
+    payroll,
+    reports,
+    shops,
+    staff,
+    transfer,
+)
 from .common import PROG, CliFailure, Commands, Parser, fail, lang_in, shown
 
-COMMAND_MODULES = [desk, maintenance, transfer, staff, shops, documents, payroll, deliveries, callbacks, reports]
-NOT_BUILT = ("sweep",)
-
-
-def _not_built(args: argparse.Namespace) -> int:
-    raise CliFailure(t("cli.not_yet", command=args.command), 2)
+COMMAND_MODULES = [desk, maintenance, transfer, staff, shops, documents, payroll, deliveries, callbacks, reports, escalations]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,10 +47,6 @@ def build_parser() -> argparse.ArgumentParser:
     commands = Commands(parser)
     for module in COMMAND_MODULES:
         module.register(commands)
-    for name in NOT_BUILT:
-        if name not in commands.names:
-            later = commands.add(name, _not_built, f"{name} (not yet available)")
-            later.add_argument("rest", nargs=argparse.REMAINDER)
     return parser
 
 

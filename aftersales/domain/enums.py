@@ -163,3 +163,8 @@ class EventKind(StrEnum):
     PARTNER_REACTIVATED = "partner_reactivated"
     REFERRED = "referred"
     REFERRAL_REPLY = "referral_reply"
+    ESCALATED = "escalated"
+    ESCALATION_ACKNOWLEDGED = "esc_acknowledged"
+    INSTRUCTED = "instructed"
+    ESCALATION_RAISED = "esc_raised"
+    ESCALATION_CLOSED = "esc_closed"

@@ -162,6 +162,10 @@ class ComplaintView(View):
     version: int
     created_at: datetime
     updated_at: datetime
+    # The SLA clock's pause (see services/complaints/hold.py) and the business seconds held before it.
+    hold_since: datetime | None = None
+    hold_until: datetime | None = None
+    held_seconds: int = 0
 
 
 class QueueRow(View):
@@ -180,6 +184,11 @@ class QueueRow(View):
     ack_due_at: datetime
     resolve_due_at: datetime
     reply_due_at: datetime | None = None  # the earliest reply awaited on a referral to or from a partner
+    hold_since: datetime | None = None
+    hold_until: datetime | None = None
+    # The highest open escalation level (0: none) and whether a reviewer left instructions.
+    escalation_level: int = 0
+    instructed: bool = False
 
 
 class EventView(View):

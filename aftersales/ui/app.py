@@ -188,11 +188,15 @@ class DeskApp(App[None]):
         """The database is open: watch it for other desks' changes, scan it a little later."""
         self.ready.set()
         self.settled.set()
+        self.count_escalations()
         if self.watch_interval:
             from .integrity import check_integrity_in_background
             from .watch import watch_database
 
             watch_database(self, self.session.db_target, self.watch_interval)
+            from .escalation_watch import start_sweeping
+
+            start_sweeping(self)
             # The full scan reads the whole file: let the first screens load undisturbed.
             self.set_timer(INTEGRITY_DELAY, lambda: check_integrity_in_background(self))
 
@@ -241,6 +245,7 @@ class DeskApp(App[None]):
         from . import lock
 
         await lock.resume_or_take_over(self, actor)
+        self.count_escalations()
 
     async def action_lock(self) -> None:
         """Back to the login screen; everything open stays for the same operator's PIN."""
@@ -308,6 +313,22 @@ class DeskApp(App[None]):
         for stack in self._screen_stacks.values():
             for screen in stack:
                 screen.post_message(DataChanged())
+        self.count_escalations()
+
+    def count_escalations(self) -> None:
+        """Read the top bar's escalation badge again (in a worker)."""
+        from .escalation_watch import count_badge
+
+        count_badge(self)
+
+    def on_badge_counted(self, message: Any) -> None:
+        self.session.open_escalations = message.count
+        for bar in self.screen.query("SectionBar"):
+            getattr(bar, "show")()  # noqa: B009 - SectionBar is imported lazily
+
+    def on_sweep_raised(self, message: Any) -> None:
+        self.notify(t("escalations.sweep_raised", count=message.count), markup=False)
+        self.data_changed()
 
     def on_database_moved(self, _: object) -> None:
         self.data_changed()

@@ -30,6 +30,17 @@ def time_left(due: datetime, now: datetime) -> str:
     return sign + body
 
 
+def business_left(seconds: int, day_seconds: int) -> str:
+    """Business time as `2d 3h` (days of opening hours) or `1h 05m`; `-` in front when overdue."""
+    sign = "-" if seconds < 0 else ""
+    seconds = abs(seconds)
+    days, rest = divmod(seconds, day_seconds)
+    hours, rest = divmod(rest, 3600)
+    if days:
+        return sign + i18n.t("time.days_hours", d=days, h=hours)
+    return sign + i18n.t("time.hours_minutes", h=hours, m=f"{rest // 60:02d}")
+
+
 def yuan(fen: int) -> str:
     """Money in fen shown as yuan with two decimals: 12345 → ¥123.45."""
     return f"¥{fen // 100:,}.{fen % 100:02d}"

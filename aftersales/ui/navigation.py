@@ -22,6 +22,7 @@ SECTION_SCREENS: dict[str, tuple[str, str]] = {
     "penalties": (f"{_SCREENS}.penalties.penalties", "PenaltiesScreen"),
     "deliveries": (f"{_SCREENS}.deliveries.board", "DeliveryBoardScreen"),
     "reports": (f"{_SCREENS}.reports.reports", "ReportsScreen"),
+    "escalations": (f"{_SCREENS}.escalations.review", "EscalationReviewScreen"),
 }
 # Places beyond the seven sections, each with its own key (8: the admin's staff directory).
 EXTRA_MODES = ("staff",)

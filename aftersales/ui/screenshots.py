@@ -160,6 +160,23 @@ async def reports_quarter_tables(pilot: Pilot[None], app: DeskApp) -> None:
     await press(pilot, app, "p", "t", *["down"] * 9)
 
 
+async def escalations(pilot: Pilot[None], app: DeskApp) -> None:
+    await press(pilot, app, "4")
+
+
+def escalated_complaint() -> int:
+    """An open complaint with the most escalations (a second breach among them, as a rule)."""
+    from peewee import fn
+
+    from ..store.models import Escalation
+
+    with connection():
+        row = (Escalation.select(Escalation.complaint, fn.COUNT(Escalation.id).alias("n"))
+               .where(Escalation.state != "closed").group_by(Escalation.complaint)
+               .order_by(fn.COUNT(Escalation.id).desc(), Escalation.complaint.desc()).first())
+        return int(row.complaint_id) if row else busiest_open_complaint()
+
+
 async def run(out: Path) -> int:
     from ..services.demo.build import build_demo
 
@@ -210,6 +227,10 @@ async def run(out: Path) -> int:
 
         for name, language, steps, size in shop_steps(press):
             await shoot(db, out, name, language, True, steps, size or SIZE, code="lead01")
+        # Section 4 as the management manager sees it (both levels), and a complaint with escalations.
+        await shoot(db, out, "escalations_en", "en", True, escalations, code="mgr01")
+        await shoot(db, out, "escalations_zh_80x24", "zh_CN", True, escalations, SMALL, code="lead01")
+        await shoot(db, out, "detail_escalated_en", "en", True, detail_of(escalated_complaint()))
     return 0
 
 

@@ -18,6 +18,8 @@ class DeskSession:
     db_target: str
     desk: Any = None
     actor: "StaffView | None" = None
+    # The top bar's badge: open escalations the actor reviews (None: they review none).
+    open_escalations: int | None = None
 
     @property
     def read_only(self) -> bool:

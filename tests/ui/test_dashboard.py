@@ -24,7 +24,8 @@ def test_counts_by_status_and_my_open_work(desk_db: Path, staff: dict[str, Staff
     assert view.by_status[ComplaintStatus.ACKNOWLEDGED] == 5  # every fourth, starting at the second
     assert view.by_status[ComplaintStatus.NEW] == 15
     assert view.my_open == 7  # every third, op01's own
-    assert view.open_escalations == 0 and view.todays_deliveries == 0
+    # Every fourth complaint is critical: each went to the manager at intake.
+    assert view.open_escalations == 5 and view.todays_deliveries == 0
 
 
 def test_overdue_counts_open_complaints_past_their_resolution_deadline(

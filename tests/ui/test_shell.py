@@ -68,11 +68,11 @@ async def test_key_2_opens_the_complaints_section(desk_db: Path) -> None:
 async def test_sections_not_built_yet_say_so(desk_db: Path) -> None:
     app = make_app(desk_db, actor_code="op01")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("4")
+        await pilot.press("7")
         await pilot.pause()
         assert isinstance(app.screen, PlaceholderScreen)
         texts = " ".join(str(widget.render()) for widget in app.screen.query(Static))
-        assert "Escalations" in texts and "not available in this version" in texts
+        assert "Reports" in texts and "not available in this version" in texts
 
 
 async def test_digits_typed_into_a_field_stay_in_the_field(desk_db: Path) -> None:
@@ -201,7 +201,7 @@ def test_the_desk_fixes_now_from_the_session_clock(desk_db: Path) -> None:
 async def test_palette_goes_to_a_section_and_switches_language(desk_db: Path) -> None:
     app = make_app(desk_db, actor_code="op01")
     async with app.run_test(size=SIZE) as pilot:
-        await run_command(pilot, app, "go to escalations")
-        assert isinstance(app.screen, PlaceholderScreen) and app.screen.section == "escalations"
+        await run_command(pilot, app, "go to reports")
+        assert isinstance(app.screen, PlaceholderScreen) and app.screen.section == "reports"
         await run_command(pilot, app, "switch language")
         assert "罚款" in bar_text(app)

@@ -62,7 +62,7 @@ def test_help_on_the_dashboard(desk_db: Path, snap_compare: Any, size: tuple[int
 @every_size_and_language
 def test_section_not_yet_available(desk_db: Path, snap_compare: Any, size: tuple[int, int], language: str) -> None:
     app = make_app(desk_db, language, actor_code="op01")
-    assert snap_compare(app, press=["4"], terminal_size=size, run_before=steady)
+    assert snap_compare(app, press=["7"], terminal_size=size, run_before=steady)
 
 
 @every_size_and_language

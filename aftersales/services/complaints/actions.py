@@ -20,6 +20,7 @@ from ..deliveries.withdrawal import cancel_open_orders
 from ..guard import deny, require
 from ..staff.lookup import staff_row
 from ..validation import validate
+from .hold import delivery_promise_for, hold_changes
 
 
 def _load(complaint_id: int, version: int | None = None) -> Complaint:
@@ -74,7 +75,8 @@ def _move(
 ) -> None:
     current = ComplaintStatus(row.status)
     check_move(current, target, move)
-    _save(row, version, {"status": target.value, **(extra or {})}, desk)
+    paused = hold_changes(row, target, desk.clock(), desk.sla, delivery_promise_for(desk.sla))
+    _save(row, version, {"status": target.value, **paused, **(extra or {})}, desk)
     append_event(
         desk.clock(), actor, EventKind.STATUS, complaint_id=row.id, field="status",
         old=current.value, new=target.value, note=note,
@@ -234,7 +236,7 @@ def withdraw(
         _close_loose_ends(actor, row, valid.reason, desk)
         _save(
             row, version,
-            {"status": ComplaintStatus.CLOSED.value, "closed_at": desk.clock(),
+            {**hold_changes(row, ComplaintStatus.CLOSED, desk.clock(), desk.sla), "status": ComplaintStatus.CLOSED.value, "closed_at": desk.clock(),
              "close_outcome": CloseOutcome.WITHDRAWN.value},
             desk,
         )
@@ -263,7 +265,7 @@ def merge_duplicate(
         _close_loose_ends(actor, row, original.number, desk)
         _save(
             row, version,
-            {"status": ComplaintStatus.CLOSED.value, "closed_at": desk.clock(),
+            {**hold_changes(row, ComplaintStatus.CLOSED, desk.clock(), desk.sla), "status": ComplaintStatus.CLOSED.value, "closed_at": desk.clock(),
              "close_outcome": CloseOutcome.DUPLICATE.value, "duplicate_of": original.id},
             desk,
         )

@@ -16,6 +16,7 @@ from ...store.db import write_transaction
 from ...store.models import Complaint, Customer, NumberSequence, Shop
 from ..audit import append_event
 from ..context import Desk
+from ..escalations.raising import escalate_at_intake
 from ..guard import require
 from ..validation import validate
 
@@ -98,6 +99,8 @@ def create_complaint(desk: Desk, actor: StaffView, data: ComplaintInput | dict[s
         number = next_number(fields["created_at"], desk)
         complaint_id = insert_prepared(prepared, [(number, customer_id)])[0]
         append_event(now, actor, EventKind.CREATED, complaint_id=complaint_id, field="status", new=number)
+        escalate_at_intake(complaint_id, valid.severity, valid.major_reason.value if valid.major_reason else None,
+                           actor, now)
     return complaint_view(Complaint.get_by_id(complaint_id))
 
 

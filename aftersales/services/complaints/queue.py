@@ -13,6 +13,7 @@ from ...domain.phone import normalise_phone
 from ...domain.schemas import QueueRow, StaffView
 from ...store.fields import to_epoch
 from ...store.models import Complaint, ComplaintFts, Customer, Shop, Staff
+from ..escalations.read import escalation_marks
 from ..staff.lookup import code_is
 
 PAGE = 50
@@ -56,6 +57,7 @@ def base_query() -> Any:
         Complaint.select(
             Complaint.id, Complaint.number, Complaint.created_at, Complaint.category, Complaint.severity,
             Complaint.status, Complaint.ack_due_at, Complaint.resolve_due_at, Complaint.reply_due_at,
+            Complaint.hold_since, Complaint.hold_until,
             Shop.name.alias("shop_name"), Customer.name.alias("customer_name"), Customer.phone.alias("phone"),
             Staff.code.alias("assignee_code"),
         )
@@ -68,6 +70,8 @@ def base_query() -> Any:
 
 
 def queue_rows(query: Any) -> list[QueueRow]:
+    found = list(query.dicts())
+    marks = escalation_marks([r["id"] for r in found])
     return [
         QueueRow(
             id=r["id"], number=r["number"], created_at=r["created_at"], shop_name=r["shop_name"],
@@ -75,8 +79,10 @@ def queue_rows(query: Any) -> list[QueueRow]:
             severity=Severity(r["severity"]), status=ComplaintStatus(r["status"]),
             assignee_code=r["assignee_code"], ack_due_at=r["ack_due_at"],
             resolve_due_at=r["resolve_due_at"], reply_due_at=r["reply_due_at"],
+            hold_since=r["hold_since"], hold_until=r["hold_until"],
+            escalation_level=marks.get(r["id"], (0, False))[0], instructed=marks.get(r["id"], (0, False))[1],
         )
-        for r in query.dicts()
+        for r in found
     ]
 
 

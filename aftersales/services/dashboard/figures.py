@@ -86,6 +86,13 @@ def daily_counts(now: datetime, zone: ZoneInfo, days: int = TREND_DAYS) -> list[
     return out
 
 
+def dashboard_escalations(actor: StaffView) -> int:
+    """The card's count: what a reviewer has to review (the top bar's badge), else the desk's open ones."""
+    from ..escalations.read import all_open_count, open_count, reviewable_levels
+
+    return open_count(actor) if reviewable_levels(actor.role) else all_open_count()
+
+
 def load_dashboard(actor: StaffView, now: datetime, zone: ZoneInfo | None = None) -> DashboardView:
     """The dashboard for `actor` at `now`; days are counted in `zone` (the mall's by default)."""
     by_status = status_counts()
@@ -98,6 +105,7 @@ def load_dashboard(actor: StaffView, now: datetime, zone: ZoneInfo | None = None
         awaiting_callback=by_status.get(ComplaintStatus.RESOLVED, 0),
         my_open=my_open,
         overdue=overdue,
+        open_escalations=dashboard_escalations(actor),
         todays_deliveries=day_order_count(now.astimezone(zone).date()),
         per_day=daily_counts(now, zone),
         overdue_rectifications=overdue_count(now.astimezone(zone).date()),

@@ -37,6 +37,7 @@ from ...store.models import Complaint, DeliveryFailure, DeliveryOrder
 from ..audit import append_event
 from ..callbacks.tasks import open_callback
 from ..complaints.actions import _load, _save
+from ..complaints.hold import delivery_promise_for, hold_changes
 from ..context import Desk
 from ..guard import require
 from ..validation import validate
@@ -136,13 +137,15 @@ def create_order(
         )
         if current is ComplaintStatus.INVESTIGATING:
             check_move(current, ComplaintStatus.AWAITING_DELIVERY, Move.AWAIT_DELIVERY)
-            _save(complaint, version, {"status": ComplaintStatus.AWAITING_DELIVERY.value}, desk)
+            _save(complaint, version, {"status": ComplaintStatus.AWAITING_DELIVERY.value,
+                                       **_held(complaint, ComplaintStatus.AWAITING_DELIVERY, desk)}, desk)
             append_event(
                 now, actor, EventKind.STATUS, complaint_id=complaint.id, field="status",
                 old=current.value, new=ComplaintStatus.AWAITING_DELIVERY.value, note=number,
             )
         else:
-            _save(complaint, version, {}, desk)
+            # Another order while waiting: the pause now lasts until the latest promise.
+            _save(complaint, version, _held(complaint, ComplaintStatus.AWAITING_DELIVERY, desk), desk)
     return get_order(row.id)
 
 
@@ -200,13 +203,27 @@ def _move(
     return row
 
 
+def _held(complaint: Complaint, target: ComplaintStatus, desk: Desk) -> dict[str, Any]:
+    """The SLA clock's pause that goes with moving `complaint` to `target` (see complaints.hold)."""
+    return hold_changes(complaint, target, desk.clock(), desk.sla, delivery_promise_for(desk.sla))
+
+
+def _rescheduled_hold(desk: Desk, complaint_id: int) -> None:
+    """A new promised date moves the end of the complaint's pause (the time held so far is kept)."""
+    complaint = Complaint.get_by_id(complaint_id)
+    if complaint.status == ComplaintStatus.AWAITING_DELIVERY.value:
+        Complaint.update(**_held(complaint, ComplaintStatus.AWAITING_DELIVERY, desk)).where(
+            Complaint.id == complaint_id).execute()
+
+
 def _settle_complaint(desk: Desk, actor: StaffView, complaint_id: int, number: str) -> None:
     """The complaint's last open order is settled: it goes back to investigating."""
     complaint = Complaint.get_by_id(complaint_id)
     if open_order_count(complaint_id) or complaint.status != ComplaintStatus.AWAITING_DELIVERY.value:
         return
     check_move(ComplaintStatus.AWAITING_DELIVERY, ComplaintStatus.INVESTIGATING, Move.RESUME)
-    _save(complaint, complaint.version, {"status": ComplaintStatus.INVESTIGATING.value}, desk)
+    _save(complaint, complaint.version, {"status": ComplaintStatus.INVESTIGATING.value,
+                                         **_held(complaint, ComplaintStatus.INVESTIGATING, desk)}, desk)
     append_event(
         desk.clock(), actor, EventKind.STATUS, complaint_id=complaint_id, field="status",
         old=ComplaintStatus.AWAITING_DELIVERY.value, new=ComplaintStatus.INVESTIGATING.value, note=number,
@@ -302,6 +319,9 @@ def reschedule_order(
               {"promised_date": valid.promised_date, "slot": valid.slot.value,
                "reschedules": DeliveryOrder.reschedules + 1},
               {"date": valid.promised_date.isoformat(), "slot": valid.slot.value}, valid.note)
+        complaint_id = _complaint_of(order_id)
+        if complaint_id is not None:
+            _rescheduled_hold(desk, complaint_id)
     return get_order(order_id)
 
 

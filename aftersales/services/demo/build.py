@@ -31,6 +31,7 @@ from .chain import INSERT_EVENT, ChainSealer, DemoEvent
 from .complaints import COMPLAINT_COLUMNS, CUSTOMER_COLUMNS, ComplaintMaker, DeadlineTable
 from .deliveries import FAILURE_COLUMNS, ORDER_COLUMNS
 from .documents import play_documents, write_documents
+from .escalations import add_escalations
 from .history import DAY, HistoryMaker
 from .marker import DEMO_KEY
 from .penalties import events_between, play, write_rows
@@ -124,10 +125,11 @@ def day_counts(total: int, first: date, today: date, seed: int, until: time = DE
 def _fill(conn: sqlite3.Connection, total: int, seed: int, today: date, until: time) -> None:
     """Invent the demo in another process and store it here as it comes (see `pipeline`)."""
     with _bulk_load(conn):
-        penalties, window, (shop_ids, now, desk_ids, lead_id) = store_invented(
+        penalties, window, (shop_ids, now, desk_ids, lead_id, manager_id, operators) = store_invented(
             conn, FTS_RANGE, invent, (total, seed, today, until)
         )
     write_rows(conn, penalties, window)
+    add_escalations(conn, now, seed, lead_id, manager_id, operators)
     _shop_duties(conn, shop_ids, today, now, SlaPolicy().zone, desk_ids, lead_id, seed)
 
 
@@ -181,7 +183,7 @@ def invent(out: DayBatches, total: int, seed: int, today: date, until: time) -> 
                 (DEMO_KEY, f"{total} complaints, seed {seed}, up to {today:%Y-%m-%d} {until:%H:%M}"))
     # What the storing side needs to add the penalties and the shops' duties once the days are in.
     shop_ids = [shop_id for shop_id, _, _ in shops]
-    out.finish(penalties, (first_start, now), (shop_ids, now, list(desk), by_code["lead01"]))
+    out.finish(penalties, (first_start, now), (shop_ids, now, list(desk), by_code["lead01"], by_code["mgr01"], operators))
 
 
 def _shop_duties(conn: sqlite3.Connection, shop_ids: list[int], today: date, now: int, zone: ZoneInfo,

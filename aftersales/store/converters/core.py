@@ -70,6 +70,9 @@ def complaint_view(row: Complaint) -> ComplaintView:
         version=row.version,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        hold_since=row.hold_since,
+        hold_until=row.hold_until,
+        held_seconds=row.held_seconds,
     )
 
 

@@ -24,6 +24,7 @@ from . import (
     v009_supervision_visits,
     v010_partners_referrals,
     v011_shop_month_summary,
+    v012_escalations,
 )
 
 MIGRATIONS: list[Callable[[Database], None]] = [
@@ -38,6 +39,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     v009_supervision_visits.migrate,
     v010_partners_referrals.migrate,
     v011_shop_month_summary.migrate,
+    v012_escalations.migrate,
 ]
 LATEST = len(MIGRATIONS)
 

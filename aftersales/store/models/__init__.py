@@ -16,6 +16,7 @@ from .core import (
 )
 from .deliveries import DELIVERY_MODELS, DeliveryFailure, DeliveryOrder
 from .documents import DOCUMENT_MODELS, DocumentMoveRecord, DocumentRange
+from .escalations import ESCALATION_MODELS, Escalation
 from .partners import PARTNER_MODELS, Partner, Referral, ReferralReply
 from .penalties import PENALTY_MODELS, PayrollMonth, PenaltyEntry, Violation
 from .reports import REPORT_MODELS, RegisterHandover
@@ -26,6 +27,7 @@ from .supervision import SUPERVISION_MODELS, SupervisionVisit
 ALL_MODELS = [
     *CORE_MODELS, LoginFailure, *PENALTY_MODELS, *DELIVERY_MODELS, *CALLBACK_MODELS, *REPORT_MODELS,
     *DOCUMENT_MODELS, *SUPERVISION_MODELS, *PARTNER_MODELS, *SCORECARD_MODELS,
+    *ESCALATION_MODELS,
 ]
 
 __all__ = [
@@ -44,6 +46,8 @@ __all__ = [
     "DOCUMENT_MODELS",
     "DocumentMoveRecord",
     "DocumentRange",
+    "ESCALATION_MODELS",
+    "Escalation",
     "Event",
     "LoginFailure",
     "Meta",

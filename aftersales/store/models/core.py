@@ -76,6 +76,11 @@ class Complaint(BaseModel):
     remedy_decided = CharField(max_length=16, null=True)  # the remedy decided at resolution
     compensation_fen = IntegerField(default=0)
     satisfaction = IntegerField(null=True)
+    # The SLA clock's pause: since when, until when (NULL: until the desk resumes work), and the
+    # business time held by the pauses already over (the deadlines above are moved by it).
+    hold_since = UtcField(null=True)
+    hold_until = UtcField(null=True)
+    held_seconds = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])
     version = IntegerField(default=1)
     created_at = UtcField()
     updated_at = UtcField()

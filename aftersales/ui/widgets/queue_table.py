@@ -12,17 +12,20 @@ from textual.widgets import DataTable
 from ... import i18n
 from ...domain.enums import ComplaintStatus, Severity
 from ...domain.schemas import QueueRow
+from ...domain.sla import Hold, SlaPolicy
 from ...domain.text import mask_phone, strip_controls
 from ..bindings import translate_bindings
 from ..formatting import local_time, time_left
 from .queue_columns import CUSTOMER_CELLS, ColumnPlan, least_widths, plan_columns
 from .queue_window import QueueWindow
+from .sla_text import left_text, target_seconds
 
 # Ask for the next page while the cursor is still a screen or so away from the end of what is loaded.
 PREFETCH_MARGIN = 40
 
 _SEVERITY_STYLE = {Severity.CRITICAL: "bold red", Severity.HIGH: "yellow"}
 _NO_CLOCK = {ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED}
+DEFAULT_POLICY = SlaPolicy()
 
 
 def _cell(value: str, style: str = "") -> Text:
@@ -47,25 +50,39 @@ def customer_cell(name: str, phone: str, width: int) -> Text:
     return Text(f"{name} {masked}", no_wrap=True, overflow="ellipsis")
 
 
-def time_left_text(row: QueueRow, now: datetime) -> Text:
-    """Time left on the deadline that counts now, saying which: acknowledgement (受理) while new,
-    resolution (解决) after; red once it has passed."""
+def escalation_mark(row: QueueRow) -> Text:
+    """`▲1` / `▲2` before the time left when the complaint is escalated, `✎` when a reviewer instructed."""
+    if not row.escalation_level:
+        return Text("")
+    mark = Text(f"▲{row.escalation_level}", style="bold magenta" if row.escalation_level > 1 else "magenta")
+    if row.instructed:
+        mark.append("✎", style="bold")
+    return mark + Text(" ")
+
+
+def time_left_text(row: QueueRow, now: datetime, policy: SlaPolicy = DEFAULT_POLICY) -> Text:
+    """Time left (business time) on the deadline that counts now, saying which: acknowledgement (受理)
+    while new, resolution (解决) after; yellow when close, red once passed, paused with `⏸`. An escalated
+    complaint shows its level (`▲1`, `▲2`, `✎` when instructed) in place of the deadline's name."""
+    mark = escalation_mark(row)
     if row.reply_due_at is not None and row.reply_due_at < now and row.status is not ComplaintStatus.CLOSED:
         # An outside partner's reply (or the one owed to 12315) is overdue: shown like a missed SLA.
-        late = Text(i18n.t("partners.queue.reply") + " ", style="dim", no_wrap=True)
+        late = mark + Text(i18n.t("partners.queue.reply") + " ", style="dim", no_wrap=True)
         late.append(time_left(row.reply_due_at, now), style="bold red")
         return late
     if row.status in _NO_CLOCK:
-        return _cell(i18n.t("queue.no_deadline"), "dim")
+        return mark + _cell(i18n.t("queue.no_deadline"), "dim")
     new = row.status is ComplaintStatus.NEW
     due = row.ack_due_at if new else row.resolve_due_at
-    which = i18n.t("queue.deadline.ack" if new else "queue.deadline.resolve")
-    cell = Text(which + " ", style="dim", no_wrap=True)
-    cell.append(time_left(due, now), style="bold red" if due < now else "")
-    return cell
+    cell = mark if mark else Text(i18n.t("queue.deadline.ack" if new else "queue.deadline.resolve") + " ", style="dim")
+    cell.no_wrap = True
+    hold = Hold(row.hold_since, row.hold_until) if row.hold_since is not None else None
+    return cell + left_text(due, now, policy, hold, target_seconds(policy, row.severity, new))
 
 
-def row_cells(row: QueueRow, now: datetime, zone: ZoneInfo, customer_width: int = 18) -> dict[str, Text]:
+def row_cells(
+    row: QueueRow, now: datetime, zone: ZoneInfo, customer_width: int = 18, policy: SlaPolicy = DEFAULT_POLICY
+) -> dict[str, Text]:
     """The cells of one queue line, by column."""
     return {
         "number": Text(row.number, no_wrap=True),  # never cut: its column is as wide as the longest
@@ -76,7 +93,7 @@ def row_cells(row: QueueRow, now: datetime, zone: ZoneInfo, customer_width: int 
         "severity": _cell(i18n.label(row.severity), _SEVERITY_STYLE.get(row.severity, "")),
         "status": _cell(i18n.label(row.status)),
         "assignee": _cell(row.assignee_code or ""),
-        "time_left": time_left_text(row, now),
+        "time_left": time_left_text(row, now, policy),
     }
 
 
@@ -113,6 +130,8 @@ class QueueTable(DataTable[Text]):
         self.plan: ColumnPlan | None = None
         self.now: datetime | None = None
         self.zone: ZoneInfo | None = None
+        # The desk's SLA policy (the queue screen sets it): time left is counted in its business hours.
+        self.policy = DEFAULT_POLICY
         translate_bindings(self)
 
     def on_mount(self) -> None:
@@ -130,7 +149,7 @@ class QueueTable(DataTable[Text]):
     def lay_out(self, now: datetime | None = None) -> bool:
         """Choose the columns for the current width, language and rows; True when they changed."""
         rows = self.window.rows
-        lefts = [time_left_text(row, now).plain for row in rows] if now is not None else []
+        lefts = [time_left_text(row, now, self.policy).plain for row in rows] if now is not None else []
         lefts += [i18n.t("queue.deadline.resolve") + " " + i18n.t("time.days_hours", d=10, h=23)]
         plan = plan_columns(self.size.width or 120, least_widths(rows, lefts))
         if plan == self.plan:
@@ -166,7 +185,7 @@ class QueueTable(DataTable[Text]):
             return
         width = self.plan.widths.get("customer", CUSTOMER_CELLS[1])
         for row in rows:
-            cells = row_cells(row, now, zone, width)
+            cells = row_cells(row, now, zone, width, self.policy)
             self.add_row(*(cells[key] for key in self.plan.keys), key=str(row.id))
 
     def current_id(self) -> int | None:

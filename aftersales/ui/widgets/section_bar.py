@@ -12,6 +12,11 @@ from ..sections import RESTRICTED, SECTIONS, may_open
 __all__ = ["RESTRICTED", "SECTIONS", "SectionBar", "may_open"]
 
 
+def badge_text(count: int) -> str:
+    """`12`, or `999+` once the count reached its cap (services.escalations.read.COUNT_CAP)."""
+    return "999+" if count >= 1000 else str(count)
+
+
 class SectionBar(Static):
     """One line of section keys (the current one highlighted), the user and role, the time."""
 
@@ -73,10 +78,14 @@ class SectionBar(Static):
                 clock = local_time(now, desk.sla.zone, with_date=False)
             elif attempt == 3 and actor is not None:
                 who = [actor.code]
-            width = line.cell_len + sum(Text(part).cell_len for part in who) + len(clock) + 4
+            width = line.cell_len + sum(Text(part).cell_len for part in who) + len(clock) + 4 + self._badge_cells()
             if width <= self.size.width:
                 break
         right = Text(no_wrap=True)
+        badge = app.session.open_escalations
+        if badge:
+            right.append(t("escalations.badge", count=badge_text(badge)), style="bold white on magenta")
+            right.append(" ")
         if who:
             right.append(who[0], style="bold")
             right.append("".join(who[1:]) + "  ")
@@ -88,6 +97,10 @@ class SectionBar(Static):
             banner.pad_right(max(0, self.size.width - banner.cell_len))
             bar = bar + Text("\n") + banner
         return bar
+
+    def _badge_cells(self) -> int:
+        count = getattr(self.app, "session").open_escalations  # noqa: B009
+        return len(t("escalations.badge", count=badge_text(count))) + 1 if count else 0
 
     def on_resize(self) -> None:
         self.show()

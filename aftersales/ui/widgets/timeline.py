@@ -73,11 +73,26 @@ def change_text(event: EventView) -> Text:
     """`old → new` of an event, with status values shown by their labels."""
     if event.kind in (EventKind.CREATED, *LOGISTICS_KINDS) or _is_resolution(event) or not (event.old or event.new):
         return Text("")
+    if event.field == "escalation":
+        return escalation_change(event)
     if event.field == "status" or event.kind is EventKind.MERGED:
         old, new = _status_or_raw(event.old), _status_or_raw(event.new)
     else:
         old, new = event.old, event.new
     return Text(strip_controls(f"{old or i18n.t('detail.none')} → {new}"))
+
+
+def escalation_change(event: EventView) -> Text:
+    """`▲2 Second breach` for a new escalation (its trigger in `old`), `▲1 → ▲2` when raised, `▲2` otherwise."""
+    from ...domain.escalations.enums import EscalationTrigger
+
+    text = Text()
+    if event.kind is not EventKind.ESCALATED and event.old:
+        text.append(f"▲{event.old} → ")
+    text.append(f"▲{event.new}", style="bold magenta")
+    if event.kind is EventKind.ESCALATED and event.old in EscalationTrigger.__members__.values():
+        text.append(" " + i18n.label(EscalationTrigger(event.old)))
+    return text
 
 
 def kind_text(event: EventView) -> Text:

@@ -2,7 +2,6 @@
 
 import re
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from rich.cells import cell_len
 from rich.table import Table
@@ -16,23 +15,29 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from .... import i18n
-from ....domain.enums import ComplaintStatus
+from ....domain.enums import Category, ComplaintStatus
 from ....domain.errors import ConflictError, DeskError, NotFound
+from ....domain.escalations.schemas import EscalationView
 from ....domain.permissions import allowed
 from ....domain.schemas import ComplaintView, EventView
+from ....domain.sla import Hold, SlaPolicy
 from ....domain.text import strip_controls
 from ....services.complaints import actions
 from ....services.complaints.read import get_complaint, timeline
+from ....services.escalations.read import complaint_escalations
+from ....services.escalations.repeat import shop_repeat
 from ....store.db import connection
 from ...bindings import translate_bindings
-from ...formatting import local_time, time_left, yuan
+from ...formatting import local_time, yuan
 from ...messages import DataChanged, LoadFailed
 from ...read_only import refuse_when_read_only
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
+from ...widgets.sla_text import deadline_text, hold_text, target_seconds
 from ...widgets.timeline import Timeline
 from ..deliveries.complaint_panel import ComplaintLogistics
 from ..desk_screen import DeskScreen
+from ..escalations.panel import escalations_text
 from .detail_actions import ACTIONS_BY_NAME, DETAIL_ACTIONS
 
 _RUN = re.compile(r"^run\('(\w+)'\)$")
@@ -59,10 +64,13 @@ class ActionFailed(Message):
 
 
 class DetailLoaded(Message):
-    def __init__(self, view: ComplaintView, events: list[EventView]) -> None:
+    def __init__(self, view: ComplaintView, events: list[EventView], escalations: list[EscalationView] | None = None,
+                 repeat: list[Category] | None = None) -> None:
         super().__init__()
         self.view = view
         self.events = events
+        self.escalations = escalations or []
+        self.repeat = repeat or []
 
 
 class DetailFooter(DeskFooter):
@@ -77,20 +85,7 @@ class DetailFooter(DeskFooter):
                 yield widget
 
 
-def deadline_text(due: datetime, now: datetime, done: datetime | None, zone: ZoneInfo, counting: bool) -> Text:
-    """`11-27 17:50 · 1h 20m left` while the deadline counts, `· done 11-27 17:28` once met; red when passed."""
-    text = Text(local_time(due, zone))
-    if done is not None:
-        text.append(" · " + i18n.t("detail.done", at=local_time(done, zone)), style="green")
-    elif counting:
-        overdue = due < now
-        left = i18n.t("detail.overdue_by" if overdue else "detail.left", time=time_left(due, now).lstrip("-"))
-        text.append(" · ")
-        text.append(left, style="bold red" if overdue else "bold")
-    return text
-
-
-def header_pairs(view: ComplaintView, now: datetime, zone: ZoneInfo) -> list[tuple[str, Text]]:
+def header_pairs(view: ComplaintView, now: datetime, policy: SlaPolicy) -> list[tuple[str, Text]]:
     """The complaint's facts as (label, value) pairs, in reading order; values are literal text."""
 
     def lit(value: str) -> Text:
@@ -100,6 +95,8 @@ def header_pairs(view: ComplaintView, now: datetime, zone: ZoneInfo) -> list[tup
     assignee = f"{view.assignee.code} {view.assignee.name}" if view.assignee else none
     papers = " / ".join(x for x in (view.contract_no, view.receipt_no) if x) or none
     worked = view.status not in (ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED)
+    zone = policy.zone
+    hold = Hold(view.hold_since, view.hold_until) if view.hold_since is not None else None
     pairs: list[tuple[str, Text]] = [
         ("number", Text(view.number, style="bold")),
         ("status", Text(i18n.label(view.status), style="bold")),
@@ -114,10 +111,14 @@ def header_pairs(view: ComplaintView, now: datetime, zone: ZoneInfo) -> list[tup
         ("remedy", Text(i18n.label(view.remedy))),
         ("received", Text(local_time(view.created_at, zone))),
         # Each deadline says itself whether it still counts: 受理 while new, 解决 until resolved.
-        ("ack_due", deadline_text(view.ack_due_at, now, view.acknowledged_at, zone,
-                                  view.status is ComplaintStatus.NEW)),
-        ("resolve_due", deadline_text(view.resolve_due_at, now, view.resolved_at, zone, worked)),
+        ("ack_due", deadline_text(view.ack_due_at, now, view.acknowledged_at, policy, hold,
+                                  view.status is ComplaintStatus.NEW, target_seconds(policy, view.severity, True))),
+        ("resolve_due", deadline_text(view.resolve_due_at, now, view.resolved_at, policy, hold, worked,
+                                      target_seconds(policy, view.severity, False))),
     ]
+    held = hold_text(view.held_seconds, hold, now, policy)
+    if held is not None:
+        pairs.append(("on_hold", held))
     if view.major_incident:
         pairs.append(("major", Text(i18n.label(view.major_reason) if view.major_reason else none, style="bold red")))
     if view.resolution or view.remedy_decided:
@@ -129,9 +130,9 @@ def header_pairs(view: ComplaintView, now: datetime, zone: ZoneInfo) -> list[tup
     return [(i18n.t(f"detail.field.{key}"), value) for key, value in pairs]
 
 
-def header_table(view: ComplaintView, now: datetime, zone: ZoneInfo, columns: int = 2) -> Table:
+def header_table(view: ComplaintView, now: datetime, policy: SlaPolicy, columns: int = 2) -> Table:
     """The facts in `columns` label/value pairs a line; labels as wide as the longest of their column."""
-    pairs = header_pairs(view, now, zone)
+    pairs = header_pairs(view, now, policy)
     grid = Table.grid(expand=True, padding=(0, 1))
     for index in range(columns):
         labels = [label for label, _ in pairs[index::columns]]
@@ -156,6 +157,8 @@ class DetailScreen(DeskScreen):
     DetailScreen #detail-message { height: auto; padding: 0 1; color: $error; text-style: bold; }
     DetailScreen #detail-message.-empty { display: none; }
     DetailScreen #detail-description-box { height: auto; border: round $panel; padding: 0 1; }
+    DetailScreen #detail-escalations { height: auto; border: round $warning; padding: 0 1; }
+    DetailScreen #detail-escalations.-empty { display: none; }
     """
 
     BINDINGS = [Binding(a.key, f"run('{a.name}')", a.label, id=a.binding_id) for a in DETAIL_ACTIONS]
@@ -178,6 +181,7 @@ class DetailScreen(DeskScreen):
         # One scroll for everything: on a small terminal the timeline is below, a few lines down.
         with VerticalScroll(id="detail-body"):
             yield Static(Text(i18n.t("detail.loading")), id="detail-header")
+            yield Static("", id="detail-escalations", classes="-empty")
             with Vertical(id="detail-description-box"):
                 yield Static("", id="detail-description")
             yield ComplaintLogistics(self.complaint_id)
@@ -197,7 +201,7 @@ class DetailScreen(DeskScreen):
     def _show_header(self, view: ComplaintView) -> None:
         desk = self.session.desk
         columns = 1 if self.size.width < NARROW else 2
-        self.query_one("#detail-header", Static).update(header_table(view, desk.clock(), desk.sla.zone, columns))
+        self.query_one("#detail-header", Static).update(header_table(view, desk.clock(), desk.sla, columns))
 
     def refresh_language(self) -> None:
         """Show every text in the language just chosen (the data is reloaded right after)."""
@@ -220,6 +224,9 @@ class DetailScreen(DeskScreen):
             with connection():
                 view = get_complaint(self.complaint_id)
                 events = timeline(self.complaint_id)
+                escalations = complaint_escalations(self.complaint_id)
+                desk = self.session.desk
+                repeat = shop_repeat(desk, view.shop.id, desk.clock().astimezone(desk.sla.zone).date())
         except NotFound:
             self.post_message(LoadFailed(i18n.t("detail.not_found", id=self.complaint_id)))
             return
@@ -227,7 +234,7 @@ class DetailScreen(DeskScreen):
             self.post_message(LoadFailed(i18n.t("detail.load_failed", error=str(exc))))
             return
         if not worker.is_cancelled:
-            self.post_message(DetailLoaded(view, events))
+            self.post_message(DetailLoaded(view, events, escalations, repeat))
 
     def on_detail_loaded(self, message: DetailLoaded) -> None:
         view = message.view
@@ -237,6 +244,11 @@ class DetailScreen(DeskScreen):
         self._show_header(view)
         self.query_one("#detail-description", Static).update(Text(strip_controls(view.description)))
         self.query_one(Timeline).show(message.events, desk.sla.zone)
+        box = self.query_one("#detail-escalations", Static)
+        shown = escalations_text(message.escalations, message.repeat, desk.sla.zone)
+        box.update(shown or "")
+        box.set_class(shown is None, "-empty")
+        box.border_title = i18n.t("escalations.detail_title") if message.escalations else None
         self.refresh_bindings()
 
     def on_load_failed(self, message: LoadFailed) -> None:

@@ -18,6 +18,7 @@ from ....domain.status_machine import status_choices
 from ..callbacks.callback_dialog import CallbackDialog
 from ..callbacks.close_dialog import CloseUnreachableDialog
 from ..deliveries.dispatch_dialog import DispatchDialog
+from ..escalations.dialogs import EscalateDialog
 from ..partners.dialogs import ReferralDialog, ReplyDialog
 from ..penalties.dialogs import from_complaint
 from .detail_dialogs import (
@@ -120,6 +121,8 @@ DETAIL_ACTIONS: list[DetailAction] = [
                  ResolveDialog, in_footer=True, why_not=_why_not_resolve),
     DetailAction("withdraw", "w", Action.WITHDRAW, _is_open, WithdrawDialog),
     DetailAction("duplicate", "d", Action.MERGE, _is_open, DuplicateDialog),
+    # To the team lead with a reason; the review queue (section 4) takes it from there.
+    DetailAction("escalate", "e", Action.ESCALATE, _is_open, EscalateDialog),
     # A violation found while working on the complaint: against its assignee (or shop), linked to it.
     DetailAction("violation", "v", Action.PROPOSE_VIOLATION, lambda v, a: True, from_complaint),
     DetailAction("dispatch", "o", Action.CREATE_DELIVERY,

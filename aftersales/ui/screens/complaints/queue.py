@@ -28,6 +28,7 @@ from ....services.staff.auth import list_staff
 from ....store.db import connection
 from ...bindings import translate_bindings
 from ...messages import DataChanged, LoadFailed
+from ...minute import every_minute
 from ...session import DeskSession
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.queue_filters import COUNT_CAP, SORT_CYCLE, QueueFilterDialog, sort_locked_by, status_line
@@ -137,12 +138,13 @@ class QueueScreen(DeskScreen):
         yield DeskFooter()
 
     def on_mount(self) -> None:
+        self.table.policy = self.session.desk.sla
         self.table.focus()
         # Rows are read once the empty queue is on the terminal: the reading thread and the first
         # frame would otherwise take turns, and the switch to the queue would wait for both.
         self.call_after_refresh(self.reload, "first")
-        # Time left changes with the clock even when no data does.
-        self.set_interval(60, self.redraw)
+        # Time left changes with the clock even when no data does: redrawn as each minute begins.
+        every_minute(self, self.redraw)
 
     # ----- public API -------------------------------------------------------------------------
 

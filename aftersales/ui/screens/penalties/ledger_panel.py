@@ -31,10 +31,10 @@ def cell(value: str, style: str = "", width: int = 0) -> Text:
 
 
 def fill_table(table: DataTable[Text], columns: tuple[str, ...], rows: list[tuple[str, list[Text]]],
-               flexible: str) -> None:
+               flexible: str, catalog: str = "penalties") -> None:
     """Replace `table`'s columns and rows, keeping the cursor's row. Widths are set from the cells; the
     `flexible` column gives up what the table's width does not hold."""
-    headers = [Text(i18n.t(f"penalties.col.{name}")) for name in columns]
+    headers = [Text(i18n.t(f"{catalog}.col.{name}")) for name in columns]
     widths = [max([header.cell_len] + [cells[i].cell_len for _, cells in rows]) for i, header in enumerate(headers)]
     flex = columns.index(flexible)
     room = max(table.size.width, 60) - 2 * len(columns) - 1 - sum(w for i, w in enumerate(widths) if i != flex)

@@ -1,0 +1,48 @@
+"""The shop "repeat" flag: three or more complaints of one category about a shop within 30 days."""
+
+from datetime import date, datetime, time, timedelta
+
+from peewee import fn
+
+from ...domain.enums import Category
+from ...store.models import Complaint
+from ..context import Desk
+
+REPEAT_COUNT = 3
+REPEAT_DAYS = 30
+
+
+def _window(desk: Desk, on: date) -> tuple[datetime, datetime]:
+    """The 30 local days ending with `on` (inclusive)."""
+    zone = desk.sla.zone
+    end = datetime.combine(on + timedelta(days=1), time(0, 0), zone)
+    return end - timedelta(days=REPEAT_DAYS), end
+
+
+def repeat_shops(desk: Desk, on: date, shop_id: int | None = None) -> dict[int, list[Category]]:
+    """Shops flagged on `on`: shop id → the categories with ≥ 3 complaints in the 30 days up to it.
+
+    One GROUP BY over the complaints received in the window (read through the created_at index).
+    With `shop_id`, only that shop.
+    """
+    start, end = _window(desk, on)
+    condition = (Complaint.created_at >= start) & (Complaint.created_at < end)
+    if shop_id is not None:
+        condition &= Complaint.shop == shop_id
+    query = (
+        Complaint.select(Complaint.shop, Complaint.category)
+        .where(condition)
+        .group_by(Complaint.shop, Complaint.category)
+        .having(fn.COUNT(Complaint.id) >= REPEAT_COUNT)
+        .order_by(Complaint.shop, Complaint.category)
+        .tuples()
+    )
+    flagged: dict[int, list[Category]] = {}
+    for shop, category in query:
+        flagged.setdefault(int(shop), []).append(Category(category))
+    return flagged
+
+
+def shop_repeat(desk: Desk, shop_id: int, on: date) -> list[Category]:
+    """The categories that flag one shop on `on` (empty when it is not flagged)."""
+    return repeat_shops(desk, on, shop_id).get(shop_id, [])

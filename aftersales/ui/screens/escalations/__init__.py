@@ -1,0 +1,1 @@
+"""Section 4: the escalation review queue, its dialogs, and the escalations shown on a complaint."""
