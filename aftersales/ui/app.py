@@ -33,7 +33,7 @@ from .messages import DataChanged
 from .navigation import MODES, SECTIONS, load_screen_class, prepared, section_factory
 from .palette import DeskCommands
 from .read_only import refuse_when_read_only
-from .sections import first_place, may_open
+from .sections import first_place, home_of, may_open
 from .session import DeskSession, LockState
 
 if TYPE_CHECKING:
@@ -362,15 +362,8 @@ class DeskApp(App[None]):
     async def action_back(self) -> None:
         if len(self.screen_stack) > 1:
             await self.pop_screen()
-        elif self.session.actor is not None and self.current_mode != (home := self._home()):
+        elif self.session.actor is not None and self.current_mode != (home := home_of(self.session.actor)):
             await self.switch_mode(home)
-
-    def _home(self) -> str:
-        """Where escape walks back to: the dashboard, or the first section a role without it sees."""
-        actor = self.session.actor
-        if actor is None or may_open(actor, "dashboard"):
-            return "dashboard"
-        return first_place(actor, "dashboard")
 
     def action_help(self) -> None:
         from .screens.shell.help import HelpScreen, help_rows

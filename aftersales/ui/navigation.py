@@ -1,4 +1,4 @@
-"""Which screen each section opens; a section without its screen yet gets the honest placeholder."""
+"""Which screen each section opens."""
 
 import importlib
 from collections.abc import Callable
@@ -64,11 +64,6 @@ def section_factory(section: str) -> Callable[[], Screen]:  # type: ignore[type-
     """A function building the base screen of `section`."""
 
     def build() -> Screen:  # type: ignore[type-arg]
-        where = SECTION_SCREENS.get(section)
-        if where is None:
-            from .screens.shell.placeholder import PlaceholderScreen
-
-            return prepared(PlaceholderScreen(section))
-        return prepared(load_screen_class(*where)())
+        return prepared(load_screen_class(*SECTION_SCREENS[section])())
 
     return build

@@ -31,3 +31,8 @@ def first_place(actor: "StaffView", chosen: str | None) -> str:
     if may_open(actor, wanted):
         return wanted
     return next(name for name in SECTIONS if may_open(actor, name))
+
+
+def home_of(actor: "StaffView") -> str:
+    """Where escape walks back to: the dashboard, or the first section a role without it sees."""
+    return "dashboard" if may_open(actor, "dashboard") else first_place(actor, "dashboard")

@@ -7,16 +7,17 @@ import pytest
 from textual.app import ComposeResult
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from aftersales.settings import DeskConfig, SettingsRefused, load_config
 from aftersales.store.db import connection
 from aftersales.ui.app import DeskApp
+from aftersales.ui.navigation import SECTION_SCREENS
 from aftersales.ui.screens.complaints.queue import QueueScreen
 from aftersales.ui.screens.dashboard.dashboard import DashboardScreen
 from aftersales.ui.screens.shell.confirm_quit import ConfirmQuitScreen
 from aftersales.ui.screens.shell.help import HelpScreen, help_rows
-from aftersales.ui.screens.shell.placeholder import PlaceholderScreen
+from aftersales.ui.sections import SECTIONS
 from aftersales.ui.widgets.section_bar import SectionBar
 
 from ..factories import NOW
@@ -65,14 +66,14 @@ async def test_key_2_opens_the_complaints_section(desk_db: Path) -> None:
         assert isinstance(app.screen, DashboardScreen)
 
 
-async def test_sections_not_built_yet_say_so(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01")
+async def test_every_section_key_opens_that_sections_own_screen(desk_db: Path) -> None:
+    app = make_app(desk_db, actor_code="lead01")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("7")
-        await pilot.pause()
-        assert isinstance(app.screen, PlaceholderScreen)
-        texts = " ".join(str(widget.render()) for widget in app.screen.query(Static))
-        assert "Reports" in texts and "not available in this version" in texts
+        for key, section in enumerate(SECTIONS, 1):
+            await pilot.press(str(key))
+            await settle(app)
+            assert app.current_mode == section
+            assert type(app.screen).__name__ == SECTION_SCREENS[section][1], section
 
 
 async def test_digits_typed_into_a_field_stay_in_the_field(desk_db: Path) -> None:
@@ -202,6 +203,6 @@ async def test_palette_goes_to_a_section_and_switches_language(desk_db: Path) ->
     app = make_app(desk_db, actor_code="op01")
     async with app.run_test(size=SIZE) as pilot:
         await run_command(pilot, app, "go to reports")
-        assert isinstance(app.screen, PlaceholderScreen) and app.screen.section == "reports"
+        assert app.current_mode == "reports" and type(app.screen).__name__ == "ReportsScreen"
         await run_command(pilot, app, "switch language")
         assert "罚款" in bar_text(app)

@@ -1,5 +1,5 @@
 """Pictures of the shell's screens at 80 × 24 and 120 × 36 in both languages: login, lock, dashboard,
-help, placeholder, quit question, palette."""
+help, quit question, palette."""
 
 import asyncio
 import sqlite3

@@ -1,6 +1,6 @@
 """Outside service partners, referrals of complaints to and from them, and the replies logged."""
 
-from peewee import BooleanField, CharField, DateField, ForeignKeyField, IntegerField, TextField
+from peewee import SQL, BooleanField, CharField, DateField, ForeignKeyField, IntegerField, TextField
 
 from ..fields import UtcField
 from .base import BaseModel
@@ -15,7 +15,7 @@ class Partner(BaseModel):
     phone = CharField(max_length=20, default="")
     serves = CharField(max_length=200, default="")
     active = BooleanField(default=True)
-    version = IntegerField(default=1)  # two desks may edit one partner
+    version = IntegerField(default=1, constraints=[SQL("DEFAULT 1")])  # two desks may edit one partner
 
 
 class Referral(BaseModel):
