@@ -151,3 +151,18 @@ def test_the_summary_stays_equal_to_a_fresh_sum_whatever_changes(dataset, staff)
     for sql in shop_summary.rebuild_sql(sqlite):
         database.obj.execute_sql(sql)
     assert kept == sorted(ShopMonth.select().tuples())
+
+
+def test_three_complaints_of_one_category_in_30_days_flag_the_shop_and_sort_it_first(dataset, staff):
+    # S002 had one product-quality complaint on November 5; two more of that category and one of another.
+    start = datetime(2026, 11, 20, 2, tzinfo=UTC)
+    complaint(staff, "S002", start)
+    complaint(staff, "S002", start + D)
+    complaint(staff, "S002", start + D, category="service_attitude")
+    scores = {s.shop_code: s for s in shop_scores("2026-11", NOW, ZONE)}
+    assert scores["S002"].repeat == [Category.PRODUCT_QUALITY]
+    # S001: two product-quality complaints in the 30 days up to today (October 15 is outside), one delay.
+    assert scores["S001"].repeat == [] and scores["S003"].repeat == [] and scores["S004"].repeat == []
+    assert [s.shop_code for s in worst_first(list(scores.values()), Figure.REPEAT)][0] == "S002"
+    # October's window (to October 31) holds none of November's complaints.
+    assert all(not s.repeat for s in shop_scores("2026-10", NOW, ZONE))

@@ -24,6 +24,7 @@ class Figure(StrEnum):
     DELIVERY_FAILED = "delivery_failed"
     PENALTIES = "penalties"
     RECTIFICATIONS = "rectifications"
+    REPEAT = "repeat"
     RANK = "rank"
 
 
@@ -62,6 +63,8 @@ class ShopScore(View):
     penalties: int
     penalty_fen: int
     rectifications: int
+    # Categories with 3 or more complaints about the shop in the 30 days up to the period's end (or today).
+    repeat: list[Category] = []
     rank: int | None = None
     rank_of: int = 0
 
@@ -88,7 +91,9 @@ def mean(total: int, count: int) -> float | None:
 
 
 def value_of(score: ShopScore, figure: Figure) -> float | None:
-    """The number the list shows and sorts by for `figure`."""
+    """The number the list shows and sorts by for `figure` (for repeat flags: how many categories)."""
+    if figure is Figure.REPEAT:
+        return float(len(score.repeat))
     value = getattr(score, figure.value)
     return None if value is None else float(value)
 

@@ -1,6 +1,7 @@
 """The shop "repeat" flag: three or more complaints of one category about a shop within 30 days."""
 
 from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from peewee import fn
 
@@ -12,20 +13,22 @@ REPEAT_COUNT = 3
 REPEAT_DAYS = 30
 
 
-def _window(desk: Desk, on: date) -> tuple[datetime, datetime]:
+def _window(zone: ZoneInfo, on: date) -> tuple[datetime, datetime]:
     """The 30 local days ending with `on` (inclusive)."""
-    zone = desk.sla.zone
     end = datetime.combine(on + timedelta(days=1), time(0, 0), zone)
     return end - timedelta(days=REPEAT_DAYS), end
 
 
 def repeat_shops(desk: Desk, on: date, shop_id: int | None = None) -> dict[int, list[Category]]:
-    """Shops flagged on `on`: shop id → the categories with ≥ 3 complaints in the 30 days up to it.
+    """Shops flagged on `on`: shop id → the categories with ≥ 3 complaints in the 30 days up to it
+    (days of the desk's SLA time zone). With `shop_id`, only that shop."""
+    return flagged_shops(desk.sla.zone, on, shop_id)
 
-    One GROUP BY over the complaints received in the window (read through the created_at index).
-    With `shop_id`, only that shop.
-    """
-    start, end = _window(desk, on)
+
+def flagged_shops(zone: ZoneInfo, on: date, shop_id: int | None = None) -> dict[int, list[Category]]:
+    """`repeat_shops` for the local days of `zone`: one GROUP BY over the complaints received in the
+    window (read through the created_at index)."""
+    start, end = _window(zone, on)
     condition = (Complaint.created_at >= start) & (Complaint.created_at < end)
     if shop_id is not None:
         condition &= Complaint.shop == shop_id

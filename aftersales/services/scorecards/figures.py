@@ -21,6 +21,7 @@ from ...store.fields import to_epoch
 from ...store.models import Complaint, DocumentMoveRecord, Shop, ShopMonth, Violation
 from ...store.server import is_server
 from ..deliveries.quality import shop_delivery_quality
+from ..escalations.repeat import flagged_shops
 from ..supervision.visits import overdue_by_shop
 from ..transfer.exports import month_bounds
 
@@ -102,8 +103,11 @@ def shop_scores(period: str, now: datetime, zone: ZoneInfo) -> list[ShopScore]:
     documents = _documents_issued(start, end)
     penalties = _penalties(start.date(), end.date())
     overdue = _open_overdue(now)
-    rectifications = overdue_by_shop(now.astimezone(zone).date())
+    today = now.astimezone(zone).date()
+    rectifications = overdue_by_shop(today)
     deliveries = delivery_figures(start, end)
+    # Repeat flags as they stood at the period's end, or today for the running month.
+    repeat = flagged_shops(zone, min(end.date() - timedelta(days=1), today))
     scores = []
     for shop in Shop.select().order_by(Shop.code):
         sums = summary.get(shop.id, {})
@@ -127,6 +131,7 @@ def shop_scores(period: str, now: datetime, zone: ZoneInfo) -> list[ShopScore]:
             unsatisfied=share(int(sums.get("unsatisfied", 0)), rated),
             deliveries=delivered, delivery_on_time=on_time, delivery_failed=failed,
             penalties=count, penalty_fen=fen, rectifications=rectifications.get(shop.id, 0),
+            repeat=repeat.get(shop.id, []),
         ))
     return ranked(scores)
 

@@ -7,7 +7,7 @@ from ...i18n import t
 LIST_FIGURES = (
     Figure.COMPLAINTS, Figure.PER_THOUSAND, Figure.ACK_LATE, Figure.RESOLVE_LATE, Figure.OPEN_OVERDUE,
     Figure.SATISFACTION, Figure.UNSATISFIED, Figure.DELIVERY_ON_TIME, Figure.DELIVERY_FAILED, Figure.PENALTIES,
-    Figure.RECTIFICATIONS, Figure.RANK,
+    Figure.RECTIFICATIONS, Figure.REPEAT, Figure.RANK,
 )
 PERCENT = frozenset({Figure.ACK_LATE, Figure.RESOLVE_LATE, Figure.UNSATISFIED, Figure.DELIVERY_ON_TIME,
                      Figure.DELIVERY_FAILED})
