@@ -308,3 +308,16 @@ def test_successful_import_is_reported_in_chinese(capsys, staff, db_path, tmp_pa
                   "--db", db_path)
     assert outcome.code == 0, outcome.err
     assert outcome.out == "已导入 1 条投诉（TS-20261127-0001）\n"
+
+
+def test_an_imported_critical_complaint_goes_to_the_manager_at_once(capsys, staff, db_path, tmp_path):
+    from aftersales.services.escalations.read import complaint_escalations
+
+    close_database()
+    rows = [_row(0), _row(1, severity="critical")]
+    outcome = _import(capsys, db_path, _write_csv(tmp_path / "in.csv", rows))
+    assert outcome.code == 0, outcome.err
+    open_database(db_path)
+    first, second = (c.id for c in Complaint.select().order_by(Complaint.id))
+    assert complaint_escalations(first) == []
+    assert [(v.level, v.trigger.value, v.raised_by) for v in complaint_escalations(second)] == [(2, "critical", "op01")]

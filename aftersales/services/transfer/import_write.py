@@ -16,6 +16,7 @@ from ...store.models import Complaint, Customer
 from .. import audit
 from ..complaints.intake import complaint_fields, reserve_numbers
 from ..context import Desk
+from ..escalations.raising import escalate_at_intake
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,10 @@ def write_rows(actor: StaffView, prepared: PreparedImport, now: datetime, source
                          note=import_note(source, row.line))
         for row, complaint_id, number in zip(rows, ids, numbers, strict=True)
     ])
+    # As at intake: a critical complaint or a major incident goes to the manager at once.
+    for row, complaint_id in zip(rows, ids, strict=True):
+        major = row.data.major_reason.value if row.data.major_reason else None
+        escalate_at_intake(complaint_id, row.data.severity, major, actor, now)
     return numbers
 
 
