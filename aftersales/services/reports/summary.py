@@ -8,8 +8,8 @@ from ...domain.reports.figures import ReportFigures, ReportFilters, ReportView
 from ...domain.reports.period import Period
 from ...store.db import connection
 from ..context import Desk
+from ..escalations.metrics import escalations_by_trigger
 from . import counts, money, sla_times
-from .escalations import escalations_by_trigger
 from .operations import callback_figures, delivery_figures
 
 Progress = Callable[[int, int], None]

@@ -59,6 +59,12 @@ def _enum_label(kind: type[Enum]) -> Callable[[Count], str]:
     return label
 
 
+def _trigger_label(trigger: str) -> str:
+    key = f"enum.EscalationTrigger.{trigger}"
+    text = t(key)
+    return trigger if text == key else text
+
+
 def _count_table(name: str, items: list[Count], label: Callable[[Count], str], received: int) -> ReportTable:
     rows: list[list[Cell]] = [[label(item), item.count, percent(item.count / received if received else None)]
                               for item in items]
@@ -116,7 +122,11 @@ def report_tables(view: ReportView) -> list[ReportTable]:
     figures = view.current
     received = figures.received
     callbacks = figures.callbacks
-    escalations: list[list[Cell]] = [[trigger, count] for trigger, count in sorted(figures.escalations_by_trigger.items())]
+    # Each trigger by its label, the most frequent first.
+    escalations: list[list[Cell]] = [
+        [_trigger_label(trigger), count]
+        for trigger, count in sorted(figures.escalations_by_trigger.items(), key=lambda item: (-item[1], item[0]))
+    ]
     return [
         summary_table(view),
         _count_table("by_category", figures.by_category, _enum_label(Category), received),
