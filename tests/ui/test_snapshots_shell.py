@@ -60,12 +60,6 @@ def test_help_on_the_dashboard(desk_db: Path, snap_compare: Any, size: tuple[int
 
 
 @every_size_and_language
-def test_section_not_yet_available(desk_db: Path, snap_compare: Any, size: tuple[int, int], language: str) -> None:
-    app = make_app(desk_db, language, actor_code="op01")
-    assert snap_compare(app, press=["7"], terminal_size=size, run_before=steady)
-
-
-@every_size_and_language
 def test_quit_question_over_a_half_typed_complaint(
     desk_db: Path, snap_compare: Any, size: tuple[int, int], language: str
 ) -> None:
