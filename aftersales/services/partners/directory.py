@@ -1,6 +1,5 @@
 """The directory of outside after-sales bodies: list, add, edit, deactivate (a lead, manager or the admin)."""
 
-from ...domain.directory import changed_fields, described
 from ...domain.enums import EventKind
 from ...domain.errors import InvalidInput
 from ...domain.partners import PartnerDetails, PartnerInput, PartnerKind, PartnerView
@@ -10,9 +9,9 @@ from ...i18n import t
 from ...store.converters.partners import partner_view
 from ...store.db import write_transaction
 from ...store.models import Partner
-from ...store.versioned import load_by_code, save_versioned
 from ..audit import append_event
 from ..context import Desk
+from ..directory_changes import edit_by_code, set_active_by_code
 from ..guard import require
 from ..validation import validate
 
@@ -49,30 +48,13 @@ def edit_partner(
     """Change a partner's details over the version that was read (None skips the check)."""
     require(desk, actor, Action.MANAGE_PARTNERS)
     valid = validate(PartnerDetails, data)
-    with write_transaction(f"saving partner {code}"):
-        row = load_by_code(Partner, code, version)
-        wanted = {name: getattr(valid, name) for name in _DETAILS}
-        wanted["kind"] = valid.kind.value
-        changes = changed_fields({name: getattr(row, name) for name in _DETAILS}, wanted)
-        if not changes:
-            return partner_view(row)
-        saved = save_versioned(Partner, row, {name: new for name, (_old, new) in changes.items()})
-        append_event(
-            desk.clock(), actor, EventKind.PARTNER_EDITED, field="partner",
-            old=described(row.code, {name: old for name, (old, _new) in changes.items()}),
-            new=described(row.code, {name: new for name, (_old, new) in changes.items()}),
-        )
-        return partner_view(saved)
+    wanted: dict[str, object] = {name: getattr(valid, name) for name in _DETAILS}
+    wanted["kind"] = valid.kind.value
+    return edit_by_code(desk, actor, Partner, code, version, wanted, EventKind.PARTNER_EDITED, partner_view)
 
 
 def set_partner_active(desk: Desk, actor: StaffView, code: str, active: bool, version: int | None) -> PartnerView:
     """Deactivate a partner (no new referrals to it; its referrals stay) or reactivate it."""
     require(desk, actor, Action.MANAGE_PARTNERS)
-    with write_transaction(f"{'reactivating' if active else 'deactivating'} partner {code}"):
-        row = load_by_code(Partner, code, version)
-        if row.active == active:
-            return partner_view(row)
-        saved = save_versioned(Partner, row, {"active": active})
-        kind = EventKind.PARTNER_REACTIVATED if active else EventKind.PARTNER_DEACTIVATED
-        append_event(desk.clock(), actor, kind, field="partner", new=row.code)
-        return partner_view(saved)
+    return set_active_by_code(desk, actor, Partner, code, active, version,
+                              (EventKind.PARTNER_DEACTIVATED, EventKind.PARTNER_REACTIVATED), partner_view)

@@ -6,7 +6,7 @@ deactivated shop keeps its complaints but can no longer be chosen for new ones.
 
 from typing import Any
 
-from ...domain.directory import ShopDetails, ShopEntry, ShopInput, changed_fields, described
+from ...domain.directory import ShopDetails, ShopEntry, ShopInput
 from ...domain.enums import EventKind
 from ...domain.errors import InvalidInput
 from ...domain.permissions import Action
@@ -14,9 +14,9 @@ from ...domain.schemas import StaffView
 from ...store.converters.directory import shop_entry
 from ...store.db import write_transaction
 from ...store.models import Shop
-from ...store.versioned import load_by_code, save_versioned
 from ..audit import append_event
 from ..context import Desk
+from ..directory_changes import edit_by_code, set_active_by_code
 from ..guard import require
 from ..validation import validate
 
@@ -65,31 +65,13 @@ def edit_shop(
     """Change a shop's details; `version` None (the command line) skips the version check."""
     require(desk, actor, Action.MANAGE_SHOPS)
     valid = validate(ShopDetails, data)
-    with write_transaction(f"saving shop {code}"):
-        row = load_by_code(Shop, code, version)
-        stored = {name: getattr(row, name) for name in _DETAILS}
-        wanted = {name: getattr(valid, name) for name in _DETAILS}
-        wanted["category"] = valid.category.value
-        changes = changed_fields(stored, wanted)
-        if not changes:
-            return shop_entry(row)
-        saved = save_versioned(Shop, row, {name: new for name, (_old, new) in changes.items()})
-        append_event(
-            desk.clock(), actor, EventKind.SHOP_EDITED, field="shop",
-            old=described(row.code, {name: old for name, (old, _new) in changes.items()}),
-            new=described(row.code, {name: new for name, (_old, new) in changes.items()}),
-        )
-        return shop_entry(saved)
+    wanted: dict[str, object] = {name: getattr(valid, name) for name in _DETAILS}
+    wanted["category"] = valid.category.value
+    return edit_by_code(desk, actor, Shop, code, version, wanted, EventKind.SHOP_EDITED, shop_entry)
 
 
 def set_shop_active(desk: Desk, actor: StaffView, code: str, active: bool, version: int | None) -> ShopEntry:
     """Deactivate a shop (it leaves the intake's choices, keeps its complaints) or reactivate it."""
     require(desk, actor, Action.MANAGE_SHOPS)
-    with write_transaction(f"{'reactivating' if active else 'deactivating'} shop {code}"):
-        row = load_by_code(Shop, code, version)
-        if row.active == active:
-            return shop_entry(row)
-        saved = save_versioned(Shop, row, {"active": active})
-        kind = EventKind.SHOP_REACTIVATED if active else EventKind.SHOP_DEACTIVATED
-        append_event(desk.clock(), actor, kind, field="shop", new=row.code)
-        return shop_entry(saved)
+    return set_active_by_code(desk, actor, Shop, code, active, version,
+                              (EventKind.SHOP_DEACTIVATED, EventKind.SHOP_REACTIVATED), shop_entry)
