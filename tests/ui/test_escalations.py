@@ -66,6 +66,11 @@ async def test_lead01_acknowledges_instructs_and_raises(db_path: Path, staff: St
         await pilot.press("u")
         await settle(pilot)
         assert complaint_escalations(ids["manual"])[0].level == 2
+        # The queue reads itself again after the save; on a busy machine that read may still be under way.
+        for _ in range(50):
+            if "4 open" in screen_text(app):
+                break
+            await pilot.pause(0.1)
         assert "4 open" in screen_text(app)
     kinds = [e.kind for e in Event.select().where(Event.complaint == ids["manual"]).order_by(Event.id)]
     assert kinds[-3:] == ["esc_acknowledged", "instructed", "esc_raised"]
