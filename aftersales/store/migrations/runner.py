@@ -25,6 +25,7 @@ from . import (
     v010_partners_referrals,
     v011_shop_month_summary,
     v012_escalations,
+    v013_repeat_index,
 )
 
 MIGRATIONS: list[Callable[[Database], None]] = [
@@ -40,6 +41,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     v010_partners_referrals.migrate,
     v011_shop_month_summary.migrate,
     v012_escalations.migrate,
+    v013_repeat_index.migrate,
 ]
 LATEST = len(MIGRATIONS)
 
