@@ -33,6 +33,7 @@ from .deliveries import FAILURE_COLUMNS, ORDER_COLUMNS
 from .documents import play_documents, write_documents
 from .escalations import add_escalations
 from .history import DAY, HistoryMaker
+from .holds import put_waiting_on_hold
 from .marker import DEMO_KEY
 from .penalties import events_between, play, write_rows
 from .pipeline import DayBatches, store_invented
@@ -129,6 +130,7 @@ def _fill(conn: sqlite3.Connection, total: int, seed: int, today: date, until: t
             conn, FTS_RANGE, invent, (total, seed, today, until)
         )
     write_rows(conn, penalties, window)
+    put_waiting_on_hold(conn, SlaPolicy().zone)
     add_escalations(conn, now, seed, lead_id, manager_id, operators)
     _shop_duties(conn, shop_ids, today, now, SlaPolicy().zone, desk_ids, lead_id, seed)
 
