@@ -62,6 +62,12 @@ def test_to_confirm_and_people_for_a_lead(snap_compare: Any, db_path: Path, staf
     assert snap_compare(desk_app(db_path, "lead01"), terminal_size=WIDE, run_before=_penalties)
 
 
+def test_to_confirm_and_people_for_a_lead_in_chinese_at_80_by_24(snap_compare: Any, db_path: Path,
+                                                                 staff: Staff) -> None:
+    seed_penalties(staff)
+    assert snap_compare(desk_app(db_path, "lead01", "zh_CN"), terminal_size=NARROW, run_before=_penalties)
+
+
 async def _confirm(pilot: Pilot[None]) -> None:
     await _penalties(pilot)
     await pilot.press("c")
