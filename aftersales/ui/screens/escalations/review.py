@@ -19,7 +19,7 @@ from ....domain.errors import ConflictError, DeskError
 from ....domain.escalations.enums import LEVEL_LEAD, EscalationState
 from ....domain.escalations.schemas import EscalationView
 from ....services.escalations import review
-from ....services.escalations.read import review_queue, reviewable_levels
+from ....services.escalations.read import REVIEW_PAGE, review_queue, reviewable_levels
 from ....store.db import connection
 from ...bindings import translate_bindings
 from ...formatting import business_left
@@ -140,8 +140,9 @@ class EscalationReviewScreen(DeskScreen):
         if not tables:
             return
         now = self.session.desk.clock()
-        # The badge's count is the whole queue's; the table holds its first page.
-        total = max(len(self.rows), self.session.open_escalations or 0)
+        # The table holds the queue's first page: a shorter queue is counted by its rows (the badge is
+        # read by another worker and may come in later), a longer one by the badge's whole count.
+        total = len(self.rows) if len(self.rows) < REVIEW_PAGE else max(len(self.rows), self.session.open_escalations or 0)
         title = i18n.t("escalations.title") + " · " + i18n.t("escalations.count", count=badge_text(total))
         self.query_one("#review-title", Static).update(Text(title))
         rows = []
