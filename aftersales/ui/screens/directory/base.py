@@ -7,6 +7,7 @@ cursor stays on the same record when the table reloads after a change here or at
 
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -111,11 +112,12 @@ class DirectoryScreen(DeskScreen):
         self.table.focus()
         self.reload()
 
-    def _set_columns(self) -> None:
+    def _set_columns(self, widths: list[int] | None = None) -> None:
         table = self.table
         table.clear(columns=True)
-        for name in self.columns:
-            table.add_column(Text(i18n.t(f"{self.prefix}.column.{name}")), key=name)
+        for index, name in enumerate(self.columns):
+            table.add_column(Text(i18n.t(f"{self.prefix}.column.{name}")), key=name,
+                             width=widths[index] if widths else None)
 
     def refresh_language(self) -> None:
         """Every text in the language just chosen; the rows come back with the reload that follows."""
@@ -157,9 +159,13 @@ class DirectoryScreen(DeskScreen):
         wanted = self.follow or (current.code if current is not None else None)
         self.follow = None
         self.entries = entries
-        self._set_columns()  # the columns fit what they hold now ("inactive" after a deactivation)
-        for entry in entries:
-            table.add_row(*self.cells(entry), key=entry.code)
+        rows = [self.cells(entry) for entry in entries]
+        # Each column as wide as what it holds now ("inactive" after a deactivation), set outright.
+        headers = [cell_len(i18n.t(f"{self.prefix}.column.{name}")) for name in self.columns]
+        self._set_columns([max([header, *(row[index].cell_len for row in rows)])
+                           for index, header in enumerate(headers)])
+        for entry, cells in zip(entries, rows, strict=True):
+            table.add_row(*cells, key=entry.code)
         codes = [entry.code for entry in entries]
         if wanted in codes:
             table.move_cursor(row=codes.index(wanted), animate=False)
