@@ -32,12 +32,10 @@ class Commands:
         self.common.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS)
         self.common.add_argument("--user", default=argparse.SUPPRESS)
         self.sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-        self.names: set[str] = set()
         self.groups: dict[str, CommandGroup] = {}
 
     def add(self, name: str, handler: Callable[[argparse.Namespace], int], text: str) -> argparse.ArgumentParser:
         """A sub-command `name` run by `handler`."""
-        self.names.add(name)
         child: argparse.ArgumentParser = self.sub.add_parser(name, parents=[self.common], help=text, description=text)
         child.set_defaults(handler=handler)
         return child
@@ -46,7 +44,6 @@ class Commands:
         """A sub-command with sub-commands of its own (`export complaints`, `staff add`); several
         subjects may add to one group (`export runsheet` beside `export complaints`)."""
         if name not in self.groups:
-            self.names.add(name)
             parent = self.sub.add_parser(name, parents=[self.common], help=text, description=text)
             sub = parent.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=Parser)
             self.groups[name] = CommandGroup(self, sub)
