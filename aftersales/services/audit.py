@@ -15,12 +15,14 @@ from ..store.bulk import insert_rows
 from ..store.fields import to_epoch
 from ..store.models import Event
 from ..store.server import append_sealed, is_server, lock_chain
+from .unit import unit_of_work
 
 # Where the events written now come from: empty for the desk, "cli" for the command line.
 _source: ContextVar[str] = ContextVar("event_source", default="")
 COMMAND_LINE = "cli"
 
 
+@unit_of_work
 @contextmanager
 def events_from(source: str) -> Iterator[None]:
     """Every event appended inside this block records `source` (the command line sets "cli")."""

@@ -11,6 +11,7 @@ from ..domain.errors import DeskError
 from ..store.models import database
 from ..store.references import server_reference_problems
 from .audit import verify_chain
+from .unit import unit_of_work
 
 # Text columns of an event, read as bytes when sqlite cannot decode one of them.
 _EVENT_TEXT = ("kind", "field", "old", "new", "note", "source", "prev_hash", "hash")
@@ -45,6 +46,7 @@ def _sqlite() -> Any:
     return db if isinstance(db, SqliteDatabase) else None
 
 
+@unit_of_work
 def integrity_problems(limit: int = 20) -> list[str]:
     """Lines of `PRAGMA quick_check` that are not "ok" (a full scan of every page)."""
     db = _sqlite()
@@ -92,6 +94,7 @@ def _undecodable_event() -> int | None:
 _REASONS = {"content was altered": "altered", "does not follow the event before it": "unchained"}
 
 
+@unit_of_work
 def check_database() -> CheckReport:
     """Full integrity check of the open database: pages (SQLite), foreign keys, then the audit chain."""
     if _sqlite() is None:
@@ -121,6 +124,7 @@ def check_database() -> CheckReport:
     return CheckReport(integrity, foreign, chain.events, chain.first_broken, reason, foreign_key_error=foreign_error)
 
 
+@unit_of_work
 def backup_database(out: Path) -> int:
     """Copy the open SQLite database to the new file `out` with the online backup API; returns its size."""
     db = _sqlite()

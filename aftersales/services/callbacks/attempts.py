@@ -32,6 +32,7 @@ from ..audit import append_event
 from ..complaints.actions import _load, _save
 from ..context import Desk
 from ..guard import require
+from ..unit import unit_of_work
 from ..validation import validate
 from .read import get_callback
 from .tasks import drop_pending_callbacks, resolution_callback
@@ -77,6 +78,7 @@ def _complaint_id_of(callback_id: int) -> int | None:
     return int(found) if found is not None else None
 
 
+@unit_of_work
 def record_attempt(
     desk: Desk, actor: StaffView, callback_id: int, data: AttemptInput | dict[str, object], version: int
 ) -> CallbackView:
@@ -137,6 +139,7 @@ def _close(
     drop_pending_callbacks(complaint.id, now)
 
 
+@unit_of_work
 def close_unreachable(desk: Desk, actor: StaffView, complaint_id: int, version: int) -> ComplaintView:
     """Close a resolved complaint whose customer could not be reached on three different days.
 

@@ -20,6 +20,7 @@ from ...domain.schemas import StaffView
 from ...store.converters import attempt_view
 from ...store.fields import to_epoch
 from ...store.models import Callback, CallbackAttempt, Complaint, Customer, Staff
+from ..unit import unit_of_work
 
 # Written into the SQL as a literal, so SQLite uses the partial indexes of pending call-backs.
 _IS_PENDING = Callback.status == SQL(f"'{CallbackStatus.PENDING.value}'")
@@ -76,6 +77,7 @@ def _with_complaint() -> Any:
     )
 
 
+@unit_of_work
 def get_callback(callback_id: int, zone: ZoneInfo) -> CallbackView:
     """One call-back with its attempts and the customer's full phone (the caller dials it)."""
     found = _views(_with_complaint().where(Callback.id == callback_id), zone)
@@ -84,11 +86,13 @@ def get_callback(callback_id: int, zone: ZoneInfo) -> CallbackView:
     return found[0]
 
 
+@unit_of_work
 def complaint_callbacks(complaint_id: int, zone: ZoneInfo) -> list[CallbackView]:
     """Every call-back of a complaint, oldest first."""
     return _views(_with_complaint().where(Callback.complaint == complaint_id).order_by(Callback.id), zone)
 
 
+@unit_of_work
 def pending_callback(complaint_id: int, zone: ZoneInfo) -> CallbackView | None:
     """The complaint's call-back to make next: its resolution call first, else the earliest due."""
     pending = [cb for cb in complaint_callbacks(complaint_id, zone) if cb.status is CallbackStatus.PENDING]
@@ -101,6 +105,7 @@ def end_of_day(now: datetime, zone: ZoneInfo) -> datetime:
     return datetime.combine(now.astimezone(zone).date() + timedelta(days=1), time(0, 0), zone)
 
 
+@unit_of_work
 def due_callbacks(
     actor: StaffView, now: datetime, zone: ZoneInfo, *, everyone: bool = False, limit: int = DUE_LIMIT
 ) -> list[DueRow]:
@@ -136,6 +141,7 @@ def due_callbacks(
     ]
 
 
+@unit_of_work
 def due_counts(actor: StaffView, now: datetime, zone: ZoneInfo) -> tuple[int, int]:
     """(the actor's call-backs due today or earlier, of those already overdue)."""
     base = _IS_PENDING & (Callback.assignee == actor.id)

@@ -19,6 +19,7 @@ from ..deliveries.read import open_order_count
 from ..deliveries.withdrawal import cancel_open_orders
 from ..guard import deny, require
 from ..staff.lookup import staff_row
+from ..unit import unit_of_work
 from ..validation import validate
 from .hold import delivery_promise_for, hold_changes
 
@@ -83,6 +84,7 @@ def _move(
     )
 
 
+@unit_of_work
 def acknowledge(desk: Desk, actor: StaffView, complaint_id: int, version: int) -> ComplaintView:
     require(desk, actor, Action.ACKNOWLEDGE, complaint_id)
     with write_transaction(f"acknowledging complaint #{complaint_id}"):
@@ -107,6 +109,7 @@ def acknowledge(desk: Desk, actor: StaffView, complaint_id: int, version: int) -
     return _reload(complaint_id)
 
 
+@unit_of_work
 def assign(desk: Desk, actor: StaffView, complaint_id: int, staff_code: str, version: int) -> ComplaintView:
     """Give the complaint to a desk member; operators may only take an unassigned or own one."""
     require(desk, actor, Action.ASSIGN_SELF, complaint_id)
@@ -142,6 +145,7 @@ def assign(desk: Desk, actor: StaffView, complaint_id: int, staff_code: str, ver
     return _reload(complaint_id)
 
 
+@unit_of_work
 def add_note(
     desk: Desk, actor: StaffView, complaint_id: int, data: NoteInput | dict[str, object]
 ) -> ComplaintView:
@@ -158,6 +162,7 @@ def add_note(
     return _reload(complaint_id)
 
 
+@unit_of_work
 def change_status(
     desk: Desk, actor: StaffView, complaint_id: int, target: ComplaintStatus, version: int, note: str = ""
 ) -> ComplaintView:
@@ -186,6 +191,7 @@ def change_status(
     return _reload(complaint_id)
 
 
+@unit_of_work
 def resolve(
     desk: Desk, actor: StaffView, complaint_id: int, data: ResolveInput | dict[str, object], version: int
 ) -> ComplaintView:
@@ -223,6 +229,7 @@ def resolve(
     return _reload(complaint_id)
 
 
+@unit_of_work
 def withdraw(
     desk: Desk, actor: StaffView, complaint_id: int, data: WithdrawInput | dict[str, object], version: int
 ) -> ComplaintView:
@@ -247,6 +254,7 @@ def withdraw(
     return _reload(complaint_id)
 
 
+@unit_of_work
 def merge_duplicate(
     desk: Desk, actor: StaffView, complaint_id: int, original_number: str, version: int
 ) -> ComplaintView:

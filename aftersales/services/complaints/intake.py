@@ -18,6 +18,7 @@ from ..audit import append_event
 from ..context import Desk
 from ..escalations.raising import escalate_at_intake
 from ..guard import require
+from ..unit import unit_of_work
 from ..validation import validate
 
 
@@ -85,6 +86,7 @@ def complaint_fields(desk: Desk, valid: ComplaintInput, shop_id: int, now: datet
     }
 
 
+@unit_of_work
 def create_complaint(desk: Desk, actor: StaffView, data: ComplaintInput | dict[str, object]) -> ComplaintView:
     """Record a new complaint and return it with its number."""
     require(desk, actor, Action.INTAKE)
@@ -107,6 +109,7 @@ def create_complaint(desk: Desk, actor: StaffView, data: ComplaintInput | dict[s
 DUPLICATE_WINDOW = timedelta(days=14)
 
 
+@unit_of_work
 def recent_duplicates(phone: str, shop_code: str, now: datetime) -> list[str]:
     """Numbers of complaints from the same phone about the same shop within 14 days."""
     query = (

@@ -15,6 +15,7 @@ from ...store.fields import to_epoch
 from ...store.models import Complaint, ComplaintFts, Customer, Shop, Staff
 from ..escalations.read import escalation_marks
 from ..staff.lookup import code_is
+from ..unit import unit_of_work
 
 PAGE = 50
 _NUMBER = re.compile(r"^TS-\d{8}-\d{4,}$", re.IGNORECASE)
@@ -157,6 +158,7 @@ def _descending(sort: QueueSort) -> bool:
     return sort in (QueueSort.NEWEST, QueueSort.SEVERITY)
 
 
+@unit_of_work
 def queue_page(
     actor: StaffView,
     filt: QueueFilter,
@@ -203,6 +205,7 @@ def cursor_of(row: QueueRow, sort: QueueSort, searching: bool = False) -> tuple[
     return (to_epoch(row.created_at), row.id)
 
 
+@unit_of_work
 def queue_count(actor: StaffView, filt: QueueFilter, now: datetime, cap: int = 100_000) -> int:
     """How many complaints match, counted up to `cap` so a huge queue stays cheap."""
     query = _filtered(Complaint.select(Complaint.id), filt, actor, now)

@@ -6,9 +6,11 @@ from ...domain.errors import NotFound
 from ...domain.schemas import ComplaintView, EventView, QueueRow, ShopView
 from ...store.converters import complaint_view, event_view, shop_view
 from ...store.models import Complaint, Customer, Event, Shop, Staff
+from ..unit import unit_of_work
 from .queue import base_query, queue_rows
 
 
+@unit_of_work
 def get_complaint(complaint_id: int) -> ComplaintView:
     row = Complaint.get_or_none(Complaint.id == complaint_id)
     if row is None:
@@ -16,6 +18,7 @@ def get_complaint(complaint_id: int) -> ComplaintView:
     return complaint_view(row)
 
 
+@unit_of_work
 def find_complaint(number: str) -> ComplaintView:
     row = Complaint.get_or_none(Complaint.number == number.strip().upper())
     if row is None:
@@ -23,6 +26,7 @@ def find_complaint(number: str) -> ComplaintView:
     return complaint_view(row)
 
 
+@unit_of_work
 def timeline(complaint_id: int) -> list[EventView]:
     """Every event of a complaint, oldest first."""
     query = (
@@ -35,6 +39,7 @@ def timeline(complaint_id: int) -> list[EventView]:
     return [event_view(row, row.actor_code) for row in query]
 
 
+@unit_of_work
 def customer_history(phone: str, limit: int = 10) -> list[QueueRow]:
     """A caller's latest complaints, newest first, for the intake form."""
     customers = Customer.select(Customer.id).where(Customer.phone == phone)
@@ -42,11 +47,13 @@ def customer_history(phone: str, limit: int = 10) -> list[QueueRow]:
     return queue_rows(query)
 
 
+@unit_of_work
 def customer_name(phone: str) -> str | None:
     row = Customer.select(Customer.name).where(Customer.phone == phone).order_by(Customer.id.desc()).first()
     return str(row.name) if row else None
 
 
+@unit_of_work
 def list_shops(text: str = "", limit: int = 200) -> list[ShopView]:
     """Active shops whose code or name contains `text`, by code."""
     query = Shop.select().where(Shop.active == True)  # noqa: E712

@@ -13,6 +13,7 @@ from ...store.fields import to_epoch
 from ...store.models import Complaint
 from ..deliveries.board import day_order_count
 from ..supervision.visits import overdue_count
+from ..unit import unit_of_work
 
 TREND_DAYS = 14
 # A resolved complaint waits for its call-back, not for the desk: it is neither "my work" nor overdue.
@@ -93,6 +94,7 @@ def dashboard_escalations(actor: StaffView) -> int:
     return open_count(actor) if reviewable_levels(actor.role) else all_open_count()
 
 
+@unit_of_work
 def load_dashboard(actor: StaffView, now: datetime, zone: ZoneInfo | None = None) -> DashboardView:
     """The dashboard for `actor` at `now`; days are counted in `zone` (the mall's by default)."""
     by_status = status_counts()

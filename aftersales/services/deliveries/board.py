@@ -24,6 +24,7 @@ from ...domain.deliveries import (
 )
 from ...store.converters.deliveries import LINE_COLUMNS, order_lines
 from ...store.models import DeliveryOrder, Shop
+from ..unit import unit_of_work
 
 _OPEN = [status.value for status in OPEN_DELIVERY_STATUSES]
 _SETTLED = [DeliveryStatus.COMPLETED.value, DeliveryStatus.CANCELLED.value]
@@ -102,6 +103,7 @@ def carried_over(day: date, limit: int = CARRIED_LIMIT) -> tuple[list[OrderLine]
     return lines, total
 
 
+@unit_of_work
 def load_board(day: date, now: datetime, zone: ZoneInfo, *, list_settled: bool = False) -> BoardView:
     """The orders promised for `day` (the open ones, or all with `list_settled`); on today's board also the
     open ones left over from earlier days."""

@@ -40,6 +40,7 @@ from ..complaints.actions import _load, _save
 from ..complaints.hold import delivery_promise_for, hold_changes
 from ..context import Desk
 from ..guard import require
+from ..unit import unit_of_work
 from ..validation import validate
 from .read import get_order, open_order_count
 
@@ -105,6 +106,7 @@ def validated_promise(model: type[FormInput], data: FormInput | dict[str, object
     return valid
 
 
+@unit_of_work
 def create_order(
     desk: Desk, actor: StaffView, complaint_id: int, data: DeliveryOrderInput | dict[str, object], version: int
 ) -> DeliveryOrderView:
@@ -238,6 +240,7 @@ def _update(desk: Desk, actor: StaffView, order_id: int, model: type[FormInput],
     return validate(model, data)
 
 
+@unit_of_work
 def accept_order(
     desk: Desk, actor: StaffView, order_id: int, data: AcceptInput | dict[str, object], version: int
 ) -> DeliveryOrderView:
@@ -250,6 +253,7 @@ def accept_order(
     return get_order(order_id)
 
 
+@unit_of_work
 def assign_crew(
     desk: Desk, actor: StaffView, order_id: int, data: CrewInput | dict[str, object], version: int
 ) -> DeliveryOrderView:
@@ -262,6 +266,7 @@ def assign_crew(
     return get_order(order_id)
 
 
+@unit_of_work
 def dispatch_order(desk: Desk, actor: StaffView, order_id: int, version: int) -> DeliveryOrderView:
     """The crew left with the goods."""
     require(desk, actor, Action.UPDATE_DELIVERY, _complaint_of(order_id))
@@ -270,6 +275,7 @@ def dispatch_order(desk: Desk, actor: StaffView, order_id: int, version: int) ->
     return get_order(order_id)
 
 
+@unit_of_work
 def complete_order(
     desk: Desk, actor: StaffView, order_id: int, data: CompleteInput | dict[str, object], version: int
 ) -> DeliveryOrderView:
@@ -294,6 +300,7 @@ def complete_order(
     return get_order(order_id)
 
 
+@unit_of_work
 def fail_order(
     desk: Desk, actor: StaffView, order_id: int, data: FailInput | dict[str, object], version: int
 ) -> DeliveryOrderView:
@@ -309,6 +316,7 @@ def fail_order(
     return get_order(order_id)
 
 
+@unit_of_work
 def reschedule_order(
     desk: Desk, actor: StaffView, order_id: int, data: RescheduleInput | dict[str, object], version: int
 ) -> DeliveryOrderView:
@@ -325,6 +333,7 @@ def reschedule_order(
     return get_order(order_id)
 
 
+@unit_of_work
 def cancel_order(
     desk: Desk, actor: StaffView, order_id: int, data: CancelInput | dict[str, object], version: int
 ) -> DeliveryOrderView:

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ...domain.deliveries import DeliveryKind, DeliveryStatus, FailureReason
 from ...store.models import DeliveryFailure, DeliveryOrder, Shop
+from ..unit import unit_of_work
 
 
 class ShopQuality(BaseModel):
@@ -51,6 +52,7 @@ def _sum_when(condition: object) -> object:
     return fn.SUM(Case(None, [(condition, 1)], 0))
 
 
+@unit_of_work
 def shop_delivery_quality(start: date, end: date, shop_ids: list[int] | None = None) -> list[ShopQuality]:
     """Figures for every shop with orders first promised from `start` to `end` (both included), by shop code."""
     period = (DeliveryOrder.first_promised_date >= start) & (DeliveryOrder.first_promised_date <= end)

@@ -18,6 +18,7 @@ from ...domain.deliveries import (
 from ...domain.errors import NotFound
 from ...store.converters import order_view
 from ...store.models import DeliveryOrder, Shop
+from ..unit import unit_of_work
 
 _OPEN = [status.value for status in OPEN_DELIVERY_STATUSES]
 
@@ -35,6 +36,7 @@ def order_views(query: Any) -> list[DeliveryOrderView]:
     return [order_view(row, row.shop_code, row.shop_name) for row in query.objects()]
 
 
+@unit_of_work
 def get_order(order_id: int) -> DeliveryOrderView:
     found = order_views(orders_query().where(DeliveryOrder.id == order_id))
     if not found:
@@ -42,6 +44,7 @@ def get_order(order_id: int) -> DeliveryOrderView:
     return found[0]
 
 
+@unit_of_work
 def find_order(number: str) -> DeliveryOrderView:
     """The order `DO-…`, or NotFound naming what was typed."""
     order_id = order_id_of(number)
@@ -50,6 +53,7 @@ def find_order(number: str) -> DeliveryOrderView:
     return get_order(order_id)
 
 
+@unit_of_work
 def complaint_orders(complaint_id: int) -> list[DeliveryOrderView]:
     """Every order of a complaint, oldest first."""
     return order_views(orders_query().where(DeliveryOrder.complaint == complaint_id).order_by(DeliveryOrder.id))

@@ -14,6 +14,7 @@ from ...domain.text import neutralise_formula
 from ...i18n import label, t
 from ...store.models import DeliveryOrder
 from ..transfer.exports import FIXED_MOMENT, ExportFormat, ExportRefused, _FixedTimeZip, _removed_on_failure
+from ..unit import unit_of_work
 from .board import board_orders
 
 RUNSHEET_COLUMNS = ("crew", "slot", "order", "kind", "status", "address", "contact", "phone", "items",
@@ -44,6 +45,7 @@ def _cells(row: dict[str, str]) -> list[str]:
     return [neutralise_formula(row[name]) for name in RUNSHEET_COLUMNS]
 
 
+@unit_of_work
 def export_runsheet(day: date, out: Path, fmt: ExportFormat) -> int:
     """Write the run sheet of `day` to a new file `out` (CSV or XLSX); returns how many orders it lists."""
     if fmt is ExportFormat.JSON:

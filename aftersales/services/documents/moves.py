@@ -21,6 +21,7 @@ from ...store.models import DocumentMoveRecord, DocumentRange, Shop
 from ..audit import append_event
 from ..context import Desk
 from ..guard import require
+from ..unit import unit_of_work
 from ..validation import validate
 
 # A batch is at most this many numbers (a million price tags is one batch, still one row).
@@ -107,6 +108,7 @@ def _shop_id(valid: RangeInput) -> int | None:
     return int(row.id)
 
 
+@unit_of_work
 def move_documents(desk: Desk, actor: StaffView, data: RangeInput | dict[str, object]) -> MoveView:
     """Make one move over a range of numbers, or refuse naming every number that may not make it."""
     require(desk, actor, Action.MANAGE_DOCUMENTS)

@@ -7,10 +7,12 @@ from ...domain.documents.numbers import LARGEST, parse_number, written
 from ...domain.documents.schemas import MoveView, NumberLookup, StockLine
 from ...store.converters.documents import move_views
 from ...store.models import DocumentMoveRecord, DocumentRange, Shop
+from ..unit import unit_of_work
 
 RECENT_MOVES = 200
 
 
+@unit_of_work
 def lookup_number(text: str, kind: DocumentKind | None = None) -> list[NumberLookup]:
     """Where the number written `text` is (one answer per kind that knows it); empty when no range holds it.
 
@@ -49,6 +51,7 @@ def _lookup(kind: DocumentKind, number: int) -> NumberLookup | None:
     )
 
 
+@unit_of_work
 def stock_report(kind: DocumentKind | None = None) -> list[StockLine]:
     """Numbers per kind and holder (the desk first, then shops by code), counted by state."""
     count = (DocumentRange.last - DocumentRange.first + 1)
@@ -75,6 +78,7 @@ def stock_report(kind: DocumentKind | None = None) -> list[StockLine]:
     return out
 
 
+@unit_of_work
 def recent_moves(limit: int = RECENT_MOVES, shop_code: str = "") -> list[MoveView]:
     """The latest moves, newest first (a shop's only when `shop_code` is given)."""
     query = DocumentMoveRecord.select().order_by(DocumentMoveRecord.at.desc(), DocumentMoveRecord.id.desc())
@@ -83,6 +87,7 @@ def recent_moves(limit: int = RECENT_MOVES, shop_code: str = "") -> list[MoveVie
     return move_views(list(query.limit(limit)))
 
 
+@unit_of_work
 def number_on_complaint(text: str, kind: DocumentKind) -> NumberLookup | None:
     """Where a contract or receipt number typed at intake is, or None when no range of `kind` holds it."""
     if not text.strip():

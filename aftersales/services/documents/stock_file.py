@@ -9,6 +9,7 @@ from ...domain.documents.schemas import StockLine
 from ...domain.errors import DeskError
 from ...domain.text import neutralise_formula
 from ...i18n import label, t
+from ..unit import unit_of_work
 
 Cell = str | int
 
@@ -24,6 +25,7 @@ class StockFileRefused(DeskError):
     key = "documents.file_exists"
 
 
+@unit_of_work
 def stock_rows(lines: list[StockLine]) -> list[list[Cell]]:
     """A header, then one row per kind and holder with a count per state and the total."""
     header: list[Cell] = [t("documents.column.kind"), t("documents.column.holder"), t("documents.column.shop"),
@@ -35,6 +37,7 @@ def stock_rows(lines: list[StockLine]) -> list[list[Cell]]:
     return rows
 
 
+@unit_of_work
 def write_stock(lines: list[StockLine], out: Path, fmt: StockFormat) -> int:
     """Write the report to a new file `out` (an existing one is refused); returns the lines written."""
     rows = stock_rows(lines)

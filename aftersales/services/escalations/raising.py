@@ -14,6 +14,7 @@ from ...store.models import Complaint, Escalation
 from ..audit import EventDraft, append_events
 from ..context import Desk
 from ..guard import require
+from ..unit import unit_of_work
 from ..validation import validate
 from .read import escalation_by_id
 
@@ -66,6 +67,7 @@ def escalate_at_intake(complaint_id: int, severity: Severity, major_reason: str 
         append_events([escalated_event(at, actor_id, complaint_id, LEVEL_MANAGER, trigger, reason)])
 
 
+@unit_of_work
 def escalate(desk: Desk, actor: StaffView, complaint_id: int, data: EscalateInput | dict[str, object]) -> EscalationView:
     """Escalate a complaint to the team lead by hand, with a reason."""
     require(desk, actor, Action.ESCALATE, complaint_id)

@@ -11,6 +11,7 @@ from ...domain.escalations.schemas import EscalationView
 from ...domain.permissions import Action, allowed
 from ...domain.schemas import StaffView
 from ...store.models import Complaint, Escalation, Shop, Staff
+from ..unit import unit_of_work
 
 Raiser = Staff.alias("raiser")
 Acknowledger = Staff.alias("acknowledger")
@@ -50,6 +51,7 @@ def _views(query: Any) -> list[EscalationView]:
     return [EscalationView.model_validate(row) for row in query.dicts()]
 
 
+@unit_of_work
 def escalation_by_id(escalation_id: int) -> EscalationView:
     found = _views(_select().where(Escalation.id == escalation_id))
     if not found:
@@ -57,6 +59,7 @@ def escalation_by_id(escalation_id: int) -> EscalationView:
     return found[0]
 
 
+@unit_of_work
 def reviewable_levels(role: Role) -> tuple[int, ...]:
     """The levels a role reviews: the lead level 1, the manager both, others none."""
     if allowed(role, Action.REVIEW_LEVEL2):
@@ -71,6 +74,7 @@ def _reviewed_by(levels: tuple[int, ...]) -> Any:
     return _OPEN if set(levels) >= {LEVEL_LEAD, LEVEL_MANAGER} else _OPEN & Escalation.level.in_(levels)
 
 
+@unit_of_work
 def review_queue(actor: StaffView, limit: int = REVIEW_PAGE) -> list[EscalationView]:
     """Open escalations `actor` reviews: level 2 first, then the most severe, then the oldest (the first
     `limit`, read in the order of the escalation_review index)."""
@@ -86,6 +90,7 @@ def review_queue(actor: StaffView, limit: int = REVIEW_PAGE) -> list[EscalationV
     return _views(query)
 
 
+@unit_of_work
 def open_count(actor: StaffView) -> int:
     """The top bar's badge: open escalations `actor` reviews (0 for those who review none)."""
     levels = reviewable_levels(actor.role)
@@ -109,6 +114,7 @@ def all_open_count() -> int:
     return _count(_OPEN)
 
 
+@unit_of_work
 def complaint_escalations(complaint_id: int) -> list[EscalationView]:
     """Every escalation of one complaint, newest first (the detail shows them to everyone)."""
     return _views(_select().where(Escalation.complaint == complaint_id).order_by(Escalation.id.desc()))

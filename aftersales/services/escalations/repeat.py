@@ -8,6 +8,7 @@ from peewee import SQL, fn
 from ...domain.enums import Category
 from ...store.models import Complaint, Shop
 from ..context import Desk
+from ..unit import unit_of_work
 
 REPEAT_COUNT = 3
 REPEAT_DAYS = 30
@@ -50,6 +51,7 @@ def flagged_shops(zone: ZoneInfo, on: date, shop_id: int | None = None) -> dict[
     return flagged
 
 
+@unit_of_work
 def shop_repeat(desk: Desk, shop_id: int, on: date) -> list[Category]:
     """The categories that flag one shop on `on` (empty when it is not flagged)."""
     return repeat_shops(desk, on, shop_id).get(shop_id, [])

@@ -20,6 +20,7 @@ from ..audit import append_event
 from ..complaints.actions import assign
 from ..context import Desk
 from ..guard import require
+from ..unit import unit_of_work
 from ..validation import validate
 from .read import escalation_by_id
 
@@ -59,6 +60,7 @@ def _event(now: datetime, actor: StaffView, row: Escalation, kind: EventKind, ol
     append_event(now, actor, kind, complaint_id=row.complaint_id, field="escalation", old=old, new=new, note=note)
 
 
+@unit_of_work
 def acknowledge(desk: Desk, actor: StaffView, escalation_id: int, version: int) -> EscalationView:
     """The reviewer has seen it and takes it on."""
     row = _permitted(desk, actor, escalation_id)
@@ -73,6 +75,7 @@ def acknowledge(desk: Desk, actor: StaffView, escalation_id: int, version: int) 
     return escalation_by_id(escalation_id)
 
 
+@unit_of_work
 def instruct(desk: Desk, actor: StaffView, escalation_id: int, data: InstructInput | dict[str, object],
              version: int) -> EscalationView:
     """Instructions for whoever works on the complaint: on its timeline and marked in their queue."""
@@ -89,6 +92,7 @@ def instruct(desk: Desk, actor: StaffView, escalation_id: int, data: InstructInp
     return escalation_by_id(escalation_id)
 
 
+@unit_of_work
 def reassign(desk: Desk, actor: StaffView, escalation_id: int, data: ReassignInput | dict[str, object]) -> EscalationView:
     """Give the escalated complaint to someone else (the complaint's own assign, with its rules and event)."""
     row = _permitted(desk, actor, escalation_id)
@@ -100,6 +104,7 @@ def reassign(desk: Desk, actor: StaffView, escalation_id: int, data: ReassignInp
     return escalation_by_id(escalation_id)
 
 
+@unit_of_work
 def raise_level(desk: Desk, actor: StaffView, escalation_id: int, version: int, note: str = "") -> EscalationView:
     """Hand a level-1 escalation up to the management manager; it is open again at level 2."""
     row = _permitted(desk, actor, escalation_id)
@@ -113,6 +118,7 @@ def raise_level(desk: Desk, actor: StaffView, escalation_id: int, version: int, 
     return escalation_by_id(escalation_id)
 
 
+@unit_of_work
 def close(desk: Desk, actor: StaffView, escalation_id: int, data: CloseInput | dict[str, object],
           version: int) -> EscalationView:
     """Close the escalation with the reviewer's decision (the complaint itself stays as it is)."""

@@ -19,6 +19,7 @@ from ...store.db import write_transaction
 from ...store.models import Complaint, Escalation
 from ..audit import EventDraft, append_events
 from ..context import Desk
+from ..unit import unit_of_work
 from .raising import escalated_event, insert_escalation
 from .read import escalation_by_id
 
@@ -97,6 +98,7 @@ def _ack_breached(complaint_ids: list[int]) -> set[int]:
     return {row.complaint_id for row in query}
 
 
+@unit_of_work
 def due_escalations(desk: Desk) -> list[Raise]:
     """What the sweep would raise now: (complaint id, level, trigger, rule), read without the write lock."""
     now, policy = desk.clock(), desk.sla
@@ -106,6 +108,7 @@ def due_escalations(desk: Desk) -> list[Raise]:
     return [*ack, *_resolution_overdue(candidates, now, policy, breached), *_long_overdue(now, policy)]
 
 
+@unit_of_work
 def sweep(desk: Desk) -> SweepResult:
     """Raise every escalation that is due and not raised yet; returns what this run raised."""
     due = due_escalations(desk)

@@ -13,9 +13,11 @@ from ..audit import append_event
 from ..context import Desk
 from ..directory_changes import edit_by_code, set_active_by_code
 from ..guard import require
+from ..unit import unit_of_work
 from ..validation import validate
 
 
+@unit_of_work
 def partner_directory(include_inactive: bool = False) -> list[PartnerView]:
     """Partners by kind, then code."""
     query = Partner.select().order_by(Partner.kind, Partner.code)
@@ -25,6 +27,7 @@ def partner_directory(include_inactive: bool = False) -> list[PartnerView]:
     return sorted((partner_view(row) for row in query), key=lambda p: (order.index(p.kind), p.code))
 
 
+@unit_of_work
 def add_partner(desk: Desk, actor: StaffView, data: PartnerInput | dict[str, object]) -> PartnerView:
     """Add a partner; a code in use is refused under its field."""
     require(desk, actor, Action.MANAGE_PARTNERS)
@@ -42,6 +45,7 @@ def add_partner(desk: Desk, actor: StaffView, data: PartnerInput | dict[str, obj
 _DETAILS = ("name", "kind", "contact", "phone", "serves")
 
 
+@unit_of_work
 def edit_partner(
     desk: Desk, actor: StaffView, code: str, data: PartnerDetails | dict[str, object], version: int | None
 ) -> PartnerView:
@@ -53,6 +57,7 @@ def edit_partner(
     return edit_by_code(desk, actor, Partner, code, version, wanted, EventKind.PARTNER_EDITED, partner_view)
 
 
+@unit_of_work
 def set_partner_active(desk: Desk, actor: StaffView, code: str, active: bool, version: int | None) -> PartnerView:
     """Deactivate a partner (no new referrals to it; its referrals stay) or reactivate it."""
     require(desk, actor, Action.MANAGE_PARTNERS)

@@ -21,6 +21,7 @@ from ...store.models import Complaint, Partner, Referral, ReferralReply
 from ..audit import append_event
 from ..context import Desk
 from ..guard import require
+from ..unit import unit_of_work
 from ..validation import validate
 
 
@@ -35,6 +36,7 @@ def _keep_complaint_in_step(complaint_id: int) -> None:
     Complaint.update(reply_due_at=earliest).where(Complaint.id == complaint_id).execute()
 
 
+@unit_of_work
 def refer_complaint(desk: Desk, actor: StaffView, complaint_id: int,
                     data: ReferralInput | dict[str, object]) -> ReferralView:
     """Refer a complaint to a partner (or record one received from 12315), with the reply expected."""
@@ -66,6 +68,7 @@ def refer_complaint(desk: Desk, actor: StaffView, complaint_id: int,
         return referral_views([row], desk.clock())[0]
 
 
+@unit_of_work
 def log_reply(desk: Desk, actor: StaffView, referral_id: int, data: ReplyInput | dict[str, object],
               version: int | None) -> ReferralView:
     """Log a reply; a final one answers the referral, an interim one may give a new deadline."""
@@ -96,6 +99,7 @@ def log_reply(desk: Desk, actor: StaffView, referral_id: int, data: ReplyInput |
         return referral_views([Referral.get_by_id(referral_id)], desk.clock())[0]
 
 
+@unit_of_work
 def complaint_referrals(complaint_id: int, now: datetime) -> list[ReferralView]:
     """A complaint's referrals, oldest first."""
     rows = Referral.select().where(Referral.complaint == complaint_id).order_by(Referral.referred_on, Referral.id)

@@ -25,6 +25,7 @@ from ...store.db import write_transaction
 from ...store.models import PenaltyEntry, Violation
 from ..context import Desk
 from ..guard import deny, require
+from ..unit import unit_of_work
 from ..validation import validate
 from .ledger import add_entry, charged, event, load, open_month, serialise, settle, view_of
 
@@ -67,6 +68,7 @@ def _decided_again(violation_id: int, step: Step) -> Violation:
     return row
 
 
+@unit_of_work
 def confirm_violation(
     desk: Desk, actor: StaffView, violation_id: int, data: ConfirmInput | dict[str, object] | None = None,
     shown_tier: int | None = None,
@@ -106,6 +108,7 @@ def confirm_violation(
         return view_of(row.id)
 
 
+@unit_of_work
 def waive_violation(desk: Desk, actor: StaffView, violation_id: int, data: ReasonInput | dict[str, object]) -> ViolationView:
     """Decide a proposal costs nothing, and say why; it never counts towards a tier."""
     require(desk, actor, Action.DECIDE_VIOLATION)
@@ -119,6 +122,7 @@ def waive_violation(desk: Desk, actor: StaffView, violation_id: int, data: Reaso
         return view_of(row.id)
 
 
+@unit_of_work
 def appeal_violation(desk: Desk, actor: StaffView, violation_id: int, data: ReasonInput | dict[str, object]) -> ViolationView:
     """Appeal a confirmed (or deducted) violation once; an operator appeals only their own."""
     require(desk, actor, Action.APPEAL_VIOLATION)
@@ -140,6 +144,7 @@ def _has_deducted(violation_id: int) -> bool:
     return bool(query.exists())
 
 
+@unit_of_work
 def decide_appeal(
     desk: Desk, actor: StaffView, violation_id: int, data: AppealDecisionInput | dict[str, object]
 ) -> ViolationView:
@@ -176,6 +181,7 @@ def decide_appeal(
         return view_of(row.id)
 
 
+@unit_of_work
 def decide_review(
     desk: Desk, actor: StaffView, violation_id: int, data: ReviewDecisionInput | dict[str, object]
 ) -> ViolationView:

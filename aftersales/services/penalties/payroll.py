@@ -14,6 +14,7 @@ from ...store.models import PayrollMonth, PenaltyEntry, Staff, Violation
 from ..audit import append_event
 from ..context import Desk
 from ..guard import require
+from ..unit import unit_of_work
 from .ledger import serialise
 
 _KIND_ORDER = {SubjectKind.STAFF: 0, SubjectKind.SHOP: 1, SubjectKind.DEPARTMENT: 2}
@@ -26,6 +27,7 @@ def checked_month(desk: Desk, text: str) -> str:
     return month
 
 
+@unit_of_work
 def payroll_report(desk: Desk, actor: StaffView | None, month: str) -> PayrollReport:
     """The month's entries per person with totals; `actor` None is the command line (whoever reads the file)."""
     if actor is not None:
@@ -57,6 +59,7 @@ def payroll_report(desk: Desk, actor: StaffView | None, month: str) -> PayrollRe
     )
 
 
+@unit_of_work
 def finalise_month(desk: Desk, actor: StaffView, month: str) -> PayrollReport:
     """Mark the month's entries deducted and lock it: later changes go to the next open month."""
     require(desk, actor, Action.FINALISE_PAYROLL)

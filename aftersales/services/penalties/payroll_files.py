@@ -15,6 +15,7 @@ from ...domain.penalties.policy import PenaltyPolicy
 from ...domain.penalties.schemas import PayrollLine, PayrollReport, SubjectRef
 from ...domain.text import neutralise_formula
 from ...i18n import current_language, label, t
+from ..unit import unit_of_work
 
 COLUMNS = ("month", "kind", "code", "name", "violation", "rule", "incident_date", "tier", "entry", "amount",
            "deducted", "note")
@@ -99,6 +100,7 @@ def _write_xlsx(out: Path, rows: list[list[Cell]], month: str) -> None:
     book.save(out)
 
 
+@unit_of_work
 def write_payroll(report: PayrollReport, out: Path, fmt: PayrollFormat, policy: PenaltyPolicy) -> int:
     """Write the month to a new file `out`; returns the number of entries written."""
     rows = payroll_rows(report, policy)

@@ -12,6 +12,7 @@ from ...store.models import Complaint, Shop, Violation
 from ..context import Desk
 from ..guard import require
 from ..staff.lookup import staff_row
+from ..unit import unit_of_work
 from ..validation import validate
 from .ledger import event, local_today, serialise, view_of
 
@@ -44,6 +45,7 @@ def _complaint(number: str) -> int | None:
     return int(found.id)
 
 
+@unit_of_work
 def propose_violation(desk: Desk, actor: StaffView, data: ViolationInput | dict[str, object]) -> ViolationView:
     """Record a proposed violation; a lead or manager who is neither its subject nor its proposer decides it."""
     require(desk, actor, Action.PROPOSE_VIOLATION)

@@ -23,6 +23,7 @@ from ...store.models import Shop, Violation
 from ..context import Desk
 from ..guard import require
 from ..staff.lookup import staff_row
+from ..unit import unit_of_work
 from .ledger import charged, load, local_today, open_month, plan, view_of
 
 V = ViolationStatus
@@ -57,6 +58,7 @@ def in_window(view: ViolationView, desk: Desk) -> bool:
     return view.incident_date <= today and counts_towards(view.incident_date, today, desk.penalties.window)
 
 
+@unit_of_work
 def ledger(desk: Desk, actor: StaffView, subject: SubjectRef) -> LedgerView:
     """A subject's violations in ladder order; an operator may read only their own."""
     mine = subject.kind is SubjectKind.STAFF and subject.code == actor.code
@@ -83,6 +85,7 @@ def ledger(desk: Desk, actor: StaffView, subject: SubjectRef) -> LedgerView:
     )
 
 
+@unit_of_work
 def people(desk: Desk, actor: StaffView) -> list[SubjectSummary]:
     """Everyone (and every shop) with a violation: the window's count and amount, what waits, review flags."""
     require(desk, actor, Action.VIEW_PENALTIES)
@@ -116,6 +119,7 @@ def _can_decide(actor: StaffView, view: ViolationView, waiting: str) -> bool:
     return True
 
 
+@unit_of_work
 def to_confirm(desk: Desk, actor: StaffView) -> list[PendingItem]:
     """What waits for a lead or manager, oldest first: proposals, appeals, open dismissal reviews."""
     require(desk, actor, Action.DECIDE_VIOLATION)
@@ -142,6 +146,7 @@ def _rows_by_id(moves: list[Retier]) -> dict[int, Violation]:
     return {row.id: row for row in Violation.select().where(Violation.id.in_(ids))} if ids else {}
 
 
+@unit_of_work
 def confirm_consequence(desk: Desk, actor: StaffView, violation_id: int, amount_fen: int = 0) -> Consequence:
     """What confirming the proposal now would do: its tier and amount, a dismissal review, re-tiered others."""
     require(desk, actor, Action.DECIDE_VIOLATION)
@@ -161,6 +166,7 @@ def confirm_consequence(desk: Desk, actor: StaffView, violation_id: int, amount_
                        others=_others(moves, row.id, _rows_by_id(moves)), **common)
 
 
+@unit_of_work
 def overturn_consequence(desk: Desk, actor: StaffView, violation_id: int) -> Consequence:
     """What overturning the appealed violation would do: the refund, and the later ones re-tiered."""
     require(desk, actor, Action.DECIDE_VIOLATION)

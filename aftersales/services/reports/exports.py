@@ -9,6 +9,7 @@ from typing import Any
 from ...domain.errors import DeskError
 from ...domain.text import FORMULA_START, neutralise_formula
 from ..transfer.exports import FIXED_MOMENT, _FixedTimeZip, _removed_on_failure
+from ..unit import unit_of_work
 from .tables import Cell, ReportTable
 
 FORMATS = ("csv", "xlsx")
@@ -61,6 +62,7 @@ def append_rows(sheet: Any, rows: Iterable[Sequence[Cell]]) -> None:
         sheet.append([text_cell(sheet, value) for value in row])
 
 
+@unit_of_work
 def export_table(table: ReportTable, out: Path) -> int:
     """Write `table` to the new file `out` (.csv or .xlsx); returns the number of rows."""
     fmt = file_format(out)

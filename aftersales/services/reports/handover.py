@@ -15,6 +15,7 @@ from ...store.models import RegisterHandover, Staff
 from ..audit import append_event
 from ..context import Desk
 from ..guard import require
+from ..unit import unit_of_work
 from .register import RegisterFile, file_hash
 
 
@@ -38,6 +39,7 @@ def _view(row: RegisterHandover, code: str) -> Handover:
                     totals=RegisterTotals.model_validate_json(row.totals), handed_by=code, handed_at=row.handed_at)
 
 
+@unit_of_work
 def hand_over(desk: Desk, actor: StaffView, written: RegisterFile) -> Handover:
     """Record `written` as the register of its month handed over by `actor` (one audited event)."""
     require(desk, actor, Action.HAND_OVER_REGISTER)
@@ -72,6 +74,7 @@ def handed_over(month: str | None = None) -> list[Handover]:
     return [_view(row, row.handed_by.code) for row in query.order_by(RegisterHandover.handed_at.desc())]
 
 
+@unit_of_work
 def verify_file(path: Path) -> Handover | None:
     """The hand-over `path` is the file of, or None: any byte changed gives another hash."""
     sha, _ = file_hash(path)

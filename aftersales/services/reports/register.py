@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict
 from ...domain.reports.period import Period, parse_register_month
 from ...domain.reports.register import RegisterLine, RegisterTotals
 from ..context import Desk
+from ..unit import unit_of_work
 from .exports import ReportFileRefused
 from .register_rows import TotalsCounter, line_count, month_statistics, register_lines
 
@@ -37,6 +38,7 @@ def register_format(out: Path) -> str:
     return suffix
 
 
+@unit_of_work
 def register_month(desk: Desk, text: str) -> Period:
     """`text` as a register month; a malformed month or one in the future is refused."""
     return parse_register_month(text, desk.clock().astimezone(desk.sla.zone).date())
@@ -61,6 +63,7 @@ def _counted(lines: Iterator[RegisterLine], counter: TotalsCounter, total: int,
         yield line
 
 
+@unit_of_work
 def write_register(desk: Desk, month: str, out: Path, *, progress: Progress | None = None,
                    font: str | None = None) -> RegisterFile:
     """Write the register of `month` (YYYY-MM) to the new file `out` (.pdf or .xlsx)."""

@@ -9,6 +9,7 @@ from ...domain.reports.period import Period
 from ...store.db import connection
 from ..context import Desk
 from ..escalations.metrics import escalations_by_trigger
+from ..unit import unit_of_work
 from . import counts, money, sla_times
 from .operations import callback_figures, delivery_figures
 
@@ -64,6 +65,7 @@ def _read(read: Callable[[], Any]) -> Any:
         return read()
 
 
+@unit_of_work
 def load_report(desk: Desk, period: Period, filters: ReportFilters | None = None,
                 progress: Progress | None = None) -> ReportView:
     """The section's whole read: `period` in detail and the previous period's headline.
@@ -98,6 +100,7 @@ def report_json(view: ReportView) -> dict[str, Any]:
     return out
 
 
+@unit_of_work
 def filters_for(shop_code: str | None = None, shop_category: str | None = None,
                 category: str | None = None) -> ReportFilters:
     """Filters from what a user typed: a shop by its code, a shop category, a complaint category."""

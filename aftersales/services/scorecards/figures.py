@@ -24,6 +24,7 @@ from ..deliveries.quality import shop_delivery_quality
 from ..escalations.repeat import flagged_shops
 from ..supervision.visits import overdue_by_shop
 from ..transfer.exports import month_bounds
+from ..unit import unit_of_work
 
 TREND_MONTHS = 12
 SALES_KINDS = (DocumentKind.CONTRACT.value, DocumentKind.RECEIPT.value)
@@ -96,6 +97,7 @@ def delivery_figures(start: datetime, end: datetime) -> dict[int, tuple[int, flo
             for q in shop_delivery_quality(start.date(), last_day)}
 
 
+@unit_of_work
 def shop_scores(period: str, now: datetime, zone: ZoneInfo) -> list[ShopScore]:
     """Every shop's score for `period` (YYYY-MM, local), ranked within its category."""
     start, end = month_bounds(period, zone)
@@ -136,6 +138,7 @@ def shop_scores(period: str, now: datetime, zone: ZoneInfo) -> list[ShopScore]:
     return ranked(scores)
 
 
+@unit_of_work
 def shop_scorecard(code: str, period: str, now: datetime, zone: ZoneInfo) -> Scorecard:
     """One shop's scorecard: its score (ranked among its category) and its 12-month trend."""
     shop = Shop.get_or_none(Shop.code == code.strip().upper())

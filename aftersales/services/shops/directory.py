@@ -18,6 +18,7 @@ from ..audit import append_event
 from ..context import Desk
 from ..directory_changes import edit_by_code, set_active_by_code
 from ..guard import require
+from ..unit import unit_of_work
 from ..validation import validate
 
 # A mall rents out a few hundred units: the directory reads them in one go, up to this many.
@@ -25,6 +26,7 @@ DIRECTORY_LIMIT = 5000
 _DETAILS = ("name", "unit", "category", "contact", "phone")
 
 
+@unit_of_work
 def shop_directory(include_inactive: bool = True, limit: int = DIRECTORY_LIMIT) -> list[ShopEntry]:
     """Shops by code, active ones first."""
     query = Shop.select().order_by(Shop.active.desc(), Shop.code).limit(limit)
@@ -33,6 +35,7 @@ def shop_directory(include_inactive: bool = True, limit: int = DIRECTORY_LIMIT) 
     return [shop_entry(row) for row in query]
 
 
+@unit_of_work
 def add_shop(desk: Desk, actor: StaffView, data: ShopInput | dict[str, object]) -> ShopEntry:
     """Add a shop; a code already in use is refused under its field."""
     require(desk, actor, Action.MANAGE_SHOPS)
@@ -59,6 +62,7 @@ def refuse_taken_codes(codes: list[str]) -> None:
         raise InvalidInput(f"shop code {taken.code} is taken", {"code": "already taken"})
 
 
+@unit_of_work
 def edit_shop(
     desk: Desk, actor: StaffView, code: str, data: ShopDetails | dict[str, object], version: int | None
 ) -> ShopEntry:
@@ -70,6 +74,7 @@ def edit_shop(
     return edit_by_code(desk, actor, Shop, code, version, wanted, EventKind.SHOP_EDITED, shop_entry)
 
 
+@unit_of_work
 def set_shop_active(desk: Desk, actor: StaffView, code: str, active: bool, version: int | None) -> ShopEntry:
     """Deactivate a shop (it leaves the intake's choices, keeps its complaints) or reactivate it."""
     require(desk, actor, Action.MANAGE_SHOPS)

@@ -18,6 +18,7 @@ from ..context import Desk
 from ..guard import require
 from ..transfer.columns import parse_enum
 from ..transfer.imports import ImportRejected, ImportResult, cell_problem, read_table, rejected
+from ..unit import unit_of_work
 from ..validation import field_errors
 from .directory import insert_shop
 
@@ -114,6 +115,7 @@ def check_shops(path: Path) -> list[tuple[int, ShopInput]]:
     return found
 
 
+@unit_of_work
 def import_shops(desk: Desk, actor: StaffView, path: Path) -> ImportResult:
     """Create every shop of the file in one transaction, or none when any row is bad."""
     require(desk, actor, Action.MANAGE_SHOPS)

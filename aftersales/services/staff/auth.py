@@ -13,6 +13,7 @@ from ...store.db import opened_read_only, write_transaction
 from ...store.models import LoginFailure, Staff
 from ..audit import append_event
 from ..context import Desk
+from ..unit import unit_of_work
 
 # Staff are added and listed by the directory; these names stay importable from here.
 from .directory import create_staff, list_staff
@@ -30,6 +31,7 @@ def _stand_in_hash() -> str:
     return hash_pin("-", salt=b"aftersales-none!")
 
 
+@unit_of_work
 def login(desk: Desk, code: str, pin: str) -> StaffView:
     """Check the PIN; five wrong ones lock the account for 15 minutes. Every attempt is audited.
 

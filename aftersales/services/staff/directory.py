@@ -21,10 +21,12 @@ from ...store.versioned import load_by_code, save_versioned
 from ..audit import append_event
 from ..context import Desk
 from ..guard import require
+from ..unit import unit_of_work
 from ..validation import validate
 from .lookup import code_is
 
 
+@unit_of_work
 def list_staff(active_only: bool = True) -> list[StaffView]:
     """Staff by code (the active ones unless asked otherwise), as the desk's pickers show them."""
     query = Staff.select().order_by(Staff.code)
@@ -33,6 +35,7 @@ def list_staff(active_only: bool = True) -> list[StaffView]:
     return [staff_view(row) for row in query]
 
 
+@unit_of_work
 def staff_directory() -> list[StaffEntry]:
     """Everyone, active first, then by code: a desk has tens of staff, so one read holds them all."""
     query = Staff.select().order_by(Staff.active.desc(), Staff.code)
@@ -58,12 +61,14 @@ def create_staff(desk: Desk, actor: StaffView | None, data: StaffInput | dict[st
     return view
 
 
+@unit_of_work
 def add_staff(desk: Desk, actor: StaffView, data: StaffInput | dict[str, object]) -> StaffEntry:
     """Add a staff member with their first PIN; a code already in use is refused under its field."""
     view = create_staff(desk, actor, data)
     return staff_entry(Staff.get_by_id(view.id))
 
 
+@unit_of_work
 def edit_staff(
     desk: Desk, actor: StaffView, code: str, data: StaffEdit | dict[str, object], version: int | None
 ) -> StaffEntry:
@@ -90,6 +95,7 @@ def edit_staff(
         return staff_entry(saved)
 
 
+@unit_of_work
 def set_staff_active(desk: Desk, actor: StaffView, code: str, active: bool, version: int | None) -> StaffEntry:
     """Deactivate (they can no longer log in or be assigned; their history stays) or reactivate."""
     require(desk, actor, Action.MANAGE_STAFF)
@@ -109,6 +115,7 @@ def set_staff_active(desk: Desk, actor: StaffView, code: str, active: bool, vers
         return staff_entry(saved)
 
 
+@unit_of_work
 def reset_pin(
     desk: Desk, actor: StaffView, code: str, data: PinReset | dict[str, object], version: int | None = None
 ) -> StaffEntry:

@@ -5,6 +5,7 @@ from ...domain.schemas import StaffInput, StaffView
 from ...store.db import write_transaction
 from ...store.models import Staff
 from ..context import Desk
+from ..unit import unit_of_work
 from .auth import create_staff
 
 
@@ -12,6 +13,7 @@ class StaffExists(DeskError):
     """The database has staff already: its first admin was made before."""
 
 
+@unit_of_work
 def create_first_admin(desk: Desk, valid: StaffInput) -> StaffView:
     """Create `valid` (an admin) as the desk's first staff member; StaffExists when there is one.
 

@@ -16,6 +16,7 @@ from ...store.models import Shop, SupervisionVisit
 from ..audit import append_event
 from ..context import Desk
 from ..guard import require
+from ..unit import unit_of_work
 from ..validation import validate
 
 VISITS_SHOWN = 500
@@ -25,6 +26,7 @@ def local_today(desk: Desk) -> date:
     return desk.clock().astimezone(desk.sla.zone).date()
 
 
+@unit_of_work
 def record_visit(desk: Desk, actor: StaffView, data: VisitInput | dict[str, object]) -> VisitView:
     """Record a visit; with a rectification and its due date, the shop owes a follow-up."""
     require(desk, actor, Action.RECORD_VISIT)
@@ -51,6 +53,7 @@ def record_visit(desk: Desk, actor: StaffView, data: VisitInput | dict[str, obje
         return visit_view(row.id, today)
 
 
+@unit_of_work
 def close_rectification(
     desk: Desk, actor: StaffView, visit_id: int, data: FollowUpInput | dict[str, object], version: int | None
 ) -> VisitView:
@@ -82,6 +85,7 @@ def close_rectification(
         return visit_view(visit_id, today)
 
 
+@unit_of_work
 def shop_visits(shop_code: str, today: date, limit: int = VISITS_SHOWN) -> list[VisitView]:
     """A shop's visits, newest first."""
     rows = (SupervisionVisit.select().join(Shop).where(Shop.code == shop_code.upper())

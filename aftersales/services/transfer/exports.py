@@ -20,6 +20,7 @@ from ...domain.text import FORMULA_START, neutralise_formula
 from ...store.fields import to_epoch
 from ...store.models import Complaint, Customer, Shop, Staff
 from ..context import Desk
+from ..unit import unit_of_work
 from .columns import EXPORT_COLUMNS, format_time
 
 PAGE = 1000
@@ -175,6 +176,7 @@ def _write_xlsx(out: Path, rows: Iterator[Row]) -> int:
     return count
 
 
+@unit_of_work
 def export_complaints(desk: Desk, out: Path, fmt: ExportFormat, month: str | None = None) -> int:
     """Write complaints (of `month`, YYYY-MM local) to a new file `out`; returns how many."""
     zone = desk.sla.zone

@@ -21,6 +21,7 @@ from ...store.db import write_transaction
 from ...store.models import Complaint, Shop
 from ..context import Desk
 from ..guard import require
+from ..unit import unit_of_work
 from ..validation import field_errors
 from .columns import (
     EXPORT_COLUMNS,
@@ -299,6 +300,7 @@ def _numbered(table: list[list[Cell]]) -> Iterator[tuple[int, list[Cell]]]:
             yield line, cells
 
 
+@unit_of_work
 def import_complaints(desk: Desk, actor: StaffView, path: Path) -> ImportResult:
     """Create every complaint of the file in one transaction, or none when any row is bad.
 
