@@ -5,6 +5,7 @@ from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
 from ..store.db import connection
+from ..store.models import database
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -19,6 +20,8 @@ def unit_of_work(fn: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(fn)
     def within_connection(*args: P.args, **kwargs: P.kwargs) -> R:
+        if database.obj is None:  # nothing opened yet: a command refusing its input before it opens one
+            return fn(*args, **kwargs)
         with connection():
             return fn(*args, **kwargs)
 
