@@ -3,12 +3,12 @@
 from datetime import UTC, datetime
 from functools import cache
 
+from aftersales.demo.catalog import DEMO_STAFF as DEMO_ACCOUNTS
 from aftersales.domain.enums import ShopCategory
 from aftersales.domain.pins import hash_pin
 from aftersales.domain.schemas import ComplaintView, StaffView
 from aftersales.services.complaints.intake import create_complaint
 from aftersales.services.context import Desk
-from aftersales.services.demo.catalog import DEMO_STAFF as DEMO_ACCOUNTS
 from aftersales.store.converters import staff_view
 from aftersales.store.models import Shop, Staff
 

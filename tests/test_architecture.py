@@ -1,4 +1,5 @@
-"""Imports point downward: domain is pure; store and services never import textual or the UI."""
+"""Imports point downward: domain is pure; store and services never import textual or the UI; demo seeding
+sits beside the services (it may use them) and nothing below it imports it."""
 
 import ast
 from pathlib import Path
@@ -8,9 +9,11 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "aftersales"
 
 FORBIDDEN = {
-    "domain": ("textual", "peewee", "playhouse", "aftersales.ui", "aftersales.store", "aftersales.services"),
-    "store": ("textual", "aftersales.ui", "aftersales.services"),
-    "services": ("textual", "aftersales.ui"),
+    "domain": ("textual", "peewee", "playhouse", "aftersales.ui", "aftersales.store", "aftersales.services",
+               "aftersales.demo"),
+    "store": ("textual", "aftersales.ui", "aftersales.services", "aftersales.demo"),
+    "services": ("textual", "aftersales.ui", "aftersales.demo"),
+    "demo": ("textual", "aftersales.ui", "aftersales.cli", "aftersales.bench"),
 }
 
 

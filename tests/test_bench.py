@@ -11,7 +11,7 @@ import pytest
 from aftersales import bench
 from aftersales.bench import startup
 from aftersales.bench.core import BenchContext
-from aftersales.services.demo.build import build_demo
+from aftersales.demo.build import build_demo
 from aftersales.store.db import close_database
 
 pytestmark = pytest.mark.real_clock

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from aftersales.demo.build import build_demo
 from aftersales.services import maintenance
-from aftersales.services.demo.build import build_demo
 from aftersales.store.db import close_database
 
 from .cli_helpers import Outcome, empty_desk, run

@@ -39,7 +39,7 @@ def demo_calls(monkeypatch) -> list[tuple]:
         calls.append((path, complaints, seed, today))
         empty_desk(path)
 
-    _fake_module(monkeypatch, "aftersales.services.demo.build", build_demo=build_demo)
+    _fake_module(monkeypatch, "aftersales.demo.build", build_demo=build_demo)
     return calls
 
 
@@ -135,7 +135,7 @@ def test_demo_that_fails_leaves_no_half_built_file(capsys, tmp_path, monkeypatch
         empty_desk(path)
         raise OSError(28, "No space left on device", str(path))
 
-    _fake_module(monkeypatch, "aftersales.services.demo.build", build_demo=build_demo)
+    _fake_module(monkeypatch, "aftersales.demo.build", build_demo=build_demo)
     path = tmp_path / "demo.db"
     outcome = run(capsys, "demo", "--db", path)
     assert outcome.code == 1 and "No space left on device" in outcome.err

@@ -11,6 +11,9 @@ from typing import Any
 
 import pytest
 
+from aftersales.demo.build import DAYS, build_demo
+from aftersales.demo.catalog import DEMO_STAFF
+from aftersales.demo.chain import ChainSealer
 from aftersales.domain.audit_chain import GENESIS, event_digest
 from aftersales.domain.clock import fixed_clock
 from aftersales.domain.enums import Category, CloseOutcome, ComplaintStatus, Severity, ShopCategory
@@ -19,9 +22,6 @@ from aftersales.services.audit import _content, verify_chain
 from aftersales.services.complaints.intake import create_complaint
 from aftersales.services.complaints.queue import QueueFilter, queue_page
 from aftersales.services.context import Desk
-from aftersales.services.demo.build import DAYS, build_demo
-from aftersales.services.demo.catalog import DEMO_STAFF
-from aftersales.services.demo.chain import ChainSealer
 from aftersales.services.staff.auth import login
 from aftersales.services.transfer.exports import ExportFormat, export_complaints
 from aftersales.store.db import close_database, open_database
@@ -275,7 +275,7 @@ def test_a_live_demo_has_nothing_after_its_moment(tmp_path: Path) -> None:
 
 
 def test_the_demo_is_marked_as_one_and_a_desk_database_is_not(demo: Path, db_target: str) -> None:
-    from aftersales.services.demo.marker import is_demo_database
+    from aftersales.demo.marker import is_demo_database
 
     assert is_demo_database() is False  # the fresh test database `db_target` opened last
     close_database()

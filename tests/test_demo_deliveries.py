@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from aftersales.demo.build import build_demo
 from aftersales.domain.callbacks import CallbackOutcome, CallbackStatus
 from aftersales.domain.deliveries import (
     OPEN_DELIVERY_STATUSES,
@@ -23,7 +24,6 @@ from aftersales.domain.sla import SlaPolicy, add_business_minutes
 from aftersales.services.audit import verify_chain
 from aftersales.services.callbacks.read import due_callbacks
 from aftersales.services.deliveries.board import is_overdue, load_board
-from aftersales.services.demo.build import build_demo
 from aftersales.services.maintenance import check_database
 from aftersales.services.staff.auth import list_staff
 from aftersales.store.db import close_database, open_database

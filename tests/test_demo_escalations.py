@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from aftersales.demo.build import build_demo
 from aftersales.domain.clock import fixed_clock
 from aftersales.domain.escalations.enums import EscalationState, EscalationTrigger
 from aftersales.domain.sla import SlaPolicy
 from aftersales.services.audit import verify_chain
 from aftersales.services.context import Desk
-from aftersales.services.demo.build import build_demo
 from aftersales.services.escalations.read import review_queue
 from aftersales.services.escalations.sweep import due_escalations
 from aftersales.store.converters import staff_view

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from aftersales.demo.build import build_demo
 from aftersales.domain.deliveries import SLOT_RANK, Slot, slot_end
 from aftersales.services.context import Desk
-from aftersales.services.demo.build import build_demo
 from aftersales.store.db import close_database
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from aftersales.demo.build import build_demo
 from aftersales.domain.clock import fixed_clock
 from aftersales.domain.penalties.enums import STANDING, ViolationStatus
 from aftersales.domain.penalties.ladder import Standing, tiers
@@ -14,7 +15,6 @@ from aftersales.domain.penalties.policy import PenaltyPolicy
 from aftersales.domain.sla import SlaPolicy
 from aftersales.services.audit import verify_chain
 from aftersales.services.context import Desk
-from aftersales.services.demo.build import build_demo
 from aftersales.services.penalties.decide import confirm_violation
 from aftersales.services.penalties.payroll import payroll_report
 from aftersales.services.penalties.read import confirm_consequence

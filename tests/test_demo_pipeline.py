@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from aftersales.services.demo.build import build_demo
-from aftersales.services.demo.pipeline import DayBatches, store_invented
+from aftersales.demo.build import build_demo
+from aftersales.demo.pipeline import DayBatches, store_invented
 from aftersales.store.db import close_database
 
 TEXT_RANGE = "INSERT INTO indexed (first, last) VALUES (?, ?)"

@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from aftersales.demo.build import build_demo
 from aftersales.domain.documents.enums import DocumentKind, NumberState
 from aftersales.domain.partners import ReferralState
 from aftersales.domain.supervision import RectificationState
-from aftersales.services.demo.build import build_demo
 from aftersales.services.documents.read import lookup_number, stock_report
 from aftersales.services.scorecards.figures import shop_scores
 from aftersales.services.supervision.visits import overdue_rectifications

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from playhouse.db_url import connect
 
+from aftersales.demo.build import build_demo
+from aftersales.demo.marker import is_demo_database
 from aftersales.domain.clock import fixed_clock
 from aftersales.domain.enums import Role
 from aftersales.services.audit import verify_chain
 from aftersales.services.complaints.intake import create_complaint
 from aftersales.services.context import Desk
-from aftersales.services.demo.build import build_demo
-from aftersales.services.demo.marker import is_demo_database
 from aftersales.services.staff.auth import login
 from aftersales.store.db import close_database, open_database
 from aftersales.store.masking import redact, shown_target

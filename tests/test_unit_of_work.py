@@ -13,10 +13,12 @@ from aftersales.store.models import database
 
 PACKAGE = Path(__file__).resolve().parent.parent / "aftersales"
 EDGES = ("ui", "cli", "bench")
+# What the edges call below them: the use cases, and the demo seeding that sits beside them.
+CALLED = ("aftersales.services", "aftersales.demo")
 
 
 def _edge_imports() -> set[tuple[str, str]]:
-    """(module, name) of everything ui/, cli/ and bench/ import from aftersales.services."""
+    """(module, name) of everything ui/, cli/ and bench/ import from aftersales.services and aftersales.demo."""
     found: set[tuple[str, str]] = set()
     for edge in EDGES:
         for path in (PACKAGE / edge).rglob("*.py"):
@@ -29,7 +31,7 @@ def _edge_imports() -> set[tuple[str, str]]:
                     module = ".".join(base + ([node.module] if node.module else []))
                 else:
                     module = node.module or ""
-                if module.startswith("aftersales.services"):
+                if module.startswith(CALLED):
                     found.update((module, alias.name) for alias in node.names)
     return found
 
@@ -46,7 +48,7 @@ def test_every_service_function_an_edge_calls_that_reads_the_database_opens_its_
             if inspect.ismodule(value) else [value]
         )
         for fn in functions:
-            if not inspect.isfunction(fn) or not fn.__module__.startswith("aftersales.services"):
+            if not inspect.isfunction(fn) or not fn.__module__.startswith(CALLED):
                 continue
             if getattr(fn, "__unit_of_work__", False) or not _uses_the_database(fn):
                 continue
@@ -78,3 +80,7 @@ def test_a_service_read_in_a_thread_without_a_connection_opens_and_closes_its_ow
     thread.join()
     assert seen["before"] is True and seen["after"] is True
     assert len(seen["shops"]) == 3  # type: ignore[arg-type]
+
+
+def test_the_check_sees_what_the_edges_take_from_the_demo_seeding():
+    assert ("aftersales.demo.marker", "is_demo_database") in _edge_imports()

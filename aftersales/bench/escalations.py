@@ -5,11 +5,11 @@ import re
 from datetime import datetime
 from typing import Any
 
+from ..demo.marker import DEMO_KEY
 from ..domain.clock import fixed_clock
 from ..domain.enums import Role
 from ..domain.sla import SlaPolicy
 from ..services.context import Desk
-from ..services.demo.marker import DEMO_KEY
 from ..services.escalations.read import open_count, review_queue
 from ..services.escalations.sweep import due_escalations
 from ..store.converters import staff_view

@@ -94,8 +94,8 @@ def _pin_of(ctx: BenchContext) -> str | None:
     """The PIN to log in with: a demo account's, else $AFTERSALES_PIN."""
     import os
 
-    from ..services.demo.catalog import DEMO_STAFF
-    from ..services.demo.marker import is_demo_database
+    from ..demo.catalog import DEMO_STAFF
+    from ..demo.marker import is_demo_database
 
     if is_demo_database():
         for code, _name, _role, pin in DEMO_STAFF:

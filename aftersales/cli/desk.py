@@ -29,7 +29,7 @@ def register(commands: Commands) -> None:
 
 def _build_demo(path: Path, complaints: int, seed: int, today: date | None) -> None:
     """Build a demo; without --today it is live: up to this minute of today, in the mall's time zone."""
-    build_demo = lazy("services.demo.build", "build_demo")
+    build_demo = lazy("demo.build", "build_demo")
     until = None
     if today is None:
         today, until = _live_moment()
@@ -46,7 +46,7 @@ def _demo(args: argparse.Namespace) -> int:
     target = target_of(args)
     if is_url(target):
         # Built into a temporary file first, then copied into the server database.
-        build_on_server = lazy("services.demo.server", "build_demo_on_server")
+        build_on_server = lazy("demo.server", "build_demo_on_server")
         today, until = (args.today, None) if args.today else _live_moment()
         build_on_server(target, args.complaints, args.seed, today, until)
         print(counted("cli.demo.done", args.complaints, path=shown(target)))

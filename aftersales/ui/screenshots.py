@@ -178,7 +178,7 @@ def escalated_complaint() -> int:
 
 
 async def run(out: Path) -> int:
-    from ..services.demo.build import build_demo
+    from ..demo.build import build_demo
 
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:

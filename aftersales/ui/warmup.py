@@ -17,7 +17,7 @@ DeskApp = Any
 # Loaded after the database is open, in this order: the login's service first, then what follows it.
 MODULES = (
     "aftersales.services.staff.auth",
-    "aftersales.services.demo.marker",
+    "aftersales.demo.marker",
     "aftersales.services.dashboard.figures",
     "aftersales.services.complaints.queue",
     "aftersales.services.complaints.read",

@@ -111,8 +111,8 @@ class LoginScreen(Screen[None]):
             return
         if app.session.read_only:
             self.post_message(ReadOnlyDatabase())
-        from ....services.demo.catalog import DEMO_STAFF
-        from ....services.demo.marker import is_demo_database
+        from ....demo.catalog import DEMO_STAFF
+        from ....demo.marker import is_demo_database
         from ....store.db import connection
 
         try:

@@ -1,6 +1,6 @@
 """Word lists the demo database is built from: staff, shops, products and complaint phrasing."""
 
-from ...domain.enums import Category, MajorReason, Remedy, Role, ShopCategory
+from ..domain.enums import Category, MajorReason, Remedy, Role, ShopCategory
 
 SC = ShopCategory
 

@@ -6,8 +6,8 @@ import sqlite3
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from ...domain.partners import PartnerKind, ReferralDirection, ReferralState
-from ...domain.supervision import RectificationState
+from ..domain.partners import PartnerKind, ReferralDirection, ReferralState
+from ..domain.supervision import RectificationState
 
 FINDINGS = [
     ("展厅价格签与收银价格不一致", "统一价签，收银系统同步调价"),

@@ -14,14 +14,14 @@ import sqlite3
 from datetime import UTC, datetime
 from typing import Any
 
-from ...domain.escalations.enums import (
+from ..domain.escalations.enums import (
     LEVEL_LEAD,
     LEVEL_MANAGER,
     EscalationState,
     EscalationTrigger,
     SweepRule,
 )
-from ...domain.sla import SlaPolicy, add_business_minutes, business_seconds_between
+from ..domain.sla import SlaPolicy, add_business_minutes, business_seconds_between
 
 COLUMNS = ("complaint_id", "level", "trigger", "rule", "reason", "state", "raised_by_id", "raised_at",
            "acknowledged_by_id", "acknowledged_at", "instructions", "decision", "closed_by_id", "closed_at", "version",

@@ -6,11 +6,11 @@ import tempfile
 from datetime import date, time
 from pathlib import Path
 
-from ...domain.errors import DeskError
-from ...store.db import close_database, open_database, write_transaction
-from ...store.masking import shown_target
-from ...store.models import Complaint, Event, Meta, Staff
-from ...store.server_copy import copy_file_into_server
+from ..domain.errors import DeskError
+from ..store.db import close_database, open_database, write_transaction
+from ..store.masking import shown_target
+from ..store.models import Complaint, Event, Meta, Staff
+from ..store.server_copy import copy_file_into_server
 from .marker import DEMO_KEY
 
 

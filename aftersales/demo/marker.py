@@ -1,7 +1,7 @@
 """Whether a database is a demo: `aftersales demo` marks what it builds, so only demos show their accounts."""
 
-from ...store.models import Meta
-from ..unit import unit_of_work
+from ..services.unit import unit_of_work
+from ..store.models import Meta
 
 DEMO_KEY = "demo"
 

@@ -5,8 +5,8 @@ from bisect import bisect_left
 from collections import defaultdict
 from operator import itemgetter
 
-from ...domain.callbacks import CallbackPurpose
-from ...domain.enums import CloseOutcome, ComplaintStatus, EventKind, Remedy
+from ..domain.callbacks import CallbackPurpose
+from ..domain.enums import CloseOutcome, ComplaintStatus, EventKind, Remedy
 from .callbacks import SATISFACTION, CallbackPlayer
 from .catalog import CONTACT_NOTES, RESOLUTIONS, WITHDRAW_REASONS
 from .chain import DemoEvent

@@ -6,8 +6,8 @@ import sqlite3
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from ...domain.deliveries import SLOT_RANK, Slot, slot_end
-from ...store.fields import to_epoch
+from ..domain.deliveries import SLOT_RANK, Slot, slot_end
+from ..store.fields import to_epoch
 
 OPEN_ORDERS = ("requested", "accepted", "out_for_delivery", "failed", "rescheduled")
 _STARTED = """

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from ...domain.enums import EventKind
-from ...domain.errors import DeskError
-from ...domain.penalties.enums import (
+from ..domain.enums import EventKind
+from ..domain.errors import DeskError
+from ..domain.penalties.enums import (
     STANDING,
     AppealDecision,
     DismissalReview,
@@ -23,11 +23,11 @@ from ...domain.penalties.enums import (
     SubjectKind,
     ViolationStatus,
 )
-from ...domain.penalties.ladder import Standing, retier
-from ...domain.penalties.months import month_of, next_month
-from ...domain.penalties.policy import PenaltyPolicy
-from ...domain.penalties.workflow import Step as WorkflowStep
-from ...domain.penalties.workflow import check_step, review_after
+from ..domain.penalties.ladder import Standing, retier
+from ..domain.penalties.months import month_of, next_month
+from ..domain.penalties.policy import PenaltyPolicy
+from ..domain.penalties.workflow import Step as WorkflowStep
+from ..domain.penalties.workflow import check_step, review_after
 from .chain import DemoEvent
 from .penalty_script import EVIDENCE, Step, script
 

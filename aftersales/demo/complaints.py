@@ -7,10 +7,10 @@ from datetime import UTC, date, datetime
 
 from faker import Faker
 
-from ...domain.enums import SEVERITY_RANK, Category, Channel, MajorReason, Remedy, Severity, ShopCategory
-from ...domain.numbering import complaint_number
-from ...domain.sla import SlaPolicy, deadlines
-from ...store.fields import to_epoch
+from ..domain.enums import SEVERITY_RANK, Category, Channel, MajorReason, Remedy, Severity, ShopCategory
+from ..domain.numbering import complaint_number
+from ..domain.sla import SlaPolicy, deadlines
+from ..store.fields import to_epoch
 from .catalog import (
     ATTITUDES,
     CATEGORY_REMEDIES,

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from ...domain.documents.enums import DocumentKind, DocumentMove
-from ...domain.documents.ranges import Segment, clashes, moved
+from ..domain.documents.enums import DocumentKind, DocumentMove
+from ..domain.documents.ranges import Segment, clashes, moved
 
 MONTHS = 12
 RECEIPT_BLOCK = 100_000

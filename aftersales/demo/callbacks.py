@@ -8,8 +8,8 @@ pending, some already tried once or twice, so the due list has overdue and fresh
 import random
 from collections.abc import Callable
 
-from ...domain.callbacks import CallbackOutcome, CallbackPurpose, CallbackStatus
-from ...domain.enums import EventKind
+from ..domain.callbacks import CallbackOutcome, CallbackPurpose, CallbackStatus
+from ..domain.enums import EventKind
 from .chain import DemoEvent
 from .deliveries import cached_details
 

@@ -18,13 +18,13 @@ from zoneinfo import ZoneInfo
 
 from faker import Faker
 
-from ...domain.enums import EventKind, Role, ShopCategory
-from ...domain.pins import hash_pin
-from ...domain.sla import SlaPolicy
-from ...store import fts, shop_summary
-from ...store.db import close_database, open_database
-from ...store.errors import DatabaseRefused
-from ...store.fields import to_epoch
+from ..domain.enums import EventKind, Role, ShopCategory
+from ..domain.pins import hash_pin
+from ..domain.sla import SlaPolicy
+from ..store import fts, shop_summary
+from ..store.db import close_database, open_database
+from ..store.errors import DatabaseRefused
+from ..store.fields import to_epoch
 from .callbacks import ATTEMPT_COLUMNS, CALLBACK_COLUMNS
 from .catalog import BUILDINGS, DEMO_STAFF, SHOPS
 from .chain import INSERT_EVENT, ChainSealer, DemoEvent

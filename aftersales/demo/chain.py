@@ -4,7 +4,7 @@ import hashlib
 from collections.abc import Iterable
 from json.encoder import encode_basestring as _quote
 
-from ...domain.audit_chain import GENESIS
+from ..domain.audit_chain import GENESIS
 
 # One demo event before hashing: at, complaint id, actor id, kind, field, old, new, note, customer contact.
 DemoEvent = tuple[int, int | None, int | None, str, str, str, str, str, bool]

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ...domain.deliveries import DeliveryKind, DeliveryStatus, FailureReason, Slot, event_details
-from ...domain.enums import EventKind
+from ..domain.deliveries import DeliveryKind, DeliveryStatus, FailureReason, Slot, event_details
+from ..domain.enums import EventKind
 from .chain import DemoEvent
 
 DAY = 86_400
