@@ -77,6 +77,43 @@ def test_a_database_of_another_application_is_refused_and_left_alone(capsys, emp
     assert _tables(empty_pg) == ["orders"]
 
 
+def _rows(url: str, table: str) -> list[tuple[object, ...]]:
+    raw = connect(url)
+    try:
+        return sorted(raw.execute_sql(f"SELECT * FROM {table}").fetchall())
+    finally:
+        raw.close()
+
+
+FOREIGN_META = {
+    "other_columns": ("CREATE TABLE meta (id serial PRIMARY KEY, name text, setting integer)",
+                      "INSERT INTO meta (name, setting) VALUES ('theme', 2), ('rows_per_page', 50)"),
+    "same_columns_other_version": ("CREATE TABLE meta (key varchar(40) PRIMARY KEY, value text)",
+                                   "INSERT INTO meta VALUES ('schema_version', '2.4.1'), ('owner', 'crm')"),
+    "same_columns_whole_number": ("CREATE TABLE meta (key varchar(40) PRIMARY KEY, value text)",
+                                  "INSERT INTO meta VALUES ('schema_version', '3'), ('owner', 'crm')"),
+    "same_columns_no_version": ("CREATE TABLE meta (key varchar(40) PRIMARY KEY, value text)",
+                                "INSERT INTO meta VALUES ('owner', 'crm')"),
+}
+
+
+@needs_pg
+@pytest.mark.parametrize("meta", sorted(FOREIGN_META))
+@pytest.mark.parametrize("command", [["check"], [], ["init", "--admin-code", "boss", "--admin-name", "周总",
+                         "--admin-pin", "246810"], ["demo", "--complaints", "5"]], ids=["check", "desk", "init", "demo"])
+def test_another_applications_meta_table_is_refused_as_a_foreign_database(capsys, empty_pg, meta, command):
+    raw = connect(empty_pg)
+    for sql in FOREIGN_META[meta]:
+        raw.execute_sql(sql)
+    raw.close()
+    before = _rows(empty_pg, "meta")
+    outcome = run(capsys, *command, "--db", empty_pg)
+    assert outcome.code == 1
+    assert outcome.err.count("\n") == 1 and "holds tables of another application" in outcome.err, outcome.err
+    assert shown_target(empty_pg) in outcome.err
+    assert _tables(empty_pg) == ["meta"] and _rows(empty_pg, "meta") == before
+
+
 @needs_pg
 def test_a_read_only_command_on_an_empty_server_database_creates_nothing(capsys, empty_pg):
     outcome = run(capsys, "check", "--db", empty_pg)

@@ -49,7 +49,7 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
     if opened_read_only():
         return db  # its schema version was checked on opening; nothing may migrate it
     try:
-        found = current_version(db)
+        found = current_version(db, shown_target(text))
         if found > LATEST:
             raise DatabaseRefused(f"{shown_target(text)}: made by a newer aftersales (schema {found})")
         if found < LATEST:

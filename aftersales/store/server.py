@@ -82,6 +82,47 @@ def lock_chain() -> None:
         db.execute_sql(_TAKE_WRITE_LOCK)
 
 
+# The marker: a `meta` table of exactly these columns holding the schema version, beside the first
+# version's tables. Another application's `meta` (other columns, or other content) is not it.
+_META_SHAPE = """
+    SELECT to_regclass('meta') IS NOT NULL,
+           coalesce((SELECT array_agg(attname::text ORDER BY attname) FROM pg_attribute
+                     WHERE attrelid = to_regclass('meta') AND attnum > 0 AND NOT attisdropped), '{}')
+"""
+_META_COLUMNS = ["key", "value"]
+_SCHEMA_VERSION = "SELECT value::text FROM meta WHERE key::text = 'schema_version' LIMIT 1"
+_FIRST_TABLES = ("staff", "complaint", "event")
+_FIRST_TABLES_FOUND = "SELECT count(to_regclass(name)) FROM unnest(%s::text[]) AS name"
+
+
+def foreign_database(where: str) -> DatabaseRefused:
+    return DatabaseRefused(
+        f"{where}: holds tables of another application (no aftersales marker); use an empty database for the desk"
+    )
+
+
+def marked_version(db: Database, where: str) -> int:
+    """The schema version our marker records, 0 when there is no `meta` table or no version in it.
+
+    Raises DatabaseRefused (another application's) for a `meta` table that is not ours: other columns,
+    a version that is no whole number, or a version without the tables every version has.
+    """
+    exists, columns = db.execute_sql(_META_SHAPE).fetchone()
+    if not exists:
+        return 0
+    if list(columns) != _META_COLUMNS:
+        raise foreign_database(where)
+    row = db.execute_sql(_SCHEMA_VERSION).fetchone()
+    if row is None:
+        return 0
+    text = str(row[0]).strip()
+    if not (text.isascii() and text.isdigit()) or int(text) == 0:
+        raise foreign_database(where)
+    if int(db.execute_sql(_FIRST_TABLES_FOUND, (list(_FIRST_TABLES),)).fetchone()[0]) != len(_FIRST_TABLES):
+        raise foreign_database(where)
+    return int(text)
+
+
 def refuse_unmarked(db: Database, where: str, create: bool) -> None:
     """For a server database without our marker: refuse it unless it is empty and `create` was asked.
 
@@ -89,10 +130,7 @@ def refuse_unmarked(db: Database, where: str, create: bool) -> None:
     mistaken for another application.
     """
     if int(db.execute_sql(_USER_RELATIONS).fetchone()[0]):
-        raise DatabaseRefused(
-            f"{where}: holds tables of another application (no aftersales marker); "
-            "use an empty database for the desk"
-        )
+        raise foreign_database(where)
     if not create:
         raise DatabaseRefused(f"{where}: no aftersales database here (create one with `aftersales init --db URL`)")
 

@@ -11,7 +11,7 @@ from peewee import Database, SqliteDatabase
 from ..errors import DatabaseRefused
 from ..header import APPLICATION_ID
 from ..models import Meta
-from ..server import MIGRATION_LOCK, is_server, refuse_unmarked
+from ..server import MIGRATION_LOCK, is_server, marked_version, refuse_unmarked
 from . import (
     v001_core,
     v002_pg_event_errcode,
@@ -46,13 +46,12 @@ MIGRATIONS: list[Callable[[Database], None]] = [
 LATEST = len(MIGRATIONS)
 
 
-def current_version(db: Database) -> int:
+def current_version(db: Database, where: str = "") -> int:
+    """The schema version of `db`; on PostgreSQL a `meta` table of another application is refused,
+    naming the database as `where`."""
     if isinstance(db, SqliteDatabase):
         return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
-    if not db.table_exists(Meta._meta.table_name):
-        return 0
-    row = Meta.get_or_none(Meta.key == "schema_version")
-    return int(row.value) if row else 0
+    return marked_version(db, where or str(db.database))
 
 
 def _set_version(db: Database, version: int) -> None:
@@ -74,7 +73,7 @@ def migrate(db: Database, *, where: str = "", create: bool = True) -> int:
     with db.atomic():
         if is_server(db):
             db.execute_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
-        found = current_version(db)
+        found = current_version(db, where)
         if found > LATEST:
             raise DatabaseRefused(f"{where or db.database}: made by a newer aftersales (schema {found}, this one knows {LATEST})")
         if found == 0 and is_server(db):
