@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from aftersales import bench
-from aftersales.bench import startup
+from aftersales.bench import server_saves, startup
 from aftersales.bench.core import BenchContext
 from aftersales.demo.build import build_demo
 from aftersales.store.db import close_database
@@ -135,3 +135,10 @@ def test_percentile_is_nearest_rank() -> None:
     assert bench.percentile(samples, 0.5) == 50
     assert bench.percentile(samples, 0.95) == 95
     assert bench.percentile([3.0], 0.95) == 3
+
+
+def test_a_scratch_database_keeps_the_servers_account_and_options() -> None:
+    url = "postgresql://desk:p%40ss@db.example:5433/aftersales?sslmode=require"
+    assert server_saves.scratch_url(url, "aftersales_bench_1f") == (
+        "postgresql://desk:p%40ss@db.example:5433/aftersales_bench_1f?sslmode=require"
+    )

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from playhouse.db_url import connect
 
+from aftersales.bench.server_saves import SCRATCH_PREFIX
 from aftersales.demo.build import build_demo
 from aftersales.demo.marker import is_demo_database
 from aftersales.domain.clock import fixed_clock
@@ -266,22 +267,78 @@ def test_demo_on_a_server_holds_what_the_file_demo_holds_and_takes_new_work(caps
     assert again.code == 1 and "already holds a desk's records" in again.err
 
 
+def _every_row(url: str) -> dict[str, str]:
+    """Each table's and sequence's content as a digest: what a bench must leave as it was."""
+    raw = connect(url)
+    try:
+        found = {}
+        for (table,) in raw.execute_sql("SELECT tablename FROM pg_tables WHERE schemaname = 'public'").fetchall():
+            found[table] = raw.execute_sql(
+                f"SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM {table} t"
+            ).fetchone()[0]
+        for (name,) in raw.execute_sql("SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'").fetchall():
+            found[name] = str(raw.execute_sql(f"SELECT last_value FROM {name}").fetchone()[0])
+        return found
+    finally:
+        raw.close()
+
+
+def _scratch_databases(url: str) -> list[str]:
+    raw = connect(url)
+    try:
+        return [row[0] for row in raw.execute_sql(
+            "SELECT datname FROM pg_database WHERE datname LIKE %s", (SCRATCH_PREFIX + "%",)).fetchall()]
+    finally:
+        raw.close()
+
+
 @needs_pg
 @pytest.mark.real_clock
 def test_bench_runs_on_a_server_url(capsys, empty_pg, monkeypatch):
     assert run(capsys, "demo", "--db", empty_pg, "--complaints", "200", "--today", TODAY.isoformat()).code == 0
-    open_database(empty_pg)
-    events = Event.select().count()
     close_database()
+    before = _every_row(empty_pg)
+    scratch_before = _scratch_databases(empty_pg)
     monkeypatch.setenv("AFTERSALES_BENCH_UI", "0")
     outcome = run(capsys, "bench", "--db", empty_pg, "--json")
     assert outcome.code == 0, outcome.err
     figures = json.loads(outcome.out)
     assert figures["complaints"] == 200 and figures["db"] == shown_target(empty_pg)
     assert 0 < figures["page_p95_ms"] < 5_000 and figures["search_0_hits"] + figures["search_1_hits"] > 0
-    assert figures["save_p95_ms"] is None and "SQLite files only" in figures["save_note"]
-    open_database(empty_pg)
-    assert Event.select().count() == events  # nothing was saved into the server database
+    # Saves are timed on the server too, in a scratch database of their own on it.
+    assert 0 < figures["save_p50_ms"] <= figures["save_p95_ms"] < 5_000
+    assert "scratch database" in figures["save_note"]
+    close_database()
+    assert _every_row(empty_pg) == before  # nothing was saved into the measured database
+    assert _scratch_databases(empty_pg) == scratch_before  # and the scratch one is gone
+
+
+@needs_pg
+def test_a_bench_the_server_refuses_a_scratch_database_says_why_and_changes_nothing(
+    capsys, empty_pg, monkeypatch
+):
+    from aftersales.bench import server_saves
+
+    assert run(capsys, "demo", "--db", empty_pg, "--complaints", "20", "--today", TODAY.isoformat()).code == 0
+    close_database()
+    before = _every_row(empty_pg)
+    refused = "permission denied to create database"
+
+    def on_server(url: str, sql: str) -> None:
+        if sql.startswith("CREATE DATABASE"):
+            import psycopg2
+
+            raise psycopg2.errors.InsufficientPrivilege(refused)
+
+    monkeypatch.setattr(server_saves, "_on_server", on_server)
+    monkeypatch.setenv("AFTERSALES_BENCH_UI", "0")
+    outcome = run(capsys, "bench", "--db", empty_pg, "--json")
+    assert outcome.code == 0, outcome.err
+    figures = json.loads(outcome.out)
+    assert figures["save_p95_ms"] is None and refused in figures["save_note"]
+    assert figures["board_p95_ms"] > 0  # the parts after the saves read the measured database again
+    close_database()
+    assert _every_row(empty_pg) == before
 
 
 # ----- two init at once ------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from ..domain.schemas import StaffView
 from ..i18n import t
 from ..services.complaints.intake import create_complaint
 from ..services.complaints.queue import QueueFilter, QueueSort, queue_page
@@ -16,6 +17,7 @@ from ..services.dashboard.figures import load_dashboard
 from ..store.db import close_database, is_url, open_database
 from ..store.models import Complaint, Shop
 from .core import BenchContext, Row, ms, percentile, timed
+from .server_saves import saves_on_server
 
 TARGETS: dict[str, float] = {
     "page_p95_ms": 15.0,
@@ -109,18 +111,20 @@ def measure_dashboard(ctx: BenchContext) -> dict[str, Any]:
 
 
 def measure_saves(ctx: BenchContext) -> dict[str, Any]:
-    db, actor = ctx.db, ctx.actor
-    """Save new complaints into a copy of the database (SQLite backup API), never into the user's file."""
-    if is_url(db):
-        # Saves go into a throw-away copy of the file; a server database is not copied for that.
-        return {"save_p95_ms": None, "save_note": t("bench.note.saves_file_only")}
+    """Save new complaints where they leave the measured database as it was: on a file into a copy of
+    it (SQLite backup API), on a server into a scratch database on the same server (see server_saves)."""
     shop = Shop.select(Shop.code).where(Shop.active == True).order_by(Shop.id).scalar()  # noqa: E712
     if shop is None:
         return {"save_p95_ms": None, "save_note": "no active shop to file complaints against"}
+    if is_url(ctx.db):
+        outcome = saves_on_server(ctx.db, ctx.actor, shop, lambda: _timed_saves(ctx.actor, shop))
+        if "error" in outcome:
+            return {"save_p95_ms": None, "save_note": t("bench.note.saves_not_measured", reason=outcome["error"])}
+        return {**_save_figures(outcome["samples"]), "save_note": t("bench.note.saves_on_scratch_server")}
     close_database()
     with tempfile.TemporaryDirectory(prefix="aftersales-bench-") as folder:
         copy = Path(folder) / "copy.db"
-        source, target = sqlite3.connect(db), sqlite3.connect(copy)
+        source, target = sqlite3.connect(ctx.db), sqlite3.connect(copy)
         try:
             source.backup(target)
         finally:
@@ -131,20 +135,28 @@ def measure_saves(ctx: BenchContext) -> dict[str, Any]:
             os.fsync(handle.fileno())
         open_database(copy)
         try:
-            desk = Desk()
-            samples = []
-            for index in range(SAVES):
-                data = {
-                    "phone": f"139{index:08d}", "customer_name": "测试顾客", "shop_code": shop,
-                    "product": "布艺沙发", "category": "product_quality", "severity": "normal",
-                    "channel": "phone", "remedy": "repair", "description": "沙发腿断裂，要求上门维修 bench",
-                }
-                start = time.perf_counter()
-                create_complaint(desk, actor, data)
-                samples.append(time.perf_counter() - start)
+            samples = _timed_saves(ctx.actor, shop)
         finally:
             close_database()
-    open_database(db)
+    open_database(ctx.db)
+    return _save_figures(samples)
+
+
+def _timed_saves(actor: StaffView, shop: str) -> list[float]:
+    """SAVES new complaints through the intake service, each one timed, into the open database."""
+    desk = Desk()
+    samples = []
+    for index in range(SAVES):
+        data = {
+            "phone": f"139{index:08d}", "customer_name": "测试顾客", "shop_code": shop,
+            "product": "布艺沙发", "category": "product_quality", "severity": "normal",
+            "channel": "phone", "remedy": "repair", "description": "沙发腿断裂，要求上门维修 bench",
+        }
+        start = time.perf_counter()
+        create_complaint(desk, actor, data)
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def _save_figures(samples: list[float]) -> dict[str, Any]:
     return {"save_p50_ms": ms(percentile(samples, 0.5)), "save_p95_ms": ms(percentile(samples, 0.95))}
-
-
