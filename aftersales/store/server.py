@@ -26,8 +26,8 @@ CHANGE_CHANNEL = "aftersales_change"
 # than POOL_MAX_CONNECTIONS wait for a connection to come back, up to POOL_WAIT_SECONDS.
 POOL_MAX_CONNECTIONS = 16
 POOL_WAIT_SECONDS = 30
-# A connection this old is replaced when it is next taken or given back (server-side memory and
-# settings do not grow for ever on a desk left open for days).
+# A connection this old is replaced when it is next taken or given back, so a desk left open for days
+# does not keep one server process (and what it has cached) for ever.
 POOL_STALE_SECONDS = 600
 
 _USER_RELATIONS = """
