@@ -48,6 +48,36 @@ def test_the_check_sees_relative_imports():
     assert "aftersales.store.models" in _imports(relative)
 
 
+def _private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
+def _private_imports(source: str) -> list[str]:
+    """The `_private` names a module's source imports from other modules (`from x import _y`, `import x._y`)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom):
+            found += [f"{'.' * node.level}{node.module or ''}.{alias.name}" for alias in node.names if _private(alias.name)]
+        elif isinstance(node, ast.Import):
+            found += [alias.name for alias in node.names if any(_private(part) for part in alias.name.split("."))]
+    return found
+
+
+def test_no_module_imports_a_private_name_of_another():
+    offenders = [
+        f"{path.relative_to(PACKAGE)} imports {name}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for name in _private_imports(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
+def test_the_private_import_check_sees_every_form():
+    source = "from ..complaints.actions import _load, assign\nfrom .x import (\n    a,\n    _b as b,\n)\nimport p._q\n" \
+             "from json.encoder import encode_basestring as _quote\nfrom . import __version__\n"
+    assert _private_imports(source) == ["..complaints.actions._load", ".x._b", "p._q"]
+
+
 def test_no_module_is_over_400_lines():
     long = [str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py") if len(p.read_text().splitlines()) > 400]
     assert long == []

@@ -1,5 +1,5 @@
-"""Editing and (de)activating a directory record named by its code (a shop, an outside partner): the
-change saved over the version that was read, and one audited event that says what changed."""
+"""Editing and (de)activating a directory record named by its code (a staff member, a shop, an outside
+partner): the change saved over the version that was read, and one audited event that says what changed."""
 
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -8,44 +8,53 @@ from ..domain.directory import changed_fields, described
 from ..domain.enums import EventKind
 from ..domain.schemas import StaffView
 from ..store.db import write_transaction
-from ..store.versioned import load_by_code, save_versioned
+from ..store.versioned import VersionedRecord
 from .audit import append_event
 from .context import Desk
 
 View = TypeVar("View")
+# A directory's own rule on a change about to be saved: the row as stored, field → (old, new).
+EditRule = Callable[[Any, dict[str, tuple[object, object]]], None]
+# A directory's own rule on (de)activating the row as stored.
+ActiveRule = Callable[[Any], None]
 
 
 def edit_by_code(
-    desk: Desk, actor: StaffView, model: Any, code: str, version: int | None, wanted: dict[str, object],
-    kind: EventKind, view: Callable[[Any], View],
+    desk: Desk, actor: StaffView, record: VersionedRecord, code: str, version: int | None,
+    wanted: dict[str, object], kind: EventKind, view: Callable[[Any], View], *, rule: EditRule | None = None,
 ) -> View:
     """Store the fields of `wanted` that differ from the record's; `version` None skips the check.
-    The event holds the code with the old values and with the new ones."""
-    table = model._meta.table_name
+    `rule` may refuse the change first. The event holds the code with the old values and with the new ones."""
+    table = record.model._meta.table_name
     with write_transaction(f"saving {table} {code}"):
-        row = load_by_code(model, code, version)
+        row = record.load(code, version)
         changes = changed_fields({name: getattr(row, name) for name in wanted}, wanted)
         if not changes:
             return view(row)
-        saved = save_versioned(model, row, {name: new for name, (_old, new) in changes.items()})
+        if rule is not None:
+            rule(row, changes)
+        record.save(row, row.version, {name: new for name, (_old, new) in changes.items()})
         append_event(
             desk.clock(), actor, kind, field=table,
             old=described(row.code, {name: old for name, (old, _new) in changes.items()}),
             new=described(row.code, {name: new for name, (_old, new) in changes.items()}),
         )
-        return view(saved)
+        return view(record.model.get_by_id(row.id))
 
 
 def set_active_by_code(
-    desk: Desk, actor: StaffView, model: Any, code: str, active: bool, version: int | None,
-    kinds: tuple[EventKind, EventKind], view: Callable[[Any], View],
+    desk: Desk, actor: StaffView, record: VersionedRecord, code: str, active: bool, version: int | None,
+    kinds: tuple[EventKind, EventKind], view: Callable[[Any], View], *, rule: ActiveRule | None = None,
 ) -> View:
-    """Deactivate or reactivate the record; `kinds` are the (deactivated, reactivated) event kinds."""
-    table = model._meta.table_name
+    """Deactivate or reactivate the record; `kinds` are the (deactivated, reactivated) event kinds.
+    `rule` may refuse the change first."""
+    table = record.model._meta.table_name
     with write_transaction(f"{'reactivating' if active else 'deactivating'} {table} {code}"):
-        row = load_by_code(model, code, version)
+        row = record.load(code, version)
         if row.active == active:
             return view(row)
-        saved = save_versioned(model, row, {"active": active})
+        if rule is not None:
+            rule(row)
+        record.save(row, row.version, {"active": active})
         append_event(desk.clock(), actor, kinds[1] if active else kinds[0], field=table, new=row.code)
-        return view(saved)
+        return view(record.model.get_by_id(row.id))

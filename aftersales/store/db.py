@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from peewee import Database, PeeweeException, SqliteDatabase
 from peewee import DatabaseError as PeeweeDatabaseError
+from playhouse.pool import PooledDatabase
 
 from ..domain.errors import DeskError, StorageError
 from . import lock_clock, own_events
@@ -44,7 +45,10 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
     """
     text = str(target)
     db = _open_postgres(text) if is_url(text) else _open_sqlite(Path(text), create)
+    previous = database.obj
     database.initialize(db)
+    if previous is not None and previous is not db:
+        _put_away(previous)
     own_events.forget_all()
     if opened_read_only():
         return db  # its schema version was checked on opening; nothing may migrate it
@@ -59,10 +63,10 @@ def open_database(target: str | Path, *, create: bool = False) -> Database:
                 # another desk's cheap header check recognises it while this one stays open.
                 db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     except DatabaseRefused:
-        db.close()
+        _put_away(db)
         raise
     except (PeeweeDatabaseError, sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-        db.close()
+        _put_away(db)
         detail = redact(str(exc).strip(), text)
         raise DatabaseRefused(f"{shown_target(text)}: cannot prepare the database ({detail})") from exc
     return db
@@ -181,8 +185,16 @@ def _open_postgres(url: str) -> Database:
 
 
 def close_database() -> None:
-    if database.obj is not None and not database.obj.is_closed():
-        database.obj.close()
+    """Close this thread's connection; on a pooled database (PostgreSQL) also the ones nobody is using."""
+    if database.obj is not None:
+        _put_away(database.obj)
+
+
+def _put_away(db: Database) -> None:
+    if not db.is_closed():
+        db.close()
+    if isinstance(db, PooledDatabase):
+        db.close_idle()  # connections other threads still hold go back to the pool when they close them
 
 
 # What SQLite says → (cause code for the catalogs `error.cause.<code>`, plain English).

@@ -1,10 +1,13 @@
-"""PostgreSQL specifics: the advisory locks that serialise the desk's writers, and its marker."""
+"""PostgreSQL specifics: the pool of connections, the advisory locks that serialise the desk's writers,
+and its marker."""
 
+import threading
 import time
 from collections.abc import Sequence
 from typing import Any
 
 from peewee import Database, PostgresqlDatabase, __exception_wrapper__
+from playhouse.pool import PooledPostgresqlDatabase
 
 from . import lock_clock
 from .errors import DatabaseRefused
@@ -16,6 +19,16 @@ MIGRATION_LOCK = 4190417
 WRITE_LOCK = 4190418
 # Channel on which every commit that appended an audit event is announced to the other desks.
 CHANGE_CHANNEL = "aftersales_change"
+
+# Every service call opens and closes its own connection; a new one costs milliseconds (TCP,
+# authentication, a new server process) where a cheap read costs a fraction of one, so a closed
+# connection goes back to a pool for the next call. A desk runs a few workers at once: more threads
+# than POOL_MAX_CONNECTIONS wait for a connection to come back, up to POOL_WAIT_SECONDS.
+POOL_MAX_CONNECTIONS = 16
+POOL_WAIT_SECONDS = 30
+# A connection this old is replaced when it is next taken or given back, so a desk left open for days
+# does not keep one server process (and what it has cached) for ever.
+POOL_STALE_SECONDS = 600
 
 _USER_RELATIONS = """
     SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -41,17 +54,42 @@ def connection_params(url: str) -> dict[str, Any]:
     return params
 
 
-class DeskPostgresDatabase(PostgresqlDatabase):
-    """PostgreSQL where every write transaction queues for the desk's write lock at BEGIN.
+class DeskPostgresDatabase(PooledPostgresqlDatabase):  # type: ignore[misc]  # playhouse has no types
+    """PostgreSQL where every write transaction queues for the desk's write lock at BEGIN, over a pool
+    of connections.
 
     The same rule as SQLite's BEGIN IMMEDIATE: writers go one at a time, first come first served
     (PostgreSQL grants a contended lock in queue order), never deadlock on each other's rows, and
-    the audit chain's head cannot be read by two writers at once.
+    the audit chain's head cannot be read by two writers at once. The lock is transaction-scoped,
+    so a connection given back to the pool holds nothing; one given back inside a transaction is
+    rolled back first.
     """
+
+    def __init__(self, database: str, **kwargs: Any) -> None:
+        super().__init__(database, **kwargs)
+        self._owners: dict[int, threading.Thread] = {}
 
     @classmethod
     def from_url(cls, url: str) -> "DeskPostgresDatabase":
-        return cls(**connection_params(url))
+        return cls(max_connections=POOL_MAX_CONNECTIONS, stale_timeout=POOL_STALE_SECONDS,
+                   timeout=POOL_WAIT_SECONDS, **connection_params(url))
+
+    def _connect(self) -> Any:
+        with self._pool_lock:
+            self._reclaim_orphans()
+            conn = super()._connect()
+            self._owners[self.conn_key(conn)] = threading.current_thread()
+            return conn
+
+    def _reclaim_orphans(self) -> None:
+        """Close the connections of threads that ended without giving theirs back: without a pool
+        they closed with their thread, here they would hold a place in it for ever."""
+        for key, owner in list(self._owners.items()):
+            if key not in self._in_use:
+                del self._owners[key]
+            elif not owner.is_alive():
+                del self._owners[key]
+                self._close_raw(self._in_use.pop(key).connection)
 
     def begin(self, isolation_level: Any = None) -> None:
         started = time.monotonic()

@@ -5,7 +5,7 @@ investigating with the reason on its timeline. Unreachable: tried again later; a
 different days the desk may close the complaint with that outcome (`close_unreachable`).
 """
 
-from typing import Any, NoReturn
+from typing import Any
 
 from ...domain.callbacks import (
     CONFIRMED,
@@ -28,8 +28,9 @@ from ...domain.status_machine import Move, check_move
 from ...store.converters import complaint_view
 from ...store.db import write_transaction
 from ...store.models import Callback, CallbackAttempt, Complaint
+from ...store.versioned import VersionedRecord
 from ..audit import append_event
-from ..complaints.actions import _load, _save
+from ..complaints.record import load_complaint, save_complaint
 from ..context import Desk
 from ..guard import require
 from ..unit import unit_of_work
@@ -40,30 +41,18 @@ from .tasks import drop_pending_callbacks, resolution_callback
 _PENDING = CallbackStatus.PENDING.value
 
 
-def _callback_conflict(row: Callback, version: int) -> NoReturn:
+def _recorded_since(row: Callback, _version: int) -> ConflictError:
     number = Complaint.select(Complaint.number).where(Complaint.id == row.complaint_id).scalar()
-    raise ConflictError(
+    return ConflictError(
         f"the call-back of {number} was recorded by someone else meanwhile; reload to see it", number=number
     )
 
 
-def _load_callback(callback_id: int, version: int) -> Callback:
-    row = Callback.get_or_none(Callback.id == callback_id)
-    if row is None:
-        raise NotFound(f"no call-back #{callback_id}", what=str(callback_id))
-    if row.version != version:
-        _callback_conflict(row, version)
-    return row
-
-
-def _save_callback(row: Callback, version: int, changes: dict[str, Any]) -> None:
-    updated = (
-        Callback.update(version=Callback.version + 1, **changes)
-        .where((Callback.id == row.id) & (Callback.version == version))
-        .execute()
-    )
-    if updated != 1:
-        _callback_conflict(row, version)
+CALLBACK_RECORD = VersionedRecord(
+    Callback,
+    missing=lambda callback_id: NotFound(f"no call-back #{callback_id}", what=str(callback_id)),
+    conflict=_recorded_since,
+)
 
 
 def _attempts_of(callback_id: int) -> list[tuple[Any, CallbackOutcome]]:
@@ -87,7 +76,7 @@ def record_attempt(
     valid = validate(AttemptInput, data)
     now = desk.clock()
     with write_transaction(f"recording call-back #{callback_id}"):
-        row = _load_callback(callback_id, version)
+        row = CALLBACK_RECORD.load(callback_id, version)
         if row.status != _PENDING:
             raise TransitionRefused(f"call-back #{callback_id} is {row.status}", key="error.callback.finished",
                                     status=row.status)
@@ -108,14 +97,14 @@ def record_attempt(
         if finished:
             changes.update(status=CallbackStatus.DONE.value, outcome=valid.outcome.value,
                            satisfaction=valid.satisfaction, finished_at=now)
-        _save_callback(row, version, changes)
+        CALLBACK_RECORD.save(row, version, changes)
         complaint = Complaint.get_by_id(row.complaint_id)
         resolved = complaint.status == ComplaintStatus.RESOLVED.value
         if resolved and purpose is CallbackPurpose.CONFIRM_RESOLUTION and valid.outcome in CONFIRMED:
             _close(desk, actor, complaint, CloseOutcome.CALLBACK_CONFIRMED, valid.satisfaction)
         elif resolved and valid.outcome is CallbackOutcome.UNSATISFIED:
             check_move(ComplaintStatus.RESOLVED, ComplaintStatus.INVESTIGATING, Move.REOPEN)
-            _save(complaint, complaint.version, {"status": ComplaintStatus.INVESTIGATING.value}, desk)
+            save_complaint(complaint, complaint.version, {"status": ComplaintStatus.INVESTIGATING.value}, desk)
             append_event(
                 now, actor, EventKind.REOPENED, complaint_id=complaint.id, field="status",
                 old=ComplaintStatus.RESOLVED.value, new=ComplaintStatus.INVESTIGATING.value, note=valid.note,
@@ -129,8 +118,8 @@ def _close(
     """Close a resolved complaint after its call-back; its other pending calls are no longer needed."""
     check_move(ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED, Move.CLOSE_AFTER_CALLBACK, callback_completed=True)
     now = desk.clock()
-    _save(complaint, complaint.version, {"status": ComplaintStatus.CLOSED.value, "closed_at": now,
-                                         "close_outcome": outcome.value, "satisfaction": satisfaction}, desk)
+    save_complaint(complaint, complaint.version, {"status": ComplaintStatus.CLOSED.value, "closed_at": now,
+                                                  "close_outcome": outcome.value, "satisfaction": satisfaction}, desk)
     append_event(
         now, actor, EventKind.CLOSED, complaint_id=complaint.id, field="status",
         old=ComplaintStatus.RESOLVED.value, new=ComplaintStatus.CLOSED.value, note=outcome.value,
@@ -147,7 +136,7 @@ def close_unreachable(desk: Desk, actor: StaffView, complaint_id: int, version: 
     """
     require(desk, actor, Action.CALLBACK, complaint_id)
     with write_transaction(f"closing complaint #{complaint_id} after its call-back"):
-        complaint = _load(complaint_id, version)
+        complaint = load_complaint(complaint_id, version)
         current = ComplaintStatus(complaint.status)
         check_move(current, ComplaintStatus.CLOSED, Move.CLOSE_AFTER_CALLBACK, callback_completed=True)
         callback = resolution_callback(complaint.id)
@@ -163,7 +152,7 @@ def close_unreachable(desk: Desk, actor: StaffView, complaint_id: int, version: 
                 needed=UNREACHABLE_DAYS,
             )
         now = desk.clock()
-        _save_callback(callback, callback.version, {
+        CALLBACK_RECORD.save(callback, callback.version, {
             "status": CallbackStatus.DONE.value, "outcome": CallbackOutcome.UNREACHABLE.value, "finished_at": now,
         })
         _close(desk, actor, complaint, CloseOutcome.CALLBACK_UNREACHABLE, None)

@@ -1,10 +1,10 @@
 """What operators do to an open complaint; every change checks the version it was shown."""
 
-from typing import Any, NoReturn
+from typing import Any
 
 from ...domain.callbacks import CallbackPurpose
 from ...domain.enums import CloseOutcome, ComplaintStatus, EventKind, Role
-from ...domain.errors import ConflictError, InvalidInput, NotFound, PermissionDenied, TransitionRefused
+from ...domain.errors import InvalidInput, PermissionDenied, TransitionRefused
 from ...domain.permissions import Action, allowed
 from ...domain.schemas import ComplaintView, NoteInput, ResolveInput, StaffView, WithdrawInput
 from ...domain.status_machine import ORDER_DRIVEN, PLAIN_MOVES, Move, check_move, legal_moves
@@ -22,41 +22,7 @@ from ..staff.lookup import staff_row
 from ..unit import unit_of_work
 from ..validation import validate
 from .hold import delivery_promise_for, hold_changes
-
-
-def _load(complaint_id: int, version: int | None = None) -> Complaint:
-    """The stored complaint; with `version`, refused as a conflict when someone saved since.
-
-    The version is compared before any other rule, so an operator whose view is stale hears
-    "someone else changed it" rather than a rule that only the newer state breaks.
-    """
-    row = Complaint.get_or_none(Complaint.id == complaint_id)
-    if row is None:
-        raise NotFound(f"no complaint #{complaint_id}", what=str(complaint_id))
-    if version is not None and row.version != version:
-        _conflict(row, version)
-    return row
-
-
-def _conflict(row: Complaint, version: int) -> NoReturn:
-    current = Complaint.select(Complaint.version).where(Complaint.id == row.id).scalar()
-    raise ConflictError(
-        f"{row.number} was changed by someone else (version {current}, you had {version}); "
-        "reload to see the changes",
-        number=row.number,
-    )
-
-
-def _save(row: Complaint, expected_version: int, changes: dict[str, Any], desk: Desk) -> None:
-    """Write `changes` only if nobody saved since `expected_version` was read."""
-    changes = {**changes, "updated_at": desk.clock(), "version": Complaint.version + 1}
-    updated = (
-        Complaint.update(**changes)
-        .where((Complaint.id == row.id) & (Complaint.version == expected_version))
-        .execute()
-    )
-    if updated != 1:
-        _conflict(row, expected_version)
+from .record import load_complaint, save_complaint
 
 
 def _reload(complaint_id: int) -> ComplaintView:
@@ -77,7 +43,7 @@ def _move(
     current = ComplaintStatus(row.status)
     check_move(current, target, move)
     paused = hold_changes(row, target, desk.clock(), desk.sla, delivery_promise_for(desk.sla))
-    _save(row, version, {"status": target.value, **paused, **(extra or {})}, desk)
+    save_complaint(row, version, {"status": target.value, **paused, **(extra or {})}, desk)
     append_event(
         desk.clock(), actor, EventKind.STATUS, complaint_id=row.id, field="status",
         old=current.value, new=target.value, note=note,
@@ -88,14 +54,14 @@ def _move(
 def acknowledge(desk: Desk, actor: StaffView, complaint_id: int, version: int) -> ComplaintView:
     require(desk, actor, Action.ACKNOWLEDGE, complaint_id)
     with write_transaction(f"acknowledging complaint #{complaint_id}"):
-        row = _load(complaint_id, version)
+        row = load_complaint(complaint_id, version)
         current = ComplaintStatus(row.status)
         check_move(current, ComplaintStatus.ACKNOWLEDGED, Move.ACKNOWLEDGE)
         changes: dict[str, Any] = {"status": ComplaintStatus.ACKNOWLEDGED.value, "acknowledged_at": desk.clock()}
         takes_it = row.assignee_id is None and actor.role is not Role.ADMIN
         if takes_it:
             changes["assignee"] = actor.id
-        _save(row, version, changes, desk)
+        save_complaint(row, version, changes, desk)
         append_event(
             desk.clock(), actor, EventKind.ACKNOWLEDGED, complaint_id=row.id, field="status",
             old=current.value, new=ComplaintStatus.ACKNOWLEDGED.value,
@@ -114,7 +80,7 @@ def assign(desk: Desk, actor: StaffView, complaint_id: int, staff_code: str, ver
     """Give the complaint to a desk member; operators may only take an unassigned or own one."""
     require(desk, actor, Action.ASSIGN_SELF, complaint_id)
     if not allowed(actor.role, Action.ASSIGN_ANY):
-        owner = _load(complaint_id).assignee_id
+        owner = load_complaint(complaint_id).assignee_id
         if staff_code.strip().lower() != actor.code.lower() or owner not in (None, actor.id):
             deny(
                 desk, actor, Action.ASSIGN_ANY, complaint_id,
@@ -124,7 +90,7 @@ def assign(desk: Desk, actor: StaffView, complaint_id: int, staff_code: str, ver
                 ),
             )
     with write_transaction(f"assigning complaint #{complaint_id}"):
-        row = _load(complaint_id, version)
+        row = load_complaint(complaint_id, version)
         target = staff_row(staff_code, active_only=True)
         if target is None or Role(target.role) not in (Role.OPERATOR, Role.LEAD, Role.MANAGER):
             raise InvalidInput(f"no desk staff {staff_code}", {"assignee": t("validation.no_desk_staff", code=staff_code)})
@@ -136,7 +102,7 @@ def assign(desk: Desk, actor: StaffView, complaint_id: int, staff_code: str, ver
                 {"assignee": t("validation.already_assigned", code=target.code)},
             )
         old = Staff.select(Staff.code).where(Staff.id == row.assignee_id).scalar() if row.assignee_id else ""
-        _save(row, version, {"assignee": target.id}, desk)
+        save_complaint(row, version, {"assignee": target.id}, desk)
         follow_assignee(row.id, target.id)
         append_event(
             desk.clock(), actor, EventKind.ASSIGNED, complaint_id=row.id, field="assignee",
@@ -152,7 +118,7 @@ def add_note(
     """An internal note or a record of customer contact; does not change the complaint's version."""
     require(desk, actor, Action.NOTE, complaint_id)
     valid = validate(NoteInput, data)
-    row = _load(complaint_id)  # complaints are never deleted: no need to hold the lock to know it exists
+    row = load_complaint(complaint_id)  # complaints are never deleted: no need to hold the lock to know it exists
     with write_transaction(f"saving a note on complaint #{complaint_id}"):
         kind = EventKind.CONTACT if valid.customer_contact else EventKind.NOTE
         append_event(
@@ -169,7 +135,7 @@ def change_status(
     """Plain status moves (investigate, wait for delivery/customer, resume)."""
     require(desk, actor, Action.CHANGE_STATUS, complaint_id)
     with write_transaction(f"changing the status of complaint #{complaint_id}"):
-        row = _load(complaint_id, version)
+        row = load_complaint(complaint_id, version)
         current, target = ComplaintStatus(row.status), ComplaintStatus(target)
         move = legal_moves(current).get(target)
         if move is None:
@@ -199,10 +165,10 @@ def resolve(
     require(desk, actor, Action.RESOLVE, complaint_id)
     valid = validate(ResolveInput, data)
     with write_transaction(f"resolving complaint #{complaint_id}"):
-        row = _load(complaint_id, version)
+        row = load_complaint(complaint_id, version)
         current = ComplaintStatus(row.status)
         check_move(current, ComplaintStatus.RESOLVED, Move.RESOLVE, open_delivery_orders=open_order_count(row.id))
-        _save(
+        save_complaint(
             row,
             version,
             {
@@ -237,11 +203,11 @@ def withdraw(
     require(desk, actor, Action.WITHDRAW, complaint_id)
     valid = validate(WithdrawInput, data)
     with write_transaction(f"withdrawing complaint #{complaint_id}"):
-        row = _load(complaint_id, version)
+        row = load_complaint(complaint_id, version)
         current = ComplaintStatus(row.status)
         check_move(current, ComplaintStatus.CLOSED, Move.WITHDRAW)
         _close_loose_ends(actor, row, valid.reason, desk)
-        _save(
+        save_complaint(
             row, version,
             {**hold_changes(row, ComplaintStatus.CLOSED, desk.clock(), desk.sla), "status": ComplaintStatus.CLOSED.value, "closed_at": desk.clock(),
              "close_outcome": CloseOutcome.WITHDRAWN.value},
@@ -261,7 +227,7 @@ def merge_duplicate(
     """Close this complaint as a duplicate of an earlier one."""
     require(desk, actor, Action.MERGE, complaint_id)
     with write_transaction(f"merging complaint #{complaint_id}"):
-        row = _load(complaint_id, version)
+        row = load_complaint(complaint_id, version)
         original = Complaint.get_or_none(Complaint.number == original_number.strip())
         if original is None or original.id == row.id:
             raise InvalidInput(
@@ -271,7 +237,7 @@ def merge_duplicate(
         current = ComplaintStatus(row.status)
         check_move(current, ComplaintStatus.CLOSED, Move.MERGE)
         _close_loose_ends(actor, row, original.number, desk)
-        _save(
+        save_complaint(
             row, version,
             {**hold_changes(row, ComplaintStatus.CLOSED, desk.clock(), desk.sla), "status": ComplaintStatus.CLOSED.value, "closed_at": desk.clock(),
              "close_outcome": CloseOutcome.DUPLICATE.value, "duplicate_of": original.id},

@@ -6,7 +6,7 @@ awaiting_delivery exactly while it has an open order.
 """
 
 from datetime import date
-from typing import Any, NoReturn, TypeVar
+from typing import Any, TypeVar
 
 from ...domain.callbacks import CallbackPurpose
 from ...domain.deliveries import (
@@ -34,10 +34,11 @@ from ...domain.status_machine import Move, check_move
 from ...i18n import t
 from ...store.db import write_transaction
 from ...store.models import Complaint, DeliveryFailure, DeliveryOrder
+from ...store.versioned import VersionedRecord
 from ..audit import append_event
 from ..callbacks.tasks import open_callback
-from ..complaints.actions import _load, _save
 from ..complaints.hold import delivery_promise_for, hold_changes
+from ..complaints.record import load_complaint, save_complaint
 from ..context import Desk
 from ..guard import require
 from ..unit import unit_of_work
@@ -115,7 +116,7 @@ def create_order(
     valid = validated_promise(DeliveryOrderInput, data, desk)
     now = desk.clock()
     with write_transaction(f"dispatching a delivery order for complaint #{complaint_id}"):
-        complaint = _load(complaint_id, version)
+        complaint = load_complaint(complaint_id, version)
         current = ComplaintStatus(complaint.status)
         if current not in _DISPATCHABLE:
             raise TransitionRefused(
@@ -139,34 +140,32 @@ def create_order(
         )
         if current is ComplaintStatus.INVESTIGATING:
             check_move(current, ComplaintStatus.AWAITING_DELIVERY, Move.AWAIT_DELIVERY)
-            _save(complaint, version, {"status": ComplaintStatus.AWAITING_DELIVERY.value,
-                                       **_held(complaint, ComplaintStatus.AWAITING_DELIVERY, desk)}, desk)
+            save_complaint(complaint, version, {"status": ComplaintStatus.AWAITING_DELIVERY.value,
+                                                **_held(complaint, ComplaintStatus.AWAITING_DELIVERY, desk)}, desk)
             append_event(
                 now, actor, EventKind.STATUS, complaint_id=complaint.id, field="status",
                 old=current.value, new=ComplaintStatus.AWAITING_DELIVERY.value, note=number,
             )
         else:
             # Another order while waiting: the pause now lasts until the latest promise.
-            _save(complaint, version, _held(complaint, ComplaintStatus.AWAITING_DELIVERY, desk), desk)
+            save_complaint(complaint, version, _held(complaint, ComplaintStatus.AWAITING_DELIVERY, desk), desk)
     return get_order(row.id)
 
 
-def _order_conflict(order_id: int, version: int) -> NoReturn:
-    current = DeliveryOrder.select(DeliveryOrder.version).where(DeliveryOrder.id == order_id).scalar()
-    number = delivery_number(order_id)
-    raise ConflictError(
+def _changed_since(row: DeliveryOrder, version: int) -> ConflictError:
+    current = DeliveryOrder.select(DeliveryOrder.version).where(DeliveryOrder.id == row.id).scalar()
+    number = delivery_number(row.id)
+    return ConflictError(
         f"{number} was changed by someone else (version {current}, you had {version}); reload to see the changes",
         number=number,
     )
 
 
-def _load_order(order_id: int, version: int) -> DeliveryOrder:
-    row = DeliveryOrder.get_or_none(DeliveryOrder.id == order_id)
-    if row is None:
-        raise NotFound(f"no delivery order {delivery_number(order_id)}", what=delivery_number(order_id))
-    if row.version != version:
-        _order_conflict(order_id, version)
-    return row
+ORDER_RECORD = VersionedRecord(
+    DeliveryOrder,
+    missing=lambda order_id: NotFound(f"no delivery order {delivery_number(order_id)}", what=delivery_number(order_id)),
+    conflict=_changed_since,
+)
 
 
 def _complaint_of(order_id: int) -> int | None:
@@ -185,17 +184,11 @@ def _move(
     note: str = "",
 ) -> DeliveryOrder:
     """Apply `move` with `changes` to the order inside the caller's transaction; one event. Returns the row as it was."""
-    row = _load_order(order_id, version)
+    row = ORDER_RECORD.load(order_id, version)
     number = delivery_number(row.id)
     target = check_delivery_move(number, DeliveryStatus(row.status), move)
     now = desk.clock()
-    updated = (
-        DeliveryOrder.update(status=target.value, updated_at=now, version=DeliveryOrder.version + 1, **changes)
-        .where((DeliveryOrder.id == row.id) & (DeliveryOrder.version == version))
-        .execute()
-    )
-    if updated != 1:
-        _order_conflict(row.id, version)
+    ORDER_RECORD.save(row, version, {"status": target.value, "updated_at": now, **changes})
     # The crew travels in every event, so the timeline says who was sent.
     facts = {"crew": row.crew, **details}
     append_event(
@@ -224,8 +217,8 @@ def _settle_complaint(desk: Desk, actor: StaffView, complaint_id: int, number: s
     if open_order_count(complaint_id) or complaint.status != ComplaintStatus.AWAITING_DELIVERY.value:
         return
     check_move(ComplaintStatus.AWAITING_DELIVERY, ComplaintStatus.INVESTIGATING, Move.RESUME)
-    _save(complaint, complaint.version, {"status": ComplaintStatus.INVESTIGATING.value,
-                                         **_held(complaint, ComplaintStatus.INVESTIGATING, desk)}, desk)
+    save_complaint(complaint, complaint.version, {"status": ComplaintStatus.INVESTIGATING.value,
+                                                  **_held(complaint, ComplaintStatus.INVESTIGATING, desk)}, desk)
     append_event(
         desk.clock(), actor, EventKind.STATUS, complaint_id=complaint_id, field="status",
         old=ComplaintStatus.AWAITING_DELIVERY.value, new=ComplaintStatus.INVESTIGATING.value, note=number,
@@ -260,7 +253,7 @@ def assign_crew(
     """Another crew for an accepted order."""
     valid = _update(desk, actor, order_id, CrewInput, data)
     with write_transaction(f"assigning a crew to {delivery_number(order_id)}"):
-        before = _load_order(order_id, version)
+        before = ORDER_RECORD.load(order_id, version)
         _move(desk, actor, order_id, version, DeliveryMove.CREW, {"crew": valid.crew},
               {"crew": valid.crew, "was": before.crew})
     return get_order(order_id)
@@ -284,7 +277,7 @@ def complete_order(
     valid = _update(desk, actor, order_id, CompleteInput, data)
     now = desk.clock()
     with write_transaction(f"completing {delivery_number(order_id)}"):
-        row = _load_order(order_id, version)
+        row = ORDER_RECORD.load(order_id, version)
         on_time = now <= slot_end(row.promised_date, Slot(row.slot), desk.sla.zone)
         _move(desk, actor, order_id, version, DeliveryMove.COMPLETE,
               {"completion_note": valid.note, "completed_at": now, "on_time": on_time},

@@ -13,7 +13,8 @@ from ...domain.deliveries import SLOT_RANK, DeliveryStatus
 from ...domain.text import neutralise_formula
 from ...i18n import label, t
 from ...store.models import DeliveryOrder
-from ..transfer.exports import FIXED_MOMENT, ExportFormat, ExportRefused, _FixedTimeZip, _removed_on_failure
+from ..transfer.exports import ExportFormat
+from ..transfer.files import FIXED_MOMENT, ExportRefused, FixedTimeZip, removed_on_failure
 from ..unit import unit_of_work
 from .board import board_orders
 
@@ -54,7 +55,7 @@ def export_runsheet(day: date, out: Path, fmt: ExportFormat) -> int:
         raise ExportRefused(f"{out}: already exists; choose another name", key="cli.export.exists", path=str(out))
     rows = runsheet_rows(day)
     if fmt is ExportFormat.CSV:
-        with out.open("x", encoding="utf-8-sig", newline="") as handle, _removed_on_failure(out):
+        with out.open("x", encoding="utf-8-sig", newline="") as handle, removed_on_failure(out):
             writer = csv.writer(handle)
             writer.writerow(runsheet_header())
             writer.writerows(_cells(row) for row in rows)
@@ -63,7 +64,7 @@ def export_runsheet(day: date, out: Path, fmt: ExportFormat) -> int:
     from openpyxl.writer.excel import ExcelWriter
 
     out.open("xb").close()
-    with _removed_on_failure(out):
+    with removed_on_failure(out):
         book = Workbook(write_only=True)
         book.properties.created = FIXED_MOMENT
         book.properties.modified = FIXED_MOMENT
@@ -72,6 +73,6 @@ def export_runsheet(day: date, out: Path, fmt: ExportFormat) -> int:
         sheet.append(runsheet_header())
         for row in rows:
             sheet.append(_cells(row))
-        with _FixedTimeZip(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        with FixedTimeZip(out, "w", zipfile.ZIP_DEFLATED) as archive:
             ExcelWriter(book, archive).save()
     return len(rows)

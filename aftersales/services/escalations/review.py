@@ -5,7 +5,7 @@ Two reviewers may act on one escalation at once: every change checks the version
 """
 
 from datetime import datetime
-from typing import Any, NoReturn
+from typing import Any
 
 from ...domain.enums import EventKind
 from ...domain.errors import ConflictError, InvalidInput, NotFound
@@ -16,6 +16,7 @@ from ...domain.schemas import StaffView
 from ...i18n import t
 from ...store.db import write_transaction
 from ...store.models import Complaint, Escalation
+from ...store.versioned import VersionedRecord
 from ..audit import append_event
 from ..complaints.actions import assign
 from ..context import Desk
@@ -27,32 +28,33 @@ from .read import escalation_by_id
 
 def _permitted(desk: Desk, actor: StaffView, escalation_id: int) -> Escalation:
     """The escalation, once `actor` may review its level (refusals are audited on its complaint)."""
-    row = Escalation.get_or_none(Escalation.id == escalation_id)
-    if row is None:
-        raise NotFound(f"no escalation #{escalation_id}", what=str(escalation_id))
+    row = ESCALATION_RECORD.load(escalation_id)
     require(desk, actor, Action.REVIEW_LEVEL1, row.complaint_id)
     if row.level >= LEVEL_MANAGER:
         require(desk, actor, Action.REVIEW_LEVEL2, row.complaint_id)
     return row
 
 
-def _conflict(row: Escalation, number: str) -> NoReturn:
-    raise ConflictError(
+def _changed_since(row: Escalation, _version: int) -> ConflictError:
+    number = str(Complaint.select(Complaint.number).where(Complaint.id == row.complaint_id).scalar())
+    return ConflictError(
         f"the escalation of {number} was changed by someone else; reload to see the changes", number=number
     )
 
 
+ESCALATION_RECORD = VersionedRecord(
+    Escalation,
+    missing=lambda escalation_id: NotFound(f"no escalation #{escalation_id}", what=str(escalation_id)),
+    conflict=_changed_since,
+)
+
+
 def _save(row: Escalation, version: int, changes: dict[str, Any]) -> None:
+    """Save over `version`; a closed escalation is refused first, so a stale view of it hears that it is closed."""
     number = str(Complaint.select(Complaint.number).where(Complaint.id == row.complaint_id).scalar())
     if EscalationState(row.state) is EscalationState.CLOSED:
         raise InvalidInput(f"the escalation of {number} is closed", {"escalation": t("escalations.error.already_closed")})
-    updated = (
-        Escalation.update(**changes, version=Escalation.version + 1)
-        .where((Escalation.id == row.id) & (Escalation.version == version))
-        .execute()
-    )
-    if updated != 1:
-        _conflict(row, number)
+    ESCALATION_RECORD.save(row, version, changes)
 
 
 def _event(now: datetime, actor: StaffView, row: Escalation, kind: EventKind, old: str = "", new: str = "",
@@ -66,7 +68,7 @@ def acknowledge(desk: Desk, actor: StaffView, escalation_id: int, version: int) 
     row = _permitted(desk, actor, escalation_id)
     now = desk.clock()
     with write_transaction(f"acknowledging escalation #{escalation_id}"):
-        row = Escalation.get_by_id(escalation_id)
+        row = ESCALATION_RECORD.load(escalation_id)
         if EscalationState(row.state) is not EscalationState.OPEN:
             raise InvalidInput("already acknowledged", {"escalation": t("escalations.error.not_open")})
         _save(row, version, {"state": EscalationState.ACKNOWLEDGED.value, "acknowledged_by": actor.id,
@@ -83,7 +85,7 @@ def instruct(desk: Desk, actor: StaffView, escalation_id: int, data: InstructInp
     valid = validate(InstructInput, data)
     now = desk.clock()
     with write_transaction(f"instructing on escalation #{escalation_id}"):
-        row = Escalation.get_by_id(escalation_id)
+        row = ESCALATION_RECORD.load(escalation_id)
         changes: dict[str, Any] = {"instructions": valid.text}
         if EscalationState(row.state) is EscalationState.OPEN:
             changes.update(state=EscalationState.ACKNOWLEDGED.value, acknowledged_by=actor.id, acknowledged_at=now)
@@ -112,7 +114,7 @@ def raise_level(desk: Desk, actor: StaffView, escalation_id: int, version: int, 
         raise InvalidInput("already at level 2", {"escalation": t("escalations.error.already_level2")})
     now = desk.clock()
     with write_transaction(f"raising escalation #{escalation_id}"):
-        row = Escalation.get_by_id(escalation_id)
+        row = ESCALATION_RECORD.load(escalation_id)
         _save(row, version, {"level": LEVEL_MANAGER, "state": EscalationState.OPEN.value})
         _event(now, actor, row, EventKind.ESCALATION_RAISED, old=str(LEVEL_LEAD), new=str(LEVEL_MANAGER), note=note)
     return escalation_by_id(escalation_id)
@@ -126,7 +128,7 @@ def close(desk: Desk, actor: StaffView, escalation_id: int, data: CloseInput | d
     valid = validate(CloseInput, data)
     now = desk.clock()
     with write_transaction(f"closing escalation #{escalation_id}"):
-        row = Escalation.get_by_id(escalation_id)
+        row = ESCALATION_RECORD.load(escalation_id)
         changes: dict[str, Any] = {"state": EscalationState.CLOSED.value, "decision": valid.decision,
                                    "closed_by": actor.id, "closed_at": now}
         if row.acknowledged_at is None:

@@ -9,6 +9,7 @@ from ...i18n import t
 from ...store.converters.partners import partner_view
 from ...store.db import write_transaction
 from ...store.models import Partner
+from ...store.versioned import named_by_code
 from ..audit import append_event
 from ..context import Desk
 from ..directory_changes import edit_by_code, set_active_by_code
@@ -43,6 +44,7 @@ def add_partner(desk: Desk, actor: StaffView, data: PartnerInput | dict[str, obj
 
 
 _DETAILS = ("name", "kind", "contact", "phone", "serves")
+PARTNER_RECORD = named_by_code(Partner)
 
 
 @unit_of_work
@@ -54,12 +56,12 @@ def edit_partner(
     valid = validate(PartnerDetails, data)
     wanted: dict[str, object] = {name: getattr(valid, name) for name in _DETAILS}
     wanted["kind"] = valid.kind.value
-    return edit_by_code(desk, actor, Partner, code, version, wanted, EventKind.PARTNER_EDITED, partner_view)
+    return edit_by_code(desk, actor, PARTNER_RECORD, code, version, wanted, EventKind.PARTNER_EDITED, partner_view)
 
 
 @unit_of_work
 def set_partner_active(desk: Desk, actor: StaffView, code: str, active: bool, version: int | None) -> PartnerView:
     """Deactivate a partner (no new referrals to it; its referrals stay) or reactivate it."""
     require(desk, actor, Action.MANAGE_PARTNERS)
-    return set_active_by_code(desk, actor, Partner, code, active, version,
+    return set_active_by_code(desk, actor, PARTNER_RECORD, code, active, version,
                               (EventKind.PARTNER_DEACTIVATED, EventKind.PARTNER_REACTIVATED), partner_view)

@@ -18,11 +18,18 @@ from ...i18n import t
 from ...store.converters.partners import referral_views
 from ...store.db import write_transaction
 from ...store.models import Complaint, Partner, Referral, ReferralReply
+from ...store.versioned import VersionedRecord
 from ..audit import append_event
 from ..context import Desk
 from ..guard import require
 from ..unit import unit_of_work
 from ..validation import validate
+
+REFERRAL_RECORD = VersionedRecord(
+    Referral,
+    missing=lambda referral_id: NotFound(f"no referral #{referral_id}", what=f"#{referral_id}"),
+    conflict=lambda row, _version: ConflictError(f"referral #{row.id} changed", number=f"#{row.id}"),
+)
 
 
 def end_of_day(day: date, zone: ZoneInfo) -> datetime:
@@ -73,26 +80,22 @@ def log_reply(desk: Desk, actor: StaffView, referral_id: int, data: ReplyInput |
               version: int | None) -> ReferralView:
     """Log a reply; a final one answers the referral, an interim one may give a new deadline."""
     valid = validate(ReplyInput, data)
-    row = Referral.get_or_none(Referral.id == referral_id)
-    if row is None:
-        raise NotFound(f"no referral #{referral_id}", what=f"#{referral_id}")
+    row = REFERRAL_RECORD.load(referral_id)
     require(desk, actor, Action.REFER, row.complaint_id)
     zone = desk.sla.zone
     if not valid.final and valid.next_due_on is not None and valid.next_due_on < desk.clock().astimezone(zone).date():
         raise InvalidInput("deadline passed", {"next_due_on": t("partners.validation.due_past")})
     with write_transaction(f"logging a reply on referral #{referral_id}"):
-        row = Referral.get_by_id(referral_id)
-        if version is not None and row.version != version:
-            raise ConflictError(f"referral #{referral_id} changed", number=f"#{referral_id}")
+        row = REFERRAL_RECORD.load(referral_id, version)
         if row.state != ReferralState.OPEN.value:
             raise InvalidInput("already answered", {"text": t("partners.validation.answered")})
         ReferralReply.create(referral=referral_id, at=desk.clock(), text=valid.text, final=valid.final, by=actor.id)
-        changes: dict[str, object] = {"version": row.version + 1}
+        changes: dict[str, object] = {}
         if valid.final:
             changes["state"] = ReferralState.ANSWERED.value
         elif valid.next_due_on is not None:
             changes["reply_due_at"] = end_of_day(valid.next_due_on, zone)
-        Referral.update(**changes).where(Referral.id == referral_id).execute()
+        REFERRAL_RECORD.save(row, row.version, changes)
         _keep_complaint_in_step(row.complaint_id)
         append_event(desk.clock(), actor, EventKind.REFERRAL_REPLY, complaint_id=row.complaint_id,
                      field="final" if valid.final else "interim", new=f"#{referral_id}", note=valid.text)

@@ -27,7 +27,7 @@ from ..context import Desk
 from ..guard import deny, require
 from ..unit import unit_of_work
 from ..validation import validate
-from .ledger import add_entry, charged, event, load, open_month, serialise, settle, view_of
+from .ledger import VIOLATION_RECORD, add_entry, charged, event, load, open_month, serialise, settle, view_of
 
 V = ViolationStatus
 
@@ -51,13 +51,12 @@ def _four_eyes(desk: Desk, actor: StaffView, row: Violation) -> None:
 
 def _move(row: Violation, expected: ViolationStatus, **changes: object) -> None:
     """Store `changes` only if the violation is still `expected`; otherwise someone decided first."""
-    updated = (
-        Violation.update(**changes, version=Violation.version + 1)
-        .where((Violation.id == row.id) & (Violation.status == expected.value))
-        .execute()
-    )
-    if updated != 1:
-        raise AlreadyDecided(f"violation #{row.id} was already decided", id=row.id, status=row.status)
+    VIOLATION_RECORD.save(row, row.version, changes, still=Violation.status == expected.value)
+
+
+def _review_not_open(row: Violation, _version: int) -> AlreadyDecided:
+    return AlreadyDecided(f"the dismissal review of violation #{row.id} is not open",
+                          key="penalties.error.review_not_open", id=row.id)
 
 
 def _decided_again(violation_id: int, step: Step) -> Violation:
@@ -195,14 +194,11 @@ def decide_review(
         serialise()
         row = load(violation_id)
         outcome = DismissalReview.DISMISSED if valid.dismiss else DismissalReview.RETAINED
-        updated = (
-            Violation.update(review=outcome.value, review_note=valid.note, review_decided_by=actor.id,
-                             review_decided_at=desk.clock(), version=Violation.version + 1)
-            .where((Violation.id == row.id) & (Violation.review == DismissalReview.OPEN.value))
-            .execute()
+        VIOLATION_RECORD.save(
+            row, row.version,
+            {"review": outcome.value, "review_note": valid.note, "review_decided_by": actor.id,
+             "review_decided_at": desk.clock()},
+            still=Violation.review == DismissalReview.OPEN.value, conflict=_review_not_open,
         )
-        if updated != 1:
-            raise AlreadyDecided(f"the dismissal review of violation #{row.id} is not open",
-                                 key="penalties.error.review_not_open", id=row.id)
         event(desk, actor, EventKind.DISMISSAL_DECIDED, row.id, DismissalReview.OPEN.value, outcome.value, valid.note)
         return view_of(row.id)

@@ -15,10 +15,11 @@ from ...domain.penalties.enums import STANDING, DismissalReview, EntryKind, Rule
 from ...domain.penalties.ladder import Retier, Standing, retier
 from ...domain.penalties.months import first_open_month, month_of
 from ...domain.penalties.schemas import ViolationView
-from ...domain.penalties.workflow import review_after
+from ...domain.penalties.workflow import AlreadyDecided, review_after
 from ...domain.schemas import StaffView
 from ...store.converters.penalties import violation_views
 from ...store.models import PayrollMonth, PenaltyEntry, Violation, database
+from ...store.versioned import VersionedRecord
 from ..audit import append_event
 from ..context import Desk
 
@@ -32,10 +33,21 @@ def serialise() -> None:
         database.obj.execute_sql("SELECT pg_advisory_xact_lock(%s)", (PENALTY_LOCK,))
 
 
+def _already_decided(row: Violation, _version: int) -> AlreadyDecided:
+    return AlreadyDecided(f"violation #{row.id} was already decided", id=row.id, status=row.status)
+
+
+# A decision is saved over the violation as read once the ledger's lock is held, and only while it still
+# waits for that decision: whoever came second hears "already decided".
+VIOLATION_RECORD = VersionedRecord(
+    Violation,
+    missing=lambda violation_id: NotFound(f"no violation #{violation_id}", what=f"#{violation_id}"),
+    conflict=_already_decided,
+)
+
+
 def load(violation_id: int) -> Violation:
-    row = Violation.get_or_none(Violation.id == violation_id)
-    if row is None:
-        raise NotFound(f"no violation #{violation_id}", what=f"#{violation_id}")
+    row: Violation = VIOLATION_RECORD.load(violation_id)
     return row
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from ...domain.errors import DeskError
 from ...domain.text import FORMULA_START, neutralise_formula
-from ..transfer.exports import FIXED_MOMENT, _FixedTimeZip, _removed_on_failure
+from ..transfer.files import FIXED_MOMENT, FixedTimeZip, removed_on_failure
 from ..unit import unit_of_work
 from .tables import Cell, ReportTable
 
@@ -53,7 +53,7 @@ def new_workbook() -> Any:
 def save_workbook(book: Any, out: Path) -> None:
     from openpyxl.writer.excel import ExcelWriter
 
-    with _FixedTimeZip(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+    with FixedTimeZip(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(book, archive).save()
 
 
@@ -70,14 +70,14 @@ def export_table(table: ReportTable, out: Path) -> int:
         raise ReportFileRefused(f"{out}: already exists; choose another name", key="cli.export.exists", path=str(out))
     if fmt == "csv":
         handle = out.open("x", encoding="utf-8-sig", newline="")
-        with _removed_on_failure(out), handle:
+        with removed_on_failure(out), handle:
             writer = csv.writer(handle)
             writer.writerow([neutralise_formula(column) for column in table.columns])
             for row in table.rows:
                 writer.writerow([neutralise_formula(value) if isinstance(value, str) else value for value in row])
         return len(table.rows)
     out.open("xb").close()
-    with _removed_on_failure(out):
+    with removed_on_failure(out):
         book = new_workbook()
         sheet = book.create_sheet(table.name[:31])
         append_rows(sheet, [table.columns, *table.rows])

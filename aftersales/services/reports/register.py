@@ -67,7 +67,7 @@ def _counted(lines: Iterator[RegisterLine], counter: TotalsCounter, total: int,
 def write_register(desk: Desk, month: str, out: Path, *, progress: Progress | None = None,
                    font: str | None = None) -> RegisterFile:
     """Write the register of `month` (YYYY-MM) to the new file `out` (.pdf or .xlsx)."""
-    from ..transfer.exports import _removed_on_failure
+    from ..transfer.files import removed_on_failure
 
     fmt = register_format(out)
     period = register_month(desk, month)
@@ -86,7 +86,7 @@ def write_register(desk: Desk, month: str, out: Path, *, progress: Progress | No
         return counter.totals(period, month_statistics(period, zone))
 
     out.open("xb").close()
-    with _removed_on_failure(out):
+    with removed_on_failure(out):
         if fmt == "pdf":
             from .register_pdf import write_pdf
 

@@ -14,6 +14,7 @@ from ...domain.schemas import StaffView
 from ...store.converters.directory import shop_entry
 from ...store.db import write_transaction
 from ...store.models import Shop
+from ...store.versioned import named_by_code
 from ..audit import append_event
 from ..context import Desk
 from ..directory_changes import edit_by_code, set_active_by_code
@@ -24,6 +25,7 @@ from ..validation import validate
 # A mall rents out a few hundred units: the directory reads them in one go, up to this many.
 DIRECTORY_LIMIT = 5000
 _DETAILS = ("name", "unit", "category", "contact", "phone")
+SHOP_RECORD = named_by_code(Shop)
 
 
 @unit_of_work
@@ -71,12 +73,12 @@ def edit_shop(
     valid = validate(ShopDetails, data)
     wanted: dict[str, object] = {name: getattr(valid, name) for name in _DETAILS}
     wanted["category"] = valid.category.value
-    return edit_by_code(desk, actor, Shop, code, version, wanted, EventKind.SHOP_EDITED, shop_entry)
+    return edit_by_code(desk, actor, SHOP_RECORD, code, version, wanted, EventKind.SHOP_EDITED, shop_entry)
 
 
 @unit_of_work
 def set_shop_active(desk: Desk, actor: StaffView, code: str, active: bool, version: int | None) -> ShopEntry:
     """Deactivate a shop (it leaves the intake's choices, keeps its complaints) or reactivate it."""
     require(desk, actor, Action.MANAGE_SHOPS)
-    return set_active_by_code(desk, actor, Shop, code, active, version,
+    return set_active_by_code(desk, actor, SHOP_RECORD, code, active, version,
                               (EventKind.SHOP_DEACTIVATED, EventKind.SHOP_REACTIVATED), shop_entry)

@@ -7,7 +7,7 @@ None and acts on what is stored. Nothing here lets the desk lose its last active
 
 from typing import Any
 
-from ...domain.directory import DirectoryRefused, PinReset, StaffEdit, StaffEntry, changed_fields, described
+from ...domain.directory import DirectoryRefused, PinReset, StaffEdit, StaffEntry
 from ...domain.enums import EventKind, Role
 from ...domain.errors import InvalidInput
 from ...domain.permissions import Action
@@ -17,13 +17,17 @@ from ...store.converters import staff_view
 from ...store.converters.directory import staff_entry
 from ...store.db import write_transaction
 from ...store.models import Staff
-from ...store.versioned import load_by_code, save_versioned
+from ...store.versioned import named_by_code
 from ..audit import append_event
 from ..context import Desk
+from ..directory_changes import edit_by_code, set_active_by_code
 from ..guard import require
 from ..unit import unit_of_work
 from ..validation import validate
 from .lookup import code_is
+
+# Staff codes are logins: matched whatever their case.
+STAFF_RECORD = named_by_code(Staff, code_is)
 
 
 @unit_of_work
@@ -75,44 +79,33 @@ def edit_staff(
     """Change a staff member's name or role; `version` None (the command line) skips the version check."""
     require(desk, actor, Action.MANAGE_STAFF)
     valid = validate(StaffEdit, data)
-    now = desk.clock()
-    with write_transaction(f"saving staff {code}"):
-        row = load_by_code(Staff, code, version, match=code_is(code))
-        changes = changed_fields({"name": row.name, "role": row.role}, {"name": valid.name, "role": valid.role.value})
-        if not changes:
-            return staff_entry(row)
+    wanted: dict[str, object] = {"name": valid.name, "role": valid.role.value}
+
+    def role_rule(row: Any, changes: dict[str, tuple[object, object]]) -> None:
         if "role" in changes:
             if row.id == actor.id:
                 raise DirectoryRefused("you cannot change your own role", key="directory.error.own_role")
             if row.role == Role.ADMIN.value and row.active:
                 _keep_an_admin(row)
-        saved = save_versioned(Staff, row, {name: new for name, (_old, new) in changes.items()})
-        append_event(
-            now, actor, EventKind.STAFF_EDITED, field="staff",
-            old=described(row.code, {name: old for name, (old, _new) in changes.items()}),
-            new=described(row.code, {name: new for name, (_old, new) in changes.items()}),
-        )
-        return staff_entry(saved)
+
+    return edit_by_code(desk, actor, STAFF_RECORD, code, version, wanted, EventKind.STAFF_EDITED, staff_entry,
+                        rule=role_rule)
 
 
 @unit_of_work
 def set_staff_active(desk: Desk, actor: StaffView, code: str, active: bool, version: int | None) -> StaffEntry:
     """Deactivate (they can no longer log in or be assigned; their history stays) or reactivate."""
     require(desk, actor, Action.MANAGE_STAFF)
-    now = desk.clock()
-    with write_transaction(f"{'reactivating' if active else 'deactivating'} staff {code}"):
-        row = load_by_code(Staff, code, version, match=code_is(code))
-        if row.active == active:
-            return staff_entry(row)
+
+    def access_rule(row: Any) -> None:
         if not active:
             if row.id == actor.id:
                 raise DirectoryRefused("you cannot deactivate yourself", key="directory.error.own_account")
             if row.role == Role.ADMIN.value:
                 _keep_an_admin(row)
-        saved = save_versioned(Staff, row, {"active": active})
-        kind = EventKind.STAFF_REACTIVATED if active else EventKind.STAFF_DEACTIVATED
-        append_event(now, actor, kind, field="staff", new=row.code)
-        return staff_entry(saved)
+
+    return set_active_by_code(desk, actor, STAFF_RECORD, code, active, version,
+                              (EventKind.STAFF_DEACTIVATED, EventKind.STAFF_REACTIVATED), staff_entry, rule=access_rule)
 
 
 @unit_of_work
@@ -125,10 +118,10 @@ def reset_pin(
     now = desk.clock()
     pin_hash = hash_pin(valid.pin)
     with write_transaction(f"resetting the PIN of {code}"):
-        row = load_by_code(Staff, code, version, match=code_is(code))
-        saved = save_versioned(Staff, row, {"pin_hash": pin_hash, "failed_logins": 0, "locked_until": None})
+        row = STAFF_RECORD.load(code, version)
+        STAFF_RECORD.save(row, row.version, {"pin_hash": pin_hash, "failed_logins": 0, "locked_until": None})
         append_event(now, actor, EventKind.PIN_RESET, field="staff", new=row.code)
-        return staff_entry(saved)
+        return staff_entry(Staff.get_by_id(row.id))
 
 
 def _keep_an_admin(row: Any) -> None:

@@ -13,6 +13,7 @@ from ...i18n import t
 from ...store.converters.supervision import visit_view, visit_views
 from ...store.db import write_transaction
 from ...store.models import Shop, SupervisionVisit
+from ...store.versioned import VersionedRecord
 from ..audit import append_event
 from ..context import Desk
 from ..guard import require
@@ -20,6 +21,11 @@ from ..unit import unit_of_work
 from ..validation import validate
 
 VISITS_SHOWN = 500
+VISIT_RECORD = VersionedRecord(
+    SupervisionVisit,
+    missing=lambda visit_id: NotFound(f"no visit #{visit_id}", what=f"#{visit_id}"),
+    conflict=lambda row, _version: ConflictError(f"visit #{row.id} changed", number=f"#{row.id}"),
+)
 
 
 def local_today(desk: Desk) -> date:
@@ -64,22 +70,14 @@ def close_rectification(
     if valid.followed_up_on > today:
         raise InvalidInput("follow-up in the future", {"followed_up_on": t("visits.validation.future")})
     with write_transaction(f"closing the rectification of visit #{visit_id}"):
-        row = SupervisionVisit.get_or_none(SupervisionVisit.id == visit_id)
-        if row is None:
-            raise NotFound(f"no visit #{visit_id}", what=f"#{visit_id}")
-        if version is not None and row.version != version:
-            raise ConflictError(f"visit #{visit_id} changed", number=f"#{visit_id}")
+        row = VISIT_RECORD.load(visit_id, version)
         if row.state != RectificationState.OPEN.value:
             raise InvalidInput("nothing to close", {"note": t("visits.validation.not_open")})
         if valid.followed_up_on < row.visited_on:
             raise InvalidInput("follow-up before the visit", {"followed_up_on": t("visits.validation.before_visit")})
-        changed = (SupervisionVisit.update(state=RectificationState.CLOSED.value, followed_up_on=valid.followed_up_on,
-                                           follow_up=valid.note, closed_by=actor.id,
-                                           version=SupervisionVisit.version + 1)
-                   .where((SupervisionVisit.id == visit_id) & (SupervisionVisit.version == row.version))
-                   .execute())
-        if changed != 1:
-            raise ConflictError(f"visit #{visit_id} changed", number=f"#{visit_id}")
+        VISIT_RECORD.save(row, row.version, {"state": RectificationState.CLOSED.value,
+                                             "followed_up_on": valid.followed_up_on, "follow_up": valid.note,
+                                             "closed_by": actor.id})
         append_event(desk.clock(), actor, EventKind.RECTIFICATION_CLOSED, field="visit",
                      old=RectificationState.OPEN.value, new=f"#{visit_id}", note=valid.note)
         return visit_view(visit_id, today)

@@ -3,10 +3,8 @@
 import csv
 import json
 import re
-import shutil
 import zipfile
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -15,18 +13,17 @@ from zoneinfo import ZoneInfo
 
 from peewee import JOIN
 
-from ...domain.errors import DeskError, InvalidInput
+from ...domain.errors import InvalidInput
 from ...domain.text import FORMULA_START, neutralise_formula
 from ...store.fields import to_epoch
 from ...store.models import Complaint, Customer, Shop, Staff
 from ..context import Desk
 from ..unit import unit_of_work
 from .columns import EXPORT_COLUMNS, format_time
+from .files import FIXED_MOMENT, ExportRefused, FixedTimeZip, removed_on_failure
 
 PAGE = 1000
 XLSX_MAX_ROWS = 1_048_575  # one sheet holds 1,048,576 rows, the header included
-# Fixed workbook and archive times, so the same database gives the same bytes.
-FIXED_MOMENT = datetime(2000, 1, 1)
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 Row = dict[str, str | None]
@@ -36,10 +33,6 @@ class ExportFormat(StrEnum):
     CSV = "csv"
     JSON = "json"
     XLSX = "xlsx"
-
-
-class ExportRefused(DeskError):
-    """The export cannot be written as asked; nothing was left behind."""
 
 
 def month_bounds(month: str, zone: ZoneInfo) -> tuple[datetime, datetime]:
@@ -138,25 +131,6 @@ def _write_json(handle: IO[str], rows: Iterator[Row]) -> int:
     return count
 
 
-class _FixedTimeZip(zipfile.ZipFile):
-    """A zip archive whose members all carry one fixed time instead of "now"."""
-
-    def _info(self, name: str) -> zipfile.ZipInfo:
-        info = zipfile.ZipInfo(name, date_time=FIXED_MOMENT.timetuple()[:6])
-        info.compress_type = self.compression
-        info.external_attr = 0o600 << 16
-        return info
-
-    def writestr(self, zinfo_or_arcname: Any, data: Any, *args: Any, **kwargs: Any) -> None:
-        if isinstance(zinfo_or_arcname, str):
-            zinfo_or_arcname = self._info(zinfo_or_arcname)
-        super().writestr(zinfo_or_arcname, data, *args, **kwargs)
-
-    def write(self, filename: Any, arcname: Any = None, *args: Any, **kwargs: Any) -> None:
-        with open(filename, "rb") as source, self.open(self._info(str(arcname or filename)), "w") as target:
-            shutil.copyfileobj(source, target, 1 << 20)
-
-
 def _write_xlsx(out: Path, rows: Iterator[Row]) -> int:
     from openpyxl import Workbook
     from openpyxl.writer.excel import ExcelWriter
@@ -171,7 +145,7 @@ def _write_xlsx(out: Path, rows: Iterator[Row]) -> int:
     for row in rows:
         sheet.append(_text_cells(sheet, row))
         count += 1
-    with _FixedTimeZip(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+    with FixedTimeZip(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(book, archive).save()
     return count
 
@@ -195,28 +169,10 @@ def export_complaints(desk: Desk, out: Path, fmt: ExportFormat, month: str | Non
     if fmt is ExportFormat.XLSX:
         # Claim the name first, so a file that appeared meanwhile is refused, never overwritten.
         out.open("xb").close()
-        with _removed_on_failure(out):
+        with removed_on_failure(out):
             return _write_xlsx(out, rows)
     encoding = "utf-8-sig" if fmt is ExportFormat.CSV else "utf-8"
     handle = out.open("x", encoding=encoding, newline="")
     # The file is closed inside: a full disk often shows only when the last buffer is flushed.
-    with _removed_on_failure(out), handle:
+    with removed_on_failure(out), handle:
         return _write_csv(handle, rows) if fmt is ExportFormat.CSV else _write_json(handle, rows)
-
-
-@contextmanager
-def _removed_on_failure(out: Path) -> Iterator[None]:
-    """Delete the half-written `out` when writing fails, so no partial export is left.
-
-    A failed write (a full disk) names the file: the OSError of a write carries no file name.
-    """
-    try:
-        yield
-    except OSError as exc:
-        out.unlink(missing_ok=True)
-        detail = exc.strerror or str(exc)
-        raise ExportRefused(f"{out}: cannot write the export ({detail}); nothing was left behind",
-                            key="cli.export.write_failed", path=str(out), detail=detail) from exc
-    except BaseException:
-        out.unlink(missing_ok=True)
-        raise
