@@ -10,7 +10,7 @@ def load_by_code(model: Any, code: str, version: int | None, *, match: Any = Non
     when someone saved it since."""
     row = model.get_or_none(match if match is not None else model.code == code.strip())
     if row is None:
-        raise NotFound(f"no {model._meta.table_name} {code}", what=code.strip())
+        raise NotFound(what=code.strip())
     if version is not None and row.version != version:
         conflict(row.code)
     return row
@@ -29,4 +29,4 @@ def save_versioned(model: Any, row: Any, changes: dict[str, object]) -> Any:
 
 
 def conflict(code: str) -> NoReturn:
-    raise ConflictError(f"{code} was changed by someone else; reload to see the changes", number=code)
+    raise ConflictError(number=code)

@@ -8,12 +8,11 @@ from datetime import datetime
 from typing import Any, NoReturn
 
 from ...domain.enums import EventKind
-from ...domain.errors import ConflictError, InvalidInput, NotFound
+from ...domain.errors import ConflictError, FieldError, InvalidInput, NotFound
 from ...domain.escalations.enums import LEVEL_LEAD, LEVEL_MANAGER, EscalationState
 from ...domain.escalations.schemas import CloseInput, EscalationView, InstructInput, ReassignInput
 from ...domain.permissions import Action
 from ...domain.schemas import StaffView
-from ...i18n import t
 from ...store.db import write_transaction
 from ...store.models import Complaint, Escalation
 from ..audit import append_event
@@ -29,7 +28,7 @@ def _permitted(desk: Desk, actor: StaffView, escalation_id: int) -> Escalation:
     """The escalation, once `actor` may review its level (refusals are audited on its complaint)."""
     row = Escalation.get_or_none(Escalation.id == escalation_id)
     if row is None:
-        raise NotFound(f"no escalation #{escalation_id}", what=str(escalation_id))
+        raise NotFound(what=str(escalation_id))
     require(desk, actor, Action.REVIEW_LEVEL1, row.complaint_id)
     if row.level >= LEVEL_MANAGER:
         require(desk, actor, Action.REVIEW_LEVEL2, row.complaint_id)
@@ -37,15 +36,13 @@ def _permitted(desk: Desk, actor: StaffView, escalation_id: int) -> Escalation:
 
 
 def _conflict(row: Escalation, number: str) -> NoReturn:
-    raise ConflictError(
-        f"the escalation of {number} was changed by someone else; reload to see the changes", number=number
-    )
+    raise ConflictError(number=number)
 
 
 def _save(row: Escalation, version: int, changes: dict[str, Any]) -> None:
     number = str(Complaint.select(Complaint.number).where(Complaint.id == row.complaint_id).scalar())
     if EscalationState(row.state) is EscalationState.CLOSED:
-        raise InvalidInput(f"the escalation of {number} is closed", {"escalation": t("escalations.error.already_closed")})
+        raise InvalidInput({"escalation": FieldError("escalations.error.already_closed")})
     updated = (
         Escalation.update(**changes, version=Escalation.version + 1)
         .where((Escalation.id == row.id) & (Escalation.version == version))
@@ -68,7 +65,7 @@ def acknowledge(desk: Desk, actor: StaffView, escalation_id: int, version: int) 
     with write_transaction(f"acknowledging escalation #{escalation_id}"):
         row = Escalation.get_by_id(escalation_id)
         if EscalationState(row.state) is not EscalationState.OPEN:
-            raise InvalidInput("already acknowledged", {"escalation": t("escalations.error.not_open")})
+            raise InvalidInput({"escalation": FieldError("escalations.error.not_open")})
         _save(row, version, {"state": EscalationState.ACKNOWLEDGED.value, "acknowledged_by": actor.id,
                              "acknowledged_at": now})
         _event(now, actor, row, EventKind.ESCALATION_ACKNOWLEDGED, new=str(row.level))
@@ -98,7 +95,7 @@ def reassign(desk: Desk, actor: StaffView, escalation_id: int, data: ReassignInp
     row = _permitted(desk, actor, escalation_id)
     valid = validate(ReassignInput, data)
     if EscalationState(row.state) is EscalationState.CLOSED:
-        raise InvalidInput("the escalation is closed", {"staff_code": t("escalations.error.already_closed")})
+        raise InvalidInput({"staff_code": FieldError("escalations.error.already_closed")})
     version = int(Complaint.select(Complaint.version).where(Complaint.id == row.complaint_id).scalar())
     assign(desk, actor, row.complaint_id, valid.staff_code, version)
     return escalation_by_id(escalation_id)
@@ -109,7 +106,7 @@ def raise_level(desk: Desk, actor: StaffView, escalation_id: int, version: int, 
     """Hand a level-1 escalation up to the management manager; it is open again at level 2."""
     row = _permitted(desk, actor, escalation_id)
     if row.level != LEVEL_LEAD:
-        raise InvalidInput("already at level 2", {"escalation": t("escalations.error.already_level2")})
+        raise InvalidInput({"escalation": FieldError("escalations.error.already_level2")})
     now = desk.clock()
     with write_transaction(f"raising escalation #{escalation_id}"):
         row = Escalation.get_by_id(escalation_id)

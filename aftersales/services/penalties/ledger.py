@@ -35,7 +35,7 @@ def serialise() -> None:
 def load(violation_id: int) -> Violation:
     row = Violation.get_or_none(Violation.id == violation_id)
     if row is None:
-        raise NotFound(f"no violation #{violation_id}", what=f"#{violation_id}")
+        raise NotFound(what=f"#{violation_id}")
     return row
 
 
