@@ -116,6 +116,11 @@ def refusal_keys_in_code() -> dict[str, str]:
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.args):
                 continue
             first = node.args[0]
+            if isinstance(first, ast.JoinedStr) and node.func.id in makers:
+                # A key built at run time (`f"cli.import.{key}"`) is key-shaped; a sentence is a message.
+                text = "".join(part.value for part in first.values if isinstance(part, ast.Constant))
+                if " " in text:
+                    keys.setdefault(text, str(path.relative_to(SOURCE)))
             if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
                 continue
             if node.func.id in makers:
