@@ -17,8 +17,8 @@ FORBIDDEN = {
 }
 
 
-def _imports(path: Path) -> list[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+def _imports(path: Path, text: str | None = None) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8") if text is None else text)
     names: list[str] = []
     package = "aftersales." + ".".join(path.relative_to(PACKAGE).parent.parts)
     for node in ast.walk(tree):
@@ -127,3 +127,41 @@ def test_services_and_screens_are_grouped_by_subject():
     loose_services = {p.stem for p in (PACKAGE / "services").glob("*.py")} - SHARED_SERVICES
     loose_screens = {p.stem for p in (PACKAGE / "ui" / "screens").glob("*.py")} - {"__init__", "desk_screen"}
     assert (loose_services, loose_screens) == (set(), set())
+
+
+def _names_imported(path: Path, text: str | None = None) -> list[str]:
+    """Every module and name a module imports, written out in full (`from .. import i18n` → `aftersales.i18n`)."""
+    text = path.read_text(encoding="utf-8") if text is None else text
+    names = _imports(path, text)
+    package = "aftersales." + ".".join(path.relative_to(PACKAGE).parent.parts)
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1])
+                module = f"{base}.{node.module}" if node.module else base
+            else:
+                module = node.module or ""
+            names.extend(f"{module}.{alias.name}" for alias in node.names)
+    return names
+
+
+@pytest.mark.parametrize("layer", ["domain", "services"])
+def test_services_and_the_domain_leave_the_wording_to_the_edges(layer):
+    """Refusals carry message keys and file writers take their words from the screen or command: nothing
+    here imports the catalogs or their translation function."""
+    offenders = sorted(
+        f"{path.relative_to(PACKAGE)} imports {name}"
+        for path in (PACKAGE / layer).rglob("*.py")
+        for name in _names_imported(path)
+        if name == "aftersales.i18n" or name.startswith("aftersales.i18n.")
+    )
+    assert offenders == []
+
+
+@pytest.mark.parametrize("line", ["from ...i18n import t", "from ... import i18n", "import aftersales.i18n",
+                                  "from aftersales.i18n import label"])
+def test_the_wording_check_sees_every_way_of_importing_the_catalogs(line):
+    module = PACKAGE / "services" / "complaints" / "intake.py"
+    source = module.read_text(encoding="utf-8") + f"\n\ndef later():\n    {line}\n"
+    assert any(name == "aftersales.i18n" or name.startswith("aftersales.i18n.")
+               for name in _names_imported(module, source))

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 
+from aftersales import i18n
 from aftersales.domain.callbacks import CallbackOutcome, CallbackPurpose, CallbackStatus
 from aftersales.domain.clock import fixed_clock
 from aftersales.domain.enums import CloseOutcome, ComplaintStatus, EventKind
@@ -98,7 +99,7 @@ def test_unsatisfied_needs_a_reason(desk, staff):
     with pytest.raises(InvalidInput) as refused:
         record_attempt(desk, staff["op01"], callback.id, {"outcome": "unsatisfied", "satisfaction": 2},
                        callback.version)
-    assert refused.value.fields == {"note": "say why the customer is unsatisfied"}
+    assert i18n.field_texts(refused.value.fields) == {"note": "say why the customer is unsatisfied"}
 
 
 @pytest.mark.parametrize("score", [0, 6, -1, "五"])
@@ -118,15 +119,15 @@ def test_reached_customer_needs_a_satisfaction(desk, staff):
     callback = the_callback(desk, complaint.id)
     with pytest.raises(InvalidInput) as refused:
         record_attempt(desk, staff["op01"], callback.id, {"outcome": "satisfied"}, callback.version)
-    assert "satisfaction from 1 to 5" in refused.value.fields["satisfaction"]
+    assert "satisfaction from 1 to 5" in i18n.field_texts(refused.value.fields)["satisfaction"]
 
 
 def test_closing_with_a_pending_callback_is_refused_with_its_message(desk, staff):
     complaint = resolved(desk, staff["op01"])
     with pytest.raises(TransitionRefused) as refused:
         close_unreachable(desk, staff["op01"], complaint.id, complaint.version)
-    assert str(refused.value) == (f"{complaint.number}: its call-back is still pending (unreachable on 0 of 3 "
-                                  "different days); cannot close")
+    assert i18n.error_text(refused.value) == (f"{complaint.number} cannot close: its call-back is still pending "
+                                              "(unreachable on 0 of 3 different days)")
     assert get_complaint(complaint.id).status is ComplaintStatus.RESOLVED
 
 
@@ -141,8 +142,9 @@ def test_three_unreachable_attempts_on_one_day_do_not_allow_closing(desk, staff)
     for hours in (1, 3, 6):
         view = _unreachable(at(hours), staff["op01"], callback.id)
     assert view.status is CallbackStatus.PENDING and len(view.attempts) == 3 and not view.may_give_up
-    with pytest.raises(TransitionRefused, match="unreachable on 1 of 3 different days"):
+    with pytest.raises(TransitionRefused) as refused:
         close_unreachable(at(7), staff["op01"], complaint.id, get_complaint(complaint.id).version)
+    assert "unreachable on 1 of 3 different days" in i18n.error_text(refused.value)
     assert get_complaint(complaint.id).status is ComplaintStatus.RESOLVED
 
 

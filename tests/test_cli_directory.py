@@ -95,7 +95,7 @@ def test_a_wrong_pin_is_refused_and_counts_toward_the_desk_lockout(capsys, targe
 
 def test_operators_may_not_touch_staff_and_the_refusal_is_audited(capsys, target):
     outcome = run_as(capsys, "op01", "staff", "reset-pin", "op02", "--pin", "1234", "--db", target)
-    assert outcome.code == 1 and outcome.err.startswith("Not allowed:")
+    assert outcome.code == 1 and outcome.err.startswith("An operator may not manage staff.")
     _reopened(target)
     last = Event.select().order_by(Event.id.desc()).first()
     assert (last.kind, last.source, last.actor.code) == (EventKind.DENIED.value, "cli", "op01")

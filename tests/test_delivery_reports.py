@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from aftersales import i18n
 from aftersales.domain.clock import fixed_clock
 from aftersales.domain.deliveries import FailureReason
 from aftersales.services.context import Desk
@@ -81,7 +82,7 @@ def test_shop_quality_counts_an_order_in_the_period_it_was_first_promised_for(tw
 
 
 def test_runsheet_of_a_fixed_day_lists_crew_slot_address_contact_items_and_complaint(two_shops):
-    rows = runsheet_rows(TOMORROW)
+    rows = runsheet_rows(TOMORROW, i18n.words())
     # Cancelled orders are left out; o3 moved to the day after.
     assert [(r["crew"], r["slot"], r["order"]) for r in rows] == [
         ("张师傅", "Afternoon", two_shops[0].number),
@@ -99,8 +100,8 @@ def test_runsheet_of_a_fixed_day_lists_crew_slot_address_contact_items_and_compl
 
 def test_runsheet_csv_and_xlsx_carry_the_same_cells_and_never_formulas(two_shops, tmp_path: Path):
     csv_path, xlsx_path = tmp_path / "run.csv", tmp_path / "run.xlsx"
-    assert export_runsheet(TOMORROW, csv_path, ExportFormat.CSV) == 3
-    assert export_runsheet(TOMORROW, xlsx_path, ExportFormat.XLSX) == 3
+    assert export_runsheet(TOMORROW, csv_path, ExportFormat.CSV, i18n.words()) == 3
+    assert export_runsheet(TOMORROW, xlsx_path, ExportFormat.XLSX, i18n.words()) == 3
     with csv_path.open(encoding="utf-8-sig", newline="") as handle:
         table = list(csv.reader(handle))
     assert table[0] == ["Crew", "Slot", "Order", "Kind", "Status", "Address", "Contact", "Phone", "Items",
@@ -115,15 +116,13 @@ def test_runsheet_never_overwrites_a_file(two_shops, tmp_path: Path):
     taken = tmp_path / "run.csv"
     taken.write_text("mine")
     with pytest.raises(ExportRefused):
-        export_runsheet(TOMORROW, taken, ExportFormat.CSV)
+        export_runsheet(TOMORROW, taken, ExportFormat.CSV, i18n.words())
     assert taken.read_text() == "mine"
 
 
 def test_runsheet_headers_follow_the_language(two_shops, tmp_path: Path):
-    from aftersales import i18n
-
     i18n.set_language("zh")
     out = tmp_path / "派车单.csv"
-    export_runsheet(TOMORROW, out, ExportFormat.CSV)
+    export_runsheet(TOMORROW, out, ExportFormat.CSV, i18n.words())
     header, first = list(csv.reader(out.open(encoding="utf-8-sig")))[:2]
     assert header[:3] == ["配送员", "时段", "配送单"] and first[1] == "下午" and first[4] == "已完成"

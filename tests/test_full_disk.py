@@ -86,6 +86,6 @@ def test_the_desk_keeps_its_own_wording_for_a_full_disk():
     from aftersales import i18n
     from aftersales.domain.errors import StorageError
 
-    refusal = StorageError("disk full while saving", cause="disk full", cause_code="disk_full", what="saving")
+    refusal = StorageError(cause="disk full", cause_code="disk_full", what="saving")
     assert i18n.error_text(refusal).endswith("nothing was lost from the screen")
     assert "nothing of it was saved" in i18n.error_text(refusal, key="cli.storage")

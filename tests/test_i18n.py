@@ -79,3 +79,60 @@ def test_chinese_catalog_is_chinese() -> None:
     with_han = [key for key, text in chinese.items() if re.search(r"[\u4e00-\u9fff]", text)]
     assert len(with_han) > 0.8 * len(chinese)
     assert chinese["shell.section.dashboard"] != english["shell.section.dashboard"]
+
+
+
+def _desk_errors() -> set[type]:
+    """DeskError and every subclass of it in the package (the screens' modules aside)."""
+    import importlib
+    import pkgutil
+
+    import aftersales
+    from aftersales.domain.errors import DeskError
+
+    for info in pkgutil.walk_packages(aftersales.__path__, "aftersales."):
+        if not info.name.startswith(("aftersales.ui", "aftersales.bench")):
+            importlib.import_module(info.name)
+    family, stack = {DeskError}, [DeskError]
+    while stack:
+        for sub in stack.pop().__subclasses__():
+            family.add(sub)
+            stack.append(sub)
+    return family
+
+
+def refusal_keys_in_code() -> dict[str, str]:
+    """Every message key a refusal names: each DeskError's default key, the key a `raise X("…")` gives,
+    a FieldError's or Phrase's key, and an import's `rejected("…")` (cli.import.…)."""
+    import ast
+
+    family = _desk_errors()
+    keys = {cls.key: cls.__module__ for cls in family}
+    # InvalidInput's first argument is its fields (or, from a screen, a note for the log).
+    makers = {cls.__name__ for cls in family} - {"InvalidInput"} | {"FieldError", "Phrase"}
+    # The screens raise only InvalidInput (their FieldError is a widget).
+    for path in sorted(p for p in SOURCE.rglob("*.py") if "ui" not in p.relative_to(SOURCE).parts):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.args):
+                continue
+            first = node.args[0]
+            if isinstance(first, ast.JoinedStr) and node.func.id in makers:
+                # A key built at run time (`f"cli.import.{key}"`) is key-shaped; a sentence is a message.
+                text = "".join(part.value for part in first.values if isinstance(part, ast.Constant))
+                if " " in text:
+                    keys.setdefault(text, str(path.relative_to(SOURCE)))
+            if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
+                continue
+            if node.func.id in makers:
+                keys.setdefault(first.value, str(path.relative_to(SOURCE)))
+            elif node.func.id in ("rejected", "_rejected"):
+                keys.setdefault(f"cli.import.{first.value}", str(path.relative_to(SOURCE)))
+    return keys
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_every_refusal_names_a_message_of_both_catalogs(language: str) -> None:
+    keys = refusal_keys_in_code()
+    assert len(keys) > 60  # the walk still finds the raises
+    missing = {key: where for key, where in keys.items() if key not in i18n.catalog(language)}
+    assert missing == {}

@@ -199,7 +199,7 @@ def test_user_without_import_permission_is_refused_and_audited(capsys, staff, db
     close_database()
     outcome = _import(capsys, db_path, _write_csv(tmp_path / "in.csv", [_row(0)]), user="dc01")
     assert outcome.code == 1
-    assert outcome.err.startswith("Not allowed: ") and "may not import" in outcome.err
+    assert outcome.err.startswith("A delivery dispatcher may not import complaints.")
     assert outcome.err.count("\n") == 1
     open_database(db_path)
     assert Complaint.select().count() == 0

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from aftersales import i18n
 from aftersales.domain.enums import EventKind
 from aftersales.domain.event_notes import import_note
 from aftersales.services import audit
@@ -49,7 +50,7 @@ def test_a_5000_row_import_holds_the_write_lock_under_a_second(db_target, staff,
     source = _file(tmp_path / "big.csv", ROWS)
     lock_clock.start_recording()
     started = time.perf_counter()
-    result = import_complaints(desk, staff["op01"], source)
+    result = import_complaints(desk, staff["op01"], source, i18n.words())
     took = time.perf_counter() - started
     held = lock_clock.holds()
     assert len(held) == 1
@@ -75,7 +76,7 @@ def test_a_5000_row_import_holds_the_write_lock_under_a_second(db_target, staff,
 def test_imported_rows_are_found_and_linked_like_typed_ones(db_target, staff, desk, tmp_path):
     earlier = new_complaint(desk, staff["op01"], phone="13910000000", address="")
     source = _file(tmp_path / "some.csv", 30)
-    result = import_complaints(desk, staff["op01"], source)
+    result = import_complaints(desk, staff["op01"], source, i18n.words())
     assert result.created == 30
     first_day = (NOW - timedelta(days=2)).astimezone(ZONE)
     assert (result.first_number, result.last_number) == (f"TS-{first_day:%Y%m%d}-0001", earlier.number[:-4] + "0011")
@@ -99,6 +100,6 @@ def test_a_failure_while_writing_leaves_nothing_of_the_import(db_target, staff, 
 
     monkeypatch.setattr(audit, "append_events", broken)
     with pytest.raises(RuntimeError):
-        import_complaints(desk, staff["op01"], _file(tmp_path / "in.csv", 50))
+        import_complaints(desk, staff["op01"], _file(tmp_path / "in.csv", 50), i18n.words())
     assert (Complaint.select().count(), Customer.select().count(), Event.select().count()) == before
     assert NumberSequence.select().count() == 0

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from aftersales import i18n
 from aftersales.domain.errors import PermissionDenied
 from aftersales.domain.penalties.months import MonthRefused
 from aftersales.domain.schemas import StaffView
@@ -105,7 +106,7 @@ def test_the_csv_opens_in_excel_and_never_runs_a_formula(staff: Staff, tmp_path:
     october(staff)
     _formula_shop(staff)
     out = tmp_path / "payroll.csv"
-    assert write_payroll(payroll_report(desk_at(), None, "2026-10"), out, PayrollFormat.CSV, desk_at().penalties) == 8
+    assert write_payroll(payroll_report(desk_at(), None, "2026-10"), out, PayrollFormat.CSV, desk_at().penalties, i18n.words()) == 8
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
     assert rows[0][:4] == ["Month", "Subject", "Code", "Name"]
@@ -119,7 +120,7 @@ def test_the_workbook_holds_amounts_as_numbers_and_text_never_as_a_formula(staff
     october(staff)
     _formula_shop(staff)
     out = tmp_path / "payroll.xlsx"
-    write_payroll(payroll_report(desk_at(), None, "2026-10"), out, PayrollFormat.XLSX, desk_at().penalties)
+    write_payroll(payroll_report(desk_at(), None, "2026-10"), out, PayrollFormat.XLSX, desk_at().penalties, i18n.words())
     sheet = load_workbook(out)["2026-10"]
     names = [row[3] for row in sheet.iter_rows(values_only=True)]
     assert "=HYPERLINK(\"http://x\")" in names
@@ -127,5 +128,6 @@ def test_the_workbook_holds_amounts_as_numbers_and_text_never_as_a_formula(staff
     assert cell.data_type == "s"
     last = [c.value for c in list(sheet.iter_rows())[-1]]
     assert last[8] == "Month total" and Decimal(str(last[9])) == Decimal("930")
-    with pytest.raises(Exception, match="already exists"):
-        write_payroll(payroll_report(desk_at(), None, "2026-10"), out, PayrollFormat.XLSX, desk_at().penalties)
+    with pytest.raises(Exception) as refused:
+        write_payroll(payroll_report(desk_at(), None, "2026-10"), out, PayrollFormat.XLSX, desk_at().penalties, i18n.words())
+    assert "already exists" in i18n.error_text(refused.value)

@@ -74,7 +74,8 @@ def test_final_needs_a_lead_or_manager(capsys: pytest.CaptureFixture[str], desk_
     missing = run(capsys, "payroll", "2026-10", "--db", desk_file, "--final")
     one_line(missing, "--user")
     assert missing.code == 2
-    one_line(run_as(capsys, "op01", "payroll", "2026-10", "--db", desk_file, "--final"), "Not allowed")
+    one_line(run_as(capsys, "op01", "payroll", "2026-10", "--db", desk_file, "--final"),
+             "An operator may not finalise payroll months.")
     one_line(run_as(capsys, "nobody", "payroll", "2026-10", "--db", desk_file, "--final", pin="1234"), "wrong PIN")
     open_database(desk_file)
     assert PayrollMonth.select().count() == 0

@@ -1,5 +1,6 @@
 """Every role against every service action: allowed ones work, refused ones are audited."""
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -108,3 +109,41 @@ def test_lead_can_reassign_to_anyone(desk, staff):
     c = act.acknowledge(desk, staff["op02"], c.id, c.version)
     c = act.assign(desk, staff["lead01"], c.id, "op01", c.version)
     assert c.assignee is not None and c.assignee.code == "op01"
+
+
+REFUSED = [(role, action) for action in Action for role in Role if role not in MATRIX[action]]
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_every_refusal_names_the_role_and_the_action_in_words(language):
+    from aftersales import i18n
+    from aftersales.domain.permissions import require
+
+    assert len(REFUSED) > 40  # every role is refused something
+    i18n.set_language(language)
+    for role, action in REFUSED:
+        with pytest.raises(PermissionDenied) as refused:
+            require(role, action)
+        line = i18n.error_text(refused.value)
+        assert i18n.t(f"enum.Action.{action.value}") in line, line
+        assert i18n.t(f"error.who.{role.value}") in line, line
+        assert f" {action.value}." not in line, line  # no raw code
+        assert "_" not in line and "{" not in line, line
+        if language == "en":
+            assert not re.search(r"\b[Aa] [AEIOUaeiou]", line), line  # "a Operator", "a operator"
+            assert line[0].isupper() and line.endswith("."), line
+            assert line == f"{i18n.t(f'error.who.{role.value}')} may not {i18n.t(f'enum.Action.{action.value}')}."
+        else:
+            assert not re.search(r"[A-Za-z]", line), line
+            assert line.endswith("。"), line
+
+
+def test_an_operator_reads_what_they_may_not_do():
+    from aftersales import i18n
+    from aftersales.domain.permissions import require
+
+    with pytest.raises(PermissionDenied) as refused:
+        require(Role.OPERATOR, Action.DECIDE_VIOLATION)
+    assert i18n.error_text(refused.value) == "An operator may not confirm or waive violations."
+    i18n.set_language("zh")
+    assert i18n.error_text(refused.value) == "客服专员无权确认或免除违规。"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from aftersales import i18n
 from aftersales.domain.errors import AuthFailed, StorageError
 from aftersales.services.complaints.read import get_complaint
 from aftersales.services.staff import auth
@@ -64,7 +65,8 @@ def test_writes_are_refused_before_they_start_naming_the_cause(read_only_desk, d
     with pytest.raises(StorageError) as refused:
         create_complaint(desk, staff["op01"], complaint_data(phone="13700001111"))
     assert refused.value.params["cause_code"] == "read_only"
-    assert str(refused.value) == "the database file is read-only while saving a new complaint"
+    assert i18n.error_text(refused.value) == (
+        "The database file is read-only while saving a new complaint; nothing was lost from the screen")
     assert Complaint.select().count() == 1
 
 

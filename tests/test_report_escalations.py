@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from aftersales import i18n
 from aftersales.domain.clock import fixed_clock
 from aftersales.domain.reports.period import parse_period
 from aftersales.services.context import Desk
@@ -28,6 +29,6 @@ def test_the_escalations_table_names_each_trigger_in_the_desks_language(desk, st
 
     op = staff["op01"]
     escalate(desk, op, new_complaint(desk, op, phone="13900000001").id, {"reason": "顾客要求主管处理"})
-    table = next(t for t in report_tables(load_report(desk, parse_period("2026-11"))) if t.name == "escalations")
+    table = next(t for t in report_tables(load_report(desk, parse_period("2026-11")), i18n.words()) if t.name == "escalations")
     assert table.rows[0] == ["Manual", 1]
     assert all(isinstance(row[0], str) and "_" not in row[0] for row in table.rows)

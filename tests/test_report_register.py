@@ -6,6 +6,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from aftersales import i18n
 from aftersales.domain.errors import ConflictError, PermissionDenied
 from aftersales.domain.reports.period import PeriodRefused
 from aftersales.services.reports.handover import hand_over, handed_over, verify_file
@@ -31,7 +32,7 @@ def _pdf_text(path: Path) -> tuple[int, str]:
 
 def test_pdf_register_lists_the_months_complaints_and_its_totals(month, desk, tmp_path):
     steps = []
-    written = write_register(desk, "2026-10", tmp_path / "2026-10.pdf", progress=lambda d, t: steps.append((d, t)))
+    written = write_register(desk, "2026-10", tmp_path / "2026-10.pdf", i18n.words(), progress=lambda d, t: steps.append((d, t)))
     pages, text = _pdf_text(tmp_path / "2026-10.pdf")
     assert pages == 2  # the lines, then the totals page
     for shop in ("欧派家居", "马可波罗瓷砖", "TOTO卫浴"):
@@ -47,17 +48,15 @@ def test_pdf_register_lists_the_months_complaints_and_its_totals(month, desk, tm
 
 
 def test_pdf_register_in_chinese(month, desk, tmp_path):
-    from aftersales import i18n
-
     i18n.set_language("zh_CN")
-    write_register(desk, "2026-10", tmp_path / "zh.pdf")
+    write_register(desk, "2026-10", tmp_path / "zh.pdf", i18n.words())
     _, text = _pdf_text(tmp_path / "zh.pdf")
     assert "月度售后服务登记册" in text and "月末统计" in text and "共 2 页" in text
 
 
 def test_xlsx_register_reads_back_with_totals_and_no_formula(month, desk, tmp_path):
     out = tmp_path / "2026-10.xlsx"
-    written = write_register(desk, "2026-10", out)
+    written = write_register(desk, "2026-10", out, i18n.words())
     book = load_workbook(out)
     records, statistics = book.worksheets
     rows = list(records.iter_rows(min_row=3, values_only=True))
@@ -76,21 +75,21 @@ def test_xlsx_register_reads_back_with_totals_and_no_formula(month, desk, tmp_pa
 
 @pytest.mark.parametrize("suffix", ["pdf", "xlsx"])
 def test_a_reprint_gives_the_same_bytes(month, desk, tmp_path, suffix):
-    first = write_register(desk, "2026-10", tmp_path / f"a.{suffix}")
-    again = write_register(desk, "2026-10", tmp_path / f"b.{suffix}")
+    first = write_register(desk, "2026-10", tmp_path / f"a.{suffix}", i18n.words())
+    again = write_register(desk, "2026-10", tmp_path / f"b.{suffix}", i18n.words())
     assert (tmp_path / f"a.{suffix}").read_bytes() == (tmp_path / f"b.{suffix}").read_bytes()
     assert first.sha256 == again.sha256
 
 
 def test_hand_over_is_stored_audited_and_verified(month, desk, staff, tmp_path):
     out = tmp_path / "2026-10.pdf"
-    written = write_register(desk, "2026-10", out)
+    written = write_register(desk, "2026-10", out, i18n.words())
     done = hand_over(desk, staff["lead01"], written)
     assert (done.month, done.handed_by, done.totals.paid_fen) == ("2026-10", "lead01", 112_344)
     event = Event.select().where(Event.kind == "register_handed_over").get()
     assert event.new == "2026-10" and written.sha256 in event.note
     assert verify_file(out) == done
-    reprint = write_register(desk, "2026-10", tmp_path / "reprint.pdf")
+    reprint = write_register(desk, "2026-10", tmp_path / "reprint.pdf", i18n.words())
     assert verify_file(Path(reprint.path)) == done
     altered = bytearray(out.read_bytes())
     altered[len(altered) // 2] ^= 0x01
@@ -100,7 +99,7 @@ def test_hand_over_is_stored_audited_and_verified(month, desk, staff, tmp_path):
 
 
 def test_a_month_is_handed_over_once_and_only_by_a_supervisor(month, desk, staff, tmp_path):
-    written = write_register(desk, "2026-10", tmp_path / "2026-10.xlsx")
+    written = write_register(desk, "2026-10", tmp_path / "2026-10.xlsx", i18n.words())
     with pytest.raises(PermissionDenied):
         hand_over(desk, staff["op01"], written)
     hand_over(desk, staff["mgr01"], written)
@@ -112,7 +111,7 @@ def test_a_month_is_handed_over_once_and_only_by_a_supervisor(month, desk, staff
 @pytest.mark.parametrize("month_text", ["2026-12", "2026-13", "26-10", "2026-Q4"])
 def test_a_future_or_malformed_month_is_refused_and_writes_nothing(staff, desk, tmp_path, month_text):
     with pytest.raises(PeriodRefused):
-        write_register(desk, month_text, tmp_path / "x.pdf")
+        write_register(desk, month_text, tmp_path / "x.pdf", i18n.words())
     assert not (tmp_path / "x.pdf").exists()
 
 
@@ -121,7 +120,7 @@ def test_the_register_carries_deliveries_call_backs_and_money_collected(month, d
 
     october_operations(month)
     out = tmp_path / "2026-10.xlsx"
-    written = write_register(desk, "2026-10", out)
+    written = write_register(desk, "2026-10", out, i18n.words())
     statistics = written.totals.statistics
     # Completed in October: three deliveries and one pick-up (c5's order is promised for November).
     assert (statistics.deliveries_done, statistics.pickups_done, statistics.collected_fen) == (3, 1, 8_800)
@@ -139,10 +138,12 @@ def test_without_a_chinese_font_the_pdf_is_refused_in_one_line(month, desk, tmp_
     from aftersales.services.reports.fonts import FontMissing
 
     monkeypatch.setattr(fonts, "CANDIDATES", (("/nowhere/font.ttc", 0),))
-    with pytest.raises(FontMissing, match="fonts-wqy-zenhei"):
-        write_register(desk, "2026-10", tmp_path / "x.pdf")
-    with pytest.raises(FontMissing, match="no such file"):
-        write_register(desk, "2026-10", tmp_path / "x.pdf", font=str(tmp_path / "missing.ttf"))
+    with pytest.raises(FontMissing) as missing:
+        write_register(desk, "2026-10", tmp_path / "x.pdf", i18n.words())
+    assert "fonts-wqy-zenhei" in i18n.error_text(missing.value)
+    with pytest.raises(FontMissing) as missing:
+        write_register(desk, "2026-10", tmp_path / "x.pdf", i18n.words(), font=str(tmp_path / "missing.ttf"))
+    assert "no such file" in i18n.error_text(missing.value)
     assert not (tmp_path / "x.pdf").exists()
     # The XLSX needs no font.
-    assert write_register(desk, "2026-10", tmp_path / "x.xlsx").totals.lines == 6
+    assert write_register(desk, "2026-10", tmp_path / "x.xlsx", i18n.words()).totals.lines == 6

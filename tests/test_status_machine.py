@@ -4,6 +4,7 @@ import itertools
 
 import pytest
 
+from aftersales import i18n
 from aftersales.domain.enums import OPEN_STATUSES, ComplaintStatus
 from aftersales.domain.errors import TransitionRefused
 from aftersales.domain.status_machine import Move, check_move, legal_moves, status_choices
@@ -44,13 +45,15 @@ def test_illegal_move_is_refused_with_a_message(current, target, move):
 
 
 def test_cannot_resolve_with_an_open_delivery_order():
-    with pytest.raises(TransitionRefused, match="open delivery"):
+    with pytest.raises(TransitionRefused) as refused:
         check_move(S.INVESTIGATING, S.RESOLVED, Move.RESOLVE, open_delivery_orders=1)
+    assert "open delivery" in i18n.error_text(refused.value)
 
 
 def test_cannot_close_without_a_completed_callback():
-    with pytest.raises(TransitionRefused, match="call-back"):
+    with pytest.raises(TransitionRefused) as refused:
         check_move(S.RESOLVED, S.CLOSED, Move.CLOSE_AFTER_CALLBACK, callback_completed=False)
+    assert "call-back" in i18n.error_text(refused.value)
 
 
 def test_closed_complaint_has_no_way_out():

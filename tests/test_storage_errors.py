@@ -5,6 +5,7 @@ import stat
 
 import pytest
 
+from aftersales import i18n
 from aftersales.domain.errors import StorageError
 from aftersales.services.complaints.read import get_complaint
 from aftersales.store.db import close_database, open_database
@@ -22,10 +23,11 @@ def test_read_only_database_names_the_cause(db_path, desk, staff):
     from aftersales.store.models import database
 
     database.initialize(SqliteDatabase(f"file:{db_path}?mode=ro", uri=True, lock_type="IMMEDIATE"))
-    with pytest.raises(StorageError, match="read-only while saving a new complaint"):
+    with pytest.raises(StorageError) as refused:
         from aftersales.services.complaints.intake import create_complaint
 
         create_complaint(desk, staff["op01"], complaint_data(phone="13700001111"))
+    assert "read-only while saving a new complaint" in i18n.error_text(refused.value)
     close_database()
     open_database(db_path)
     assert Complaint.select().count() == 1
@@ -38,8 +40,9 @@ def test_disk_full_names_the_cause(db_path, desk, staff):
     pages = db.execute_sql("PRAGMA page_count").fetchone()[0]
     db.execute_sql(f"PRAGMA max_page_count = {pages}")
     big = "满" * 3000
-    with pytest.raises(StorageError, match="disk full while saving a new complaint"):
+    with pytest.raises(StorageError) as refused:
         for i in range(50):
             new_complaint(desk, staff["op01"], phone=f"1370000{i:04d}", description=big)
+    assert "disk full while saving a new complaint" in i18n.error_text(refused.value).lower()
     assert Complaint.select().count() >= 1
     assert stat.S_ISREG(os.stat(db_path).st_mode)

@@ -68,7 +68,7 @@ def bench_actor() -> StaffView:
             .first()
         )
     if row is None:
-        raise NotFound("no active operator, lead or manager to run the benchmark as", what="staff")
+        raise NotFound(what="staff")
     return staff_view(row)
 
 

@@ -9,11 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..domain.errors import InvalidInput
+from ..domain.errors import FieldError, InvalidInput
 from ..domain.permissions import Action
 from ..domain.schemas import StaffView
 from ..domain.text import yuan_to_fen
-from ..i18n import label, t
+from ..i18n import label, t, words
 from ..services.context import Desk
 from . import common
 from .common import Commands, counted, day_arg, target_of
@@ -81,8 +81,7 @@ def acting(args: argparse.Namespace, action: Callable[[Desk, StaffView], Any],
     try:
         return action(common.settings_desk(), actor)
     except InvalidInput as exc:
-        raise InvalidInput(str(exc), {OPTION_OF.get(name, name): message for name, message in exc.fields.items()})\
-            from exc
+        raise InvalidInput({OPTION_OF.get(name, name): error for name, error in exc.fields.items()}) from exc
 
 
 def _order_id(number: str) -> int:
@@ -98,7 +97,7 @@ def _runsheet(args: argparse.Namespace) -> int:
     suffix = args.out.suffix.lower().lstrip(".")
     fmt = ExportFormat(args.format or ("xlsx" if suffix == "xlsx" else "csv"))
     common.open_database(target_of(args))
-    count = export_runsheet(args.date, args.out, fmt)
+    count = export_runsheet(args.date, args.out, fmt, words())
     print(counted("cli.deliveries.runsheet_done", count, day=args.date.isoformat(), out=args.out))
     return 0
 
@@ -106,7 +105,7 @@ def _runsheet(args: argparse.Namespace) -> int:
 def _fen(text: str) -> int:
     fen = yuan_to_fen(text)
     if fen is None:
-        raise InvalidInput(f"not an amount: {text!r}", {"collect_fen": t("detail.money_invalid")})
+        raise InvalidInput({"collect_fen": FieldError("detail.money_invalid")})
     return fen
 
 

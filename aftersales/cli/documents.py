@@ -5,7 +5,7 @@ from pathlib import Path
 
 from ..domain.documents.enums import DocumentKind, DocumentMove
 from ..domain.permissions import Action
-from ..i18n import label, t
+from ..i18n import label, t, words
 from . import common
 from .common import Commands, target_of
 
@@ -72,9 +72,9 @@ def _stock(args: argparse.Namespace) -> int:
     lines = stock_report(DocumentKind(args.kind) if args.kind else None)
     if args.out is not None:
         fmt = StockFormat.XLSX if args.out.suffix.lower() == ".xlsx" else StockFormat.CSV
-        count = write_stock(lines, args.out, fmt)
+        count = write_stock(lines, args.out, fmt, words())
         print(t("documents.cli.exported", count=count, path=args.out))
         return 0
-    rows = stock_rows(lines)
+    rows = stock_rows(lines, words())
     common.print_table([str(c) for c in rows[0]], [[str(c) for c in row] for row in rows[1:]])
     return 0

@@ -14,7 +14,7 @@ from peewee import PeeweeException
 
 from .. import i18n
 from ..domain.errors import DeskError, InvalidInput, StorageError
-from ..i18n import error_text, t
+from ..i18n import error_details, error_text, field_texts, t
 from ..services.audit import COMMAND_LINE, events_from
 from ..store.db import close_database
 from ..store.errors import DatabaseRefused
@@ -75,13 +75,13 @@ def main(argv: list[str] | None = None) -> int:
     except DatabaseRefused as exc:
         return refuse(str(exc))
     except InvalidInput as exc:
-        fields = [t("cli.field", name=name, message=message) for name, message in exc.fields.items()]
-        return refuse("; ".join(fields) or str(exc))
+        fields = [t("cli.field", name=name, message=message) for name, message in field_texts(exc.fields).items()]
+        return refuse("; ".join(fields) or error_text(exc))
     except StorageError as exc:
         # No screen keeps typed text here: say that the command's change was not saved.
         return refuse(error_text(exc, key="cli.storage"))
     except DeskError as exc:
-        return refuse(error_text(exc), details=getattr(exc, "problems", []))
+        return refuse(error_text(exc), details=error_details(exc))
     except OSError as exc:
         return refuse(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
     except (KeyboardInterrupt, EOFError):

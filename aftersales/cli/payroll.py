@@ -6,7 +6,7 @@ from pathlib import Path
 from ..domain.penalties.months import parse_month
 from ..domain.penalties.schemas import PayrollReport
 from ..domain.permissions import Action
-from ..i18n import t
+from ..i18n import t, words
 from . import common
 from .common import CliFailure, Commands, counted, settings_desk, target_of
 
@@ -46,7 +46,7 @@ def _payroll(args: argparse.Namespace) -> int:
     else:
         report = payroll_report(desk, None, month)
     if args.out is not None:
-        count = write_payroll(report, args.out, PayrollFormat(fmt), desk.penalties)
+        count = write_payroll(report, args.out, PayrollFormat(fmt), desk.penalties, words())
         print(counted("cli.payroll.written", count, out=args.out, month=month))
     else:
         print(_table(report))
@@ -74,7 +74,7 @@ def _table(report: PayrollReport) -> str:
     state = t("cli.payroll.final", by=report.finalised_by or "?") if report.final else t("cli.payroll.open")
     lines = [t("cli.payroll.title", month=report.month, state=state)]
     for person in report.people:
-        who = f"{person.subject.code} {subject_name(person.subject)}".strip()
+        who = f"{person.subject.code} {subject_name(person.subject, words())}".strip()
         entries = counted("cli.payroll.entries", len(person.lines))
         lines.append(f"  {_pad(who, 24)} {_pad(entries, 10)} {_yuan(person.total_fen):>12}")
     count = sum(len(person.lines) for person in report.people)

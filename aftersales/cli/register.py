@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.permissions import Action
-from ..i18n import t
+from ..i18n import t, words
 from . import common
 from .common import CliFailure, target_of
 
@@ -64,7 +64,7 @@ def _monthly(args: argparse.Namespace) -> int:
         actor = common.open_as(args, Action.HAND_OVER_REGISTER)
     else:
         common.open_database(target_of(args))
-    written = write_register(desk, args.month, args.out, progress=_Bar(), font=font)
+    written = write_register(desk, args.month, args.out, words(), progress=_Bar(), font=font)
     totals = written.totals
     print(t("cli.report.register_written", out=args.out, month=totals.month, lines=totals.lines,
             sha256=written.sha256))

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..i18n import t
+from ..i18n import t, words
 from . import common
 from .common import CliFailure, Commands, counted, print_table, settings_desk, target_of
 
@@ -56,7 +56,7 @@ def _summary(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report_json(view), ensure_ascii=False, indent=2))
         return 0
-    table = summary_table(view)
+    table = summary_table(view, words())
     print(table.title)
     print_table(table.columns, [[str(cell) for cell in row] for row in table.rows])
     return 0
@@ -72,7 +72,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.out.exists():
         raise CliFailure(t("cli.export.exists", path=args.out))
     view = _load(args)
-    table = next(table for table in report_tables(view) if table.name == args.table)
+    table = next(table for table in report_tables(view, words()) if table.name == args.table)
     count = export_table(table, args.out)
     print(counted("cli.report.exported", count, out=args.out, table=table.title))
     return 0

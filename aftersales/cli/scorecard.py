@@ -4,7 +4,7 @@ import argparse
 import json
 
 from ..domain.scorecard import Figure
-from ..i18n import label, t
+from ..i18n import label, t, words
 from . import common
 from .common import CommandGroup, target_of
 
@@ -32,9 +32,9 @@ def _scorecard(args: argparse.Namespace) -> int:
         print(json.dumps(out, ensure_ascii=False, indent=1))
         return 0
     header = [t("scorecard.column.code"), t("scorecard.column.name"), t("scorecard.column.category"),
-              *[figure_title(figure) for figure in LIST_FIGURES]]
+              *[figure_title(figure, words()) for figure in LIST_FIGURES]]
     rows = [[s.shop_code, s.shop_name, label(s.category), *[figure_text(s, figure) for figure in LIST_FIGURES]]
             for s in scores]
-    print(t("scorecard.list_title", period=period, figure=figure_title(Figure(args.sort))))
+    print(t("scorecard.list_title", period=period, figure=figure_title(Figure(args.sort), words())))
     common.print_table(header, rows)
     return 0

@@ -7,7 +7,7 @@ from pathlib import Path
 from ..domain.enums import ShopCategory
 from ..domain.errors import InvalidInput
 from ..domain.permissions import Action
-from ..i18n import label, t
+from ..i18n import label, t, words
 from . import common
 from .common import CliFailure, Commands, counted, target_of
 
@@ -46,12 +46,12 @@ def _detail_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _category(text: str) -> str:
-    from ..services.transfer.columns import parse_enum
+    from ..services.transfer.columns import CellRefused, parse_enum
 
     try:
-        return parse_enum(ShopCategory, text).value
-    except ValueError as exc:
-        raise InvalidInput(str(exc), {"category": str(exc)}) from exc
+        return parse_enum(ShopCategory, text, words()).value
+    except CellRefused as exc:
+        raise InvalidInput({"category": exc.error}) from exc
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -111,6 +111,6 @@ def _import(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise CliFailure(t("cli.import.no_file", path=args.file))
     actor = common.open_as(args, Action.MANAGE_SHOPS)
-    result = import_shops(Desk(), actor, args.file)
+    result = import_shops(Desk(), actor, args.file, words())
     print(counted("cli.shops.imported", result.created, first=result.first_number, last=result.last_number))
     return 0

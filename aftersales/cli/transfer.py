@@ -4,7 +4,7 @@ import argparse
 from pathlib import Path
 
 from ..domain.permissions import Action
-from ..i18n import t
+from ..i18n import t, words
 from . import common
 from .common import CliFailure, Commands, counted, settings_desk, target_of
 
@@ -39,6 +39,6 @@ def _import(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise CliFailure(t("cli.import.no_file", path=args.file))
     actor = common.open_as(args, Action.IMPORT)
-    result = import_complaints(settings_desk(), actor, args.file)
+    result = import_complaints(settings_desk(), actor, args.file, words())
     print(counted("cli.import.done", result.created, first=result.first_number, last=result.last_number))
     return 0

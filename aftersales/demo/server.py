@@ -26,8 +26,7 @@ def build_demo_on_server(url: str, complaints: int, seed: int, today: date, unti
     where = shown_target(url)
     open_database(url, create=True)
     if Staff.select().exists() or Complaint.select().exists() or Event.select().exists():
-        raise DemoRefused(f"{where}: already holds a desk's records; a demo is built into an empty database",
-                          key="cli.demo.not_empty", path=where)
+        raise DemoRefused("cli.demo.not_empty", path=where)
     close_database()
     with tempfile.TemporaryDirectory(prefix="aftersales-demo-") as folder:
         source = Path(folder) / "demo.db"

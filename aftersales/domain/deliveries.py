@@ -97,13 +97,7 @@ def check_delivery_move(number: str, current: DeliveryStatus, move: DeliveryMove
     """The status `move` leads to, or TransitionRefused naming the order's state."""
     starts, target = _MOVES[move]
     if current not in starts:
-        raise TransitionRefused(
-            f"{number} is {current.value.replace('_', ' ')}: it cannot be {move.value}ed now",
-            key="error.delivery.illegal",
-            number=number,
-            state=current.value,
-            delivery_move=move.value,
-        )
+        raise TransitionRefused("error.delivery.illegal", number=number, state=current.value, delivery_move=move.value)
     return current if target is None else target
 
 

@@ -3,7 +3,7 @@
 import json
 import re
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -92,9 +92,6 @@ class ShopEntry(Entry):
 
 class DirectoryRefused(DeskError):
     """A directory change that would leave the desk without a way in (the last admin, oneself)."""
-
-    def __init__(self, message: str, key: str, **params: Any) -> None:
-        super().__init__(message, key=key, **params)
 
 
 def changed_fields(before: dict[str, object], after: dict[str, object]) -> dict[str, tuple[object, object]]:

@@ -103,8 +103,4 @@ def allowed(role: Role, action: Action) -> bool:
 def require(role: Role, action: Action) -> None:
     """Raise PermissionDenied unless `role` may perform `action`."""
     if not allowed(role, action):
-        raise PermissionDenied(
-            f"a {role.value} may not {action.value.replace('_', ' ')}",
-            role=role.value,
-            action=action.value,
-        )
+        raise PermissionDenied(role=role.value, action=action.value)

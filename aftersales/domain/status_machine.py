@@ -69,27 +69,12 @@ def check_move(
     """Raise TransitionRefused unless `move` takes a complaint from `current` to `target` now."""
     if move in (Move.WITHDRAW, Move.MERGE):
         if current not in OPEN_STATUSES or target is not S.CLOSED:
-            raise TransitionRefused(
-                f"a {current.value} complaint cannot be {move.value}n",
-                key="error.transition.closed",
-                current=current.value,
-            )
+            raise TransitionRefused("error.transition.closed", current=current.value)
         return
     expected = _STEPS.get((current, target))
     if expected is None or expected is not move:
-        raise TransitionRefused(
-            f"cannot go from {current.value} to {target.value}",
-            current=current.value,
-            target=target.value,
-        )
+        raise TransitionRefused(current=current.value, target=target.value)
     if move is Move.RESOLVE and open_delivery_orders:
-        raise TransitionRefused(
-            f"cannot resolve with {open_delivery_orders} open delivery order(s)",
-            key="error.transition.open_delivery",
-            count=open_delivery_orders,
-        )
+        raise TransitionRefused("error.transition.open_delivery", count=open_delivery_orders)
     if move is Move.CLOSE_AFTER_CALLBACK and not callback_completed:
-        raise TransitionRefused(
-            "cannot close without a completed call-back",
-            key="error.transition.no_callback",
-        )
+        raise TransitionRefused("error.transition.no_callback")

@@ -8,6 +8,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..domain.errors import CellProblem, FieldMessage, Phrase
+
 LANGUAGES = ("en", "zh_CN")
 _HERE = Path(__file__).parent
 _current = "en"
@@ -90,18 +92,102 @@ _LABELLED_PARAMS = {
 }
 
 
-def error_text(exc: Exception, key: str | None = None) -> str:
-    """A user-facing line for a desk error, translated when its key (or the `key` given) is known."""
-    key = key or getattr(exc, "key", None)
-    params = dict(getattr(exc, "params", {}) or {})
-    code = params.get("cause_code")
+def _phrase(value: Any) -> Any:
+    """A value of a refusal as its line shows it: an enum member by its label, a phrase worded, a list of
+    phrases worded and joined."""
+    if isinstance(value, Enum):
+        return label(value)
+    if isinstance(value, Phrase):
+        return t(value.key, **_worded(value.params))
+    if isinstance(value, (list, tuple)) and all(isinstance(item, Phrase) for item in value):
+        return "; ".join(_phrase(item) for item in value)
+    return value
+
+
+def _worded(params: Mapping[str, Any]) -> dict[str, Any]:
+    """A refusal's values as its line shows them: codes and enum members by their labels."""
+    out = {name: _phrase(value) for name, value in params.items()}
+    code = out.get("cause_code")
     if code and f"error.cause.{code}" in catalog(_current):
-        params["cause"] = t(f"error.cause.{code}")
+        out["cause"] = t(f"error.cause.{code}")
     # Codes carried by refusals read as their labels (a role, an action, a status).
     for name, enum_name in _LABELLED_PARAMS.items():
         value = params.get(name)
         if isinstance(value, str) and f"enum.{enum_name}.{value}" in catalog("en"):
-            params[name] = t(f"enum.{enum_name}.{value}")
-    if key and key in catalog(_current) and key != "error.generic":
-        return t(key, **params)
+            out[name] = t(f"enum.{enum_name}.{value}")
+    role = params.get("role")
+    if isinstance(role, str) and f"error.who.{role}" in catalog("en"):
+        out["who"] = t(f"error.who.{role}")  # "An operator", at the head of a sentence
+    return out
+
+
+def error_text(exc: Exception, key: str | None = None) -> str:
+    """The line a user reads for `exc` in the desk's language (with `key`, that message instead)."""
+    key = key or getattr(exc, "key", None)
+    params = getattr(exc, "params", None) or {}
+    if key and key in catalog("en"):
+        return t(key, **_worded(params))
     return str(exc)
+
+
+def field_text(error: FieldMessage) -> str:
+    """Why one field was refused, in the desk's language."""
+    return str(_phrase(error))
+
+
+def field_texts(fields: Mapping[str, FieldMessage]) -> dict[str, str]:
+    """InvalidInput's fields as the text shown under each field, in the desk's language."""
+    return {name: field_text(error) for name, error in fields.items()}
+
+
+def _after_colon(text: str) -> str:
+    """A reason as it reads after `column:` — first letter small unless the word is an acronym."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def problem_text(problem: CellProblem) -> str:
+    """One reason a file was refused, as `row N, column: reason`."""
+    reason = field_text(problem.error)
+    if problem.lower_first:
+        reason = _after_colon(reason)
+    if problem.column == "__all__":
+        return t("cli.import.row_problem", line=problem.line, message=reason)
+    return t("cli.import.problem", line=problem.line, column=problem.column, message=reason)
+
+
+def error_details(exc: Exception) -> list[str]:
+    """The lines shown under an error's line: every reason an import refused its file."""
+    return [problem_text(problem) for problem in getattr(exc, "problems", None) or []]
+
+
+class Words:
+    """The catalog of one language as a `Wording`: what an edge hands a file writer."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._messages = catalog(language)
+        self._english = catalog("en")
+
+    def __call__(self, key: str, /, **params: Any) -> str:
+        text = self._messages.get(key) or self._english.get(key) or key
+        if params:
+            try:
+                return text.format(**params)
+            except (KeyError, IndexError, ValueError):
+                return text
+        return text
+
+    def label(self, value: Enum) -> str:
+        key = f"enum.{type(value).__name__}.{value.value}"
+        text = self(key)
+        return str(value.value) if text == key else text
+
+    def spellings(self, key: str) -> tuple[str, ...]:
+        return tuple(text for language in LANGUAGES if (text := catalog(language).get(key)))
+
+
+def words(language: str | None = None) -> Words:
+    """The desk's words in `language` (by default the desk's current one), for a file writer."""
+    return Words(normalise_language(language) or _current)

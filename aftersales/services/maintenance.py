@@ -129,13 +129,11 @@ def backup_database(out: Path) -> int:
     """Copy the open SQLite database to the new file `out` with the online backup API; returns its size."""
     db = _sqlite()
     if db is None:
-        raise MaintenanceRefused("backup works on SQLite files; use pg_dump for PostgreSQL", key="cli.backup.postgres")
+        raise MaintenanceRefused("cli.backup.postgres")
     if out.exists():
-        raise MaintenanceRefused(f"{out}: already exists; choose another name", key="cli.backup.exists",
-                                 path=str(out))
+        raise MaintenanceRefused("cli.backup.exists", path=str(out))
     if not out.parent.is_dir():
-        raise MaintenanceRefused(f"{out}: folder {out.parent} does not exist", key="cli.backup.no_folder",
-                                 path=str(out), folder=str(out.parent))
+        raise MaintenanceRefused("cli.backup.no_folder", path=str(out), folder=str(out.parent))
     target = sqlite3.connect(str(out))
     try:
         db.connection().backup(target)
@@ -146,14 +144,12 @@ def backup_database(out: Path) -> int:
         out.unlink(missing_ok=True)
         if isinstance(exc, (sqlite3.Error, OSError)):
             # Writing the copy failed (a full disk, most often): name the copy, not the database.
-            raise MaintenanceRefused(f"{out}: cannot write the copy ({exc}); nothing was left behind",
-                                     key="cli.backup.write_failed", path=str(out), detail=str(exc)) from exc
+            raise MaintenanceRefused("cli.backup.write_failed", path=str(out), detail=str(exc)) from exc
         raise
     target.close()
     if verdict != "ok":
         out.unlink(missing_ok=True)
-        raise MaintenanceRefused(f"{out}: the copy failed its check ({verdict})", key="cli.backup.bad_copy",
-                                 path=str(out), detail=str(verdict))
+        raise MaintenanceRefused("cli.backup.bad_copy", path=str(out), detail=str(verdict))
     return out.stat().st_size
 
 

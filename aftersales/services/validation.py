@@ -1,11 +1,10 @@
-"""Turning pydantic errors into per-field messages a form can show, in the desk's language."""
+"""Turning pydantic errors into per-field refusals (message keys) a form can show."""
 
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..domain.errors import InvalidInput
-from ..i18n import catalog, t
+from ..domain.errors import FieldError, InvalidInput
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -42,42 +41,43 @@ _BY_TYPE = {
 _BY_FIELD = {"phone": "validation.phone", "contact_phone": "validation.phone", "received_at": "validation.timezone"}
 
 
-def _message(error: Any) -> str:
+def _refusal(error: Any) -> FieldError:
     kind = str(error.get("type", ""))
     loc = error.get("loc") or ()
     name = str(loc[0]) if loc else "__all__"
     ctx = dict(error.get("ctx") or {})
     if kind == "string_too_short" and ctx.get("min_length") == 1:
-        return t("validation.required")
+        return FieldError("validation.required")
     if kind == "value_error":
         if name in _BY_FIELD:
-            return t(_BY_FIELD[name])
+            return FieldError(_BY_FIELD[name])
         if "major incident" in str(error.get("msg", "")):
-            return t("validation.major_reason")
+            return FieldError("validation.major_reason")
     key = _BY_TYPE.get(kind)
-    if key and key in catalog("en"):
-        return t(key, **{k: v for k, v in ctx.items() if isinstance(v, (int, str))})
-    return str(error.get("msg", "invalid")).removeprefix("Value error, ")
+    if key:
+        return FieldError(key, **{k: v for k, v in ctx.items() if isinstance(v, (int, str))})
+    # A rule of our own without a message of the catalogs: its own words (always English).
+    return FieldError("validation.as_stated", text=str(error.get("msg", "invalid")).removeprefix("Value error, "))
 
 
-def field_errors(exc: ValidationError) -> dict[str, str]:
-    """First message per field; model-level errors go under '__all__' (major incident → its reason)."""
-    out: dict[str, str] = {}
+def field_errors(exc: ValidationError) -> dict[str, FieldError]:
+    """First refusal per field; model-level errors go under '__all__' (major incident → its reason)."""
+    out: dict[str, FieldError] = {}
     for error in exc.errors():
         loc = error.get("loc") or ()
         name = str(loc[0]) if loc else "__all__"
-        message = _message(error)
-        if name == "__all__" and message == t("validation.major_reason"):
+        refusal = _refusal(error)
+        if name == "__all__" and refusal.key == "validation.major_reason":
             name = "major_reason"
-        out.setdefault(name, message)
+        out.setdefault(name, refusal)
     return out
 
 
 def validate(model: type[M], data: M | dict[str, object]) -> M:
-    """Return a valid `model` or raise InvalidInput with field messages."""
+    """Return a valid `model` or raise InvalidInput with a refusal per field."""
     if isinstance(data, model):
         return data
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise InvalidInput(f"invalid {model.__name__}", field_errors(exc)) from exc
+        raise InvalidInput(field_errors(exc)) from exc

@@ -228,10 +228,7 @@ def write_transaction(what: str) -> Iterator[None]:
     db = database.obj
     if opened_read_only():
         # Refused before anything is attempted: the cause, not SQLite's "attempt to write".
-        raise StorageError(
-            f"the database file is read-only while {what}", cause="the database file is read-only",
-            cause_code="read_only", what=what,
-        )
+        raise StorageError(cause="the database file is read-only", cause_code="read_only", what=what)
     outermost = not db.in_transaction()
     committed = False
     try:
@@ -242,7 +239,7 @@ def write_transaction(what: str) -> Iterator[None]:
         raise
     except (PeeweeException, sqlite3.Error) as exc:
         code, plain = _root_cause(exc)
-        raise StorageError(f"{plain} while {what}", cause=plain, cause_code=code, what=what) from exc
+        raise StorageError(cause=plain, cause_code=code, what=what) from exc
     finally:
         if outermost:
             lock_clock.lock_released()

@@ -59,9 +59,7 @@ def named_by_code(model: Any, find: Callable[[str], Any] | None = None) -> Versi
     """
     return VersionedRecord(
         model,
-        missing=lambda code: NotFound(f"no {model._meta.table_name} {code}", what=code.strip()),
-        conflict=lambda row, _version: ConflictError(
-            f"{row.code} was changed by someone else; reload to see the changes", number=row.code
-        ),
+        missing=lambda code: NotFound(what=code.strip()),
+        conflict=lambda row, _version: ConflictError(number=row.code),
         find=find or (lambda code: model.code == code.strip()),
     )

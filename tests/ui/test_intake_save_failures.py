@@ -32,12 +32,7 @@ async def test_disk_full_on_save_keeps_every_typed_character(
     app: IntakeHarness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def disk_full(*args: object) -> None:
-        raise StorageError(
-            "disk full while saving a new complaint",
-            cause="disk full",
-            cause_code="disk_full",
-            what="saving a new complaint",
-        )
+        raise StorageError(cause="disk full", cause_code="disk_full", what="saving a new complaint")
 
     monkeypatch.setattr(intake_module, "create_complaint", disk_full)
     async with app.run_test(size=SIZE) as pilot:

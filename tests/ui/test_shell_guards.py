@@ -80,7 +80,7 @@ async def test_integrity_scan_runs_after_start_up_and_finds_a_sound_file_sound(
 
 
 def test_storage_failure_reads_in_chinese() -> None:
-    failure = StorageError("disk full while saving", cause="disk full", cause_code="disk_full", what="saving")
+    failure = StorageError(cause="disk full", cause_code="disk_full", what="saving")
     i18n.set_language("zh")
     assert i18n.error_text(failure) == "保存失败：磁盘已满。屏幕上的内容未丢失"
     i18n.set_language("en")

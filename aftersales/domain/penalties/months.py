@@ -21,7 +21,7 @@ def parse_month(text: str) -> str:
     clean = text.strip()
     match = _MONTH.match(clean)
     if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 2000:
-        raise MonthRefused(f"{text!r} is not a month (YYYY-MM, e.g. 2026-11)", month=text)
+        raise MonthRefused(month=text)
     return clean
 
 
@@ -45,5 +45,4 @@ def first_open_month(month: str, finalised: Collection[str]) -> str:
 def check_reportable(month: str, current: str) -> None:
     """A month in the future has no payroll yet."""
     if month > current:
-        raise MonthRefused(f"{month} is in the future (this is {current})", key="penalties.error.future_month",
-                           month=month, current=current)
+        raise MonthRefused("penalties.error.future_month", month=month, current=current)

@@ -48,24 +48,21 @@ class StepRefused(DeskError):
 def check_step(violation_id: int, status: ViolationStatus, step: Step, appealed_before: bool = False) -> ViolationStatus:
     """The status `step` leads to from `status`; refuses what the workflow does not allow."""
     if step is Step.APPEAL and appealed_before:
-        raise StepRefused(f"violation #{violation_id} was already appealed once", key="penalties.error.appealed_once",
-                          id=violation_id)
+        raise StepRefused("penalties.error.appealed_once", id=violation_id)
     after = MOVES.get((status, step))
     if after is not None:
         return after
     if step in DECISIONS:
-        raise AlreadyDecided(f"violation #{violation_id} was already decided ({status.value})",
-                             id=violation_id, status=status.value)
-    raise StepRefused(f"violation #{violation_id}: cannot {step.value} a {status.value} violation",
-                      id=violation_id, step=step.value, status=status.value)
+        raise AlreadyDecided(id=violation_id, status=status.value)
+    raise StepRefused(id=violation_id, step=step.value, status=status.value)
 
 
 def four_eyes(decider_id: int, subject_staff_id: int | None, proposer_id: int | None) -> None:
     """A violation is decided by someone who is neither its subject nor its proposer."""
     if decider_id == subject_staff_id:
-        raise PermissionDenied("nobody decides a violation held against themself", key="penalties.error.own_violation")
+        raise PermissionDenied("penalties.error.own_violation")
     if decider_id == proposer_id:
-        raise PermissionDenied("the proposer of a violation may not decide it too", key="penalties.error.own_proposal")
+        raise PermissionDenied("penalties.error.own_proposal")
 
 
 def review_after(current: DismissalReview, opens: bool) -> DismissalReview:

@@ -122,18 +122,14 @@ def parse_period(text: str) -> Period:
                 return Period(kind=PeriodKind.RANGE, first=first, last=last)
     except ValueError:
         pass
-    raise PeriodRefused(
-        f"{text!r} is not a period (YYYY-MM, YYYY-Qn, YYYY or YYYY-MM-DD..YYYY-MM-DD)", period=text
-    )
+    raise PeriodRefused(period=text)
 
 
 def parse_register_month(text: str, today: date) -> Period:
     """The month of a register: YYYY-MM and not after the current month."""
     period = parse_period(text)
     if period.kind is not PeriodKind.MONTH:
-        raise PeriodRefused(f"{text!r} is not a month (YYYY-MM, e.g. 2026-11)", key="reports.error.bad_month",
-                            month=text)
+        raise PeriodRefused("reports.error.bad_month", month=text)
     if period.first > today:
-        raise PeriodRefused(f"{period.label} is in the future (this is {today:%Y-%m})",
-                            key="reports.error.future_month", month=period.label, current=f"{today:%Y-%m}")
+        raise PeriodRefused("reports.error.future_month", month=period.label, current=f"{today:%Y-%m}")
     return period

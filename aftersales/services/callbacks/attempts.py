@@ -43,14 +43,12 @@ _PENDING = CallbackStatus.PENDING.value
 
 def _recorded_since(row: Callback, _version: int) -> ConflictError:
     number = Complaint.select(Complaint.number).where(Complaint.id == row.complaint_id).scalar()
-    return ConflictError(
-        f"the call-back of {number} was recorded by someone else meanwhile; reload to see it", number=number
-    )
+    return ConflictError(number=number)
 
 
 CALLBACK_RECORD = VersionedRecord(
     Callback,
-    missing=lambda callback_id: NotFound(f"no call-back #{callback_id}", what=str(callback_id)),
+    missing=lambda callback_id: NotFound(what=str(callback_id)),
     conflict=_recorded_since,
 )
 
@@ -78,8 +76,7 @@ def record_attempt(
     with write_transaction(f"recording call-back #{callback_id}"):
         row = CALLBACK_RECORD.load(callback_id, version)
         if row.status != _PENDING:
-            raise TransitionRefused(f"call-back #{callback_id} is {row.status}", key="error.callback.finished",
-                                    status=row.status)
+            raise TransitionRefused("error.callback.finished", status=row.status)
         CallbackAttempt.create(callback=row.id, at=now, outcome=valid.outcome.value,
                                satisfaction=valid.satisfaction, note=valid.note, actor=actor.id)
         purpose = CallbackPurpose(row.purpose)
@@ -143,14 +140,8 @@ def close_unreachable(desk: Desk, actor: StaffView, complaint_id: int, version: 
         tried = _attempts_of(callback.id) if callback is not None else []
         days = unreachable_days(tried, desk.sla.zone)
         if callback is None or callback.status != _PENDING or days < UNREACHABLE_DAYS:
-            raise TransitionRefused(
-                f"{complaint.number}: its call-back is still pending (unreachable on {days} of "
-                f"{UNREACHABLE_DAYS} different days); cannot close",
-                key="error.callback.pending",
-                number=complaint.number,
-                days=days,
-                needed=UNREACHABLE_DAYS,
-            )
+            raise TransitionRefused("error.callback.pending", number=complaint.number, days=days,
+                                    needed=UNREACHABLE_DAYS)
         now = desk.clock()
         CALLBACK_RECORD.save(callback, callback.version, {
             "status": CallbackStatus.DONE.value, "outcome": CallbackOutcome.UNREACHABLE.value, "finished_at": now,

@@ -82,7 +82,7 @@ def get_callback(callback_id: int, zone: ZoneInfo) -> CallbackView:
     """One call-back with its attempts and the customer's full phone (the caller dials it)."""
     found = _views(_with_complaint().where(Callback.id == callback_id), zone)
     if not found:
-        raise NotFound(f"no call-back #{callback_id}", what=str(callback_id))
+        raise NotFound(what=str(callback_id))
     return found[0]
 
 

@@ -4,11 +4,10 @@ from typing import Any
 
 from ...domain.callbacks import CallbackPurpose
 from ...domain.enums import CloseOutcome, ComplaintStatus, EventKind, Role
-from ...domain.errors import InvalidInput, PermissionDenied, TransitionRefused
+from ...domain.errors import FieldError, InvalidInput, PermissionDenied, TransitionRefused
 from ...domain.permissions import Action, allowed
 from ...domain.schemas import ComplaintView, NoteInput, ResolveInput, StaffView, WithdrawInput
 from ...domain.status_machine import ORDER_DRIVEN, PLAIN_MOVES, Move, check_move, legal_moves
-from ...i18n import t
 from ...store.converters import complaint_view
 from ...store.db import write_transaction
 from ...store.models import Complaint, Staff
@@ -84,23 +83,17 @@ def assign(desk: Desk, actor: StaffView, complaint_id: int, staff_code: str, ver
         if staff_code.strip().lower() != actor.code.lower() or owner not in (None, actor.id):
             deny(
                 desk, actor, Action.ASSIGN_ANY, complaint_id,
-                PermissionDenied(
-                    "an operator may only take an unassigned or own complaint for themself",
-                    key="error.assign_self_only",
-                ),
+                PermissionDenied("error.assign_self_only"),
             )
     with write_transaction(f"assigning complaint #{complaint_id}"):
         row = load_complaint(complaint_id, version)
         target = staff_row(staff_code, active_only=True)
         if target is None or Role(target.role) not in (Role.OPERATOR, Role.LEAD, Role.MANAGER):
-            raise InvalidInput(f"no desk staff {staff_code}", {"assignee": t("validation.no_desk_staff", code=staff_code)})
+            raise InvalidInput({"assignee": FieldError("validation.no_desk_staff", code=staff_code)})
         if ComplaintStatus(row.status) is ComplaintStatus.CLOSED:
-            raise InvalidInput(f"{row.number} is closed", {"assignee": t("validation.assign_closed")})
+            raise InvalidInput({"assignee": FieldError("validation.assign_closed")})
         if row.assignee_id == target.id:
-            raise InvalidInput(
-                f"{row.number} is already with {target.code}",
-                {"assignee": t("validation.already_assigned", code=target.code)},
-            )
+            raise InvalidInput({"assignee": FieldError("validation.already_assigned", code=target.code)})
         old = Staff.select(Staff.code).where(Staff.id == row.assignee_id).scalar() if row.assignee_id else ""
         save_complaint(row, version, {"assignee": target.id}, desk)
         follow_assignee(row.id, target.id)
@@ -142,17 +135,9 @@ def change_status(
             check_move(current, target, Move.INVESTIGATE)  # refuses with "cannot go from … to …"
             raise AssertionError("unreachable")
         if move not in PLAIN_MOVES:
-            raise TransitionRefused(
-                f"{row.number}: moving to {target.value} needs its own action ({move.value})",
-                key="error.transition.dedicated",
-                move=move.value,
-            )
+            raise TransitionRefused("error.transition.dedicated", move=move.value)
         if (current, target) in ORDER_DRIVEN:
-            raise TransitionRefused(
-                f"{row.number}: a complaint waits for delivery exactly while it has an open delivery order",
-                key="error.transition.order_driven",
-                number=row.number,
-            )
+            raise TransitionRefused("error.transition.order_driven", number=row.number)
         _move(desk, actor, row, version, target, move, note=note)
     return _reload(complaint_id)
 
@@ -230,10 +215,7 @@ def merge_duplicate(
         row = load_complaint(complaint_id, version)
         original = Complaint.get_or_none(Complaint.number == original_number.strip())
         if original is None or original.id == row.id:
-            raise InvalidInput(
-                f"no other complaint {original_number}",
-                {"duplicate_of": t("validation.no_other_complaint", number=original_number)},
-            )
+            raise InvalidInput({"duplicate_of": FieldError("validation.no_other_complaint", number=original_number)})
         current = ComplaintStatus(row.status)
         check_move(current, ComplaintStatus.CLOSED, Move.MERGE)
         _close_loose_ends(actor, row, original.number, desk)

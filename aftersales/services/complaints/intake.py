@@ -4,12 +4,11 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from ...domain.enums import SEVERITY_RANK, ComplaintStatus, EventKind
-from ...domain.errors import InvalidInput
+from ...domain.errors import FieldError, InvalidInput
 from ...domain.numbering import complaint_number
 from ...domain.permissions import Action
 from ...domain.schemas import ComplaintInput, ComplaintView, StaffView
 from ...domain.sla import deadlines
-from ...i18n import t
 from ...store.bulk import insert_prepared, insert_records, prepare_records
 from ...store.converters import complaint_view
 from ...store.db import write_transaction
@@ -56,7 +55,7 @@ def find_or_create_customer(phone: str, name: str, address: str, now: datetime) 
 def shop_by_code(code: str) -> Shop:
     shop = Shop.get_or_none((Shop.code == code) & (Shop.active == True))  # noqa: E712
     if shop is None:
-        raise InvalidInput(f"no active shop {code}", {"shop_code": t("validation.no_active_shop", code=code)})
+        raise InvalidInput({"shop_code": FieldError("validation.no_active_shop", code=code)})
     return shop
 
 

@@ -14,7 +14,7 @@ from .queue import base_query, queue_rows
 def get_complaint(complaint_id: int) -> ComplaintView:
     row = Complaint.get_or_none(Complaint.id == complaint_id)
     if row is None:
-        raise NotFound(f"no complaint #{complaint_id}", what=str(complaint_id))
+        raise NotFound(what=str(complaint_id))
     return complaint_view(row)
 
 
@@ -22,7 +22,7 @@ def get_complaint(complaint_id: int) -> ComplaintView:
 def find_complaint(number: str) -> ComplaintView:
     row = Complaint.get_or_none(Complaint.number == number.strip().upper())
     if row is None:
-        raise NotFound(f"no complaint {number}", what=number)
+        raise NotFound(what=number)
     return complaint_view(row)
 
 

@@ -10,16 +10,12 @@ from ..context import Desk
 
 def _changed_since(row: Complaint, version: int) -> ConflictError:
     current = Complaint.select(Complaint.version).where(Complaint.id == row.id).scalar()
-    return ConflictError(
-        f"{row.number} was changed by someone else (version {current}, you had {version}); "
-        "reload to see the changes",
-        number=row.number,
-    )
+    return ConflictError(number=row.number, stored=current, read=version)
 
 
 COMPLAINT_RECORD = VersionedRecord(
     Complaint,
-    missing=lambda complaint_id: NotFound(f"no complaint #{complaint_id}", what=str(complaint_id)),
+    missing=lambda complaint_id: NotFound(what=str(complaint_id)),
     conflict=_changed_since,
 )
 

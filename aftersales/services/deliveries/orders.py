@@ -27,11 +27,17 @@ from ...domain.deliveries import (
     slot_end,
 )
 from ...domain.enums import ComplaintStatus, EventKind, Role
-from ...domain.errors import ConflictError, InvalidInput, NotFound, TransitionRefused
+from ...domain.errors import (
+    ConflictError,
+    FieldError,
+    FieldMessage,
+    InvalidInput,
+    NotFound,
+    TransitionRefused,
+)
 from ...domain.permissions import Action
 from ...domain.schemas import Input, StaffView
 from ...domain.status_machine import Move, check_move
-from ...i18n import t
 from ...store.db import write_transaction
 from ...store.models import Complaint, DeliveryFailure, DeliveryOrder
 from ...store.versioned import VersionedRecord
@@ -64,9 +70,9 @@ def check_promise(promised: date, slot: Slot | None, desk: Desk) -> None:
     now = desk.clock()
     today = now.astimezone(desk.sla.zone).date()
     if promised < today:
-        raise InvalidInput(f"{promised} is in the past", {"promised_date": t("validation.date_past")})
+        raise InvalidInput({"promised_date": FieldError("validation.date_past")})
     if slot is not None and promised == today and slot_end(promised, slot, desk.sla.zone) <= now:
-        raise InvalidInput(f"the {slot.value} slot of today is over", {"slot": t("validation.slot_over")})
+        raise InvalidInput({"slot": FieldError("validation.slot_over")})
 
 
 def _raw_promise(data: object) -> tuple[date, Slot | None] | None:
@@ -89,7 +95,7 @@ def _promise_of(valid: object) -> tuple[date, Slot | None] | None:
 
 def validated_promise(model: type[FormInput], data: FormInput | dict[str, object], desk: Desk) -> FormInput:
     """`data` as `model`, its promised date and slot checked against today; every field's problem at once."""
-    problems: dict[str, str] = {}
+    problems: dict[str, FieldMessage] = {}
     valid: FormInput | None = None
     try:
         valid = validate(model, data)
@@ -103,7 +109,7 @@ def validated_promise(model: type[FormInput], data: FormInput | dict[str, object
             for name, message in exc.fields.items():
                 problems.setdefault(name, message)
     if problems or valid is None:
-        raise InvalidInput(f"invalid {model.__name__}", problems)
+        raise InvalidInput(problems)
     return valid
 
 
@@ -119,12 +125,8 @@ def create_order(
         complaint = load_complaint(complaint_id, version)
         current = ComplaintStatus(complaint.status)
         if current not in _DISPATCHABLE:
-            raise TransitionRefused(
-                f"{complaint.number} is {current.value}: delivery orders are dispatched while investigating",
-                key="error.delivery.complaint_state",
-                number=complaint.number,
-                current=current.value,
-            )
+            raise TransitionRefused("error.delivery.complaint_state", number=complaint.number,
+                                    current=current.value)
         row = DeliveryOrder.create(
             complaint=complaint.id, complaint_number=complaint.number, shop=complaint.shop_id, kind=valid.kind.value, address=valid.address,
             contact_name=valid.contact_name, contact_phone=valid.contact_phone, items=valid.items,
@@ -155,15 +157,12 @@ def create_order(
 def _changed_since(row: DeliveryOrder, version: int) -> ConflictError:
     current = DeliveryOrder.select(DeliveryOrder.version).where(DeliveryOrder.id == row.id).scalar()
     number = delivery_number(row.id)
-    return ConflictError(
-        f"{number} was changed by someone else (version {current}, you had {version}); reload to see the changes",
-        number=number,
-    )
+    return ConflictError(number=number, stored=current, read=version)
 
 
 ORDER_RECORD = VersionedRecord(
     DeliveryOrder,
-    missing=lambda order_id: NotFound(f"no delivery order {delivery_number(order_id)}", what=delivery_number(order_id)),
+    missing=lambda order_id: NotFound(what=delivery_number(order_id)),
     conflict=_changed_since,
 )
 

@@ -40,7 +40,7 @@ def order_views(query: Any) -> list[DeliveryOrderView]:
 def get_order(order_id: int) -> DeliveryOrderView:
     found = order_views(orders_query().where(DeliveryOrder.id == order_id))
     if not found:
-        raise NotFound(f"no delivery order {delivery_number(order_id)}", what=delivery_number(order_id))
+        raise NotFound(what=delivery_number(order_id))
     return found[0]
 
 
@@ -49,7 +49,7 @@ def find_order(number: str) -> DeliveryOrderView:
     """The order `DO-…`, or NotFound naming what was typed."""
     order_id = order_id_of(number)
     if order_id is None:
-        raise NotFound(f"no delivery order {number}", what=number)
+        raise NotFound(what=number)
     return get_order(order_id)
 
 

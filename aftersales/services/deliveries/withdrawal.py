@@ -21,12 +21,7 @@ def cancel_open_orders(actor: StaffView, complaint_id: int, number: str, reason:
     )
     out = [row for row in rows if row.status == DeliveryStatus.OUT.value]
     if out:
-        raise TransitionRefused(
-            f"{number}: {delivery_number(out[0].id)} is out for delivery; settle it first",
-            key="error.delivery.out_on_close",
-            number=number,
-            order=delivery_number(out[0].id),
-        )
+        raise TransitionRefused("error.delivery.out_on_close", number=number, order=delivery_number(out[0].id))
     for row in rows:
         DeliveryOrder.update(
             status=DeliveryStatus.CANCELLED.value, cancel_reason=reason, updated_at=now,

@@ -11,10 +11,9 @@ from ...domain.documents.numbers import LARGEST, parse_number, written_range
 from ...domain.documents.ranges import Clash, Segment, clashes, moved
 from ...domain.documents.schemas import MoveView, RangeInput
 from ...domain.enums import EventKind
-from ...domain.errors import DeskError, InvalidInput
+from ...domain.errors import DeskError, FieldError, InvalidInput, Phrase
 from ...domain.permissions import Action
 from ...domain.schemas import StaffView
-from ...i18n import label, t
 from ...store.converters.documents import move_view, segment_of
 from ...store.db import write_transaction
 from ...store.models import DocumentMoveRecord, DocumentRange, Shop
@@ -47,8 +46,7 @@ class RangeRefused(DeskError):
 def _number(kind: DocumentKind, text: str, field: str) -> int:
     parsed = parse_number(text)
     if parsed is None or (parsed[0] is not None and parsed[0] is not kind) or parsed[1] > LARGEST:
-        raise InvalidInput(f"not a {kind.value} number: {text}",
-                           {field: t("documents.validation.number", kind=label(kind))})
+        raise InvalidInput({field: FieldError("documents.validation.number", kind=kind)})
     return parsed[1]
 
 
@@ -57,9 +55,9 @@ def bounds(valid: RangeInput) -> tuple[int, int]:
     first = _number(valid.kind, valid.first, "first")
     last = _number(valid.kind, valid.last, "last") if valid.last else first
     if last < first:
-        raise InvalidInput("range backwards", {"last": t("documents.validation.backwards")})
+        raise InvalidInput({"last": FieldError("documents.validation.backwards")})
     if last - first + 1 > LARGEST_BATCH:
-        raise InvalidInput("range too long", {"last": t("documents.validation.too_many", most=LARGEST_BATCH)})
+        raise InvalidInput({"last": FieldError("documents.validation.too_many", most=LARGEST_BATCH)})
     return first, last
 
 
@@ -74,37 +72,35 @@ def touching(kind: DocumentKind, first: int, last: int) -> list[Any]:
     return rows
 
 
-def refusal(kind: DocumentKind, found: list[Clash], codes: dict[int, str]) -> str:
-    """One line naming the numbers that refuse the move and where they are."""
+def refusal(kind: DocumentKind, found: list[Clash], codes: dict[int, str]) -> dict[str, Any]:
+    """What names the numbers that refuse the move and where they are: the first five, and how many more."""
     parts = []
     for clash in found[:5]:
         numbers = written_range(kind, clash.first, clash.last)
+        where: Phrase | NumberState
         if clash.state is None:
-            where = t("documents.clash.unknown")
+            where = Phrase("documents.clash.unknown")
         elif clash.state is NumberState.ISSUED:
-            where = t("documents.clash.issued", shop=codes.get(clash.shop_id or 0, "?"))
+            where = Phrase("documents.clash.issued", shop=codes.get(clash.shop_id or 0, "?"))
         else:
-            where = label(clash.state)
-        parts.append(f"{numbers} ({where})")
+            where = clash.state
+        parts.append(Phrase("documents.clash.part", numbers=numbers, where=where))
     more = len(found) - 5
-    tail = t("documents.clash.more", count=more) if more > 0 else ""
-    return "; ".join(parts) + tail
+    return {"numbers": tuple(parts), "more": Phrase("documents.clash.more", count=more) if more > 0 else ""}
 
 
 def _shop_id(valid: RangeInput) -> int | None:
     if not valid.shop_code:
         if valid.move in SHOP_NEEDED:
-            raise InvalidInput("no shop", {"shop_code": t("documents.validation.shop_missing")})
+            raise InvalidInput({"shop_code": FieldError("documents.validation.shop_missing")})
         return None
     if valid.move is DocumentMove.RECEIVE:
-        raise InvalidInput("received into stock", {"shop_code": t("documents.validation.no_shop_on_receive")})
+        raise InvalidInput({"shop_code": FieldError("documents.validation.no_shop_on_receive")})
     row = Shop.get_or_none(Shop.code == valid.shop_code.upper())
     if row is None:
-        raise InvalidInput(f"no shop {valid.shop_code}",
-                           {"shop_code": t("documents.validation.no_shop", code=valid.shop_code)})
+        raise InvalidInput({"shop_code": FieldError("documents.validation.no_shop", code=valid.shop_code)})
     if valid.move is DocumentMove.ISSUE and not row.active:
-        raise InvalidInput(f"shop {row.code} inactive",
-                           {"shop_code": t("documents.validation.shop_inactive", code=row.code)})
+        raise InvalidInput({"shop_code": FieldError("documents.validation.shop_inactive", code=row.code)})
     return int(row.id)
 
 
@@ -123,8 +119,7 @@ def move_documents(desk: Desk, actor: StaffView, data: RangeInput | dict[str, ob
         if found:
             ids = {c.shop_id for c in found if c.shop_id is not None}
             codes = {s.id: s.code for s in Shop.select(Shop.id, Shop.code).where(Shop.id.in_(list(ids)))} if ids else {}
-            raise RangeRefused("numbers refuse the move", numbers=refusal(valid.kind, found, codes),
-                               move=label(valid.move))
+            raise RangeRefused(move=valid.move, **refusal(valid.kind, found, codes))
         _replace(valid.kind, rows, moved(segments, first, last, valid.move, shop_id, now))
         record = DocumentMoveRecord.create(kind=valid.kind.value, move=valid.move.value, first=first, last=last,
                                            shop=shop_id, at=now, actor=actor.id, note=valid.note)

@@ -8,7 +8,7 @@ from ...domain.documents.enums import NumberState
 from ...domain.documents.schemas import StockLine
 from ...domain.errors import DeskError
 from ...domain.text import neutralise_formula
-from ...i18n import label, t
+from ...domain.wording import Wording
 from ..unit import unit_of_work
 
 Cell = str | int
@@ -26,25 +26,26 @@ class StockFileRefused(DeskError):
 
 
 @unit_of_work
-def stock_rows(lines: list[StockLine]) -> list[list[Cell]]:
+def stock_rows(lines: list[StockLine], words: Wording) -> list[list[Cell]]:
     """A header, then one row per kind and holder with a count per state and the total."""
-    header: list[Cell] = [t("documents.column.kind"), t("documents.column.holder"), t("documents.column.shop"),
-                          *[label(state) for state in NumberState], t("documents.total")]
+    header: list[Cell] = [words("documents.column.kind"), words("documents.column.holder"),
+                          words("documents.column.shop"), *[words.label(state) for state in NumberState],
+                          words("documents.total")]
     rows: list[list[Cell]] = [header]
     for line in lines:
-        rows.append([label(line.kind), line.shop_code or t("documents.desk"), line.shop_name,
+        rows.append([words.label(line.kind), line.shop_code or words("documents.desk"), line.shop_name,
                      *[line.counts.get(state, 0) for state in NumberState], line.total])
     return rows
 
 
 @unit_of_work
-def write_stock(lines: list[StockLine], out: Path, fmt: StockFormat) -> int:
+def write_stock(lines: list[StockLine], out: Path, fmt: StockFormat, words: Wording) -> int:
     """Write the report to a new file `out` (an existing one is refused); returns the lines written."""
-    rows = stock_rows(lines)
+    rows = stock_rows(lines, words)
     try:
         out.open("xb").close()
     except FileExistsError:
-        raise StockFileRefused(f"{out}: already exists", path=str(out)) from None
+        raise StockFileRefused(path=str(out)) from None
     try:
         if fmt is StockFormat.XLSX:
             _write_xlsx(out, rows)

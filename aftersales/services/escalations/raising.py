@@ -3,12 +3,11 @@
 from datetime import datetime
 
 from ...domain.enums import ComplaintStatus, EventKind, Severity
-from ...domain.errors import InvalidInput, NotFound
+from ...domain.errors import FieldError, InvalidInput, NotFound
 from ...domain.escalations.enums import LEVEL_LEAD, LEVEL_MANAGER, EscalationTrigger, SweepRule
 from ...domain.escalations.schemas import EscalateInput, EscalationView
 from ...domain.permissions import Action
 from ...domain.schemas import StaffView
-from ...i18n import t
 from ...store.db import write_transaction
 from ...store.models import Complaint, Escalation
 from ..audit import EventDraft, append_events
@@ -74,9 +73,9 @@ def escalate(desk: Desk, actor: StaffView, complaint_id: int, data: EscalateInpu
     valid = validate(EscalateInput, data)
     status = Complaint.select(Complaint.status).where(Complaint.id == complaint_id).scalar()
     if status is None:
-        raise NotFound(f"no complaint #{complaint_id}", what=str(complaint_id))
+        raise NotFound(what=str(complaint_id))
     if ComplaintStatus(status) is ComplaintStatus.CLOSED:
-        raise InvalidInput(f"complaint #{complaint_id} is closed", {"reason": t("escalations.error.closed")})
+        raise InvalidInput({"reason": FieldError("escalations.error.closed")})
     now = desk.clock()
     with write_transaction(f"escalating complaint #{complaint_id}"):
         new_id = insert_escalation(complaint_id, LEVEL_LEAD, EscalationTrigger.MANUAL, None, valid.reason, actor.id, now)

@@ -55,7 +55,7 @@ def _views(query: Any) -> list[EscalationView]:
 def escalation_by_id(escalation_id: int) -> EscalationView:
     found = _views(_select().where(Escalation.id == escalation_id))
     if not found:
-        raise NotFound(f"no escalation #{escalation_id}", what=str(escalation_id))
+        raise NotFound(what=str(escalation_id))
     return found[0]
 
 

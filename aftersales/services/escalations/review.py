@@ -8,12 +8,11 @@ from datetime import datetime
 from typing import Any
 
 from ...domain.enums import EventKind
-from ...domain.errors import ConflictError, InvalidInput, NotFound
+from ...domain.errors import ConflictError, FieldError, InvalidInput, NotFound
 from ...domain.escalations.enums import LEVEL_LEAD, LEVEL_MANAGER, EscalationState
 from ...domain.escalations.schemas import CloseInput, EscalationView, InstructInput, ReassignInput
 from ...domain.permissions import Action
 from ...domain.schemas import StaffView
-from ...i18n import t
 from ...store.db import write_transaction
 from ...store.models import Complaint, Escalation
 from ...store.versioned import VersionedRecord
@@ -37,23 +36,20 @@ def _permitted(desk: Desk, actor: StaffView, escalation_id: int) -> Escalation:
 
 def _changed_since(row: Escalation, _version: int) -> ConflictError:
     number = str(Complaint.select(Complaint.number).where(Complaint.id == row.complaint_id).scalar())
-    return ConflictError(
-        f"the escalation of {number} was changed by someone else; reload to see the changes", number=number
-    )
+    return ConflictError(number=number)
 
 
 ESCALATION_RECORD = VersionedRecord(
     Escalation,
-    missing=lambda escalation_id: NotFound(f"no escalation #{escalation_id}", what=str(escalation_id)),
+    missing=lambda escalation_id: NotFound(what=str(escalation_id)),
     conflict=_changed_since,
 )
 
 
 def _save(row: Escalation, version: int, changes: dict[str, Any]) -> None:
     """Save over `version`; a closed escalation is refused first, so a stale view of it hears that it is closed."""
-    number = str(Complaint.select(Complaint.number).where(Complaint.id == row.complaint_id).scalar())
     if EscalationState(row.state) is EscalationState.CLOSED:
-        raise InvalidInput(f"the escalation of {number} is closed", {"escalation": t("escalations.error.already_closed")})
+        raise InvalidInput({"escalation": FieldError("escalations.error.already_closed")})
     ESCALATION_RECORD.save(row, version, changes)
 
 
@@ -70,7 +66,7 @@ def acknowledge(desk: Desk, actor: StaffView, escalation_id: int, version: int) 
     with write_transaction(f"acknowledging escalation #{escalation_id}"):
         row = ESCALATION_RECORD.load(escalation_id)
         if EscalationState(row.state) is not EscalationState.OPEN:
-            raise InvalidInput("already acknowledged", {"escalation": t("escalations.error.not_open")})
+            raise InvalidInput({"escalation": FieldError("escalations.error.not_open")})
         _save(row, version, {"state": EscalationState.ACKNOWLEDGED.value, "acknowledged_by": actor.id,
                              "acknowledged_at": now})
         _event(now, actor, row, EventKind.ESCALATION_ACKNOWLEDGED, new=str(row.level))
@@ -100,7 +96,7 @@ def reassign(desk: Desk, actor: StaffView, escalation_id: int, data: ReassignInp
     row = _permitted(desk, actor, escalation_id)
     valid = validate(ReassignInput, data)
     if EscalationState(row.state) is EscalationState.CLOSED:
-        raise InvalidInput("the escalation is closed", {"staff_code": t("escalations.error.already_closed")})
+        raise InvalidInput({"staff_code": FieldError("escalations.error.already_closed")})
     version = int(Complaint.select(Complaint.version).where(Complaint.id == row.complaint_id).scalar())
     assign(desk, actor, row.complaint_id, valid.staff_code, version)
     return escalation_by_id(escalation_id)
@@ -111,7 +107,7 @@ def raise_level(desk: Desk, actor: StaffView, escalation_id: int, version: int, 
     """Hand a level-1 escalation up to the management manager; it is open again at level 2."""
     row = _permitted(desk, actor, escalation_id)
     if row.level != LEVEL_LEAD:
-        raise InvalidInput("already at level 2", {"escalation": t("escalations.error.already_level2")})
+        raise InvalidInput({"escalation": FieldError("escalations.error.already_level2")})
     now = desk.clock()
     with write_transaction(f"raising escalation #{escalation_id}"):
         row = ESCALATION_RECORD.load(escalation_id)

@@ -1,11 +1,10 @@
 """The directory of outside after-sales bodies: list, add, edit, deactivate (a lead, manager or the admin)."""
 
 from ...domain.enums import EventKind
-from ...domain.errors import InvalidInput
+from ...domain.errors import FieldError, InvalidInput
 from ...domain.partners import PartnerDetails, PartnerInput, PartnerKind, PartnerView
 from ...domain.permissions import Action
 from ...domain.schemas import StaffView
-from ...i18n import t
 from ...store.converters.partners import partner_view
 from ...store.db import write_transaction
 from ...store.models import Partner
@@ -36,7 +35,7 @@ def add_partner(desk: Desk, actor: StaffView, data: PartnerInput | dict[str, obj
     code = valid.code.upper()
     with write_transaction(f"saving partner {code}"):
         if Partner.get_or_none(Partner.code == code) is not None:
-            raise InvalidInput(f"partner code {code} is taken", {"code": t("partners.validation.taken")})
+            raise InvalidInput({"code": FieldError("partners.validation.taken")})
         row = Partner.create(code=code, name=valid.name, kind=valid.kind.value, contact=valid.contact,
                              phone=valid.phone, serves=valid.serves)
         append_event(desk.clock(), actor, EventKind.PARTNER_CREATED, field="partner", new=code, note=valid.name)

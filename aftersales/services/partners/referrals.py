@@ -10,11 +10,10 @@ from zoneinfo import ZoneInfo
 from peewee import fn
 
 from ...domain.enums import EventKind
-from ...domain.errors import ConflictError, InvalidInput, NotFound
+from ...domain.errors import ConflictError, FieldError, InvalidInput, NotFound
 from ...domain.partners import ReferralInput, ReferralState, ReferralView, ReplyInput
 from ...domain.permissions import Action
 from ...domain.schemas import StaffView
-from ...i18n import t
 from ...store.converters.partners import referral_views
 from ...store.db import write_transaction
 from ...store.models import Complaint, Partner, Referral, ReferralReply
@@ -27,8 +26,8 @@ from ..validation import validate
 
 REFERRAL_RECORD = VersionedRecord(
     Referral,
-    missing=lambda referral_id: NotFound(f"no referral #{referral_id}", what=f"#{referral_id}"),
-    conflict=lambda row, _version: ConflictError(f"referral #{row.id} changed", number=f"#{row.id}"),
+    missing=lambda referral_id: NotFound(what=f"#{referral_id}"),
+    conflict=lambda row, _version: ConflictError(number=f"#{row.id}"),
 )
 
 
@@ -52,17 +51,16 @@ def refer_complaint(desk: Desk, actor: StaffView, complaint_id: int,
     zone = desk.sla.zone
     today = desk.clock().astimezone(zone).date()
     if valid.referred_on > today:
-        raise InvalidInput("referral in the future", {"referred_on": t("visits.validation.future")})
+        raise InvalidInput({"referred_on": FieldError("visits.validation.future")})
     if valid.reply_due_on < valid.referred_on:
-        raise InvalidInput("reply before referral", {"reply_due_on": t("partners.validation.due_before")})
+        raise InvalidInput({"reply_due_on": FieldError("partners.validation.due_before")})
     with write_transaction(f"referring complaint #{complaint_id}"):
         complaint = Complaint.get_or_none(Complaint.id == complaint_id)
         if complaint is None:
-            raise NotFound(f"no complaint #{complaint_id}", what=f"#{complaint_id}")
+            raise NotFound(what=f"#{complaint_id}")
         partner = Partner.get_or_none(Partner.code == valid.partner_code.upper())
         if partner is None or not partner.active:
-            raise InvalidInput(f"no partner {valid.partner_code}",
-                               {"partner_code": t("partners.validation.no_partner", code=valid.partner_code)})
+            raise InvalidInput({"partner_code": FieldError("partners.validation.no_partner", code=valid.partner_code)})
         row = Referral.create(
             complaint=complaint_id, partner=partner.id, direction=valid.direction.value, referred_on=valid.referred_on,
             reference=valid.reference, reply_due_at=end_of_day(valid.reply_due_on, zone),
@@ -84,11 +82,11 @@ def log_reply(desk: Desk, actor: StaffView, referral_id: int, data: ReplyInput |
     require(desk, actor, Action.REFER, row.complaint_id)
     zone = desk.sla.zone
     if not valid.final and valid.next_due_on is not None and valid.next_due_on < desk.clock().astimezone(zone).date():
-        raise InvalidInput("deadline passed", {"next_due_on": t("partners.validation.due_past")})
+        raise InvalidInput({"next_due_on": FieldError("partners.validation.due_past")})
     with write_transaction(f"logging a reply on referral #{referral_id}"):
         row = REFERRAL_RECORD.load(referral_id, version)
         if row.state != ReferralState.OPEN.value:
-            raise InvalidInput("already answered", {"text": t("partners.validation.answered")})
+            raise InvalidInput({"text": FieldError("partners.validation.answered")})
         ReferralReply.create(referral=referral_id, at=desk.clock(), text=valid.text, final=valid.final, by=actor.id)
         changes: dict[str, object] = {}
         if valid.final:

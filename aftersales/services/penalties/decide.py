@@ -8,7 +8,7 @@ one who lodged it). Two desks deciding the same question at once: the first deci
 from typing import NoReturn
 
 from ...domain.enums import EventKind
-from ...domain.errors import ConflictError, InvalidInput, PermissionDenied
+from ...domain.errors import ConflictError, FieldError, InvalidInput, PermissionDenied
 from ...domain.penalties.enums import AppealDecision, DismissalReview, EntryKind, RuleKind, ViolationStatus
 from ...domain.penalties.schemas import (
     AppealDecisionInput,
@@ -20,7 +20,6 @@ from ...domain.penalties.schemas import (
 from ...domain.penalties.workflow import AlreadyDecided, Step, check_step, four_eyes
 from ...domain.permissions import Action, allowed
 from ...domain.schemas import StaffView
-from ...i18n import t
 from ...store.db import write_transaction
 from ...store.models import PenaltyEntry, Violation
 from ..context import Desk
@@ -55,8 +54,7 @@ def _move(row: Violation, expected: ViolationStatus, **changes: object) -> None:
 
 
 def _review_not_open(row: Violation, _version: int) -> AlreadyDecided:
-    return AlreadyDecided(f"the dismissal review of violation #{row.id} is not open",
-                          key="penalties.error.review_not_open", id=row.id)
+    return AlreadyDecided(key="penalties.error.review_not_open", id=row.id)
 
 
 def _decided_again(violation_id: int, step: Step) -> Violation:
@@ -84,7 +82,7 @@ def confirm_violation(
     if discretionary:
         require(desk, actor, Action.DECIDE_AMOUNT)
         if valid.amount_fen is None:
-            raise InvalidInput("no amount decided", {"amount_fen": t("penalties.validation.amount_missing")})
+            raise InvalidInput({"amount_fen": FieldError("penalties.validation.amount_missing")})
     now = desk.clock()
     with write_transaction(f"confirming violation #{violation_id}"):
         row = _decided_again(violation_id, Step.CONFIRM)
@@ -99,8 +97,7 @@ def confirm_violation(
             settle(desk, actor, row, month, f"#{row.id} confirmed")
         stored = load(row.id)
         if shown_tier is not None and not discretionary and stored.tier != shown_tier:
-            raise ConsequenceChanged(f"violation #{row.id} is now tier {stored.tier}, not {shown_tier}",
-                                     id=row.id, tier=stored.tier, shown=shown_tier)
+            raise ConsequenceChanged(id=row.id, tier=stored.tier, shown=shown_tier)
         review = " · dismissal review opened" if stored.review == DismissalReview.OPEN.value else ""
         event(desk, actor, EventKind.VIOLATION_CONFIRMED, row.id, V.PROPOSED.value, V.CONFIRMED.value,
               f"tier {stored.tier or '-'} · {stored.amount_fen} fen · {month}{review}")
@@ -129,7 +126,7 @@ def appeal_violation(desk: Desk, actor: StaffView, violation_id: int, data: Reas
     row = load(violation_id)
     if not allowed(actor.role, Action.VIEW_PENALTIES) and row.subject_staff_id != actor.id:
         _refuse(desk, actor, Action.APPEAL_VIOLATION,
-                PermissionDenied("an operator appeals only their own violations", key="penalties.error.appeal_own_only"))
+                PermissionDenied("penalties.error.appeal_own_only"))
     with write_transaction(f"appealing violation #{violation_id}"):
         row = _decided_again(violation_id, Step.APPEAL)
         _move(row, V(row.status), status=V.APPEALED.value, appeal_reason=valid.reason, appealed_by=actor.id,
@@ -155,7 +152,7 @@ def decide_appeal(
         require(desk, actor, Action.DECIDE_AMOUNT)
     if actor.id in (row.subject_staff_id, row.appealed_by_id):
         _refuse(desk, actor, Action.DECIDE_VIOLATION,
-                PermissionDenied("an appeal is decided by someone else", key="penalties.error.own_appeal"))
+                PermissionDenied("penalties.error.own_appeal"))
     now = desk.clock()
     decision = {"appeal_note": valid.note, "appeal_decided_by": actor.id, "appeal_decided_at": now}
     with write_transaction(f"deciding the appeal of violation #{violation_id}"):
@@ -189,7 +186,7 @@ def decide_review(
     valid = validate(ReviewDecisionInput, data)
     if load(violation_id).subject_staff_id == actor.id:
         _refuse(desk, actor, Action.DISMISSAL_DECISION,
-                PermissionDenied("nobody decides their own dismissal", key="penalties.error.own_violation"))
+                PermissionDenied("penalties.error.own_violation"))
     with write_transaction(f"deciding the dismissal review of violation #{violation_id}"):
         serialise()
         row = load(violation_id)

@@ -34,14 +34,14 @@ def serialise() -> None:
 
 
 def _already_decided(row: Violation, _version: int) -> AlreadyDecided:
-    return AlreadyDecided(f"violation #{row.id} was already decided", id=row.id, status=row.status)
+    return AlreadyDecided(id=row.id, status=row.status)
 
 
 # A decision is saved over the violation as read once the ledger's lock is held, and only while it still
 # waits for that decision: whoever came second hears "already decided".
 VIOLATION_RECORD = VersionedRecord(
     Violation,
-    missing=lambda violation_id: NotFound(f"no violation #{violation_id}", what=f"#{violation_id}"),
+    missing=lambda violation_id: NotFound(what=f"#{violation_id}"),
     conflict=_already_decided,
 )
 

@@ -67,8 +67,7 @@ def finalise_month(desk: Desk, actor: StaffView, month: str) -> PayrollReport:
     with write_transaction(f"finalising payroll month {month}"):
         serialise()
         if PayrollMonth.get_or_none(PayrollMonth.month == month) is not None:
-            raise MonthRefused(f"payroll month {month} is already final", key="penalties.error.month_final",
-                               month=month)
+            raise MonthRefused("penalties.error.month_final", month=month)
         entries = list(PenaltyEntry.select().where(PenaltyEntry.month == month))
         total = sum(entry.amount_fen for entry in entries)
         PenaltyEntry.update(deducted=True).where(PenaltyEntry.month == month).execute()

@@ -14,7 +14,7 @@ from ...domain.penalties.enums import EntryKind, SubjectKind
 from ...domain.penalties.policy import PenaltyPolicy
 from ...domain.penalties.schemas import PayrollLine, PayrollReport, SubjectRef
 from ...domain.text import neutralise_formula
-from ...i18n import current_language, label, t
+from ...domain.wording import Wording
 from ..unit import unit_of_work
 
 COLUMNS = ("month", "kind", "code", "name", "violation", "rule", "incident_date", "tier", "entry", "amount",
@@ -38,13 +38,13 @@ def yuan_amount(fen: int) -> Decimal:
     return (Decimal(fen) / 100).quantize(Decimal("0.01"))
 
 
-def subject_name(subject: SubjectRef) -> str:
-    return t("penalties.department") if subject.kind is SubjectKind.DEPARTMENT else subject.name
+def subject_name(subject: SubjectRef, words: Wording) -> str:
+    return words("penalties.department") if subject.kind is SubjectKind.DEPARTMENT else subject.name
 
 
-def rule_title(policy: PenaltyPolicy, code: str) -> str:
+def rule_title(policy: PenaltyPolicy, code: str, language: str) -> str:
     rule = policy.rule(code)
-    return rule.title(current_language()) if rule else code
+    return rule.title(language) if rule else code
 
 
 def tier_text(line: PayrollLine) -> str:
@@ -53,18 +53,20 @@ def tier_text(line: PayrollLine) -> str:
     return f"{line.tier_from or '–'}→{line.tier_to or '–'}"
 
 
-def payroll_rows(report: PayrollReport, policy: PenaltyPolicy) -> list[list[Cell]]:
-    """The header, each person's lines and total, and the month's total, in the desk's language."""
-    yes, no = t("penalties.payroll.yes"), t("penalties.payroll.no")
-    rows: list[list[Cell]] = [[t(f"penalties.payroll.col.{name}") for name in COLUMNS]]
+def payroll_rows(report: PayrollReport, policy: PenaltyPolicy, words: Wording) -> list[list[Cell]]:
+    """The header, each person's lines and total, and the month's total, in the language of `words`."""
+    yes, no = words("penalties.payroll.yes"), words("penalties.payroll.no")
+    rows: list[list[Cell]] = [[words(f"penalties.payroll.col.{name}") for name in COLUMNS]]
     for person in report.people:
-        who = [report.month, label(person.subject.kind), person.subject.code, subject_name(person.subject)]
+        who = [report.month, words.label(person.subject.kind), person.subject.code,
+               subject_name(person.subject, words)]
         for line in person.lines:
-            rows.append([*who, f"#{line.violation_id}", rule_title(policy, line.rule_code),
-                         line.incident_date.isoformat(), tier_text(line), label(line.kind),
+            rows.append([*who, f"#{line.violation_id}", rule_title(policy, line.rule_code, words.language),
+                         line.incident_date.isoformat(), tier_text(line), words.label(line.kind),
                          yuan_amount(line.amount_fen), yes if line.deducted else no, line.note])
-        rows.append([*who, "", "", "", "", t("penalties.payroll.person_total"), yuan_amount(person.total_fen), "", ""])
-    rows.append([report.month, "", "", "", "", "", "", "", t("penalties.payroll.month_total"),
+        rows.append([*who, "", "", "", "", words("penalties.payroll.person_total"), yuan_amount(person.total_fen),
+                     "", ""])
+    rows.append([report.month, "", "", "", "", "", "", "", words("penalties.payroll.month_total"),
                  yuan_amount(report.total_fen), "", ""])
     return rows
 
@@ -101,13 +103,14 @@ def _write_xlsx(out: Path, rows: list[list[Cell]], month: str) -> None:
 
 
 @unit_of_work
-def write_payroll(report: PayrollReport, out: Path, fmt: PayrollFormat, policy: PenaltyPolicy) -> int:
-    """Write the month to a new file `out`; returns the number of entries written."""
-    rows = payroll_rows(report, policy)
+def write_payroll(report: PayrollReport, out: Path, fmt: PayrollFormat, policy: PenaltyPolicy,
+                  words: Wording) -> int:
+    """Write the month to a new file `out`, worded with `words`; returns the number of entries written."""
+    rows = payroll_rows(report, policy, words)
     try:
         out.open("xb").close()  # claim the name: an existing file is refused, never overwritten
     except FileExistsError:
-        raise PayrollFileRefused(f"{out}: already exists; choose another name", path=str(out)) from None
+        raise PayrollFileRefused(path=str(out)) from None
     try:
         if fmt is PayrollFormat.XLSX:
             _write_xlsx(out, rows, report.month)

@@ -1,12 +1,11 @@
 """Recording a violation: against a staff member, a shop or the after-sales department."""
 
 from ...domain.enums import EventKind
-from ...domain.errors import InvalidInput
+from ...domain.errors import FieldError, InvalidInput
 from ...domain.penalties.enums import RuleKind, SubjectKind, ViolationStatus
 from ...domain.penalties.schemas import ViolationInput, ViolationView
 from ...domain.permissions import Action
 from ...domain.schemas import StaffView
-from ...i18n import t
 from ...store.db import write_transaction
 from ...store.models import Complaint, Shop, Violation
 from ..context import Desk
@@ -23,15 +22,15 @@ def _subject(valid: ViolationInput) -> tuple[int | None, int | None]:
     if valid.subject_kind is SubjectKind.DEPARTMENT:
         return None, None
     if not code:
-        raise InvalidInput("no subject code", {"subject_code": t("penalties.validation.subject_missing")})
+        raise InvalidInput({"subject_code": FieldError("penalties.validation.subject_missing")})
     if valid.subject_kind is SubjectKind.STAFF:
         person = staff_row(code, active_only=True)
         if person is None:
-            raise InvalidInput(f"no staff {code}", {"subject_code": t("penalties.validation.no_staff", code=code)})
+            raise InvalidInput({"subject_code": FieldError("penalties.validation.no_staff", code=code)})
         return person.id, None
     shop = Shop.get_or_none(Shop.code == code.upper())
     if shop is None:
-        raise InvalidInput(f"no shop {code}", {"subject_code": t("penalties.validation.no_shop", code=code)})
+        raise InvalidInput({"subject_code": FieldError("penalties.validation.no_shop", code=code)})
     return None, shop.id
 
 
@@ -40,8 +39,7 @@ def _complaint(number: str) -> int | None:
         return None
     found = Complaint.get_or_none(Complaint.number == number.upper())
     if found is None:
-        raise InvalidInput(f"no complaint {number}",
-                           {"complaint_number": t("penalties.validation.no_complaint", number=number)})
+        raise InvalidInput({"complaint_number": FieldError("penalties.validation.no_complaint", number=number)})
     return int(found.id)
 
 
@@ -52,13 +50,11 @@ def propose_violation(desk: Desk, actor: StaffView, data: ViolationInput | dict[
     valid = validate(ViolationInput, data)
     rule = desk.penalties.rule(valid.rule_code)
     if rule is None:
-        raise InvalidInput(f"no rule {valid.rule_code}",
-                           {"rule_code": t("penalties.validation.no_rule", code=valid.rule_code)})
+        raise InvalidInput({"rule_code": FieldError("penalties.validation.no_rule", code=valid.rule_code)})
     if rule.kind is RuleKind.DISCRETIONARY and len(valid.loss) < 2:
-        raise InvalidInput("a discretionary rule needs the loss described",
-                           {"loss": t("penalties.validation.loss_missing")})
+        raise InvalidInput({"loss": FieldError("penalties.validation.loss_missing")})
     if valid.incident_date > local_today(desk):
-        raise InvalidInput("incident in the future", {"incident_date": t("penalties.validation.future_incident")})
+        raise InvalidInput({"incident_date": FieldError("penalties.validation.future_incident")})
     now = desk.clock()
     with write_transaction("recording a violation"):
         serialise()

@@ -42,12 +42,12 @@ def _subject_condition(subject: SubjectRef) -> Any:
     if subject.kind is SubjectKind.STAFF:
         person = staff_row(subject.code)
         if person is None:
-            raise NotFound(f"no staff {subject.code}", what=subject.code)
+            raise NotFound(what=subject.code)
         return Violation.subject_staff == person.id
     if subject.kind is SubjectKind.SHOP:
         shop = Shop.get_or_none(Shop.code == subject.code)
         if shop is None:
-            raise NotFound(f"no shop {subject.code}", what=subject.code)
+            raise NotFound(what=subject.code)
         return Violation.subject_shop == shop.id
     return Violation.subject_kind == SubjectKind.DEPARTMENT.value
 
@@ -152,7 +152,7 @@ def confirm_consequence(desk: Desk, actor: StaffView, violation_id: int, amount_
     require(desk, actor, Action.DECIDE_VIOLATION)
     row = load(violation_id)
     if row.status != V.PROPOSED.value:
-        raise AlreadyDecided(f"violation #{row.id} was already decided", id=row.id, status=row.status)
+        raise AlreadyDecided(id=row.id, status=row.status)
     kind = SubjectKind(row.subject_kind)
     subject = view_of(row.id).subject
     common = {"violation_id": row.id, "subject": subject, "window": desk.penalties.window,
@@ -172,7 +172,7 @@ def overturn_consequence(desk: Desk, actor: StaffView, violation_id: int) -> Con
     require(desk, actor, Action.DECIDE_VIOLATION)
     row = load(violation_id)
     if row.status != V.APPEALED.value:
-        raise AlreadyDecided(f"violation #{row.id} is not under appeal", id=row.id, status=row.status)
+        raise AlreadyDecided(id=row.id, status=row.status)
     moves = plan(desk, row) if row.rule_kind == RuleKind.LADDER.value else []
     return Consequence(
         violation_id=row.id, subject=view_of(row.id).subject, window=desk.penalties.window,

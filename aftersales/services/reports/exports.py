@@ -24,7 +24,7 @@ class ReportFileRefused(DeskError):
 def file_format(out: Path) -> str:
     suffix = out.suffix.lower().lstrip(".")
     if suffix not in FORMATS:
-        raise ReportFileRefused(f"{out}: write .csv or .xlsx", key="reports.error.table_suffix", path=str(out))
+        raise ReportFileRefused("reports.error.table_suffix", path=str(out))
     return suffix
 
 
@@ -67,7 +67,7 @@ def export_table(table: ReportTable, out: Path) -> int:
     """Write `table` to the new file `out` (.csv or .xlsx); returns the number of rows."""
     fmt = file_format(out)
     if out.exists():
-        raise ReportFileRefused(f"{out}: already exists; choose another name", key="cli.export.exists", path=str(out))
+        raise ReportFileRefused("cli.export.exists", path=str(out))
     if fmt == "csv":
         handle = out.open("x", encoding="utf-8-sig", newline="")
         with removed_on_failure(out), handle:

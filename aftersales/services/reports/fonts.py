@@ -47,11 +47,9 @@ def register_font(configured: str | None = None) -> str:
     if configured:
         problem = _load(configured, 0) if Path(configured).is_file() else "no such file"
         if problem:
-            raise FontMissing(f"report font {configured}: {problem}", key="reports.error.bad_font",
-                              path=configured, detail=problem)
+            raise FontMissing("reports.error.bad_font", path=configured, detail=problem)
         return configured
     for path, face in CANDIDATES:
         if Path(path).is_file() and _load(path, face) is None:
             return path
-    raise FontMissing("no Chinese TrueType font found for the PDF; install fonts-wqy-zenhei or set report_font "
-                      "in the settings file")
+    raise FontMissing()

@@ -49,12 +49,8 @@ def hand_over(desk: Desk, actor: StaffView, written: RegisterFile) -> Handover:
         earlier = (RegisterHandover.select(RegisterHandover, Staff.code).join(Staff)
                    .where((RegisterHandover.month == month) & (RegisterHandover.format == written.format)).first())
         if earlier is not None:
-            raise ConflictError(
-                f"the {written.format} register of {month} was handed over by {earlier.handed_by.code} on "
-                f"{earlier.handed_at:%Y-%m-%d}; reprint it to get the same file",
-                key="reports.error.already_handed_over", month=month, by=earlier.handed_by.code,
-                day=f"{earlier.handed_at.astimezone(desk.sla.zone):%Y-%m-%d}",
-            )
+            raise ConflictError("reports.error.already_handed_over", month=month, by=earlier.handed_by.code,
+                                day=f"{earlier.handed_at.astimezone(desk.sla.zone):%Y-%m-%d}")
         row = RegisterHandover.create(
             month=month, format=written.format, sha256=written.sha256, size=written.size,
             file_name=Path(written.path).name, totals=written.totals.model_dump_json(), handed_by=actor.id,

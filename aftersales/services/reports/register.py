@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ...domain.reports.period import Period, parse_register_month
 from ...domain.reports.register import RegisterLine, RegisterTotals
+from ...domain.wording import Wording
 from ..context import Desk
 from ..unit import unit_of_work
 from .exports import ReportFileRefused
@@ -33,8 +34,7 @@ class RegisterFile(BaseModel):
 def register_format(out: Path) -> str:
     suffix = out.suffix.lower().lstrip(".")
     if suffix not in FORMATS:
-        raise ReportFileRefused(f"{out}: the register is written as .pdf or .xlsx", key="reports.error.register_suffix",
-                                path=str(out))
+        raise ReportFileRefused("reports.error.register_suffix", path=str(out))
     return suffix
 
 
@@ -64,7 +64,7 @@ def _counted(lines: Iterator[RegisterLine], counter: TotalsCounter, total: int,
 
 
 @unit_of_work
-def write_register(desk: Desk, month: str, out: Path, *, progress: Progress | None = None,
+def write_register(desk: Desk, month: str, out: Path, words: Wording, *, progress: Progress | None = None,
                    font: str | None = None) -> RegisterFile:
     """Write the register of `month` (YYYY-MM) to the new file `out` (.pdf or .xlsx)."""
     from ..transfer.files import removed_on_failure
@@ -72,7 +72,7 @@ def write_register(desk: Desk, month: str, out: Path, *, progress: Progress | No
     fmt = register_format(out)
     period = register_month(desk, month)
     if out.exists():
-        raise ReportFileRefused(f"{out}: already exists; choose another name", key="cli.export.exists", path=str(out))
+        raise ReportFileRefused("cli.export.exists", path=str(out))
     if fmt == "pdf":
         from .fonts import register_font
 
@@ -90,11 +90,11 @@ def write_register(desk: Desk, month: str, out: Path, *, progress: Progress | No
         if fmt == "pdf":
             from .register_pdf import write_pdf
 
-            write_pdf(out, period.label, lines, totals)
+            write_pdf(out, period.label, lines, totals, words)
         else:
             from .register_xlsx import write_xlsx
 
-            write_xlsx(out, period.label, lines, totals)
+            write_xlsx(out, period.label, lines, totals, words)
     if progress:
         progress(counter.lines, counter.lines)
     sha, size = file_hash(out)

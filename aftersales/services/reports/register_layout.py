@@ -1,10 +1,10 @@
-"""What the register prints, in the current language: its columns, a line's cells, the statistics page."""
+"""What the register prints, in the words handed over: its columns, a line's cells, the statistics page."""
 
 from collections.abc import Callable
 
 from ...domain.enums import CloseOutcome
 from ...domain.reports.register import MonthStatistics, RegisterLine, RegisterTotals
-from ...i18n import t
+from ...domain.wording import Wording
 from .tables import yuan
 
 # (column, width in points on landscape A4).
@@ -16,32 +16,33 @@ COLUMNS: tuple[tuple[str, float], ...] = (
 CLOSE_OUTCOMES = frozenset(outcome.value for outcome in CloseOutcome)
 
 
-def _labeller(enum_name: str) -> Callable[[str], str]:
+def _labeller(enum_name: str, words: Wording) -> Callable[[str], str]:
     cache: dict[str, str] = {}
 
     def label(code: str) -> str:
         if code not in cache:
             key = f"enum.{enum_name}.{code}"
-            text = t(key)
+            text = words(key)
             cache[code] = code if text == key else text
         return cache[code]
     return label
 
 
 class LineCells:
-    """Turns register lines into printed cells, translating codes once per code."""
+    """Turns register lines into printed cells, wording codes once per code."""
 
-    def __init__(self) -> None:
-        self.category = _labeller("Category")
-        self.status = _labeller("ComplaintStatus")
-        self.outcome = _labeller("CloseOutcome")
-        self.remedy = _labeller("Remedy")
-        self.callback = _labeller("CallbackOutcome")
-        self.delivery_kind = _labeller("DeliveryKind")
-        self.delivery_status = _labeller("DeliveryStatus")
+    def __init__(self, words: Wording) -> None:
+        self.words = words
+        self.category = _labeller("Category", words)
+        self.status = _labeller("ComplaintStatus", words)
+        self.outcome = _labeller("CloseOutcome", words)
+        self.remedy = _labeller("Remedy", words)
+        self.callback = _labeller("CallbackOutcome", words)
+        self.delivery_kind = _labeller("DeliveryKind", words)
+        self.delivery_status = _labeller("DeliveryStatus", words)
 
     def deliveries(self, codes: str) -> str:
-        """`kind:status,…` as the kinds and states of the orders, in the current language."""
+        """`kind:status,…` as the kinds and states of the orders."""
         if not codes:
             return ""
         shown = []
@@ -51,7 +52,7 @@ class LineCells:
         return "、".join(shown)
 
     def headings(self) -> list[str]:
-        return [t(f"reports.register.column.{name}") for name, _ in COLUMNS]
+        return [self.words(f"reports.register.column.{name}") for name, _ in COLUMNS]
 
     def cells(self, line: RegisterLine) -> list[str]:
         status = self.outcome(line.status) if line.status in CLOSE_OUTCOMES else self.status(line.status)
@@ -65,27 +66,27 @@ class LineCells:
         ]
 
 
-def statistics_rows(statistics: MonthStatistics) -> list[tuple[str, str]]:
+def statistics_rows(statistics: MonthStatistics, words: Wording) -> list[tuple[str, str]]:
     """The month-end statistics as (label, value) lines; money in yuan."""
     s = statistics
     return [
-        (t("reports.register.stat.handled"), str(s.handled)),
-        (t("reports.register.stat.received"), str(s.received)),
-        (t("reports.register.stat.resolved"), str(s.resolved)),
-        (t("reports.register.stat.closed"), str(s.closed)),
-        (t("reports.register.stat.deliveries_done"), str(s.deliveries_done)),
-        (t("reports.register.stat.pickups_done"), str(s.pickups_done)),
-        (t("reports.register.stat.collected"), yuan(s.collected_fen)),
-        (t("reports.register.stat.refunds"), yuan(s.refund_fen)),
-        (t("reports.register.stat.compensation"), yuan(s.compensation_fen)),
-        (t("reports.register.stat.penalties_deducted"), str(s.penalties_deducted)),
-        (t("reports.register.stat.penalties_fen"), yuan(s.penalties_fen)),
+        (words("reports.register.stat.handled"), str(s.handled)),
+        (words("reports.register.stat.received"), str(s.received)),
+        (words("reports.register.stat.resolved"), str(s.resolved)),
+        (words("reports.register.stat.closed"), str(s.closed)),
+        (words("reports.register.stat.deliveries_done"), str(s.deliveries_done)),
+        (words("reports.register.stat.pickups_done"), str(s.pickups_done)),
+        (words("reports.register.stat.collected"), yuan(s.collected_fen)),
+        (words("reports.register.stat.refunds"), yuan(s.refund_fen)),
+        (words("reports.register.stat.compensation"), yuan(s.compensation_fen)),
+        (words("reports.register.stat.penalties_deducted"), str(s.penalties_deducted)),
+        (words("reports.register.stat.penalties_fen"), yuan(s.penalties_fen)),
     ]
 
 
-def totals_rows(totals: RegisterTotals) -> list[tuple[str, str]]:
+def totals_rows(totals: RegisterTotals, words: Wording) -> list[tuple[str, str]]:
     return [
-        (t("reports.register.total.lines"), str(totals.lines)),
-        (t("reports.register.total.paid"), yuan(totals.paid_fen)),
-        (t("reports.register.total.collected"), yuan(totals.collected_fen)),
+        (words("reports.register.total.lines"), str(totals.lines)),
+        (words("reports.register.total.paid"), yuan(totals.paid_fen)),
+        (words("reports.register.total.collected"), yuan(totals.collected_fen)),
     ]

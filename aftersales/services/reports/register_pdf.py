@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ...domain.reports.register import RegisterLine, RegisterTotals
-from ...i18n import t
+from ...domain.wording import Wording
 from .fonts import FONT_NAME
 from .register_layout import COLUMNS, LineCells, statistics_rows, totals_rows
 
@@ -24,7 +24,7 @@ MONEY_COLUMNS = ("paid", "collected")
 class _Pages:
     """The canvas and where the next line goes."""
 
-    def __init__(self, out: Path, title: str) -> None:
+    def __init__(self, out: Path, title: str, words: Wording) -> None:
         from reportlab.lib.pagesizes import A4, landscape
         from reportlab.pdfbase.pdfmetrics import stringWidth
         from reportlab.pdfgen.canvas import Canvas
@@ -35,6 +35,7 @@ class _Pages:
         self.canvas.setAuthor("aftersales")
         self.canvas.setCreator("aftersales")
         self.title = title
+        self.words = words
         self.string_width = stringWidth
         self.page = 0
         self.y = 0.0
@@ -70,7 +71,7 @@ class _Pages:
         c.setFont(FONT_NAME, 12)
         c.drawString(MARGIN, self.height - MARGIN - 12, self.title)
         c.setFont(FONT_NAME, SIZE)
-        label = t("reports.register.page", page=self.page)
+        label = self.words("reports.register.page", page=self.page)
         c.drawRightString(self.width - MARGIN - 24, MARGIN - 10, label)
         c.doForm(PAGE_COUNT_FORM)
         self.y = self.height - MARGIN - HEADER
@@ -95,16 +96,17 @@ class _Pages:
         c = self.canvas
         c.beginForm(PAGE_COUNT_FORM)
         c.setFont(FONT_NAME, SIZE)
-        c.drawString(self.width - MARGIN - 22, MARGIN - 10, t("reports.register.of_pages", pages=self.page))
+        c.drawString(self.width - MARGIN - 22, MARGIN - 10, self.words("reports.register.of_pages", pages=self.page))
         c.endForm()
         c.save()
 
 
-def write_pdf(out: Path, month: str, lines: Iterable[RegisterLine], totals: Callable[[], RegisterTotals]) -> int:
+def write_pdf(out: Path, month: str, lines: Iterable[RegisterLine], totals: Callable[[], RegisterTotals],
+              words: Wording) -> int:
     """Draw the register of `month` to `out`; `totals` is called once every line was drawn. Returns the pages."""
-    cells = LineCells()
+    cells = LineCells(words)
     headings = cells.headings()
-    pages = _Pages(out, t("reports.register.title", month=month))
+    pages = _Pages(out, words("reports.register.title", month=month), words)
     pages.new_page(headings)
     for line in lines:
         if not pages.room():
@@ -114,8 +116,8 @@ def write_pdf(out: Path, month: str, lines: Iterable[RegisterLine], totals: Call
     pages.new_page(None)
     c = pages.canvas
     c.setFont(FONT_NAME, 11)
-    for heading, rows in ((t("reports.register.statistics"), statistics_rows(done.statistics)),
-                          (t("reports.register.totals"), totals_rows(done))):
+    for heading, rows in ((words("reports.register.statistics"), statistics_rows(done.statistics, words)),
+                          (words("reports.register.totals"), totals_rows(done, words))):
         c.drawString(MARGIN, pages.y, heading)
         pages.y -= LEADING * 1.6
         for label, value in rows:

@@ -4,17 +4,18 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ...domain.reports.register import RegisterLine, RegisterTotals
-from ...i18n import t
+from ...domain.wording import Wording
 from .exports import append_rows, new_workbook, save_workbook, text_cell
 from .register_layout import LineCells, statistics_rows, totals_rows
 
 
-def write_xlsx(out: Path, month: str, lines: Iterable[RegisterLine], totals: Callable[[], RegisterTotals]) -> int:
+def write_xlsx(out: Path, month: str, lines: Iterable[RegisterLine], totals: Callable[[], RegisterTotals],
+               words: Wording) -> int:
     """Write the register of `month` to `out`; money cells hold yuan as numbers. Returns the record rows."""
-    cells = LineCells()
+    cells = LineCells(words)
     book = new_workbook()
-    records = book.create_sheet(t("reports.register.sheet_records"))
-    records.append([t("reports.register.title", month=month)])
+    records = book.create_sheet(words("reports.register.sheet_records"))
+    records.append([words("reports.register.title", month=month)])
     append_rows(records, [cells.headings()])
     count = 0
     for line in lines:
@@ -24,11 +25,11 @@ def write_xlsx(out: Path, month: str, lines: Iterable[RegisterLine], totals: Cal
         records.append([text_cell(records, value) for value in row])
         count += 1
     done = totals()
-    statistics = book.create_sheet(t("reports.register.sheet_statistics"))
-    statistics.append([t("reports.register.statistics"), month])
-    append_rows(statistics, statistics_rows(done.statistics))
+    statistics = book.create_sheet(words("reports.register.sheet_statistics"))
+    statistics.append([words("reports.register.statistics"), month])
+    append_rows(statistics, statistics_rows(done.statistics, words))
     statistics.append([])
-    statistics.append([t("reports.register.totals")])
-    append_rows(statistics, totals_rows(done))
+    statistics.append([words("reports.register.totals")])
+    append_rows(statistics, totals_rows(done, words))
     save_workbook(book, out)
     return count

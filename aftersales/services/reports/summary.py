@@ -104,16 +104,16 @@ def report_json(view: ReportView) -> dict[str, Any]:
 def filters_for(shop_code: str | None = None, shop_category: str | None = None,
                 category: str | None = None) -> ReportFilters:
     """Filters from what a user typed: a shop by its code, a shop category, a complaint category."""
-    from ...domain.errors import InvalidInput
+    from ...domain.errors import FieldError, InvalidInput
     from ...store.models import Shop
 
     shop_id = None
     if shop_code:
         shop = Shop.get_or_none(Shop.code == shop_code.strip())
         if shop is None:
-            raise InvalidInput(f"no shop {shop_code!r}", {"shop": f"no shop with code {shop_code!r}"})
+            raise InvalidInput({"shop": FieldError("validation.no_shop_code", code=repr(shop_code))})
         shop_id = int(shop.id)
     try:
         return ReportFilters(shop_id=shop_id, shop_category=shop_category or None, category=category or None)
     except ValueError as exc:
-        raise InvalidInput(str(exc).splitlines()[0], {"filter": str(exc).splitlines()[-1].strip()}) from exc
+        raise InvalidInput({"filter": FieldError("validation.as_stated", text=str(exc).splitlines()[-1].strip())}) from exc

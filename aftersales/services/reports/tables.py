@@ -1,4 +1,7 @@
-"""The report's figures as tables: what the section's table view shows and what any export writes."""
+"""The report's figures as tables: what the section's table view shows and what any export writes.
+
+Titles, headings and labels are in the language of the words the screen or command hands over.
+"""
 
 from collections.abc import Callable
 from enum import Enum
@@ -7,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ...domain.enums import Category, Channel, Remedy, Severity, ShopCategory
 from ...domain.reports.figures import Count, ReportFigures, ReportView, SlaRow, change
-from ...i18n import t
+from ...domain.wording import Wording
 
 Cell = str | int | float | None
 
@@ -35,15 +38,15 @@ def percent(rate: float | None) -> str:
     return "—" if rate is None else f"{rate * 100:.1f}%"
 
 
-def minutes(value: float | None) -> str:
+def minutes(value: float | None, words: Wording) -> str:
     """A duration in minutes as the desk reads it: minutes under two hours, hours under two days, else days."""
     if value is None:
         return "—"
     if value < 120:
-        return t("reports.unit.minutes", value=f"{value:.0f}")
+        return words("reports.unit.minutes", value=f"{value:.0f}")
     if value < 48 * 60:
-        return t("reports.unit.hours", value=f"{value / 60:.1f}")
-    return t("reports.unit.days", value=f"{value / 1440:.1f}")
+        return words("reports.unit.hours", value=f"{value / 60:.1f}")
+    return words("reports.unit.days", value=f"{value / 1440:.1f}")
 
 
 def signed_change(current: float | None, previous: float | None) -> str:
@@ -51,50 +54,52 @@ def signed_change(current: float | None, previous: float | None) -> str:
     return "—" if moved is None else f"{moved * 100:+.1f}%"
 
 
-def _enum_label(kind: type[Enum]) -> Callable[[Count], str]:
+def _coded_label(enum_name: str, code: str, words: Wording) -> str:
+    """The label of a code stored for an enum; the code itself when the catalogs have none."""
+    key = f"enum.{enum_name}.{code}"
+    text = words(key)
+    return code if text == key else text
+
+
+def _enum_label(kind: type[Enum], words: Wording) -> Callable[[Count], str]:
     def label(item: Count) -> str:
-        key = f"enum.{kind.__name__}.{item.key}"
-        text = t(key)
-        return item.key if text == key else text
+        return _coded_label(kind.__name__, item.key, words)
     return label
 
 
-def _trigger_label(trigger: str) -> str:
-    key = f"enum.EscalationTrigger.{trigger}"
-    text = t(key)
-    return trigger if text == key else text
-
-
-def _count_table(name: str, items: list[Count], label: Callable[[Count], str], received: int) -> ReportTable:
+def _count_table(name: str, items: list[Count], label: Callable[[Count], str], received: int,
+                 words: Wording) -> ReportTable:
     rows: list[list[Cell]] = [[label(item), item.count, percent(item.count / received if received else None)]
                               for item in items]
-    return ReportTable(name=name, title=t(f"reports.table.{name}"),
-                       columns=[t(f"reports.column.key_{name}"), t("reports.column.count"), t("reports.column.share")],
+    return ReportTable(name=name, title=words(f"reports.table.{name}"),
+                       columns=[words(f"reports.column.key_{name}"), words("reports.column.count"),
+                                words("reports.column.share")],
                        rows=rows)
 
 
-def _sla_table(name: str, rows: list[SlaRow], label: Callable[[SlaRow], str]) -> ReportTable:
+def _sla_table(name: str, rows: list[SlaRow], label: Callable[[SlaRow], str], words: Wording) -> ReportTable:
     out: list[list[Cell]] = [
-        [label(row), row.received, minutes(row.ack.median), minutes(row.ack.p90), minutes(row.resolve.median),
-         minutes(row.resolve.p90), row.breached, percent(row.breach_rate)]
+        [label(row), row.received, minutes(row.ack.median, words), minutes(row.ack.p90, words),
+         minutes(row.resolve.median, words), minutes(row.resolve.p90, words), row.breached,
+         percent(row.breach_rate)]
         for row in rows
     ]
-    columns = [t(f"reports.column.key_{name}"), t("reports.column.received"), t("reports.column.ack_median"),
-               t("reports.column.ack_p90"), t("reports.column.resolve_median"), t("reports.column.resolve_p90"),
-               t("reports.column.breached"), t("reports.column.breach_rate")]
-    return ReportTable(name=name, title=t(f"reports.table.{name}"), columns=columns, rows=out)
+    columns = [words(f"reports.column.{column}") for column in (
+        f"key_{name}", "received", "ack_median", "ack_p90", "resolve_median", "resolve_p90", "breached",
+        "breach_rate")]
+    return ReportTable(name=name, title=words(f"reports.table.{name}"), columns=columns, rows=out)
 
 
-def headline(figures: ReportFigures) -> list[tuple[str, float | None, str]]:
+def headline(figures: ReportFigures, words: Wording) -> list[tuple[str, float | None, str]]:
     """(metric name, value for the change, value as shown) of the figures a period is compared by."""
     sla, money = figures.sla, figures.money
     return [
         ("received", figures.received, f"{figures.received:,}"),
         ("closed", figures.closed, f"{figures.closed:,}"),
-        ("ack_median", sla.ack.median, minutes(sla.ack.median)),
-        ("ack_p90", sla.ack.p90, minutes(sla.ack.p90)),
-        ("resolve_median", sla.resolve.median, minutes(sla.resolve.median)),
-        ("resolve_p90", sla.resolve.p90, minutes(sla.resolve.p90)),
+        ("ack_median", sla.ack.median, minutes(sla.ack.median, words)),
+        ("ack_p90", sla.ack.p90, minutes(sla.ack.p90, words)),
+        ("resolve_median", sla.resolve.median, minutes(sla.resolve.median, words)),
+        ("resolve_p90", sla.resolve.p90, minutes(sla.resolve.p90, words)),
         ("breach_rate", sla.breach_rate, percent(sla.breach_rate)),
         ("compensation", money.compensation_fen, yuan(money.compensation_fen)),
         ("refunds", money.refund_fen, yuan(money.refund_fen)),
@@ -106,44 +111,45 @@ def headline(figures: ReportFigures) -> list[tuple[str, float | None, str]]:
     ]
 
 
-def summary_table(view: ReportView) -> ReportTable:
-    now, before = headline(view.current), headline(view.previous)
+def summary_table(view: ReportView, words: Wording) -> ReportTable:
+    now, before = headline(view.current, words), headline(view.previous, words)
     rows: list[list[Cell]] = [
-        [t(f"reports.metric.{name}"), shown, old_shown, signed_change(value, old_value)]
+        [words(f"reports.metric.{name}"), shown, old_shown, signed_change(value, old_value)]
         for (name, value, shown), (_, old_value, old_shown) in zip(now, before, strict=True)
     ]
-    columns = [t("reports.column.metric"), view.current.period.label, view.previous.period.label,
-               t("reports.column.change")]
-    return ReportTable(name="summary", title=t("reports.table.summary"), columns=columns, rows=rows)
+    columns = [words("reports.column.metric"), view.current.period.label, view.previous.period.label,
+               words("reports.column.change")]
+    return ReportTable(name="summary", title=words("reports.table.summary"), columns=columns, rows=rows)
 
 
-def report_tables(view: ReportView) -> list[ReportTable]:
+def report_tables(view: ReportView, words: Wording) -> list[ReportTable]:
     """Every table of the report, the summary first."""
     figures = view.current
     received = figures.received
     callbacks = figures.callbacks
     # Each trigger by its label, the most frequent first.
     escalations: list[list[Cell]] = [
-        [_trigger_label(trigger), count]
+        [_coded_label("EscalationTrigger", trigger, words), count]
         for trigger, count in sorted(figures.escalations_by_trigger.items(), key=lambda item: (-item[1], item[0]))
     ]
     return [
-        summary_table(view),
-        _count_table("by_category", figures.by_category, _enum_label(Category), received),
-        _count_table("by_shop_category", figures.by_shop_category, _enum_label(ShopCategory), received),
-        _count_table("by_channel", figures.by_channel, _enum_label(Channel), received),
-        _count_table("by_remedy", figures.by_remedy, _enum_label(Remedy), received),
-        _count_table("top_products", figures.top_products, lambda item: item.key, received),
-        _count_table("top_brands", figures.top_brands, lambda item: item.label, received),
-        _sla_table("sla_by_month", figures.sla_by_month, lambda row: row.key),
-        _sla_table("sla_by_severity", figures.sla_by_severity, lambda row: t(f"enum.Severity.{Severity(row.key).value}")),
-        _sla_table("sla_by_shop", figures.sla_by_shop, lambda row: row.label),
-        ReportTable(name="escalations", title=t("reports.table.escalations"),
-                    columns=[t("reports.column.trigger"), t("reports.column.count")],
+        summary_table(view, words),
+        _count_table("by_category", figures.by_category, _enum_label(Category, words), received, words),
+        _count_table("by_shop_category", figures.by_shop_category, _enum_label(ShopCategory, words), received, words),
+        _count_table("by_channel", figures.by_channel, _enum_label(Channel, words), received, words),
+        _count_table("by_remedy", figures.by_remedy, _enum_label(Remedy, words), received, words),
+        _count_table("top_products", figures.top_products, lambda item: item.key, received, words),
+        _count_table("top_brands", figures.top_brands, lambda item: item.label, received, words),
+        _sla_table("sla_by_month", figures.sla_by_month, lambda row: row.key, words),
+        _sla_table("sla_by_severity", figures.sla_by_severity,
+                   lambda row: words(f"enum.Severity.{Severity(row.key).value}"), words),
+        _sla_table("sla_by_shop", figures.sla_by_shop, lambda row: row.label, words),
+        ReportTable(name="escalations", title=words("reports.table.escalations"),
+                    columns=[words("reports.column.trigger"), words("reports.column.count")],
                     rows=escalations or [["—", "—"]]),
-        ReportTable(name="callbacks", title=t("reports.table.callbacks"),
-                    columns=[t("reports.column.outcome"), t("reports.column.count")],
-                    rows=[[t(f"reports.outcome.{item.key}"), item.count] for item in callbacks.by_outcome]),
+        ReportTable(name="callbacks", title=words("reports.table.callbacks"),
+                    columns=[words("reports.column.outcome"), words("reports.column.count")],
+                    rows=[[words(f"reports.outcome.{item.key}"), item.count] for item in callbacks.by_outcome]),
     ]
 
 

@@ -143,7 +143,7 @@ def shop_scorecard(code: str, period: str, now: datetime, zone: ZoneInfo) -> Sco
     """One shop's scorecard: its score (ranked among its category) and its 12-month trend."""
     shop = Shop.get_or_none(Shop.code == code.strip().upper())
     if shop is None:
-        raise NotFound(f"no shop {code}", what=code.strip())
+        raise NotFound(what=code.strip())
     score = next(s for s in shop_scores(period, now, zone) if s.shop_code == shop.code)
     months = months_up_to(period)
     counts = dict(ShopMonth.select(ShopMonth.month, fn.SUM(ShopMonth.complaints))

@@ -1,7 +1,7 @@
 """How the scorecard figures read on the screen and the command line (percentages, hours, ranks)."""
 
 from ...domain.scorecard import Figure, ShopScore, value_of
-from ...i18n import t
+from ...domain.wording import Wording
 
 # The shop list's figure columns, in display order.
 LIST_FIGURES = (
@@ -28,12 +28,12 @@ def figure_text(score: ShopScore, figure: Figure) -> str:
     return f"{int(value):,}"
 
 
-def figure_title(figure: Figure) -> str:
-    return t(f"scorecard.figure.{figure.value}")
+def figure_title(figure: Figure, words: Wording) -> str:
+    return words(f"scorecard.figure.{figure.value}")
 
 
-def hours_text(hours: float | None) -> str:
-    return NONE if hours is None else t("scorecard.hours", hours=f"{hours:.1f}")
+def hours_text(hours: float | None, words: Wording) -> str:
+    return NONE if hours is None else words("scorecard.hours", hours=f"{hours:.1f}")
 
 
 def yuan_text(fen: int) -> str:

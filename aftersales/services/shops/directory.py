@@ -8,7 +8,7 @@ from typing import Any
 
 from ...domain.directory import ShopDetails, ShopEntry, ShopInput
 from ...domain.enums import EventKind
-from ...domain.errors import InvalidInput
+from ...domain.errors import FieldError, InvalidInput
 from ...domain.permissions import Action
 from ...domain.schemas import StaffView
 from ...store.converters.directory import shop_entry
@@ -61,7 +61,7 @@ def refuse_taken_codes(codes: list[str]) -> None:
     """Raise InvalidInput naming the first of `codes` that a shop already has."""
     taken = Shop.select(Shop.code).where(Shop.code.in_(codes)).first()
     if taken is not None:
-        raise InvalidInput(f"shop code {taken.code} is taken", {"code": "already taken"})
+        raise InvalidInput({"code": FieldError("validation.code_taken")})
 
 
 @unit_of_work

@@ -7,17 +7,18 @@ from pydantic import ValidationError
 
 from ...domain.directory import ShopInput
 from ...domain.enums import EventKind, ShopCategory
+from ...domain.errors import CellProblem, FieldError
 from ...domain.event_notes import import_note
 from ...domain.permissions import Action
 from ...domain.schemas import StaffView
-from ...i18n import t
+from ...domain.wording import Wording
 from ...store.db import write_transaction
 from ...store.models import Shop
 from ..audit import append_event
 from ..context import Desk
 from ..guard import require
-from ..transfer.columns import parse_enum
-from ..transfer.imports import ImportRejected, ImportResult, cell_problem, read_table, rejected
+from ..transfer.columns import CellRefused, parse_enum
+from ..transfer.imports import ImportRejected, ImportResult, read_table, rejected
 from ..unit import unit_of_work
 from ..validation import field_errors
 from .directory import insert_shop
@@ -42,7 +43,7 @@ def _column(header: str) -> str | None:
     return low if low in COLUMNS else None
 
 
-def _header(cells: Sequence[object], problems: list[str]) -> tuple[dict[str, int], dict[str, str]]:
+def _header(cells: Sequence[object], problems: list[CellProblem]) -> tuple[dict[str, int], dict[str, str]]:
     where: dict[str, int] = {}
     shown: dict[str, str] = {}
     for index, cell in enumerate(cells):
@@ -51,44 +52,47 @@ def _header(cells: Sequence[object], problems: list[str]) -> tuple[dict[str, int
             continue
         column = _column(text)
         if column is None:
-            problems.append(cell_problem(1, text, t("cli.import.unknown_column", expected=", ".join(COLUMNS))))
+            problems.append(CellProblem(1, text, FieldError("cli.import.unknown_column", expected=", ".join(COLUMNS))))
         elif column in where:
-            problems.append(cell_problem(1, text, t("cli.import.column_twice")))
+            problems.append(CellProblem(1, text, FieldError("cli.import.column_twice")))
         else:
             where[column] = index
             shown[column] = text
     for column in REQUIRED:
         if column not in where:
-            problems.append(cell_problem(1, column, t("cli.import.column_missing")))
+            problems.append(CellProblem(1, column, FieldError("cli.import.column_missing")))
     return where, shown
 
 
-def _row(cells: Sequence[object], where: dict[str, int]) -> tuple[ShopInput | None, dict[str, str]]:
-    """One validated shop, or the message per column that stops it."""
+def _row(cells: Sequence[object], where: dict[str, int],
+         words: Wording) -> tuple[ShopInput | None, dict[str, FieldError]]:
+    """One validated shop, or why each column stops it."""
     values = {name: str(cells[index]).strip() if index < len(cells) else "" for name, index in where.items()}
-    errors = {name: t("cli.import.zero_byte") for name, value in values.items() if "\x00" in value}
+    errors = {name: FieldError("cli.import.zero_byte") for name, value in values.items() if "\x00" in value}
     data: dict[str, object] = {name: value for name, value in values.items() if value and name not in errors}
     if "category" in data:
         try:
-            data["category"] = parse_enum(ShopCategory, str(data["category"])).value
-        except ValueError as exc:
-            errors["category"] = str(exc)
+            data["category"] = parse_enum(ShopCategory, str(data["category"]), words).value
+        except CellRefused as exc:
+            errors["category"] = exc.error
             del data["category"]
     try:
         valid = ShopInput.model_validate(data)
     except ValidationError as exc:
-        for name, message in field_errors(exc).items():
-            errors.setdefault(name, message)
+        for name, error in field_errors(exc).items():
+            errors.setdefault(name, error)
         return None, errors
     return (valid if not errors else None), errors
 
 
-def check_shops(path: Path) -> list[tuple[int, ShopInput]]:
-    """Every row of the file, validated; raise ImportRejected listing all problems when any is found."""
+def check_shops(path: Path, words: Wording) -> list[tuple[int, ShopInput]]:
+    """Every row of the file, validated; raise ImportRejected listing all problems when any is found.
+
+    `words` lets a cell name a shop category by its label in any language."""
     table = read_table(path)
     if not table:
         raise rejected("empty", path)
-    problems: list[str] = []
+    problems: list[CellProblem] = []
     where, shown = _header(table[0], problems)
     if problems:
         raise rejected("bad_header", path, problems)
@@ -98,16 +102,16 @@ def check_shops(path: Path) -> list[tuple[int, ShopInput]]:
     codes = {str(cells[where["code"]]).strip() for _, cells in rows if where["code"] < len(cells)}
     taken = {str(code) for (code,) in Shop.select(Shop.code).where(Shop.code.in_(sorted(codes))).tuples()}
     for line, cells in rows:
-        valid, errors = _row(cells, where)
+        valid, errors = _row(cells, where, words)
         if valid is not None and valid.code in taken:
-            errors["code"] = t("cli.shops.code_taken", code=valid.code)
+            errors["code"] = FieldError("cli.shops.code_taken", code=valid.code)
         elif valid is not None and valid.code in first_row:
-            errors["code"] = t("cli.shops.code_twice", code=valid.code, first=first_row[valid.code])
+            errors["code"] = FieldError("cli.shops.code_twice", code=valid.code, first=first_row[valid.code])
         elif valid is not None:
             first_row[valid.code] = line
             found.append((line, valid))
         order = sorted(errors, key=lambda name: COLUMNS.index(name) if name in COLUMNS else len(COLUMNS))
-        problems.extend(cell_problem(line, shown.get(name, name), errors[name]) for name in order)
+        problems.extend(CellProblem(line, shown.get(name, name), errors[name]) for name in order)
     if problems:
         raise rejected("nothing", path, problems)
     if not found:
@@ -116,10 +120,10 @@ def check_shops(path: Path) -> list[tuple[int, ShopInput]]:
 
 
 @unit_of_work
-def import_shops(desk: Desk, actor: StaffView, path: Path) -> ImportResult:
+def import_shops(desk: Desk, actor: StaffView, path: Path, words: Wording) -> ImportResult:
     """Create every shop of the file in one transaction, or none when any row is bad."""
     require(desk, actor, Action.MANAGE_SHOPS)
-    rows = check_shops(path)
+    rows = check_shops(path, words)
     now = desk.clock()
     with write_transaction(f"importing {path.name}"):
         for line, valid in rows:

@@ -40,7 +40,7 @@ def login(desk: Desk, code: str, pin: str) -> StaffView:
     refused before anything is counted: it is a slip of the keyboard, not a guess.
     """
     if not pin_shape_ok(pin):
-        raise AuthFailed("a PIN is 4 to 12 digits", key="error.pin_shape")
+        raise AuthFailed("error.pin_shape")
     now = desk.clock()
     code = code.strip()
     if opened_read_only():
@@ -78,7 +78,7 @@ def _login_read_only(now: datetime, code: str, pin: str) -> StaffView:
     if locked_until is not None and locked_until > now:
         raise _locked(locked_until, now)
     if row is None or not row.active or not verify_pin(pin, row.pin_hash):
-        raise AuthFailed("unknown staff code or wrong PIN")
+        raise AuthFailed()
     return staff_view(row)
 
 
@@ -107,14 +107,10 @@ def _counted(earlier: int, now: datetime) -> tuple[int, datetime | None]:
 
 def _wrong(failures: int, locked: datetime | None) -> Exception:
     if locked is not None:
-        return AccountLocked("too many wrong PINs: account locked for 15 minutes", minutes=15)
-    return AuthFailed(
-        f"unknown staff code or wrong PIN ({MAX_FAILURES - failures} tries left)",
-        key="error.auth_failed_left",
-        left=MAX_FAILURES - failures,
-    )
+        return AccountLocked(minutes=15)
+    return AuthFailed("error.auth_failed_left", left=MAX_FAILURES - failures)
 
 
 def _locked(until: datetime, now: datetime) -> Exception:
     minutes = math.ceil((until - now).total_seconds() / 60)
-    return AccountLocked(f"account locked for {minutes} more minute(s)", minutes=minutes)
+    return AccountLocked(minutes=minutes)

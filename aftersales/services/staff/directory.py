@@ -9,7 +9,7 @@ from typing import Any
 
 from ...domain.directory import DirectoryRefused, PinReset, StaffEdit, StaffEntry
 from ...domain.enums import EventKind, Role
-from ...domain.errors import InvalidInput
+from ...domain.errors import FieldError, InvalidInput
 from ...domain.permissions import Action
 from ...domain.pins import hash_pin
 from ...domain.schemas import StaffInput, StaffView
@@ -56,7 +56,7 @@ def create_staff(desk: Desk, actor: StaffView | None, data: StaffInput | dict[st
     with write_transaction(f"saving staff {valid.code}"):
         # Codes log in whatever their case, so `OP01` beside `op01` would be the same login.
         if Staff.select().where(code_is(valid.code)).exists():
-            raise InvalidInput(f"staff code {valid.code} is taken", {"code": "already taken"})
+            raise InvalidInput({"code": FieldError("validation.code_taken")})
         row = Staff.create(
             code=valid.code, name=valid.name, role=valid.role.value, pin_hash=pin_hash, created_at=now
         )
@@ -84,7 +84,7 @@ def edit_staff(
     def role_rule(row: Any, changes: dict[str, tuple[object, object]]) -> None:
         if "role" in changes:
             if row.id == actor.id:
-                raise DirectoryRefused("you cannot change your own role", key="directory.error.own_role")
+                raise DirectoryRefused("directory.error.own_role")
             if row.role == Role.ADMIN.value and row.active:
                 _keep_an_admin(row)
 
@@ -100,7 +100,7 @@ def set_staff_active(desk: Desk, actor: StaffView, code: str, active: bool, vers
     def access_rule(row: Any) -> None:
         if not active:
             if row.id == actor.id:
-                raise DirectoryRefused("you cannot deactivate yourself", key="directory.error.own_account")
+                raise DirectoryRefused("directory.error.own_account")
             if row.role == Role.ADMIN.value:
                 _keep_an_admin(row)
 
@@ -130,5 +130,4 @@ def _keep_an_admin(row: Any) -> None:
         (Staff.role == Role.ADMIN.value) & (Staff.active == True) & (Staff.id != row.id)  # noqa: E712
     )
     if not others.exists():
-        raise DirectoryRefused(f"{row.code} is the last active admin", key="directory.error.last_admin",
-                               code=row.code)
+        raise DirectoryRefused("directory.error.last_admin", code=row.code)

@@ -22,5 +22,5 @@ def create_first_admin(desk: Desk, valid: StaffInput) -> StaffView:
     """
     with write_transaction(f"creating the first admin {valid.code}"):
         if Staff.select().exists():
-            raise StaffExists("the database already has staff")
+            raise StaffExists()
         return create_staff(desk, None, valid)

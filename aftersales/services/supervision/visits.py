@@ -5,11 +5,10 @@ from datetime import date
 from peewee import SQL, fn
 
 from ...domain.enums import EventKind
-from ...domain.errors import ConflictError, InvalidInput, NotFound
+from ...domain.errors import ConflictError, FieldError, InvalidInput, NotFound
 from ...domain.permissions import Action
 from ...domain.schemas import StaffView
 from ...domain.supervision import FollowUpInput, RectificationState, VisitInput, VisitView, due_date_problem
-from ...i18n import t
 from ...store.converters.supervision import visit_view, visit_views
 from ...store.db import write_transaction
 from ...store.models import Shop, SupervisionVisit
@@ -23,8 +22,8 @@ from ..validation import validate
 VISITS_SHOWN = 500
 VISIT_RECORD = VersionedRecord(
     SupervisionVisit,
-    missing=lambda visit_id: NotFound(f"no visit #{visit_id}", what=f"#{visit_id}"),
-    conflict=lambda row, _version: ConflictError(f"visit #{row.id} changed", number=f"#{row.id}"),
+    missing=lambda visit_id: NotFound(what=f"#{visit_id}"),
+    conflict=lambda row, _version: ConflictError(number=f"#{row.id}"),
 )
 
 
@@ -39,15 +38,14 @@ def record_visit(desk: Desk, actor: StaffView, data: VisitInput | dict[str, obje
     valid = validate(VisitInput, data)
     today = local_today(desk)
     if valid.visited_on > today:
-        raise InvalidInput("visit in the future", {"visited_on": t("visits.validation.future")})
+        raise InvalidInput({"visited_on": FieldError("visits.validation.future")})
     problem = due_date_problem(valid)
     if problem is not None:
-        raise InvalidInput("rectification and due date", {problem[0]: t(problem[1])})
+        raise InvalidInput({problem[0]: FieldError(problem[1])})
     with write_transaction(f"recording a visit to {valid.shop_code}"):
         shop = Shop.get_or_none(Shop.code == valid.shop_code.upper())
         if shop is None:
-            raise InvalidInput(f"no shop {valid.shop_code}",
-                               {"shop_code": t("documents.validation.no_shop", code=valid.shop_code)})
+            raise InvalidInput({"shop_code": FieldError("documents.validation.no_shop", code=valid.shop_code)})
         state = RectificationState.OPEN if valid.rectification else RectificationState.NONE
         row = SupervisionVisit.create(
             shop=shop.id, visited_on=valid.visited_on, findings=valid.findings, rectification=valid.rectification,
@@ -68,13 +66,13 @@ def close_rectification(
     valid = validate(FollowUpInput, data)
     today = local_today(desk)
     if valid.followed_up_on > today:
-        raise InvalidInput("follow-up in the future", {"followed_up_on": t("visits.validation.future")})
+        raise InvalidInput({"followed_up_on": FieldError("visits.validation.future")})
     with write_transaction(f"closing the rectification of visit #{visit_id}"):
         row = VISIT_RECORD.load(visit_id, version)
         if row.state != RectificationState.OPEN.value:
-            raise InvalidInput("nothing to close", {"note": t("visits.validation.not_open")})
+            raise InvalidInput({"note": FieldError("visits.validation.not_open")})
         if valid.followed_up_on < row.visited_on:
-            raise InvalidInput("follow-up before the visit", {"followed_up_on": t("visits.validation.before_visit")})
+            raise InvalidInput({"followed_up_on": FieldError("visits.validation.before_visit")})
         VISIT_RECORD.save(row, row.version, {"state": RectificationState.CLOSED.value,
                                              "followed_up_on": valid.followed_up_on, "follow_up": valid.note,
                                              "closed_by": actor.id})

@@ -2,11 +2,11 @@
 
 from datetime import datetime
 from enum import StrEnum
-from functools import cache
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from ...i18n import catalog, t
+from ...domain.errors import FieldError
+from ...domain.wording import Wording
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -65,28 +65,43 @@ def canonical_column(header: str) -> str | None:
     return low if low in EXPORT_COLUMNS else None
 
 
-@cache
-def _labels(enum_type: type[StrEnum]) -> dict[str, str]:
-    """Every accepted spelling of each member (code, English and Chinese label), lower-cased."""
+class CellRefused(ValueError):
+    """A cell that names nothing the desk knows; `error` says why."""
+
+    def __init__(self, error: FieldError) -> None:
+        super().__init__(error.key)
+        self.error = error
+
+
+# The spellings are those of every language, whichever language the words handed over are in.
+_SPELLINGS: dict[type[StrEnum], dict[str, str]] = {}
+
+
+def _labels(enum_type: type[StrEnum], words: Wording) -> dict[str, str]:
+    """Every accepted spelling of each member (code, and its label in each language), lower-cased."""
+    if enum_type in _SPELLINGS:
+        return _SPELLINGS[enum_type]
     out: dict[str, str] = {}
-    for language in ("en", "zh_CN"):
-        messages = catalog(language)
+    spellings = {member: words.spellings(f"enum.{enum_type.__name__}.{member.value}") for member in enum_type}
+    for index in range(max((len(texts) for texts in spellings.values()), default=0)):
         for member in enum_type:
-            text = messages.get(f"enum.{enum_type.__name__}.{member.value}")
-            if text:
-                out.setdefault(text.strip().lower(), member.value)
+            texts = spellings[member]
+            if index < len(texts):
+                out.setdefault(texts[index].strip().lower(), member.value)
     for member in enum_type:
         out[member.value] = member.value
+    _SPELLINGS[enum_type] = out
     return out
 
 
-def parse_enum(enum_type: type[E], cell: str) -> E:
-    """The member a cell names by code or by its English or Chinese label; ValueError otherwise."""
+def parse_enum(enum_type: type[E], cell: str, words: Wording) -> E:
+    """The member a cell names by code or by its label in any language; CellRefused otherwise."""
     key = cell.strip().lower()
-    found = _labels(enum_type).get(key) or _labels(enum_type).get(key.replace(" ", "_"))
+    labels = _labels(enum_type, words)
+    found = labels.get(key) or labels.get(key.replace(" ", "_"))
     if found is None:
         choices = ", ".join(member.value for member in enum_type)
-        raise ValueError(t("cli.import.unknown_value", value=repr(cell.strip()), choices=choices))
+        raise CellRefused(FieldError("cli.import.unknown_value", value=repr(cell.strip()), choices=choices))
     return enum_type(found)
 
 
@@ -112,7 +127,7 @@ def _parse_text_time(text: str) -> datetime:
             return datetime.strptime(text, pattern)
         except ValueError:
             continue
-    raise ValueError(t("cli.import.not_a_time", text=repr(text)))
+    raise CellRefused(FieldError("cli.import.not_a_time", text=repr(text)))
 
 
 def format_time(moment: datetime | None, zone: ZoneInfo) -> str:

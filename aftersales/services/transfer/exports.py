@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from peewee import JOIN
 
-from ...domain.errors import InvalidInput
+from ...domain.errors import FieldError, InvalidInput
 from ...domain.text import FORMULA_START, neutralise_formula
 from ...store.fields import to_epoch
 from ...store.models import Complaint, Customer, Shop, Staff
@@ -39,7 +39,7 @@ def month_bounds(month: str, zone: ZoneInfo) -> tuple[datetime, datetime]:
     """Local start of `month` (YYYY-MM) and of the month after it."""
     match = _MONTH.match(month.strip())
     if not match or not 1 <= int(match.group(2)) <= 12:
-        raise InvalidInput(f"month {month!r} is not YYYY-MM", {"month": f"{month!r} is not YYYY-MM (e.g. 2026-11)"})
+        raise InvalidInput({"month": FieldError("validation.month", month=repr(month))})
     year, number = int(match.group(1)), int(match.group(2))
     start = datetime(year, number, 1, tzinfo=zone)
     end = datetime(year + number // 12, number % 12 + 1, 1, tzinfo=zone)
@@ -156,15 +156,11 @@ def export_complaints(desk: Desk, out: Path, fmt: ExportFormat, month: str | Non
     zone = desk.sla.zone
     bounds = month_bounds(month, zone) if month else None
     if out.exists():
-        raise ExportRefused(f"{out}: already exists; choose another name", key="cli.export.exists", path=str(out))
+        raise ExportRefused("cli.export.exists", path=str(out))
     if fmt is ExportFormat.XLSX:
         total = _query(bounds).count()
         if total > XLSX_MAX_ROWS:
-            raise ExportRefused(
-                f"{total} complaints do not fit in one XLSX sheet; use --format csv or --month",
-                key="cli.export.too_many",
-                total=total,
-            )
+            raise ExportRefused("cli.export.too_many", total=total)
     rows = complaint_rows(zone, bounds)
     if fmt is ExportFormat.XLSX:
         # Claim the name first, so a file that appeared meanwhile is refused, never overwritten.

@@ -48,8 +48,7 @@ def removed_on_failure(out: Path) -> Iterator[None]:
     except OSError as exc:
         out.unlink(missing_ok=True)
         detail = exc.strerror or str(exc)
-        raise ExportRefused(f"{out}: cannot write the export ({detail}); nothing was left behind",
-                            key="cli.export.write_failed", path=str(out), detail=detail) from exc
+        raise ExportRefused("cli.export.write_failed", path=str(out), detail=detail) from exc
     except BaseException:
         out.unlink(missing_ok=True)
         raise

@@ -12,11 +12,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from ...domain.enums import Category, Channel, Remedy, Severity
-from ...domain.errors import DeskError
+from ...domain.errors import CellProblem, DeskError, FieldError
 from ...domain.permissions import Action
 from ...domain.schemas import ComplaintInput, StaffView
 from ...domain.text import unneutralise_formula
-from ...i18n import catalog, t
+from ...domain.wording import Wording
 from ...store.db import write_transaction
 from ...store.models import Complaint, Shop
 from ..context import Desk
@@ -27,6 +27,7 @@ from .columns import (
     EXPORT_COLUMNS,
     INPUT_COLUMNS,
     REQUIRED_COLUMNS,
+    CellRefused,
     canonical_column,
     parse_enum,
     parse_time,
@@ -49,24 +50,16 @@ _NUMBER_BATCH = 500
 
 
 class ImportRejected(DeskError):
-    """The file was not imported; `problems` lists every reason as `row N, column: message`."""
+    """The file was not imported; `problems` lists every reason, by row and column."""
 
-    def __init__(self, message: str, problems: list[str] | None = None, **params: Any) -> None:
-        super().__init__(message, **params)
+    def __init__(self, key: str | None = None, /, problems: list[CellProblem] | None = None, **params: Any) -> None:
+        super().__init__(key, **params)
         self.problems = problems or []
 
 
-def _rejected(key: str, path: Path, problems: list[str] | None = None, **params: Any) -> ImportRejected:
+def _rejected(key: str, path: Path, problems: list[CellProblem] | None = None, **params: Any) -> ImportRejected:
     """An ImportRejected about `path` whose line is the catalog message `cli.import.<key>`."""
-    english = catalog("en")[f"cli.import.{key}"].format(path=path, **params)
-    return ImportRejected(english, problems, key=f"cli.import.{key}", path=str(path), **params)
-
-
-def _problem(line: int, column: str, message: str) -> str:
-    """One reason a file was refused, as `row N, column: message` in the current language."""
-    if column == "__all__":
-        return t("cli.import.row_problem", line=line, message=message)
-    return t("cli.import.problem", line=line, column=column, message=message)
+    return ImportRejected(f"cli.import.{key}", problems, path=str(path), **params)
 
 
 @dataclass(frozen=True)
@@ -147,7 +140,7 @@ def read_table(path: Path) -> list[list[Cell]]:
     return _read_csv(path, raw)
 
 
-def _header(cells: list[Cell], problems: list[str]) -> tuple[dict[str, int], dict[str, str]]:
+def _header(cells: list[Cell], problems: list[CellProblem]) -> tuple[dict[str, int], dict[str, str]]:
     """Column positions and the header text the file used for each input column."""
     where: dict[str, int] = {}
     shown: dict[str, str] = {}
@@ -158,9 +151,10 @@ def _header(cells: list[Cell], problems: list[str]) -> tuple[dict[str, int], dic
             continue
         column = canonical_column(text)
         if column is None:
-            problems.append(_problem(1, text, t("cli.import.unknown_column", expected=", ".join(INPUT_COLUMNS))))
+            problems.append(CellProblem(1, text, FieldError("cli.import.unknown_column",
+                                                            expected=", ".join(INPUT_COLUMNS))))
         elif column in seen:
-            problems.append(_problem(1, text, t("cli.import.column_twice")))
+            problems.append(CellProblem(1, text, FieldError("cli.import.column_twice")))
         else:
             seen.add(column)
             # `number` is read only to recognise complaints the desk already holds.
@@ -169,7 +163,7 @@ def _header(cells: list[Cell], problems: list[str]) -> tuple[dict[str, int], dic
                 shown[column] = text
     for column in REQUIRED_COLUMNS:
         if column not in where:
-            problems.append(_problem(1, column, t("cli.import.column_missing")))
+            problems.append(CellProblem(1, column, FieldError("cli.import.column_missing")))
     return where, shown
 
 
@@ -192,15 +186,16 @@ def _value(cells: list[Cell], where: dict[str, int], column: str) -> Cell:
 
 
 def _row_input(
-    cells: list[Cell], where: dict[str, int], shops: dict[str, str], desk: Desk
-) -> tuple[ComplaintInput | None, dict[str, str]]:
-    """One validated row, or the message per column that stops it."""
+    cells: list[Cell], where: dict[str, int], shops: dict[str, str], desk: Desk, words: Wording
+) -> tuple[ComplaintInput | None, dict[str, FieldError], set[str]]:
+    """One validated row, or why each column stops it (and which of those the schema refused)."""
     def value(column: str) -> Cell:
         return _value(cells, where, column)
 
     # A zero byte is no character anybody typed: the file was damaged, so the row is refused.
-    zero = {name: t("cli.import.zero_byte") for name in where if "\x00" in str(value(name))}
-    errors: dict[str, str] = {}
+    zero = {name: FieldError("cli.import.zero_byte") for name in where if "\x00" in str(value(name))}
+    errors: dict[str, FieldError] = {}
+    schema: set[str] = set()  # columns the schema refused: their reasons read after `column:`
     texts = {name: value(name) for name in TEXT_COLUMNS if name not in zero}
     data: dict[str, object] = {name: str(text) for name, text in texts.items() if text != ""}
     shop = str(value("shop"))
@@ -208,43 +203,42 @@ def _row_input(
         if shop in shops:
             data["shop_code"] = shops[shop]
         else:
-            errors["shop"] = t("cli.import.no_shop", shop=repr(shop))
+            errors["shop"] = FieldError("cli.import.no_shop", shop=repr(shop))
     for column, enum_type in ENUM_COLUMNS.items():
         text = str(value(column))
         if text:
             try:
-                data[column] = parse_enum(enum_type, text).value
-            except ValueError as exc:
-                errors[column] = str(exc)
+                data[column] = parse_enum(enum_type, text, words).value
+            except CellRefused as exc:
+                errors[column] = exc.error
     received = value("received_at")
     if received != "":
         try:
             data["received_at"] = parse_time(received, desk.sla.zone)
-        except ValueError as exc:
-            errors["received_at"] = str(exc)
+        except CellRefused as exc:
+            errors["received_at"] = exc.error
     valid = None
     try:
         valid = ComplaintInput.model_validate(data)
     except ValidationError as exc:
-        for name, message in field_errors(exc).items():
-            errors.setdefault(_FIELD_COLUMN.get(name, name), _sentence_case(message))
+        for name, error in field_errors(exc).items():
+            column = _FIELD_COLUMN.get(name, name)
+            if column not in errors:
+                errors[column] = error
+                schema.add(column)
     errors.update(zero)
-    return (valid if not errors else None), errors
+    schema.difference_update(zero)
+    return (valid if not errors else None), errors, schema
 
 
-def _sentence_case(message: str) -> str:
-    """A message as it reads after `column:` — first letter small unless the word is an acronym."""
-    if len(message) > 1 and message[0].isupper() and not message[1].isupper():
-        return message[0].lower() + message[1:]
-    return message
-
-
-def _row_problems(line: int, errors: dict[str, str], shown: dict[str, str]) -> list[str]:
-    """A row's messages in column order, each naming the column as the file's header does."""
+def _row_problems(line: int, errors: dict[str, FieldError], schema: set[str],
+                  shown: dict[str, str]) -> list[CellProblem]:
+    """A row's problems in column order, each naming the column as the file's header does."""
     def order(column: str) -> int:
         return EXPORT_COLUMNS.index(column) if column in EXPORT_COLUMNS else len(EXPORT_COLUMNS)
 
-    return [_problem(line, shown.get(column, column), errors[column]) for column in sorted(errors, key=order)]
+    return [CellProblem(line, shown.get(column, column), errors[column], lower_first=column in schema)
+            for column in sorted(errors, key=order)]
 
 
 def _numbers_in_desk(numbers: set[str]) -> set[str]:
@@ -258,10 +252,12 @@ def _numbers_in_desk(numbers: set[str]) -> set[str]:
     return found
 
 
-def check_file(path: Path, desk: Desk) -> list[_Row]:
-    """Read and validate every row; raise ImportRejected listing all problems when any is found."""
+def check_file(path: Path, desk: Desk, words: Wording) -> list[_Row]:
+    """Read and validate every row; raise ImportRejected listing all problems when any is found.
+
+    `words` lets a cell name a category, severity, channel or remedy by its label in any language."""
     table = read_table(path)
-    problems: list[str] = []
+    problems: list[CellProblem] = []
     if not table:
         raise _rejected("empty", path)
     where, shown = _header(table[0], problems)
@@ -275,15 +271,15 @@ def check_file(path: Path, desk: Desk) -> list[_Row]:
     first_row: dict[str, int] = {}
     rows: list[_Row] = []
     for line, cells in numbered:
-        valid, errors = _row_input(cells, where, shops, desk)
+        valid, errors, schema = _row_input(cells, where, shops, desk, words)
         number = numbers[line]
         if number in taken:
-            errors["number"] = t("cli.import.number_taken", number=number)
+            errors["number"] = FieldError("cli.import.number_taken", number=number)
         elif number and number in first_row:
-            errors["number"] = t("cli.import.number_twice", number=number, first=first_row[number])
+            errors["number"] = FieldError("cli.import.number_twice", number=number, first=first_row[number])
         elif number:
             first_row[number] = line
-        problems.extend(_row_problems(line, errors, shown))
+        problems.extend(_row_problems(line, errors, schema, shown))
         if valid is not None and not errors:
             rows.append(_Row(line, valid))
     if problems:
@@ -301,14 +297,14 @@ def _numbered(table: list[list[Cell]]) -> Iterator[tuple[int, list[Cell]]]:
 
 
 @unit_of_work
-def import_complaints(desk: Desk, actor: StaffView, path: Path) -> ImportResult:
+def import_complaints(desk: Desk, actor: StaffView, path: Path, words: Wording) -> ImportResult:
     """Create every complaint of the file in one transaction, or none when any row is bad.
 
     The file is read and checked, and every row's columns worked out, before the write lock is
     taken; the transaction itself is a few bulk statements (5,000 rows hold the lock well under a second).
     """
     require(desk, actor, Action.IMPORT)
-    rows = check_file(path, desk)
+    rows = check_file(path, desk, words)
     now = desk.clock()
     shop_ids = dict(Shop.select(Shop.code, Shop.id).tuples())
     prepared = prepare(desk, [(row.line, row.data) for row in rows], shop_ids, now)
@@ -317,6 +313,5 @@ def import_complaints(desk: Desk, actor: StaffView, path: Path) -> ImportResult:
     return ImportResult(created=len(numbers), first_number=numbers[0], last_number=numbers[-1])
 
 
-# Other imports (the shop directory) word their refusals the same way.
-cell_problem = _problem
+# Other imports (the shop directory) refuse files the same way.
 rejected = _rejected

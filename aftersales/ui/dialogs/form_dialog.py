@@ -6,7 +6,7 @@ and call one service in `perform`. A refusal puts each message under its field (
 id `error-<field>`), anything else on the bottom line; the dialog stays open with its text.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Generic, TypeVar
 
 from rich.text import Text
@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from ... import i18n
-from ...domain.errors import ConflictError, DeskError, InvalidInput
+from ...domain.errors import ConflictError, DeskError, FieldMessage, InvalidInput
 from ...domain.text import yuan_to_fen
 from ...store.db import connection
 from ..bindings import translate_bindings
@@ -231,7 +231,6 @@ class FormDialog(ModalScreen[Result | None], Generic[Result]):
         message.stop()
         self.saving = False
         error = message.error
-        # Messages come from the services and validation already in the desk's language.
         fields = error.fields if isinstance(error, InvalidInput) else {}
         self.show_errors(fields, i18n.error_text(error))
         if isinstance(error, ConflictError):
@@ -241,8 +240,10 @@ class FormDialog(ModalScreen[Result | None], Generic[Result]):
             if self.on_conflict is not None:
                 self.on_conflict()
 
-    def show_errors(self, fields: dict[str, str], general: str) -> None:
-        """Put each message under its field; anything without a field goes to the bottom line."""
+    def show_errors(self, refusals: Mapping[str, FieldMessage], general: str) -> None:
+        """Put each refusal under its field, worded in the desk's language; anything without a field goes
+        to the bottom line."""
+        fields = i18n.field_texts(refusals)
         for widget in self.query(".field-error").results(Static):
             name = (widget.id or "").removeprefix("error-")
             message = fields.get(name, "")

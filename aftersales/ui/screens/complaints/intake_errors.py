@@ -5,8 +5,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ....domain.errors import FieldMessage
 from ....domain.schemas import ComplaintInput
-from ....i18n import error_text, t
+from ....i18n import error_text, field_text, t
 
 # Fields whose value comes from a Select: any error there means "pick one".
 CHOICE_FIELDS = frozenset({"category", "severity", "channel", "remedy", "major_reason"})
@@ -54,10 +55,10 @@ def local_errors(data: Mapping[str, object]) -> dict[str, str]:
     return out
 
 
-def service_errors(fields: Mapping[str, str]) -> dict[str, str]:
-    """Field messages from the service's InvalidInput, translated where they are known."""
+def service_errors(fields: Mapping[str, FieldMessage]) -> dict[str, str]:
+    """The service's refusals per field (InvalidInput), in the form's own short words where it has them."""
     out: dict[str, str] = {}
-    for field, message in fields.items():
+    for field, refusal in fields.items():
         if field == "shop_code":
             out[field] = t("intake.error.shop_inactive")
         elif field == "__all__":
@@ -65,7 +66,7 @@ def service_errors(fields: Mapping[str, str]) -> dict[str, str]:
         elif field in CHOICE_FIELDS:
             out[field] = t("intake.error.choose")
         else:
-            out[field] = message
+            out[field] = field_text(refusal)
     return out
 
 

@@ -74,6 +74,6 @@ class RunsheetDialog(FormDialog[tuple[Path, int]]):
         out: Path = values["out"]
         fmt = ExportFormat.XLSX if out.suffix.lower() == ".xlsx" else ExportFormat.CSV
         try:
-            return out, export_runsheet(self.day, out, fmt)
+            return out, export_runsheet(self.day, out, fmt, i18n.words())
         except OSError as exc:
             raise InvalidInput(str(exc), {"out": exc.strerror or str(exc)}) from exc

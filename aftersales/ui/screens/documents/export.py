@@ -43,7 +43,7 @@ class ExportStockDialog(FormDialog[Path]):
 
     def perform(self, values: dict[str, Any]) -> Path:
         try:
-            write_stock(stock_report(), values["path"], values["format"])
+            write_stock(stock_report(), values["path"], values["format"], i18n.words())
         except OSError as exc:
             raise InvalidInput(str(exc), {"path": exc.strerror or str(exc)}) from exc
         path: Path = values["path"]

@@ -62,7 +62,7 @@ class ExportDialog(FormDialog[tuple[Path, int]]):
         assert session.actor is not None
         report = payroll_report(session.desk, session.actor, self.month)
         try:
-            count = write_payroll(report, values["path"], values["format"], session.desk.penalties)
+            count = write_payroll(report, values["path"], values["format"], session.desk.penalties, i18n.words())
         except OSError as exc:
             raise InvalidInput(str(exc), {"path": exc.strerror or str(exc)}) from exc
         return values["path"], count

@@ -165,7 +165,7 @@ class RegisterDialog(FormDialog[str]):
         session = self.session
         app: Any = self.app
         try:
-            written = write_register(session.desk, values["month"], values["path"],
+            written = write_register(session.desk, values["month"], values["path"], i18n.words(),
                                      progress=lambda done, total: app.call_from_thread(self._progress, done, total))
         except OSError as exc:
             raise InvalidInput(str(exc), {"path": exc.strerror or str(exc)}) from exc

@@ -158,7 +158,7 @@ class ReportsScreen(DeskScreen):
         self.query_one("#summary", Static).update(self._summary(view))
         self.query_one(ReceivedChart).show(view.current.trend)
         self.query_one(BreachChart).show(view.current.trend)
-        self.tables = report_tables(view)
+        self.tables = report_tables(view, i18n.words())
         listing = self.query_one("#table-list", OptionList)
         listing.clear_options()
         listing.add_options([Text(table.title) for table in self.tables])
@@ -181,7 +181,9 @@ class ReportsScreen(DeskScreen):
         table.add_column(i18n.t("reports.column.metric"), ratio=1, no_wrap=True, overflow="ellipsis")
         table.add_column(view.current.period.label, justify="right", no_wrap=True)
         table.add_column(i18n.t("reports.column.change"), justify="right", no_wrap=True)
-        for (name, value, shown), (_, old, _) in zip(headline(view.current), headline(view.previous), strict=True):
+        words = i18n.words()
+        for (name, value, shown), (_, old, _) in zip(headline(view.current, words), headline(view.previous, words),
+                                                     strict=True):
             # Not coloured: a fall is good news for a breach rate and bad news for satisfaction.
             table.add_row(Text(i18n.t(f"reports.metric.{name}")), Text(shown, style="bold"),
                           Text(signed_change(value, old), style="dim" if old is None else ""))

@@ -81,11 +81,11 @@ class ShopRankingScreen(DeskScreen):
         table.add_column(Text(i18n.t("scorecard.column.code")), key="code")
         table.add_column(Text(i18n.t("scorecard.column.name")), key="name", width=NAME_CELLS)
         for figure in LIST_FIGURES:
-            title = figure_title(figure) + (" ▼" if figure is self.figure else "")
+            title = figure_title(figure, i18n.words()) + (" ▼" if figure is self.figure else "")
             table.add_column(Text(title, justify="right", style="bold" if figure is self.figure else ""),
                              key=figure.value)
         self.query_one("#ranking-title", Static).update(
-            Text(i18n.t("scorecard.list_title", period=self.period, figure=figure_title(self.figure))))
+            Text(i18n.t("scorecard.list_title", period=self.period, figure=figure_title(self.figure, i18n.words()))))
 
     @work(thread=True, exclusive=True, group="ranking")
     def _load(self) -> None:

@@ -44,9 +44,9 @@ def figure_lines(card: Scorecard) -> Text:
         lines.append(t("scorecard.documents_line", issued=f"{s.documents_issued:,}", rate=f"{s.per_thousand:.1f}"))
     else:
         lines.append(t("scorecard.documents_none"))
-    lines.append(t("scorecard.ack_line", count=s.acknowledged, late=percent(s.ack_late), hours=hours_text(s.ack_hours)))
+    lines.append(t("scorecard.ack_line", count=s.acknowledged, late=percent(s.ack_late), hours=hours_text(s.ack_hours, i18n.words())))
     lines.append(t("scorecard.resolve_line", count=s.resolved, late=percent(s.resolve_late),
-                   hours=hours_text(s.resolve_hours), overdue=s.open_overdue))
+                   hours=hours_text(s.resolve_hours, i18n.words()), overdue=s.open_overdue))
     mean = NONE if s.satisfaction is None else f"{s.satisfaction:.1f}"
     lines.append(t("scorecard.callback_line", rated=s.rated, mean=mean, unsatisfied=percent(s.unsatisfied)))
     lines.append(t("scorecard.delivery_line", count=s.deliveries, on_time=percent(s.delivery_on_time),
