@@ -1,4 +1,5 @@
-"""Imports point downward: domain is pure; store and services never import textual or the UI."""
+"""Imports point downward: domain is pure; store and services never import textual or the UI; the UI
+reaches the database only through services."""
 
 import ast
 from pathlib import Path
@@ -11,11 +12,13 @@ FORBIDDEN = {
     "domain": ("textual", "peewee", "playhouse", "aftersales.ui", "aftersales.store", "aftersales.services"),
     "store": ("textual", "aftersales.ui", "aftersales.services"),
     "services": ("textual", "aftersales.ui"),
+    "ui": ("aftersales.store", "peewee", "playhouse"),
 }
 
 
-def _imports(path: Path) -> list[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+def _imports(path: Path, source: str | None = None) -> list[str]:
+    """The modules `path` imports (read from `source` when given), relative ones made absolute."""
+    tree = ast.parse(path.read_text(encoding="utf-8") if source is None else source)
     names: list[str] = []
     package = "aftersales." + ".".join(path.relative_to(PACKAGE).parent.parts)
     for node in ast.walk(tree):
@@ -43,6 +46,13 @@ def test_layer_does_not_import_upward(layer):
 def test_the_check_sees_relative_imports():
     relative = PACKAGE / "services" / "complaints" / "intake.py"
     assert "aftersales.store.models" in _imports(relative)
+
+
+def test_the_check_sees_a_screen_reaching_into_the_store():
+    screen = PACKAGE / "ui" / "screens" / "complaints" / "queue.py"
+    found = _imports(screen, "from ....store.db import connection\nfrom peewee import fn\n")
+    assert found == ["aftersales.store.db", "peewee"]
+    assert all(name.startswith(FORBIDDEN["ui"]) for name in found)
 
 
 def test_no_module_is_over_400_lines():
@@ -87,7 +97,9 @@ def test_no_module_imports_itself_round_a_circle():
     assert sorted(circles) == []
 
 
-SHARED_SERVICES = {"__init__", "audit", "changes", "context", "directory_changes", "guard", "maintenance", "unit", "validation"}
+SHARED_SERVICES = {
+    "__init__", "audit", "changes", "context", "database", "directory_changes", "guard", "maintenance", "unit", "validation",
+}
 
 
 def test_services_and_screens_are_grouped_by_subject():
