@@ -1,5 +1,6 @@
 """Imports point downward: domain is pure; store and services never import textual or the UI; demo seeding
-sits beside the services (it may use them) and nothing below it imports it."""
+sits beside the services (it may use them) and nothing below it imports it; the UI reaches the database
+only through services."""
 
 import ast
 from pathlib import Path
@@ -14,6 +15,7 @@ FORBIDDEN = {
     "store": ("textual", "aftersales.ui", "aftersales.services", "aftersales.demo"),
     "services": ("textual", "aftersales.ui", "aftersales.demo"),
     "demo": ("textual", "aftersales.ui", "aftersales.cli", "aftersales.bench"),
+    "ui": ("aftersales.store", "peewee", "playhouse"),
 }
 
 
@@ -78,6 +80,13 @@ def test_the_private_import_check_sees_every_form():
     assert _private_imports(source) == ["..complaints.actions._load", ".x._b", "p._q"]
 
 
+def test_the_check_sees_a_screen_reaching_into_the_store():
+    screen = PACKAGE / "ui" / "screens" / "complaints" / "queue.py"
+    found = _imports(screen, "from ....store.db import connection\nfrom peewee import fn\n")
+    assert found == ["aftersales.store.db", "peewee"]
+    assert all(name.startswith(FORBIDDEN["ui"]) for name in found)
+
+
 def test_no_module_is_over_400_lines():
     long = [str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py") if len(p.read_text().splitlines()) > 400]
     assert long == []
@@ -120,7 +129,9 @@ def test_no_module_imports_itself_round_a_circle():
     assert sorted(circles) == []
 
 
-SHARED_SERVICES = {"__init__", "audit", "changes", "context", "directory_changes", "guard", "maintenance", "unit", "validation"}
+SHARED_SERVICES = {
+    "__init__", "audit", "changes", "context", "database", "directory_changes", "guard", "maintenance", "unit", "validation",
+}
 
 
 def test_services_and_screens_are_grouped_by_subject():

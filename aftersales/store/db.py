@@ -222,6 +222,12 @@ def _root_cause(exc: BaseException) -> tuple[str, str]:
     return "other", str(chain[-1])
 
 
+def cause_code(exc: BaseException) -> str | None:
+    """The catalog code (`error.cause.<code>`) of the storage failure behind `exc`; None when none is known."""
+    code, _plain = _root_cause(exc)
+    return None if code == "other" else code
+
+
 @contextmanager
 def write_transaction(what: str) -> Iterator[None]:
     """One IMMEDIATE write transaction; storage failures surface their root cause."""

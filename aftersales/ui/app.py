@@ -31,7 +31,7 @@ from . import breakpoints
 from .bindings import translate_bindings
 from .messages import DataChanged
 from .navigation import MODES, SECTIONS, load_screen_class, prepared, section_factory
-from .palette import DeskCommands
+from .palette import DeskCommands, follow_lookup
 from .read_only import refuse_when_read_only
 from .sections import first_place, home_of, may_open
 from .session import DeskSession, LockState
@@ -332,6 +332,9 @@ class DeskApp(App[None]):
 
     def on_database_moved(self, _: object) -> None:
         self.data_changed()
+
+    def on_complaint_looked_up(self, message: Any) -> None:
+        follow_lookup(self, message)
 
     def on_integrity_checked(self, event: Any) -> None:
         if event.problems:

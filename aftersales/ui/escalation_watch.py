@@ -5,27 +5,27 @@ database changes (this desk's saves, and other desks' within the watcher's inter
 after login and after each sweep.
 """
 
+from dataclasses import dataclass
 from typing import Any
 
 from textual.message import Message
 
+from .background import run_in_background
 from .minute import every_minute
 
 
+@dataclass
 class BadgeCounted(Message):
     """The reviewer's open escalations were counted (None: the actor reviews none)."""
 
-    def __init__(self, count: int | None) -> None:
-        super().__init__()
-        self.count = count
+    count: int | None
 
 
+@dataclass
 class SweepRaised(Message):
     """The desk's sweep raised `count` escalations."""
 
-    def __init__(self, count: int) -> None:
-        super().__init__()
-        self.count = count
+    count: int
 
 
 def start_sweeping(app: Any) -> None:
@@ -36,42 +36,31 @@ def start_sweeping(app: Any) -> None:
 def sweep_now(app: Any) -> None:
     if app.session.desk is None or app.session.read_only:
         return
-    app.run_worker(lambda: _sweep(app), thread=True, exclusive=True, group="sweep", name="escalation-sweep")
+    # A busy or vanished database now is swept again next minute.
+    run_in_background(app, lambda: _sweep(app), group="sweep", failed=None)
 
 
-def _sweep(app: Any) -> None:
+def _sweep(app: Any) -> SweepRaised | None:
     from ..services.escalations.sweep import sweep
-    from ..store.db import connection
 
-    try:
-        with connection():
-            raised = len(sweep(app.session.desk).raised)
-    except Exception:  # a busy or vanished database now is swept again next minute
-        return
-    if raised:
-        app.post_message(SweepRaised(raised))
+    raised = len(sweep(app.session.desk).raised)
+    return SweepRaised(raised) if raised else None
 
 
 def count_badge(app: Any) -> None:
     """Count the actor's open escalations in a worker; the app gets BadgeCounted."""
     if app.session.desk is None or app.session.actor is None:
         return
-    app.run_worker(lambda: _count(app), thread=True, exclusive=True, group="badge", name="escalation-badge")
+    # A count that fails leaves the badge as it is until the next change.
+    run_in_background(app, lambda: _count(app), group="badge", failed=None)
 
 
-def _count(app: Any) -> None:
+def _count(app: Any) -> BadgeCounted | None:
     from ..services.escalations.read import open_count, reviewable_levels
-    from ..store.db import connection
 
     actor = app.session.actor
     if actor is None:
-        return
+        return None
     if not reviewable_levels(actor.role):
-        app.post_message(BadgeCounted(None))
-        return
-    try:
-        with connection():
-            count = open_count(actor)
-    except Exception:  # the badge waits for the next change
-        return
-    app.post_message(BadgeCounted(count))
+        return BadgeCounted(None)
+    return BadgeCounted(open_count(actor))

@@ -1,28 +1,23 @@
 """The full integrity scan, run once in the background after start-up (it can take seconds)."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from textual.app import App
 from textual.message import Message
 
 from ..services.maintenance import integrity_problems
-from ..store.db import connection
+from .background import run_in_background
 
 
+@dataclass
 class IntegrityChecked(Message):
     """The background `PRAGMA quick_check` finished; `problems` is empty when the file is sound."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__()
-        self.problems = problems
+    problems: list[str]
 
 
 def check_integrity_in_background(app: App[Any]) -> None:
-    """Scan every page in a thread worker and post IntegrityChecked to `app`."""
-
-    def scan() -> None:
-        with connection():
-            problems = integrity_problems(limit=5)
-        app.post_message(IntegrityChecked(problems))
-
-    app.run_worker(scan, thread=True, exclusive=True, group="integrity", name="integrity-check")
+    """Scan every page in a thread worker and post IntegrityChecked to `app` (a scan that cannot run
+    says nothing: `aftersales check` is the place to look)."""
+    run_in_background(app, lambda: IntegrityChecked(integrity_problems(limit=5)), group="integrity", failed=None)

@@ -2,34 +2,46 @@
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from textual.app import App
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.message import Message
 
-from ..i18n import error_text, t
+from ..i18n import t
+from .background import run_in_background
 
 _NUMBER = re.compile(r"^\s*(TS-\d{8}-\d{4,})\s*$", re.IGNORECASE)
 
 
+@dataclass
+class ComplaintLookedUp(Message):
+    """The palette's number was looked up: the complaint to open, or (None) why there is none."""
+
+    complaint_id: int | None
+    text: str = ""
+
+
 def open_by_number(app: App[Any], number: str) -> None:
-    """Look the number up in a thread, then open its detail (or say it does not exist)."""
+    """Look the number up in a thread; the app then opens its detail (or says it does not exist)."""
 
-    def lookup() -> None:
-        from ..domain.errors import DeskError
+    def lookup() -> ComplaintLookedUp:
         from ..services.complaints.read import find_complaint
-        from ..store.db import connection
 
-        try:
-            with connection():
-                found = find_complaint(number)
-        except DeskError as exc:
-            app.call_from_thread(app.notify, error_text(exc), severity="warning")
-            return
-        app.call_from_thread(app.open_complaint, found.id)  # type: ignore[attr-defined]
+        return ComplaintLookedUp(find_complaint(number).id)
 
-    app.run_worker(lookup, thread=True, group="palette")
+    run_in_background(app, lookup, group="palette", failed="background.load_failed",
+                      failure=lambda text, _error: ComplaintLookedUp(None, text))
+
+
+def follow_lookup(app: Any, message: ComplaintLookedUp) -> None:
+    """Open the complaint the palette found, or say why there is none."""
+    if message.complaint_id is None:
+        app.notify(message.text, severity="warning")
+    else:
+        app.open_complaint(message.complaint_id)
 
 
 def open_callbacks(app: App[Any]) -> None:

@@ -45,7 +45,7 @@ def run_desk(db_target: str, language: str, user_code: str | None) -> int:
     try:
         app.run()
     finally:
-        from ..store.db import close_database
+        from ..services.database import close_database
 
         close_database()
     refusal = getattr(app, "refusal", "")

@@ -11,12 +11,11 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from ..domain.clock import fixed_clock
-from ..domain.enums import ComplaintStatus
+from ..services.complaints.read import longest_open_timeline
 from ..services.context import Desk
+from ..services.escalations.read import most_escalated_complaint
+from ..services.staff.directory import list_staff
 from ..settings import DeskConfig
-from ..store.converters import staff_view
-from ..store.db import connection
-from ..store.models import Complaint, Event, Staff
 from .app import DeskApp
 from .session import DeskSession
 
@@ -39,8 +38,7 @@ async def settle(app: DeskApp) -> None:
 def make_app(db: Path, language: str, logged_in: bool, code: str = "op01") -> DeskApp:
     actor = None
     if logged_in:
-        with connection():
-            actor = staff_view(Staff.get(Staff.code == code))
+        actor = next(staff for staff in list_staff(active_only=False) if staff.code == code)
     session = DeskSession(db_target=str(db), desk=Desk(clock=fixed_clock(NOW)))
     return DeskApp(session, language=language, user_code="op01", actor=actor, config=DeskConfig(),
                    watch_interval=None, cursor_blink=False)
@@ -48,12 +46,10 @@ def make_app(db: Path, language: str, logged_in: bool, code: str = "op01") -> De
 
 def busiest_open_complaint() -> int:
     """An open complaint with a long timeline, so the detail shows something."""
-    with connection():
-        open_states = [s.value for s in ComplaintStatus if s not in (ComplaintStatus.NEW, ComplaintStatus.CLOSED)]
-        candidates = Complaint.select(Complaint.id).where(Complaint.status.in_(open_states)).order_by(
-            Complaint.created_at.desc()).limit(50)
-        best = max(candidates, key=lambda row: Event.select().where(Event.complaint == row.id).count(), default=None)
-        return int(best.id) if best else int(Complaint.select(Complaint.id).first().id)
+    found = longest_open_timeline()
+    if found is None:
+        raise SystemExit("the demo database holds no complaint")
+    return found
 
 
 async def press(pilot: Pilot[None], app: DeskApp, *keys: str) -> None:
@@ -166,15 +162,8 @@ async def escalations(pilot: Pilot[None], app: DeskApp) -> None:
 
 def escalated_complaint() -> int:
     """An open complaint with the most escalations (a second breach among them, as a rule)."""
-    from peewee import fn
-
-    from ..store.models import Escalation
-
-    with connection():
-        row = (Escalation.select(Escalation.complaint, fn.COUNT(Escalation.id).alias("n"))
-               .where(Escalation.state != "closed").group_by(Escalation.complaint)
-               .order_by(fn.COUNT(Escalation.id).desc(), Escalation.complaint.desc()).first())
-        return int(row.complaint_id) if row else busiest_open_complaint()
+    found = most_escalated_complaint()
+    return found if found is not None else busiest_open_complaint()
 
 
 async def run(out: Path) -> int:

@@ -7,8 +7,8 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from ..store.db import connection
-from ..store.models import Referral, Shop, SupervisionVisit
+from ..services.partners.referrals import latest_answered_referral
+from ..services.supervision.visits import first_overdue_shop
 
 Steps = Callable[[Pilot[None], Any], Awaitable[None]]
 Press = Callable[..., Awaitable[None]]
@@ -30,21 +30,16 @@ def shop_steps(press: Press) -> list[tuple[str, str, Steps, tuple[int, int] | No
         await press(pilot, app, "d")
 
     async def visits(pilot: Pilot[None], app: Any) -> None:
-        with connection():
-            today = datetime(2026, 11, 27, tzinfo=UTC).date()
-            late = (SupervisionVisit.select(SupervisionVisit.shop).where(
-                (SupervisionVisit.state == "open") & (SupervisionVisit.due_on < today)).order_by(SupervisionVisit.id)
-                .first())
-            code = Shop.get_by_id(late.shop_id).code if late else "S001"
+        code = first_overdue_shop(datetime(2026, 11, 27, tzinfo=UTC).date()) or "S001"
         await press(pilot, app, "6")
         codes = [entry.code for entry in app.screen.entries]
         await press(pilot, app, *["down"] * codes.index(code))
         await press(pilot, app, "v")
 
     async def referral(pilot: Pilot[None], app: Any) -> None:
-        with connection():
-            row = Referral.select(Referral.complaint).where(Referral.state == "answered").order_by(Referral.id.desc()).first()
-        app.open_complaint(row.complaint_id)
+        complaint_id = latest_answered_referral()
+        assert complaint_id is not None, "the demo database holds an answered referral"
+        app.open_complaint(complaint_id)
         await press(pilot, app)
         await press(pilot, app, "y")
 

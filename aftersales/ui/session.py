@@ -25,12 +25,12 @@ class DeskSession:
     def read_only(self) -> bool:
         """The database file is read-only: the desk shows it and refuses every change up front.
 
-        False until the database is open (`desk` set): the store is loaded only then, not for the
-        login screen's first frame.
+        False until the database is open (`desk` set): the database layer is loaded only then, not
+        for the login screen's first frame.
         """
         if self.desk is None:
             return False
-        from ..store.db import opened_read_only
+        from ..services.database import opened_read_only
 
         return opened_read_only()
 

@@ -39,9 +39,8 @@ def warm_up(app: DeskApp) -> None:
 
 
 def _load(app: DeskApp) -> None:
+    from ..services.database import DatabaseRefused, close_database, open_database
     from ..settings import SettingsRefused, config_from, desk_for
-    from ..store.db import close_database, open_database
-    from ..store.errors import DatabaseRefused
 
     # Settings given by the caller were applied at mount; the file's are validated here (one that
     # could stop the desk was judged before the first screen, see run.py).

@@ -2,6 +2,7 @@
 
 from peewee import JOIN
 
+from ...domain.enums import ComplaintStatus
 from ...domain.errors import NotFound
 from ...domain.schemas import ComplaintView, EventView, QueueRow, ShopView
 from ...store.converters import complaint_view, event_view, shop_view
@@ -60,3 +61,16 @@ def list_shops(text: str = "", limit: int = 200) -> list[ShopView]:
     if text:
         query = query.where(Shop.code.contains(text) | Shop.name.contains(text))
     return [shop_view(row) for row in query.order_by(Shop.code).limit(limit)]
+
+
+@unit_of_work
+def longest_open_timeline(among: int = 50) -> int | None:
+    """Of the `among` newest complaints being worked on (neither new nor closed), the one with the most
+    events, else the first complaint; None on an empty desk (the README's pictures open it)."""
+    working = [s.value for s in ComplaintStatus if s not in (ComplaintStatus.NEW, ComplaintStatus.CLOSED)]
+    candidates = (Complaint.select(Complaint.id).where(Complaint.status.in_(working))
+                  .order_by(Complaint.created_at.desc()).limit(among))
+    best = max(candidates, key=lambda row: Event.select().where(Event.complaint == row.id).count(), default=None)
+    if best is None:
+        best = Complaint.select(Complaint.id).first()
+    return int(best.id) if best else None

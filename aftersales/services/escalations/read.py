@@ -136,3 +136,12 @@ def escalation_marks(complaint_ids: list[int]) -> dict[int, tuple[int, bool]]:
         old_level, old_text = marks.get(complaint_id, (0, False))
         marks[complaint_id] = (max(old_level, level), old_text or bool(has_text))
     return marks
+
+
+@unit_of_work
+def most_escalated_complaint() -> int | None:
+    """The complaint with the most escalations still open (the newest on a tie); None when none is open."""
+    row = (Escalation.select(Escalation.complaint, fn.COUNT(Escalation.id).alias("n"))
+           .where(Escalation.state != EscalationState.CLOSED.value).group_by(Escalation.complaint)
+           .order_by(fn.COUNT(Escalation.id).desc(), Escalation.complaint.desc()).first())
+    return int(row.complaint_id) if row else None

@@ -112,3 +112,11 @@ def overdue_replies(now: datetime, limit: int = 500) -> list[ReferralView]:
     rows = (Referral.select().where((Referral.state == ReferralState.OPEN.value) & (Referral.reply_due_at < now))
             .order_by(Referral.reply_due_at).limit(limit))
     return referral_views(list(rows), now)
+
+
+@unit_of_work
+def latest_answered_referral() -> int | None:
+    """The complaint of the latest referral answered for good; None when no partner has answered yet."""
+    row = (Referral.select(Referral.complaint).where(Referral.state == ReferralState.ANSWERED.value)
+           .order_by(Referral.id.desc()).first())
+    return int(row.complaint_id) if row else None

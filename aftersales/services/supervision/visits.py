@@ -110,3 +110,12 @@ def overdue_count(today: date) -> int:
     query = SupervisionVisit.select(fn.COUNT(SQL("*"))).where(
         (SupervisionVisit.state == RectificationState.OPEN.value) & (SupervisionVisit.due_on < today))
     return int(query.scalar() or 0)
+
+
+@unit_of_work
+def first_overdue_shop(today: date) -> str | None:
+    """The code of the shop whose earliest recorded visit has a rectification overdue on `today`, if any."""
+    late = (SupervisionVisit.select(SupervisionVisit.shop)
+            .where((SupervisionVisit.state == RectificationState.OPEN.value) & (SupervisionVisit.due_on < today))
+            .order_by(SupervisionVisit.id).first())
+    return str(Shop.get_by_id(late.shop_id).code) if late else None

@@ -7,10 +7,11 @@ id `error-<field>`), anything else on the bottom line; the dialog stays open wit
 """
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -19,10 +20,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from ... import i18n
-from ...domain.errors import ConflictError, DeskError, FieldMessage, InvalidInput
+from ...domain.errors import ConflictError, FieldMessage, InvalidInput
 from ...domain.text import yuan_to_fen
-from ...store.db import connection
+from ..background import run_in_background
 from ..bindings import translate_bindings
+from ..messages import LoadFailed, SaveFailed
 from ..session import DeskSession
 
 Result = TypeVar("Result")
@@ -44,21 +46,18 @@ def filled_input(value: str, **kwargs: Any) -> Input:
     return field
 
 
+@dataclass
 class FormSaved(Message):
     """The dialog's service call succeeded; `result` is what it returned."""
 
-    def __init__(self, result: Any) -> None:
-        super().__init__()
-        self.result = result
+    result: Any
 
 
-class FormFailed(Message):
-    """The service refused; after a conflict `current` holds what `reread` found stored now."""
+@dataclass
+class FormReread(Message):
+    """After a conflict: the record as stored now (None when it could not be read)."""
 
-    def __init__(self, error: DeskError, current: Any = None) -> None:
-        super().__init__()
-        self.error = error
-        self.current = current
+    current: Any
 
 
 class FormDialog(ModalScreen[Result | None], Generic[Result]):
@@ -135,7 +134,7 @@ class FormDialog(ModalScreen[Result | None], Generic[Result]):
         return {}
 
     def perform(self, values: dict[str, Any]) -> Result:
-        """Call the service (in a worker thread, inside a database connection)."""
+        """Call the service (in a worker thread; the service opens its own connection)."""
         raise NotImplementedError
 
     def reread(self) -> Any:
@@ -196,30 +195,19 @@ class FormDialog(ModalScreen[Result | None], Generic[Result]):
         self.saving = True
         self._save(values)
 
+    def _save(self, values: dict[str, Any]) -> None:
+        run_in_background(self, lambda: FormSaved(self.perform(values)), group="form-dialog",
+                          failed="background.save_failed", failure=SaveFailed)
+
+    def _reread(self) -> None:
+        # The conflict message matters more than this read: one that fails leaves the dialog as it is.
+        run_in_background(self, lambda: FormReread(self.reread()), group="form-dialog-reread",
+                          failed="background.load_failed", failure=lambda _text, _error: FormReread(None))
+
     @on(Button.Pressed, "#dialog-cancel")
     def action_cancel(self) -> None:
         self._dismissed = True
         self.dismiss(None)
-
-    @work(thread=True, exclusive=True, group="form-dialog")
-    def _save(self, values: dict[str, Any]) -> None:
-        try:
-            with connection():
-                result = self.perform(values)
-        except ConflictError as exc:
-            self.post_message(FormFailed(exc, self._reread()))
-            return
-        except DeskError as exc:
-            self.post_message(FormFailed(exc))
-            return
-        self.post_message(FormSaved(result))
-
-    def _reread(self) -> Any:
-        try:
-            with connection():
-                return self.reread()
-        except Exception:  # the conflict message matters more than this read
-            return None
 
     def on_form_saved(self, message: FormSaved) -> None:
         message.stop()
@@ -227,18 +215,30 @@ class FormDialog(ModalScreen[Result | None], Generic[Result]):
         self._dismissed = True
         self.dismiss(message.result)
 
-    def on_form_failed(self, message: FormFailed) -> None:
+    def on_save_failed(self, message: SaveFailed) -> None:
         message.stop()
-        self.saving = False
         error = message.error
         fields = error.fields if isinstance(error, InvalidInput) else {}
-        self.show_errors(fields, i18n.error_text(error))
+        self.show_errors(fields, message.text)
         if isinstance(error, ConflictError):
-            if message.current is not None:
-                self.conflicted(message.current)
+            # Saving waits for the stored record: a second save is checked against its version.
+            self._reread()
             # Show the newer version underneath; the typed text stays in this dialog.
             if self.on_conflict is not None:
                 self.on_conflict()
+        else:
+            self.saving = False
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        """Something the form shows (its choices, the record) could not be read: say so on the bottom line."""
+        message.stop()
+        self.show_errors({}, message.text)
+
+    def on_form_reread(self, message: FormReread) -> None:
+        message.stop()
+        self.saving = False
+        if message.current is not None:
+            self.conflicted(message.current)
 
     def show_errors(self, refusals: Mapping[str, FieldMessage], general: str) -> None:
         """Put each refusal under its field, worded in the desk's language; anything without a field goes

@@ -1,22 +1,29 @@
 """What the intake form knows about the caller: new or returning, and their last complaints."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from rich.console import RenderableType
 from rich.text import Text
-from textual import work
 from textual.message import Message
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
 from ...domain.schemas import QueueRow
-from ...i18n import error_text, label, t
+from ...i18n import label, t
 from ...services.complaints.read import customer_history, customer_name
-from ...store.db import connection
+from ..background import failure_text, run_in_background
+from ..messages import LoadFailed
 
 HISTORY_ROWS = 5
 SHOP_CELLS = 16
+
+
+@dataclass
+class LookUpFailed(LoadFailed):
+    """The look-up of `phone` failed; `text` says why."""
+
+    phone: str
 
 
 class CustomerHistory(Static):
@@ -41,13 +48,20 @@ class CustomerHistory(Static):
         self.phone = ""  # the number whose caller is shown or being looked up
         self._redraw: Callable[[], None] = self.clear
 
+    @dataclass
     class Found(Message):
         """The caller behind `phone` is known as `name` (None: a new customer)."""
 
-        def __init__(self, phone: str, name: str | None) -> None:
-            super().__init__()
-            self.phone = phone
-            self.name = name
+        phone: str
+        name: str | None
+
+    @dataclass
+    class Looked(Message):
+        """The look-up of `phone` came back: the caller's name (None: new) and latest complaints."""
+
+        phone: str
+        name: str | None
+        rows: list[QueueRow]
 
     def look_up(self, phone: str) -> None:
         """Find the caller of `phone` (a stored-form number); the answer arrives as Found."""
@@ -60,38 +74,36 @@ class CustomerHistory(Static):
         self.phone = ""
         self.clear()
 
-    @work(thread=True, exclusive=True, group="customer-history")
     def _look_up(self, phone: str) -> None:
-        worker = get_current_worker()
-        try:
-            with connection():
-                name = customer_name(phone)
-                rows = customer_history(phone, limit=HISTORY_ROWS) if name is not None else []
-        except Exception as exc:  # the form stays usable when the lookup fails
-            if not worker.is_cancelled:
-                self.app.call_from_thread(self._failed, phone, error_text(exc))
-            return
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._found, phone, name, rows)
+        def look() -> CustomerHistory.Looked:
+            name = customer_name(phone)
+            rows = customer_history(phone, limit=HISTORY_ROWS) if name is not None else []
+            return self.Looked(phone, name, rows)
 
-    def _failed(self, phone: str, reason: str) -> None:
-        if phone == self.phone:
+        # The form stays usable when the look-up fails; the line says why.
+        run_in_background(self, look, group="customer-history", failed="intake.history.failed",
+                          failure=lambda text, error: LookUpFailed(text, error, phone))
+
+    def on_look_up_failed(self, message: LookUpFailed) -> None:
+        message.stop()
+        if message.phone == self.phone:
             self.phone = ""  # so leaving the field tries again
-            self.show_failed(reason)
+            self.show_failed(message.error)
 
-    def _found(self, phone: str, name: str | None, rows: list[QueueRow]) -> None:
-        if phone != self.phone:
+    def on_customer_history_looked(self, message: Looked) -> None:
+        message.stop()
+        if message.phone != self.phone:
             return  # the phone was changed while we looked
-        self.show_rows(rows)
-        self.post_message(self.Found(phone, name))
+        self.show_rows(message.rows)
+        self.post_message(self.Found(message.phone, message.name))
 
     def show_looking(self) -> None:
         self._redraw = self.show_looking
         self._show(Text(t("intake.history.looking")), [])
 
-    def show_failed(self, reason: str) -> None:
-        self._redraw = lambda: self.show_failed(reason)
-        self._show(Text(t("intake.history.failed", reason=reason)), [])
+    def show_failed(self, error: Exception) -> None:
+        self._redraw = lambda: self.show_failed(error)
+        self._show(Text(failure_text(error, "intake.history.failed")), [])
 
     def clear(self) -> None:
         self._redraw = self.clear

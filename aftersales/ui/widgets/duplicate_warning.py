@@ -1,16 +1,26 @@
 """The intake form's warning that the same caller complained about the same shop lately."""
 
+from dataclasses import dataclass
+
 from rich.text import Text
-from textual import work
 from textual.message import Message
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
 from ...i18n import t
 from ...services.complaints.intake import recent_duplicates
 from ...services.complaints.read import find_complaint
 from ...services.context import Desk
-from ...store.db import connection
+from ..background import run_in_background
+
+
+@dataclass
+class DuplicatesFound(Message):
+    """Earlier complaints of `phone` about `shop_code` (numbers, newest first; the newest's id)."""
+
+    phone: str
+    shop_code: str
+    numbers: list[str]
+    first_id: int | None
 
 
 class DuplicateWarning(Static):
@@ -48,21 +58,19 @@ class DuplicateWarning(Static):
         self._asked = (phone, shop_code)
         self._find(desk, phone, shop_code)
 
-    @work(thread=True, exclusive=True, group="duplicate-warning")
     def _find(self, desk: Desk, phone: str, shop_code: str) -> None:
-        worker = get_current_worker()
-        try:
-            with connection():
-                numbers = recent_duplicates(phone, shop_code, desk.clock())
-                first_id = find_complaint(numbers[0]).id if numbers else None
-        except Exception:  # a missed warning must not cost the operator the form
-            return
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._found, phone, shop_code, numbers, first_id)
+        def find() -> DuplicatesFound:
+            numbers = recent_duplicates(phone, shop_code, desk.clock())
+            first_id = find_complaint(numbers[0]).id if numbers else None
+            return DuplicatesFound(phone, shop_code, numbers, first_id)
 
-    def _found(self, phone: str, shop_code: str, numbers: list[str], first_id: int | None) -> None:
-        if (phone, shop_code) == self._asked:  # else the form moved on while we looked
-            self._set(numbers, first_id)
+        # A missed warning must not cost the operator the form: a failed look-up says nothing.
+        run_in_background(self, find, group="duplicate-warning", failed=None)
+
+    def on_duplicates_found(self, message: DuplicatesFound) -> None:
+        message.stop()
+        if (message.phone, message.shop_code) == self._asked:  # else the form moved on while we looked
+            self._set(message.numbers, message.first_id)
 
     def _set(self, numbers: list[str], first_id: int | None) -> None:
         changed = (numbers, first_id) != (self.numbers, self.first_id)

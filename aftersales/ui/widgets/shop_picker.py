@@ -1,23 +1,33 @@
 """Choosing a shop by typing part of its Chinese name or its code."""
 
+from dataclasses import dataclass
+
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
 
 from ...domain.schemas import ShopView
 from ...i18n import t
 from ...services.complaints.read import list_shops
-from ...store.db import connection
+from ..background import failure_text, run_in_background
 from ..bindings import translate_bindings
+from ..messages import LoadFailed
 
 # Enough to pick from while typing; narrowing the text finds the rest.
 MATCH_LIMIT = 50
+
+
+@dataclass
+class ShopsMatched(Message):
+    """The active shops matching `text` (the first MATCH_LIMIT)."""
+
+    text: str
+    shops: list[ShopView]
 
 
 class ShopOptions(OptionList, can_focus=False):
@@ -75,7 +85,7 @@ class ShopPicker(Vertical):
         translate_bindings(self)
         self.shop: ShopView | None = None
         self._matches: list[ShopView] = []
-        self._failure = ""
+        self._failure: Exception | None = None  # why the shops could not be read
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=t("intake.placeholder.shop"), id="shop-filter", compact=True, select_on_focus=False)
@@ -129,8 +139,8 @@ class ShopPicker(Vertical):
         shop, text = self.shop, self.filter_text.strip()
         if shop is not None:
             status = Text(t("intake.shop.chosen", code=shop.code, name=shop.name, unit=shop.unit))
-        elif self._failure:
-            status = Text(t("intake.shop.failed", reason=self._failure))
+        elif self._failure is not None:
+            status = Text(failure_text(self._failure, "intake.shop.failed"))
         elif text and not self._matches:
             status = Text(t("intake.shop.none_found", text=text))
         else:
@@ -149,25 +159,18 @@ class ShopPicker(Vertical):
         self._draw_status()
         self.post_message(self.Chosen(self, shop))
 
-    @work(thread=True, exclusive=True, group="shop-picker")
     def _load(self, text: str) -> None:
-        """Fetch the shops matching `text` off the event loop."""
-        worker = get_current_worker()
-        try:
-            with connection():
-                shops = list_shops(text, limit=MATCH_LIMIT)
-        except Exception as exc:  # a broken database must not end the form
-            if not worker.is_cancelled:
-                self.app.call_from_thread(self._show_failed, str(exc))
-            return
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_matches, text, shops)
+        """Fetch the shops matching `text` off the event loop (a broken database must not end the form)."""
+        run_in_background(self, lambda: ShopsMatched(text, list_shops(text, limit=MATCH_LIMIT)), group="shop-picker",
+                          failed="intake.shop.failed")
 
-    def _show_matches(self, text: str, shops: list[ShopView]) -> None:
+    def on_shops_matched(self, message: ShopsMatched) -> None:
+        message.stop()
+        text, shops = message.text, message.shops
         if self.shop is not None or text != self.filter_text.strip():
             return  # an answer to text that is no longer in the box
         self._matches = shops
-        self._failure = ""
+        self._failure = None
         options = self.query_one(ShopOptions)
         options.set_options(
             Option(Text(f"{s.code}  {s.name}  {s.unit}", overflow="ellipsis", no_wrap=True), id=s.code)
@@ -177,6 +180,7 @@ class ShopPicker(Vertical):
         self.set_class(not shops, "-no-matches")
         self._draw_status()
 
-    def _show_failed(self, reason: str) -> None:
-        self._failure = reason
+    def on_load_failed(self, message: LoadFailed) -> None:
+        message.stop()
+        self._failure = message.error
         self._draw_status()

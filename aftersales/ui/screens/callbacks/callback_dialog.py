@@ -1,31 +1,32 @@
 """Recording one call to the customer: who to call (phone in full), why, earlier tries, and how it went."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import Input, Select, Static
 
 from .... import i18n
 from ....domain.callbacks import CallbackOutcome, CallbackStatus, CallbackView
-from ....domain.errors import DeskError, InvalidInput
+from ....domain.errors import InvalidInput
 from ....services.callbacks.attempts import record_attempt
 from ....services.callbacks.read import get_callback, pending_callback
-from ....store.db import connection
+from ...background import run_in_background
 from ...dialogs.form_dialog import FormDialog
 from ...dialogs.form_rows import ROWS_CSS, form_row
 from ...formatting import local_time, yuan
 from .due_table import purpose_text
 
 
+@dataclass
 class CallbackLoaded(Message):
-    def __init__(self, view: CallbackView | None, error: str = "") -> None:
-        super().__init__()
-        self.view = view
-        self.error = error
+    """The call-back to record (None: none pending, or `error` says why it could not be read)."""
+
+    view: CallbackView | None
+    error: str = ""
 
 
 def facts_text(view: CallbackView, now: Any, zone: Any) -> Text:
@@ -86,20 +87,16 @@ class CallbackDialog(FormDialog[CallbackView]):
         self.query_one("#field-outcome", Select).focus()
         self._load()
 
-    @work(thread=True, exclusive=True, group="callback-dialog")
     def _load(self) -> None:
+        run_in_background(self, self._read, group="callback-dialog", failed="callbacks.load_failed",
+                          failure=lambda text, _error: CallbackLoaded(None, text))
+
+    def _read(self) -> CallbackLoaded:
         zone = self.session.desk.sla.zone
-        try:
-            with connection():
-                if self.callback_id is not None:
-                    view: CallbackView | None = get_callback(self.callback_id, zone)
-                else:
-                    assert self.complaint_id is not None
-                    view = pending_callback(self.complaint_id, zone)
-        except DeskError as exc:
-            self.post_message(CallbackLoaded(None, i18n.error_text(exc)))
-            return
-        self.post_message(CallbackLoaded(view))
+        if self.callback_id is not None:
+            return CallbackLoaded(get_callback(self.callback_id, zone))
+        assert self.complaint_id is not None
+        return CallbackLoaded(pending_callback(self.complaint_id, zone))
 
     def on_callback_loaded(self, message: CallbackLoaded) -> None:
         message.stop()

@@ -1,22 +1,22 @@
 """The call-backs due today, overdue first: the caller's own (or everyone's); `enter` opens the call."""
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Static
-from textual.worker import get_current_worker
 
 from .... import i18n
 from ....domain.callbacks import DueRow
 from ....services.callbacks.read import due_callbacks, due_counts
-from ....store.db import connection
+from ...background import run_in_background
 from ...bindings import translate_bindings
 from ...messages import DataChanged, LoadFailed
 from ...widgets.section_bar import SectionBar
@@ -25,31 +25,31 @@ from .callback_dialog import CallbackDialog
 from .due_table import DueTable
 
 
+@dataclass
 class DueLoaded(Message):
-    def __init__(self, rows: list[DueRow], mine: int, overdue: int) -> None:
-        super().__init__()
-        self.rows = rows
-        self.mine = mine
-        self.overdue = overdue
+    """The caller's call-backs due (the first `limit`), with their own and overdue counts."""
+
+    rows: list[DueRow]
+    mine: int
+    overdue: int
 
 
-def load_due(widget: Widget, everyone: bool, limit: int) -> None:
-    """Read the due list for the logged-in caller in this (worker) thread and post it to `widget`."""
+def load_due(widget: Widget, everyone: bool, limit: int, group: str) -> None:
+    """Read the due list for the logged-in caller in a worker; `widget` gets DueLoaded or LoadFailed."""
     app: Any = widget.app
     session = app.session
-    if session.actor is None:
-        return
-    desk = session.desk
-    now = desk.clock()
-    try:
-        with connection():
-            rows = due_callbacks(session.actor, now, desk.sla.zone, everyone=everyone, limit=limit)
-            mine, overdue = due_counts(session.actor, now, desk.sla.zone)
-    except Exception as exc:  # a failed read must leave the desk open and say why
-        widget.post_message(LoadFailed(i18n.t("callbacks.load_failed", error=str(exc))))
-        return
-    if not get_current_worker().is_cancelled:
-        widget.post_message(DueLoaded(rows, mine, overdue))
+
+    def read() -> DueLoaded | None:
+        actor = session.actor
+        if actor is None:
+            return None
+        desk = session.desk
+        now = desk.clock()
+        rows = due_callbacks(actor, now, desk.sla.zone, everyone=everyone, limit=limit)
+        mine, overdue = due_counts(actor, now, desk.sla.zone)
+        return DueLoaded(rows, mine, overdue)
+
+    run_in_background(widget, read, group=group, failed="callbacks.load_failed")
 
 
 def open_call(widget: Widget, row: DueRow | None, reload: Any) -> None:
@@ -106,11 +106,7 @@ class CallbacksDueScreen(DeskScreen):
         self.reload()
 
     def reload(self) -> None:
-        self._load(self.everyone)
-
-    @work(thread=True, exclusive=True, group="callbacks-due")
-    def _load(self, everyone: bool) -> None:
-        load_due(self, everyone, 200)
+        load_due(self, self.everyone, 200, "callbacks-due")
 
     def on_due_loaded(self, message: DueLoaded) -> None:
         self.loaded = message
@@ -169,11 +165,7 @@ class CallbacksDuePanel(Vertical):
         self.set_class(self.app.size.height < 30, "-short")
 
     def load(self) -> None:
-        self._load()
-
-    @work(thread=True, exclusive=True, group="callbacks-panel")
-    def _load(self) -> None:
-        load_due(self, False, 20)
+        load_due(self, False, 20, "callbacks-panel")
 
     def on_due_loaded(self, message: DueLoaded) -> None:
         message.stop()

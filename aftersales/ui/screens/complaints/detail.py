@@ -1,22 +1,21 @@
 """One complaint: header, description, timeline and the actions an operator takes on it."""
 
 import re
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
 from .... import i18n
 from ....domain.enums import Category, ComplaintStatus
-from ....domain.errors import ConflictError, DeskError, NotFound
+from ....domain.errors import ConflictError, NotFound
 from ....domain.escalations.schemas import EscalationView
 from ....domain.permissions import allowed
 from ....domain.schemas import ComplaintView, EventView
@@ -26,10 +25,10 @@ from ....services.complaints import actions
 from ....services.complaints.read import get_complaint, timeline
 from ....services.escalations.read import complaint_escalations
 from ....services.escalations.repeat import shop_repeat
-from ....store.db import connection
+from ...background import run_in_background
 from ...bindings import translate_bindings
 from ...formatting import local_time, yuan
-from ...messages import DataChanged, LoadFailed
+from ...messages import DataChanged, LoadFailed, SaveFailed
 from ...read_only import refuse_when_read_only
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
@@ -47,30 +46,21 @@ _FOOTER_EXTRA = {"back", "help"}
 FOOTER_ACTIONS = {f"run('{a.name}')" for a in DETAIL_ACTIONS if a.in_footer} | _FOOTER_EXTRA
 
 
+@dataclass
 class ActionSaved(Message):
     """A key action (acknowledge) was stored; `view` is the complaint as saved."""
 
-    def __init__(self, view: ComplaintView) -> None:
-        super().__init__()
-        self.view = view
+    view: ComplaintView
 
 
-class ActionFailed(Message):
-    """A key action was refused (conflict, not allowed, storage)."""
-
-    def __init__(self, error: DeskError) -> None:
-        super().__init__()
-        self.error = error
-
-
+@dataclass
 class DetailLoaded(Message):
-    def __init__(self, view: ComplaintView, events: list[EventView], escalations: list[EscalationView] | None = None,
-                 repeat: list[Category] | None = None) -> None:
-        super().__init__()
-        self.view = view
-        self.events = events
-        self.escalations = escalations or []
-        self.repeat = repeat or []
+    """The complaint, its timeline, its escalations and the shop's repeated categories."""
+
+    view: ComplaintView
+    events: list[EventView]
+    escalations: list[EscalationView] = field(default_factory=list)
+    repeat: list[Category] = field(default_factory=list)
 
 
 class DetailFooter(DeskFooter):
@@ -217,24 +207,16 @@ class DetailScreen(DeskScreen):
         self._load()
         self.query_one(ComplaintLogistics).reload()
 
-    @work(thread=True, exclusive=True, group="detail")
     def _load(self) -> None:
-        worker = get_current_worker()
-        try:
-            with connection():
-                view = get_complaint(self.complaint_id)
-                events = timeline(self.complaint_id)
-                escalations = complaint_escalations(self.complaint_id)
-                desk = self.session.desk
-                repeat = shop_repeat(desk, view.shop.id, desk.clock().astimezone(desk.sla.zone).date())
-        except NotFound:
-            self.post_message(LoadFailed(i18n.t("detail.not_found", id=self.complaint_id)))
-            return
-        except Exception as exc:  # a failed read must leave the desk open and say why
-            self.post_message(LoadFailed(i18n.t("detail.load_failed", error=str(exc))))
-            return
-        if not worker.is_cancelled:
-            self.post_message(DetailLoaded(view, events, escalations, repeat))
+        run_in_background(self, self._read, group="detail", failed="detail.load_failed")
+
+    def _read(self) -> DetailLoaded:
+        view = get_complaint(self.complaint_id)
+        events = timeline(self.complaint_id)
+        escalations = complaint_escalations(self.complaint_id)
+        desk = self.session.desk
+        repeat = shop_repeat(desk, view.shop.id, desk.clock().astimezone(desk.sla.zone).date())
+        return DetailLoaded(view, events, escalations, repeat)
 
     def on_detail_loaded(self, message: DetailLoaded) -> None:
         view = message.view
@@ -252,7 +234,10 @@ class DetailScreen(DeskScreen):
         self.refresh_bindings()
 
     def on_load_failed(self, message: LoadFailed) -> None:
-        self.show_message(message.text)
+        if isinstance(message.error, NotFound):
+            self.show_message(i18n.t("detail.not_found", id=self.complaint_id))
+        else:
+            self.show_message(message.text)
 
     def on_data_changed(self, _message: DataChanged) -> None:
         self.reload()
@@ -312,26 +297,23 @@ class DetailScreen(DeskScreen):
         self.show_message("")
         self._acknowledge(self.version)
 
-    @work(thread=True, exclusive=True, group="detail-action")
     def _acknowledge(self, version: int) -> None:
         session = self.session
         assert session.actor is not None
-        try:
-            with connection():
-                view = actions.acknowledge(session.desk, session.actor, self.complaint_id, version)
-        except DeskError as exc:
-            self.post_message(ActionFailed(exc))
-            return
-        self.post_message(ActionSaved(view))
+        actor = session.actor
+        run_in_background(
+            self, lambda: ActionSaved(actions.acknowledge(session.desk, actor, self.complaint_id, version)),
+            group="detail-action", failed="background.save_failed", failure=SaveFailed,
+        )
 
     def on_action_saved(self, message: ActionSaved) -> None:
         self.busy = False
         self._saved(message.view)
 
-    def on_action_failed(self, message: ActionFailed) -> None:
+    def on_save_failed(self, message: SaveFailed) -> None:
         self.busy = False
-        self.show_message(i18n.error_text(message.error))
-        self.notify(i18n.error_text(message.error), severity="error", markup=False)
+        self.show_message(message.text)
+        self.notify(message.text, severity="error", markup=False)
         if isinstance(message.error, ConflictError):
             self.reload()
         self.refresh_bindings()

@@ -1,13 +1,15 @@
 """The intake form (`n`): phone first, shop, classification, description; saves without losing text."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
@@ -20,8 +22,9 @@ from ....domain.schemas import ComplaintInput, ComplaintView, StaffView
 from ....i18n import label, t
 from ....services.complaints.intake import create_complaint
 from ....services.context import Desk
-from ....store.db import connection
+from ...background import run_in_background
 from ...bindings import translate_bindings
+from ...messages import SaveFailed
 from ...widgets.choice_select import ChoiceSelect
 from ...widgets.customer_history import CustomerHistory
 from ...widgets.desk_footer import DeskFooter
@@ -55,6 +58,13 @@ def valid_phone(raw: str) -> str | None:
         return normalise_phone(raw)
     except ValueError:
         return None
+
+
+@dataclass
+class ComplaintSaved(Message):
+    """The new complaint was stored; `view` is what was saved."""
+
+    view: ComplaintView
 
 
 class IntakeScreen(DeskScreen):
@@ -307,16 +317,16 @@ class IntakeScreen(DeskScreen):
         if widget.focusable:
             widget.focus()
 
-    @work(thread=True, exclusive=True, group="intake-save")
     def _save(self, desk: Desk, actor: StaffView, data: ComplaintInput) -> None:
-        """Store the complaint off the event loop; every failure comes back as a message."""
-        try:
-            with connection():
-                view = create_complaint(desk, actor, data)
-        except Exception as exc:  # every failure keeps the form; none may end the app
-            self.app.call_from_thread(self._save_failed, exc)
-            return
-        self.app.call_from_thread(self._saved, view)
+        """Store the complaint off the event loop; every failure comes back as a message and keeps the form."""
+        run_in_background(self, lambda: ComplaintSaved(create_complaint(desk, actor, data)), group="intake-save",
+                          failed="intake.save_failed", failure=SaveFailed)
+
+    def on_complaint_saved(self, message: ComplaintSaved) -> None:
+        self._saved(message.view)
+
+    def on_save_failed(self, message: SaveFailed) -> None:
+        self._save_failed(message.error)
 
     def _save_failed(self, exc: Exception) -> None:
         self._saving = False

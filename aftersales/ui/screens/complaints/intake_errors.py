@@ -7,7 +7,8 @@ from pydantic import ValidationError
 
 from ....domain.errors import FieldMessage
 from ....domain.schemas import ComplaintInput
-from ....i18n import error_text, field_text, t
+from ....i18n import field_text, t
+from ...background import error_detail
 
 # Fields whose value comes from a Select: any error there means "pick one".
 CHOICE_FIELDS = frozenset({"category", "severity", "channel", "remedy", "major_reason"})
@@ -72,4 +73,4 @@ def service_errors(fields: Mapping[str, FieldMessage]) -> dict[str, str]:
 
 def save_failure_text(exc: Exception) -> str:
     """Why a save failed, in the desk's language."""
-    return error_text(exc)
+    return error_detail(exc)

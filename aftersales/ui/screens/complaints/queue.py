@@ -5,12 +5,11 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static
-from textual.worker import get_current_worker
 
 from .... import i18n
 from ....domain.schemas import ShopView, StaffView
@@ -25,7 +24,7 @@ from ....services.complaints.queue import (
 )
 from ....services.complaints.read import list_shops
 from ....services.staff.auth import list_staff
-from ....store.db import connection
+from ...background import run_in_background
 from ...bindings import translate_bindings
 from ...messages import DataChanged, LoadFailed
 from ...minute import every_minute
@@ -55,25 +54,28 @@ class PageRequest:
     keep_index: int = 0
 
 
+@dataclass
 class PageLoaded(Message):
-    def __init__(self, request: PageRequest, page: QueuePage) -> None:
-        super().__init__()
-        self.request = request
-        self.page = page
+    """The rows `request` asked for."""
+
+    request: PageRequest
+    page: QueuePage
 
 
+@dataclass
 class CountLoaded(Message):
-    def __init__(self, generation: int, count: int) -> None:
-        super().__init__()
-        self.generation = generation
-        self.count = count
+    """How many complaints the filter of `generation` finds (capped)."""
+
+    generation: int
+    count: int
 
 
+@dataclass
 class FilterChoices(Message):
-    def __init__(self, shops: list[ShopView], staff: list[StaffView]) -> None:
-        super().__init__()
-        self.shops = shops
-        self.staff = staff
+    """The shops and staff the filter dialog offers."""
+
+    shops: list[ShopView]
+    staff: list[StaffView]
 
 
 class SearchInput(Input):
@@ -192,44 +194,31 @@ class QueueScreen(DeskScreen):
 
     # ----- workers ----------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="queue")
     def _fetch(self, request: PageRequest) -> None:
-        worker = get_current_worker()
         session = self.session
-        try:
-            with connection():
-                page = queue_page(
-                    _actor(session), request.filt, request.sort, request.after,
-                    now=session.desk.clock(), limit=request.limit, from_end=request.from_end,
-                )
-        except Exception as exc:  # a failed read must leave the desk open and say why
-            self.post_message(LoadFailed(str(exc)))
-            return
-        if not worker.is_cancelled:
-            self.post_message(PageLoaded(request, page))
 
-    @work(thread=True, exclusive=True, group="queue-count")
+        def fetch() -> PageLoaded:
+            page = queue_page(
+                _actor(session), request.filt, request.sort, request.after,
+                now=session.desk.clock(), limit=request.limit, from_end=request.from_end,
+            )
+            return PageLoaded(request, page)
+
+        run_in_background(self, fetch, group="queue", failed="queue.load_failed")
+
     def _count(self, generation: int, filt: QueueFilter) -> None:
-        worker = get_current_worker()
         session = self.session
-        try:
-            with connection():
-                count = queue_count(_actor(session), filt, session.desk.clock(), cap=COUNT_CAP)
-        except Exception as exc:  # the count is a nicety; its failure is only reported
-            self.post_message(LoadFailed(str(exc)))
-            return
-        if not worker.is_cancelled:
-            self.post_message(CountLoaded(generation, count))
 
-    @work(thread=True, exclusive=True, group="queue-choices")
+        def count() -> CountLoaded:
+            return CountLoaded(generation, queue_count(_actor(session), filt, session.desk.clock(), cap=COUNT_CAP))
+
+        # The count is a nicety; its failure is only reported.
+        run_in_background(self, count, group="queue-count", failed="queue.load_failed")
+
     def _load_choices(self) -> None:
-        try:
-            with connection():
-                shops, staff = list_shops(), list_staff()
-        except Exception as exc:  # without choices the dialog cannot open; say why instead
-            self.post_message(LoadFailed(str(exc)))
-            return
-        self.post_message(FilterChoices(shops, staff))
+        # Without choices the dialog cannot open; a failure says why instead.
+        run_in_background(self, lambda: FilterChoices(list_shops(), list_staff()), group="queue-choices",
+                          failed="queue.load_failed")
 
     # ----- results ----------------------------------------------------------------------------
 
@@ -274,7 +263,7 @@ class QueueScreen(DeskScreen):
             self._show_status()
 
     def on_load_failed(self, message: LoadFailed) -> None:
-        self.error = i18n.t("queue.load_failed", error=message.text)
+        self.error = message.text
         self.table.loading_more = False
         self._show_status()
 

@@ -1,11 +1,11 @@
 """The dashboard: counts by status, my open work, overdue, escalations, deliveries, 14-day trend."""
 
+from dataclasses import dataclass
 from typing import Any
 
-from peewee import PeeweeException
 from rich.table import Table
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -14,12 +14,11 @@ from textual.screen import Screen
 from textual.widgets import Digits, Static
 
 from ....domain.enums import DESK_OPEN_STATUSES, ComplaintStatus
-from ....domain.errors import DeskError
 from ....domain.permissions import Action, allowed
-from ....i18n import error_text, label, t
+from ....i18n import label, t
 from ....services.dashboard.figures import DashboardView, load_dashboard
-from ....store.db import connection
-from ...messages import DataChanged
+from ...background import run_in_background
+from ...messages import DataChanged, LoadFailed
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
 from ...widgets.trend_chart import TrendChart
@@ -102,12 +101,11 @@ class DashboardScreen(Screen[None]):
 
     BINDINGS = [Binding("b", "callbacks", "callbacks.key.list", id="dashboard.callbacks")]
 
+    @dataclass
     class Loaded(Message):
         """The dashboard figures arrived from the worker."""
 
-        def __init__(self, view: DashboardView) -> None:
-            super().__init__()
-            self.view = view
+        view: DashboardView
 
     def __init__(self) -> None:
         super().__init__()
@@ -160,21 +158,18 @@ class DashboardScreen(Screen[None]):
         for panel in self.query(CallbacksDuePanel):
             panel.load()
 
-    @work(thread=True, exclusive=True, group="dashboard")
     def load(self) -> None:
         """Read the figures in a thread and post them back."""
         app: Any = self.app
         session = app.session
-        if session.actor is None:
+        actor = session.actor
+        if actor is None:
             return
-        try:
-            with connection():
-                view = load_dashboard(session.actor, session.desk.clock(), session.desk.sla.zone)
-        except (DeskError, PeeweeException) as exc:
-            message = error_text(exc) if isinstance(exc, DeskError) else str(exc)
-            app.call_from_thread(app.notify, t("dashboard.failed", reason=message), severity="error")
-            return
-        self.post_message(self.Loaded(view))
+        run_in_background(self, lambda: self.Loaded(load_dashboard(actor, session.desk.clock(), session.desk.sla.zone)),
+                          group="dashboard", failed="dashboard.failed")
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        self.notify(message.text, severity="error")
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:

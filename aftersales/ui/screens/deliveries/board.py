@@ -1,28 +1,28 @@
 """Section 3, the deliveries board: the dispatcher's day by slot and status, and the keys that move orders."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Footer, OptionList, Static
-from textual.worker import get_current_worker
 
 from .... import i18n
 from ....domain.deliveries import DeliveryMove, DeliveryStatus, delivery_moves
-from ....domain.errors import ConflictError, DeskError
+from ....domain.errors import ConflictError
 from ....domain.permissions import Action, allowed
 from ....services.deliveries import orders
 from ....services.deliveries.board import BoardView, is_overdue, load_board
 from ....services.deliveries.quality import ShopQuality, shop_delivery_quality
-from ....store.db import connection
+from ...background import run_in_background
 from ...bindings import translate_bindings
-from ...messages import DataChanged, LoadFailed
+from ...messages import DataChanged, LoadFailed, SaveFailed
 from ...widgets.section_bar import SectionBar
 from ..desk_screen import DeskScreen
 from .board_table import BoardList, board_columns, header_line
@@ -33,25 +33,23 @@ from .shop_lines import quality_lines
 QUALITY_DAYS = 30
 
 
+@dataclass
 class BoardLoaded(Message):
-    def __init__(self, board: BoardView) -> None:
-        super().__init__()
-        self.board = board
+    """One day's board."""
+
+    board: BoardView
 
 
+@dataclass
 class QualityLoaded(Message):
-    def __init__(self, day: date, shops: list[ShopQuality]) -> None:
-        super().__init__()
-        self.day = day
-        self.shops = shops
+    """The delivery figures of the day's shops over the days before `day`."""
+
+    day: date
+    shops: list[ShopQuality]
 
 
 class MoveDone(Message):
-    """A move made without a dialog (out for delivery) was stored, or refused with `error`."""
-
-    def __init__(self, error: DeskError | None) -> None:
-        super().__init__()
-        self.error = error
+    """A move made without a dialog (out for delivery) was stored."""
 
 
 def _move(name: str) -> str:
@@ -147,30 +145,18 @@ class DeliveryBoardScreen(DeskScreen):
     def reload(self) -> None:
         self._load(self.day, self.list_settled)
 
-    @work(thread=True, exclusive=True, group="board")
     def _load(self, day: date, list_settled: bool) -> None:
-        worker = get_current_worker()
         desk = self.session.desk
-        try:
-            with connection():
-                board = load_board(day, desk.clock(), desk.sla.zone, list_settled=list_settled)
-        except Exception as exc:  # a failed read must leave the desk open and say why
-            self.post_message(LoadFailed(i18n.t("deliveries.load_failed", error=str(exc))))
-            return
-        if not worker.is_cancelled:
-            self.post_message(BoardLoaded(board))
+        run_in_background(
+            self, lambda: BoardLoaded(load_board(day, desk.clock(), desk.sla.zone, list_settled=list_settled)),
+            group="board", failed="deliveries.load_failed",
+        )
 
-    @work(thread=True, exclusive=True, group="board-quality")
     def _load_quality(self, day: date, shop_ids: list[int]) -> None:
-        worker = get_current_worker()
-        try:
-            with connection():
-                shops = shop_delivery_quality(day - timedelta(days=QUALITY_DAYS - 1), day, shop_ids)
-        except Exception as exc:  # the summary is a help, not the board: say why and go on
-            self.post_message(LoadFailed(i18n.t("deliveries.load_failed", error=str(exc))))
-            return
-        if not worker.is_cancelled:
-            self.post_message(QualityLoaded(day, shops))
+        # The summary is a help, not the board: a failure says why and the board goes on.
+        start = day - timedelta(days=QUALITY_DAYS - 1)
+        run_in_background(self, lambda: QualityLoaded(day, shop_delivery_quality(start, day, shop_ids)),
+                          group="board-quality", failed="deliveries.load_failed")
 
     def on_board_loaded(self, message: BoardLoaded) -> None:
         if message.board.day != self.day:
@@ -268,27 +254,27 @@ class DeliveryBoardScreen(DeskScreen):
             return
         self.app.push_screen(dialog(order, self.reload), self._dialog_closed)
 
-    @work(thread=True, exclusive=True, group="board-move")
     def _dispatch(self, order_id: int, version: int) -> None:
         session = self.session
         assert session.actor is not None
-        try:
-            with connection():
-                orders.dispatch_order(session.desk, session.actor, order_id, version)
-        except DeskError as exc:
-            self.post_message(MoveDone(exc))
-            return
-        self.post_message(MoveDone(None))
+        actor = session.actor
 
-    def on_move_done(self, message: MoveDone) -> None:
+        def dispatch() -> MoveDone:
+            orders.dispatch_order(session.desk, actor, order_id, version)
+            return MoveDone()
+
+        run_in_background(self, dispatch, group="board-move", failed="background.save_failed", failure=SaveFailed)
+
+    def on_move_done(self, _message: MoveDone) -> None:
         self.busy = False
-        if message.error is not None:
-            self.notify(i18n.error_text(message.error), severity="error", markup=False)
-            if isinstance(message.error, ConflictError):
-                self.reload()
-            self.refresh_bindings()
-            return
         self._saved(True)
+
+    def on_save_failed(self, message: SaveFailed) -> None:
+        self.busy = False
+        self.notify(message.text, severity="error", markup=False)
+        if isinstance(message.error, ConflictError):
+            self.reload()
+        self.refresh_bindings()
 
     def _dialog_closed(self, result: object) -> None:
         if result is not None:

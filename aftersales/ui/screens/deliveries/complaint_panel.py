@@ -1,9 +1,9 @@
 """A complaint's delivery orders and call-backs in two lines on its detail (the timeline has the history)."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
-from textual import work
 from textual.message import Message
 from textual.widgets import Static
 
@@ -12,18 +12,19 @@ from ....domain.callbacks import CallbackStatus, CallbackView
 from ....domain.deliveries import DeliveryOrderView, DeliveryStatus
 from ....services.callbacks.read import complaint_callbacks
 from ....services.deliveries.read import complaint_orders
-from ....store.db import connection
+from ...background import run_in_background
 from ...formatting import local_time
 from ..callbacks.due_table import purpose_text
 
 SHOWN = 3
 
 
+@dataclass
 class Loaded(Message):
-    def __init__(self, orders: list[DeliveryOrderView], callbacks: list[CallbackView]) -> None:
-        super().__init__()
-        self.orders = orders
-        self.callbacks = callbacks
+    """The complaint's delivery orders and call-backs."""
+
+    orders: list[DeliveryOrderView]
+    callbacks: list[CallbackView]
 
 
 def orders_line(orders: list[DeliveryOrderView]) -> Text:
@@ -68,18 +69,13 @@ class ComplaintLogistics(Static):
         self.loaded: Loaded | None = None
 
     def reload(self) -> None:
-        self._load()
-
-    @work(thread=True, exclusive=True, group="complaint-logistics")
-    def _load(self) -> None:
         app: Any = self.app
-        try:
-            with connection():
-                orders = complaint_orders(self.complaint_id)
-                callbacks = complaint_callbacks(self.complaint_id, app.session.desk.sla.zone)
-        except Exception:  # the detail says what failed to load; this line just stays hidden
-            return
-        self.post_message(Loaded(orders, callbacks))
+        zone = app.session.desk.sla.zone
+        # The detail says what failed to load; this line just stays hidden.
+        run_in_background(
+            self, lambda: Loaded(complaint_orders(self.complaint_id), complaint_callbacks(self.complaint_id, zone)),
+            group="complaint-logistics", failed=None,
+        )
 
     def on_loaded(self, message: Loaded) -> None:
         message.stop()

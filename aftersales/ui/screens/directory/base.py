@@ -5,40 +5,35 @@ A directory holds tens (staff) to a few hundred (shops) rows, so it reads them a
 cursor stays on the same record when the table reloads after a change here or at another desk.
 """
 
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
-from textual.worker import get_current_worker
 
 from .... import i18n
 from ....domain.permissions import Action, allowed
 from ....domain.text import strip_controls
-from ....store.db import connection
+from ...background import run_in_background
 from ...bindings import translate_bindings
-from ...messages import DataChanged
+from ...messages import DataChanged, LoadFailed
 from ...read_only import refuse_when_read_only
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
 from ..desk_screen import DeskScreen
 
 
+@dataclass
 class EntriesLoaded(Message):
-    def __init__(self, entries: list[Any]) -> None:
-        super().__init__()
-        self.entries = entries
+    """Every record of the directory, in the order shown."""
 
-
-class EntriesFailed(Message):
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
+    entries: list[Any]
 
 
 def cell(value: str, style: str = "") -> Text:
@@ -78,7 +73,7 @@ class DirectoryScreen(DeskScreen):
     # ----- what each directory provides ------------------------------------------------------
 
     def load_entries(self) -> list[Any]:
-        """Every record, in the order shown (runs in a worker thread, inside a connection)."""
+        """Every record, in the order shown (runs in a worker thread)."""
         raise NotImplementedError
 
     def cells(self, entry: Any) -> list[Text]:
@@ -129,23 +124,15 @@ class DirectoryScreen(DeskScreen):
     def reload(self) -> None:
         self._load()
 
-    @work(thread=True, exclusive=True, group="directory")
     def _load(self) -> None:
-        worker = get_current_worker()
-        try:
-            with connection():
-                entries = self.load_entries()
-        except Exception as exc:  # a failed read leaves the desk open and says why
-            self.post_message(EntriesFailed(i18n.t("directory.load_failed", error=str(exc))))
-            return
-        if not worker.is_cancelled:
-            self.post_message(EntriesLoaded(entries))
+        run_in_background(self, lambda: EntriesLoaded(self.load_entries()), group="directory",
+                          failed="directory.load_failed")
 
     def on_entries_loaded(self, message: EntriesLoaded) -> None:
         self.error = ""
         self._show(message.entries)
 
-    def on_entries_failed(self, message: EntriesFailed) -> None:
+    def on_load_failed(self, message: LoadFailed) -> None:
         self.error = message.text
         self._status()
 

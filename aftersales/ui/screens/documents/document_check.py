@@ -1,18 +1,27 @@
 """The intake form's line under a contract or receipt number: which shop the number was issued to."""
 
+from dataclasses import dataclass
+
 from rich.text import Text
-from textual import work
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
 from ....domain.documents.enums import DocumentKind, NumberState
 from ....domain.documents.schemas import NumberLookup
 from ....i18n import label, t
 from ....services.documents.read import number_on_complaint
-from ....store.db import connection
+from ...background import run_in_background
 
 DEBOUNCE_S = 0.3
+
+
+@dataclass
+class NumberLookedUp(Message):
+    """What the ranges say of `number` (None: no range holds it)."""
+
+    number: str
+    found: NumberLookup | None
 
 
 class DocumentCheck(Static):
@@ -58,20 +67,15 @@ class DocumentCheck(Static):
         self.shop_code = shop_code
         self.refresh_language()
 
-    @work(thread=True, exclusive=True, group="document-check")
     def _look_up(self, number: str) -> None:
-        worker = get_current_worker()
-        try:
-            with connection():
-                found = number_on_complaint(number, self.kind)
-        except Exception:  # a missed hint must not cost the operator the form
-            return
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._answered, number, found)
+        # A missed hint must not cost the operator the form: a failed look-up says nothing.
+        run_in_background(self, lambda: NumberLookedUp(number, number_on_complaint(number, self.kind)),
+                          group="document-check", failed=None)
 
-    def _answered(self, number: str, found: NumberLookup | None) -> None:
-        if number == self.number:  # else the operator typed on while we looked
-            self.found = found
+    def on_number_looked_up(self, message: NumberLookedUp) -> None:
+        message.stop()
+        if message.number == self.number:  # else the operator typed on while we looked
+            self.found = message.found
             self.refresh_language()
 
     def refresh_language(self) -> None:

@@ -1,23 +1,22 @@
 """Sales documents (from section 6, key `d`): stock per kind and holder, the latest moves, look-up and export."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Static
-from textual.worker import get_current_worker
 
 from .... import i18n
 from ....domain.documents.enums import NumberState
 from ....domain.documents.schemas import MoveView, StockLine
 from ....domain.permissions import Action, allowed
 from ....services.documents.read import recent_moves, stock_report
-from ....store.db import connection
+from ...background import run_in_background
 from ...bindings import translate_bindings
-from ...messages import DataChanged
+from ...messages import DataChanged, LoadFailed
 from ...read_only import refuse_when_read_only
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
@@ -29,11 +28,12 @@ MOVES_SHOWN = 100
 STATES = tuple(NumberState)
 
 
+@dataclass
 class DocumentsLoaded(Message):
-    def __init__(self, stock: list[StockLine], moves: list[MoveView]) -> None:
-        super().__init__()
-        self.stock = stock
-        self.moves = moves
+    """Stock per kind and holder, and the latest moves."""
+
+    stock: list[StockLine]
+    moves: list[MoveView]
 
 
 class DocumentsScreen(DeskScreen):
@@ -87,20 +87,12 @@ class DocumentsScreen(DeskScreen):
         for key in ("at", "move", "numbers", "count", "shop", "by"):
             moves.add_column(Text(i18n.t(f"documents.column.{key}")), key=key)
 
-    @work(thread=True, exclusive=True, group="documents")
     def _load(self) -> None:
-        worker = get_current_worker()
-        try:
-            with connection():
-                stock, moves = stock_report(), recent_moves(MOVES_SHOWN)
-        except Exception as exc:  # a failed read leaves the desk open and says why
-            self.app.call_from_thread(self._failed, str(exc))
-            return
-        if not worker.is_cancelled:
-            self.post_message(DocumentsLoaded(stock, moves))
+        run_in_background(self, lambda: DocumentsLoaded(stock_report(), recent_moves(MOVES_SHOWN)), group="documents",
+                          failed="directory.load_failed")
 
-    def _failed(self, text: str) -> None:
-        self.query_one("#documents-status", Static).update(Text(i18n.t("directory.load_failed", error=text)))
+    def on_load_failed(self, message: LoadFailed) -> None:
+        self.query_one("#documents-status", Static).update(Text(message.text))
 
     def on_documents_loaded(self, message: DocumentsLoaded) -> None:
         self.stock, self.moves, self.loaded = message.stock, message.moves, True

@@ -5,25 +5,26 @@ decision, open the complaint. Operators see an explanation instead (their compla
 the detail); the service refuses them anyway.
 """
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from .... import i18n
-from ....domain.errors import ConflictError, DeskError
+from ....domain.errors import ConflictError
 from ....domain.escalations.enums import LEVEL_LEAD, EscalationState
 from ....domain.escalations.schemas import EscalationView
 from ....services.escalations import review
 from ....services.escalations.read import REVIEW_PAGE, review_queue, reviewable_levels
-from ....store.db import connection
+from ...background import run_in_background
 from ...bindings import translate_bindings
 from ...formatting import business_left
-from ...messages import DataChanged, LoadFailed
+from ...messages import DataChanged, LoadFailed, SaveFailed
 from ...minute import every_minute
 from ...read_only import refuse_when_read_only
 from ...widgets.section_bar import SectionBar, badge_text
@@ -38,20 +39,19 @@ FOOTER = {"acknowledge", "instruct", "raise_level", "close", "open", "back", "he
 _SEVERITY_STYLE = {"critical": "bold red", "high": "yellow"}
 
 
+@dataclass
 class QueueLoaded(Message):
-    def __init__(self, rows: list[EscalationView]) -> None:
-        super().__init__()
-        self.rows = rows
+    """The reviewer's queue (its first page)."""
+
+    rows: list[EscalationView]
 
 
+@dataclass
 class ReviewDone(Message):
-    """A key action (acknowledge, raise) was stored, or refused with `error`."""
+    """A key action (acknowledge, raise) was stored; `done_key` names what to say."""
 
-    def __init__(self, view: EscalationView | None, done_key: str, error: DeskError | None = None) -> None:
-        super().__init__()
-        self.view = view
-        self.done_key = done_key
-        self.error = error
+    view: EscalationView
+    done_key: str
 
 
 def age_text(raised_at: datetime, now: datetime) -> str:
@@ -115,18 +115,12 @@ class EscalationReviewScreen(DeskScreen):
     def _changed(self) -> None:
         self.reload()
 
-    @work(thread=True, exclusive=True, group="escalation-review")
     def _load(self) -> None:
         actor = self.session.actor
         if actor is None:
             return
-        try:
-            with connection():
-                rows = review_queue(actor)
-        except Exception as exc:  # a failed read must leave the desk open and say why
-            self.post_message(LoadFailed(i18n.t("escalations.load_failed", error=str(exc))))
-            return
-        self.post_message(QueueLoaded(rows))
+        run_in_background(self, lambda: QueueLoaded(review_queue(actor)), group="escalation-review",
+                          failed="escalations.load_failed")
 
     def on_queue_loaded(self, message: QueueLoaded) -> None:
         self.rows = message.rows
@@ -235,30 +229,27 @@ class EscalationReviewScreen(DeskScreen):
         self.busy = True
         self._run(what, shown)
 
-    @work(thread=True, exclusive=True, group="escalation-action")
     def _run(self, what: str, shown: EscalationView) -> None:
         session = self.session
         assert session.actor is not None
-        done_key = "escalations.done.acknowledged" if what == "acknowledge" else "escalations.done.raised"
-        try:
-            with connection():
-                if what == "acknowledge":
-                    view = review.acknowledge(session.desk, session.actor, shown.id, shown.version)
-                else:
-                    view = review.raise_level(session.desk, session.actor, shown.id, shown.version)
-        except DeskError as exc:
-            self.post_message(ReviewDone(None, done_key, exc))
-            return
-        self.post_message(ReviewDone(view, done_key))
+        actor = session.actor
+        if what == "acknowledge":
+            act, done_key = review.acknowledge, "escalations.done.acknowledged"
+        else:
+            act, done_key = review.raise_level, "escalations.done.raised"
+        run_in_background(self, lambda: ReviewDone(act(session.desk, actor, shown.id, shown.version), done_key),
+                          group="escalation-action", failed="background.save_failed", failure=SaveFailed)
 
     def on_review_done(self, message: ReviewDone) -> None:
         self.busy = False
-        if message.error is not None:
-            self.notify(i18n.error_text(message.error), severity="error", markup=False)
-            if isinstance(message.error, ConflictError):
-                self.reload()
-        elif message.view is not None:
-            self._saved(message.view, message.done_key)
+        self._saved(message.view, message.done_key)
+        self.refresh_bindings()
+
+    def on_save_failed(self, message: SaveFailed) -> None:
+        self.busy = False
+        self.notify(message.text, severity="error", markup=False)
+        if isinstance(message.error, ConflictError):
+            self.reload()
         self.refresh_bindings()
 
     def _dialog_closed(self, result: object) -> None:

@@ -1,11 +1,12 @@
 """Referring a complaint to an outside partner (or recording 12315's reference), and logging a reply."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.widgets import Checkbox, Input, Select, Static
 
 from .... import i18n
@@ -15,13 +16,27 @@ from ....domain.partners import PartnerKind, PartnerView, ReferralDirection, Ref
 from ....domain.schemas import ComplaintView
 from ....services.partners.directory import partner_directory
 from ....services.partners.referrals import complaint_referrals, log_reply, refer_complaint
-from ....store.db import connection
+from ...background import run_in_background
 from ...dialogs.form_dialog import FormDialog
 from ..directory.fields import DIALOG_CSS, choice_field, chosen, line, text_field
 from ..supervision.dialogs import typed_date
 
 # 12315 asks for a reply within seven days; other partners are given the same unless told otherwise.
 REPLY_DAYS = 7
+
+
+@dataclass
+class PartnersLoaded(Message):
+    """The partners a complaint can be referred to."""
+
+    partners: list[PartnerView]
+
+
+@dataclass
+class ReferralsLoaded(Message):
+    """The complaint's referrals, with their replies."""
+
+    referrals: list[ReferralView]
 
 
 def _today(dialog: FormDialog[Any]) -> date:
@@ -59,13 +74,13 @@ class ReferralDialog(FormDialog[ReferralView]):
         super().on_mount()
         self._load_partners()
 
-    @work(thread=True, exclusive=True, group="referral-partners")
     def _load_partners(self) -> None:
-        with connection():
-            partners = partner_directory()
-        self.app.call_from_thread(self._partners_loaded, partners)
+        run_in_background(self, lambda: PartnersLoaded(partner_directory()), group="referral-partners",
+                          failed="directory.load_failed")
 
-    def _partners_loaded(self, partners: list[PartnerView]) -> None:
+    def on_partners_loaded(self, message: PartnersLoaded) -> None:
+        message.stop()
+        partners = message.partners
         select = self.query_one("#field-partner_code", Select)
         select.set_options([(Text(f"{p.code}  {p.name}"), p.code) for p in partners])
         wanted = PartnerKind.CONSUMER_ASSOCIATION if self.from_12315 else None
@@ -116,15 +131,14 @@ class ReplyDialog(FormDialog[ReferralView]):
         super().on_mount()
         self._load()
 
-    @work(thread=True, exclusive=True, group="referral-replies")
     def _load(self) -> None:
         desk = self.session.desk
-        with connection():
-            found = complaint_referrals(self.complaint.id, desk.clock())
-        self.app.call_from_thread(self._loaded, found)
+        run_in_background(self, lambda: ReferralsLoaded(complaint_referrals(self.complaint.id, desk.clock())),
+                          group="referral-replies", failed="detail.load_failed")
 
-    def _loaded(self, found: list[ReferralView]) -> None:
-        self.referrals = found
+    def on_referrals_loaded(self, message: ReferralsLoaded) -> None:
+        message.stop()
+        found = self.referrals = message.referrals
         zone = self.session.desk.sla.zone
         lines = []
         for r in found:

@@ -1,15 +1,16 @@
 """One subject's ledger, opened from the people list (or `m` for one's own)."""
 
-from textual import on, work
+from dataclasses import dataclass
+
+from textual import on
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import DataTable
 
-from .... import i18n
 from ....domain.penalties.schemas import LedgerView, SubjectRef, ViolationView
 from ....services.penalties.read import ledger
-from ....store.db import connection
-from ...messages import DataChanged, LoadFailed
+from ...background import run_in_background
+from ...messages import DataChanged
 from ...widgets.section_bar import SectionBar
 from .ledger_panel import LedgerPanel
 from .violation_screen import KeyFooter, ViolationScreen
@@ -17,10 +18,11 @@ from .violation_screen import KeyFooter, ViolationScreen
 FOOTER = {"decide('confirm')", "decide('appeal')", "decide('appeal_decision')", "decide('review')", "propose", "back"}
 
 
+@dataclass
 class LedgerLoaded(Message):
-    def __init__(self, view: LedgerView) -> None:
-        super().__init__()
-        self.view = view
+    """The subject's ledger."""
+
+    view: LedgerView
 
 
 class LedgerScreen(ViolationScreen):
@@ -46,17 +48,12 @@ class LedgerScreen(ViolationScreen):
     def _changed(self) -> None:
         self.reload()
 
-    @work(thread=True, exclusive=True, group="ledger")
     def _load(self) -> None:
         session = self.session
         assert session.actor is not None
-        try:
-            with connection():
-                view = ledger(session.desk, session.actor, self.subject)
-        except Exception as exc:  # a failed read must leave the desk open and say why
-            self.post_message(LoadFailed(i18n.t("penalties.load_failed", error=i18n.error_text(exc))))
-            return
-        self.post_message(LedgerLoaded(view))
+        actor = session.actor
+        run_in_background(self, lambda: LedgerLoaded(ledger(session.desk, actor, self.subject)), group="ledger",
+                          failed="penalties.load_failed")
 
     def on_ledger_loaded(self, message: LedgerLoaded) -> None:
         self.query_one(LedgerPanel).show(message.view, self.session.desk.penalties, self.session.desk.sla.zone)

@@ -1,23 +1,23 @@
 """A payroll month on screen: per person its deductions and adjustments, exported or finalised from here."""
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from .... import i18n
-from ....domain.errors import DeskError
 from ....domain.penalties.enums import EntryKind
 from ....domain.penalties.months import month_of, next_month
 from ....domain.penalties.schemas import PayrollReport
 from ....domain.permissions import Action, allowed
 from ....services.penalties.payroll import payroll_report
-from ....store.db import connection
+from ...background import run_in_background
 from ...bindings import translate_bindings
 from ...formatting import local_time
 from ...messages import DataChanged, LoadFailed
@@ -38,10 +38,11 @@ def previous_month(month: str) -> str:
     return f"{year - (number == 1):04d}-{(number - 2) % 12 + 1:02d}"
 
 
+@dataclass
 class PayrollLoaded(Message):
-    def __init__(self, report: PayrollReport) -> None:
-        super().__init__()
-        self.report = report
+    """One payroll month."""
+
+    report: PayrollReport
 
 
 class PayrollScreen(DeskScreen):
@@ -93,17 +94,12 @@ class PayrollScreen(DeskScreen):
     def _changed(self) -> None:
         self.reload()
 
-    @work(thread=True, exclusive=True, group="payroll")
     def _load(self, month: str) -> None:
         session = self.session
         assert session.actor is not None
-        try:
-            with connection():
-                report = payroll_report(session.desk, session.actor, month)
-        except DeskError as exc:
-            self.post_message(LoadFailed(i18n.error_text(exc)))
-            return
-        self.post_message(PayrollLoaded(report))
+        actor = session.actor
+        run_in_background(self, lambda: PayrollLoaded(payroll_report(session.desk, actor, month)), group="payroll",
+                          failed="penalties.load_failed")
 
     def on_load_failed(self, message: LoadFailed) -> None:
         self.notify(message.text, severity="error", markup=False)

@@ -1,7 +1,9 @@
 """Section 5: a lead's "to confirm" list and everyone's ledgers; an operator's own ledger."""
 
+from dataclasses import dataclass
+
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -11,8 +13,8 @@ from .... import i18n
 from ....domain.penalties.schemas import LedgerView, PendingItem, SubjectSummary, ViolationView
 from ....domain.permissions import Action, allowed
 from ....services.penalties.read import ledger, own_subject, people, to_confirm
-from ....store.db import connection
-from ...messages import DataChanged, LoadFailed
+from ...background import run_in_background
+from ...messages import DataChanged
 from ...navigation import prepared
 from ...widgets.section_bar import SectionBar
 from .ledger_panel import FLAG, LedgerPanel, cell, fill_table
@@ -25,17 +27,19 @@ SUPERVISOR_FOOTER = {"decide('confirm')", "decide('waive')", "propose", "payroll
 OWN_FOOTER = {"decide('appeal')", "propose", "back", "help"}
 
 
+@dataclass
 class OverviewLoaded(Message):
-    def __init__(self, pending: list[PendingItem], summaries: list[SubjectSummary]) -> None:
-        super().__init__()
-        self.pending = pending
-        self.summaries = summaries
+    """What waits for the supervisor's decision, and every subject's summary."""
+
+    pending: list[PendingItem]
+    summaries: list[SubjectSummary]
 
 
+@dataclass
 class OwnLedgerLoaded(Message):
-    def __init__(self, view: LedgerView) -> None:
-        super().__init__()
-        self.view = view
+    """An operator's own ledger."""
+
+    view: LedgerView
 
 
 class PenaltiesScreen(ViolationScreen):
@@ -90,23 +94,19 @@ class PenaltiesScreen(ViolationScreen):
     def _changed(self) -> None:
         self.reload()
 
-    @work(thread=True, exclusive=True, group="penalties")
     def _load(self) -> None:
         session = self.session
         actor = session.actor
         if actor is None:
             return
-        try:
-            with connection():
-                if allowed(actor.role, Action.VIEW_PENALTIES):
-                    waiting = to_confirm(session.desk, actor)
-                    message: Message = OverviewLoaded(waiting, people(session.desk, actor))
-                else:
-                    message = OwnLedgerLoaded(ledger(session.desk, actor, own_subject(actor)))
-        except Exception as exc:  # a failed read must leave the desk open and say why
-            self.post_message(LoadFailed(i18n.t("penalties.load_failed", error=str(exc))))
-            return
-        self.post_message(message)
+
+        def read() -> Message:
+            if allowed(actor.role, Action.VIEW_PENALTIES):
+                waiting = to_confirm(session.desk, actor)
+                return OverviewLoaded(waiting, people(session.desk, actor))
+            return OwnLedgerLoaded(ledger(session.desk, actor, own_subject(actor)))
+
+        run_in_background(self, read, group="penalties", failed="penalties.load_failed")
 
     def on_own_ledger_loaded(self, message: OwnLedgerLoaded) -> None:
         panel = self.query_one(LedgerPanel)

@@ -4,22 +4,22 @@ A key the role may never use is hidden; one the violation's state or the four-ey
 now is greyed. The services check again.
 """
 
+from dataclasses import dataclass
 from typing import Any
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 
 from .... import i18n
-from ....domain.errors import DeskError, PermissionDenied
+from ....domain.errors import PermissionDenied
 from ....domain.penalties.enums import DismissalReview, RuleKind, SubjectKind, ViolationStatus
 from ....domain.penalties.schemas import Consequence, SubjectRef, ViolationView
 from ....domain.penalties.workflow import four_eyes
 from ....domain.permissions import Action, allowed
 from ....domain.schemas import StaffView
 from ....services.penalties.read import confirm_consequence, overturn_consequence
-from ....store.db import connection
+from ...background import run_in_background
 from ...bindings import translate_bindings
 from ...messages import LoadFailed
 from ...widgets.desk_footer import DeskFooter
@@ -66,14 +66,13 @@ def decision_state(kind: str, view: ViolationView | None, actor: StaffView) -> b
     return True if ok else None
 
 
+@dataclass
 class ConsequenceLoaded(Message):
     """What a decision would do, read in a thread; the dialog opens with it."""
 
-    def __init__(self, kind: str, view: ViolationView, consequence: Consequence) -> None:
-        super().__init__()
-        self.kind = kind
-        self.view = view
-        self.consequence = consequence
+    kind: str
+    view: ViolationView
+    consequence: Consequence
 
 
 class ViolationScreen(DeskScreen):
@@ -135,20 +134,13 @@ class ViolationScreen(DeskScreen):
         dialog = {"waive": WaiveDialog, "appeal": AppealDialog, "review": ReviewDialog}[kind](view)
         self.app.push_screen(dialog, self.dialog_closed)
 
-    @work(thread=True, exclusive=True, group="penalty-consequence")
     def _load_consequence(self, kind: str, view: ViolationView) -> None:
         session = self.session
         assert session.actor is not None
-        try:
-            with connection():
-                if kind == "confirm":
-                    consequence = confirm_consequence(session.desk, session.actor, view.id)
-                else:
-                    consequence = overturn_consequence(session.desk, session.actor, view.id)
-        except DeskError as exc:
-            self.post_message(LoadFailed(i18n.error_text(exc)))
-            return
-        self.post_message(ConsequenceLoaded(kind, view, consequence))
+        actor = session.actor
+        consequence_of = confirm_consequence if kind == "confirm" else overturn_consequence
+        run_in_background(self, lambda: ConsequenceLoaded(kind, view, consequence_of(session.desk, actor, view.id)),
+                          group="penalty-consequence", failed="penalties.load_failed")
 
     def on_consequence_loaded(self, message: ConsequenceLoaded) -> None:
         self.opening = False

@@ -4,11 +4,12 @@ Keys: [ and ] step the period, p switches month / quarter / year, f narrows by s
 between charts and tables, x exports the table shown, m writes the monthly register for finance.
 """
 
+from dataclasses import dataclass
 from typing import Any
 
 from rich.table import Table
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -20,7 +21,7 @@ from ....domain.reports.figures import ReportFilters, ReportView
 from ....domain.reports.period import Period, PeriodKind, month_period
 from ....services.reports.summary import load_report
 from ....services.reports.tables import ReportTable, headline, report_tables, signed_change
-from ....store.db import connection
+from ...background import run_in_background
 from ...messages import DataChanged, LoadFailed
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
@@ -30,10 +31,11 @@ from .charts import BreachChart, ReceivedChart
 KINDS = (PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.YEAR)
 
 
+@dataclass
 class ReportLoaded(Message):
-    def __init__(self, view: ReportView) -> None:
-        super().__init__()
-        self.view = view
+    """A period's figures with the period before."""
+
+    view: ReportView
 
 
 class ReportsScreen(DeskScreen):
@@ -120,7 +122,6 @@ class ReportsScreen(DeskScreen):
         bar.remove_class("-idle")
         self._read(self.period, self.filters)
 
-    @work(thread=True, exclusive=True, group="reports")
     def _read(self, period: Period, filters: ReportFilters) -> None:
         app: Any = self.app
         desk = self.session.desk
@@ -128,13 +129,8 @@ class ReportsScreen(DeskScreen):
         def progress(done: int, total: int) -> None:
             app.call_from_thread(self._progress, done, total)
 
-        try:
-            with connection():
-                view = load_report(desk, period, filters, progress=progress)
-        except Exception as exc:  # a failed read must leave the desk open and say why
-            self.post_message(LoadFailed(i18n.t("reports.load_failed", error=str(exc))))
-            return
-        self.post_message(ReportLoaded(view))
+        run_in_background(self, lambda: ReportLoaded(load_report(desk, period, filters, progress=progress)),
+                          group="reports", failed="reports.load_failed")
 
     def _progress(self, done: int, total: int) -> None:
         self.query_one("#progress", ProgressBar).update(total=total, progress=done)

@@ -1,22 +1,22 @@
 """Every shop's figures for a month in one list, sorted by any figure, worst first (section 6, key s)."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Static
-from textual.worker import get_current_worker
 
 from .... import i18n
 from ....domain.scorecard import Figure, ShopScore, worst_first
 from ....services.scorecards.figures import month_of, shop_scores
 from ....services.scorecards.wording import LIST_FIGURES, figure_text, figure_title
-from ....store.db import connection
+from ...background import run_in_background
 from ...bindings import translate_bindings
-from ...messages import DataChanged
+from ...messages import DataChanged, LoadFailed
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
 from ..desk_screen import DeskScreen
@@ -26,11 +26,12 @@ from .period import PeriodDialog, shifted
 NAME_CELLS = 14  # most shop names whole; longer ones end in …
 
 
+@dataclass
 class ScoresLoaded(Message):
-    def __init__(self, period: str, scores: list[ShopScore]) -> None:
-        super().__init__()
-        self.period = period
-        self.scores = scores
+    """Every shop's figures for `period`."""
+
+    period: str
+    scores: list[ShopScore]
 
 
 class ShopRankingScreen(DeskScreen):
@@ -87,18 +88,13 @@ class ShopRankingScreen(DeskScreen):
         self.query_one("#ranking-title", Static).update(
             Text(i18n.t("scorecard.list_title", period=self.period, figure=figure_title(self.figure, i18n.words()))))
 
-    @work(thread=True, exclusive=True, group="ranking")
     def _load(self) -> None:
-        worker = get_current_worker()
         desk, period = self.session.desk, self.period
-        try:
-            with connection():
-                scores = shop_scores(period, desk.clock(), desk.sla.zone)
-        except Exception as exc:  # a failed read leaves the desk open and says why
-            self.app.call_from_thread(self._status, i18n.t("directory.load_failed", error=str(exc)))
-            return
-        if not worker.is_cancelled:
-            self.post_message(ScoresLoaded(period, scores))
+        run_in_background(self, lambda: ScoresLoaded(period, shop_scores(period, desk.clock(), desk.sla.zone)),
+                          group="ranking", failed="directory.load_failed")
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        self._status(message.text)
 
     def on_scores_loaded(self, message: ScoresLoaded) -> None:
         if message.period == self.period:

@@ -1,34 +1,35 @@
 """One shop's scorecard for a month: its figures against the SLA, call-backs, deliveries, penalties,
 its rank within its category, and its complaints over 12 months as a chart."""
 
+from dataclasses import dataclass
+
 from rich.table import Table
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Static
-from textual.worker import get_current_worker
 from textual_plotext import PlotextPlot
 
 from .... import i18n
 from ....domain.scorecard import Scorecard
 from ....services.scorecards.figures import shop_scorecard
 from ....services.scorecards.wording import NONE, hours_text, yuan_text
-from ....store.db import connection
+from ...background import run_in_background
 from ...bindings import translate_bindings
-from ...messages import DataChanged
+from ...messages import DataChanged, LoadFailed
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
 from ..desk_screen import DeskScreen
 from .period import PeriodDialog, shifted
 
 
+@dataclass
 class ScorecardLoaded(Message):
-    def __init__(self, card: Scorecard) -> None:
-        super().__init__()
-        self.card = card
+    """One shop's scorecard for a month."""
+
+    card: Scorecard
 
 
 def percent(value: float | None) -> str:
@@ -115,22 +116,13 @@ class ScorecardScreen(DeskScreen):
     def on_mount(self) -> None:
         self._load()
 
-    @work(thread=True, exclusive=True, group="scorecard")
     def _load(self) -> None:
-        worker = get_current_worker()
-        desk = self.session.desk
-        try:
-            with connection():
-                card = shop_scorecard(self.code, self.period, desk.clock(), desk.sla.zone)
-        except Exception as exc:  # a failed read leaves the desk open and says why
-            message = i18n.error_text(exc) if hasattr(exc, "key") else str(exc)
-            self.app.call_from_thread(self._failed, i18n.t("directory.load_failed", error=message))
-            return
-        if not worker.is_cancelled:
-            self.post_message(ScorecardLoaded(card))
+        desk, code, period = self.session.desk, self.code, self.period
+        run_in_background(self, lambda: ScorecardLoaded(shop_scorecard(code, period, desk.clock(), desk.sla.zone)),
+                          group="scorecard", failed="directory.load_failed")
 
-    def _failed(self, text: str) -> None:
-        self.query_one("#card-figures", Static).update(Text(text))
+    def on_load_failed(self, message: LoadFailed) -> None:
+        self.query_one("#card-figures", Static).update(Text(message.text))
 
     def on_scorecard_loaded(self, message: ScorecardLoaded) -> None:
         if message.card.period == self.period:

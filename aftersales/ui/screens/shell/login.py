@@ -5,18 +5,21 @@ database it checks the PIN against is opened meanwhile (app.ready); a demo datab
 listed under the form, and no other database's.
 """
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
-from ....i18n import error_text, label, t
+from ....i18n import label, t
+from ...background import run_in_background
+from ...messages import LoadFailed
 from ...widgets.desk_footer import DeskFooter
 
 if TYPE_CHECKING:
@@ -25,16 +28,20 @@ if TYPE_CHECKING:
 READY_TIMEOUT = 120.0  # seconds a login waits for the database to open before it gives up
 
 
-class DemoAccounts(Message):
-    """The database is a demo: these (code, PIN, role) may log in."""
+@dataclass
+class DatabaseLooked(Message):
+    """What the login screen says about the open database: whether it is a read-only file (people
+    may log in and look, not change anything), and the (code, PIN, role) of a demo's accounts."""
 
-    def __init__(self, accounts: list[tuple[str, str, Any]]) -> None:
-        super().__init__()
-        self.accounts = accounts
+    read_only: bool
+    accounts: list[tuple[str, str, Any]]
 
 
-class ReadOnlyDatabase(Message):
-    """The database is a read-only file: people may log in and look, not change anything."""
+@dataclass
+class LoggedIn(Message):
+    """The code and PIN were right: `actor` is at the desk."""
+
+    actor: "StaffView"
 
 
 class LoginScreen(Screen[None]):
@@ -103,38 +110,33 @@ class LoginScreen(Screen[None]):
         target = "#login-pin" if self.typed_code else "#login-code"
         self.query_one(target, Input).focus()
 
-    @work(thread=True, exclusive=True, group="login-demo")
     def _look_at_database(self) -> None:
-        """Once the database is open: say when it is read-only, list a demo database's accounts."""
+        # The hints are a courtesy; the login works without them.
+        run_in_background(self, self._database_facts, group="login-demo", failed=None)
+
+    def _database_facts(self) -> DatabaseLooked | None:
+        """Once the database is open: whether it is read-only, and a demo database's accounts."""
         app: Any = self.app
         if not app.settled.wait(READY_TIMEOUT) or not app.ready.is_set():
-            return
-        if app.session.read_only:
-            self.post_message(ReadOnlyDatabase())
+            return None
         from ....demo.catalog import DEMO_STAFF
         from ....demo.marker import is_demo_database
-        from ....store.db import connection
 
-        try:
-            with connection():
-                demo = is_demo_database()
-        except Exception:  # the hint is a courtesy; the login works without it
-            return
-        if demo:
+        accounts = []
+        if is_demo_database():
             # The accounts every demo database is built with (the rest of its staff are extras).
             accounts = [(code, pin, role) for code, _name, role, pin in DEMO_STAFF[:6]]
-            self.post_message(DemoAccounts(accounts))
+        return DatabaseLooked(app.session.read_only, accounts)
 
-    def on_read_only_database(self, _: ReadOnlyDatabase) -> None:
+    def on_database_looked(self, message: DatabaseLooked) -> None:
         self._show_read_only()
+        if message.accounts:
+            self.demo_accounts = message.accounts
+            self._show_demo_accounts()
 
     def _show_read_only(self) -> None:
         session = getattr(self.app, "session", None)
         self.query_one("#login-read-only", Static).set_class(bool(session and session.read_only), "-shown")
-
-    def on_demo_accounts(self, message: DemoAccounts) -> None:
-        self.demo_accounts = message.accounts
-        self._show_demo_accounts()
 
     def _show_demo_accounts(self) -> None:
         panel = self.query_one("#demo-accounts", Static)
@@ -181,23 +183,26 @@ class LoginScreen(Screen[None]):
         self.query_one("#login-error", Static).update(t("login.checking"))
         self.check(code, pin)
 
-    @work(thread=True, exclusive=True, group="login")
     def check(self, code: str, pin: str) -> None:
-        from ....domain.errors import DeskError
-        from ....services.staff.auth import login
-        from ....store.db import connection
-
         app: Any = self.app
-        if not app.settled.wait(READY_TIMEOUT) or not app.ready.is_set():
-            app.call_from_thread(self.show_error, t("login.not_ready"))
-            return
-        try:
-            with connection():
-                actor = login(app.session.desk, code, pin)
-        except DeskError as exc:
-            app.call_from_thread(self.show_error, error_text(exc))
-            return
-        app.call_from_thread(self._succeeded, actor)
+
+        def attempt() -> LoggedIn:
+            from ....domain.errors import DeskError
+            from ....services.staff.auth import login
+
+            if not app.settled.wait(READY_TIMEOUT) or not app.ready.is_set():
+                raise DeskError("the database is not open", key="login.not_ready")
+            return LoggedIn(login(app.session.desk, code, pin))
+
+        run_in_background(self, attempt, group="login", failed="background.load_failed")
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        self.show_error(message.text)
+
+    def on_logged_in(self, message: LoggedIn) -> None:
+        self.checking = False
+        # The app's own turn, not this screen's: leaving the login removes this screen.
+        self.app.call_later(self.app.logged_in, message.actor)  # type: ignore[attr-defined]
 
     def show_error(self, message: str) -> None:
         """Say why the login failed, clear the PIN and let the user type it again."""
@@ -206,7 +211,3 @@ class LoginScreen(Screen[None]):
         pin = self.query_one("#login-pin", Input)
         pin.value = ""
         pin.focus()
-
-    async def _succeeded(self, actor: "StaffView") -> None:
-        self.checking = False
-        await self.app.logged_in(actor)  # type: ignore[attr-defined]

@@ -1,23 +1,23 @@
 """A shop's supervision visits, newest first; overdue rectifications stand out."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Static
-from textual.worker import get_current_worker
 
 from .... import i18n
 from ....domain.directory import ShopEntry
 from ....domain.permissions import Action, allowed
 from ....domain.supervision import RectificationState, VisitView
 from ....services.supervision.visits import local_today, shop_visits
-from ....store.db import connection
+from ...background import run_in_background
 from ...bindings import translate_bindings
-from ...messages import DataChanged
+from ...messages import DataChanged, LoadFailed
 from ...read_only import refuse_when_read_only
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
@@ -28,10 +28,11 @@ from .dialogs import FollowUpDialog, VisitDialog
 COLUMNS = ("visited_on", "findings", "rectification", "due_on", "state", "followed_up_on", "by")
 
 
+@dataclass
 class VisitsLoaded(Message):
-    def __init__(self, visits: list[VisitView]) -> None:
-        super().__init__()
-        self.visits = visits
+    """The shop's visits, newest first."""
+
+    visits: list[VisitView]
 
 
 class VisitsScreen(DeskScreen):
@@ -76,22 +77,17 @@ class VisitsScreen(DeskScreen):
         for name in COLUMNS:
             table.add_column(Text(i18n.t(f"visits.column.{name}")), key=name)
 
-    @work(thread=True, exclusive=True, group="visits")
     def _load(self) -> None:
-        worker = get_current_worker()
-        today = local_today(self.session.desk)
-        try:
-            with connection():
-                visits = shop_visits(self.shop.code, today)
-        except Exception as exc:  # a failed read leaves the desk open and says why
-            self.app.call_from_thread(self._status, i18n.t("directory.load_failed", error=str(exc)))
-            return
-        if not worker.is_cancelled:
-            self.post_message(VisitsLoaded(visits))
+        desk, code = self.session.desk, self.shop.code
+        run_in_background(self, lambda: VisitsLoaded(shop_visits(code, local_today(desk))), group="visits",
+                          failed="directory.load_failed")
 
     def on_visits_loaded(self, message: VisitsLoaded) -> None:
         self.visits = message.visits
         self._show()
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        self._status(message.text)
 
     def _show(self) -> None:
         table = self.query_one(DataTable)
