@@ -1,5 +1,5 @@
-"""PostgreSQL's search indexes: character grams for every term, pg_trgm for terms of three characters
-or more, the tail of a phone number.
+"""PostgreSQL's search indexes: character grams for every term, pg_trgm for products and descriptions
+searched with three characters or more, the tail of a phone number.
 
 `desk_grams(text)` is every character and every pair of neighbouring characters of the lower-cased
 text; GIN indexes over it (on complaints' product and description, on customers' names) answer
@@ -49,7 +49,6 @@ GRAM_INDEXES = [
 TRIGRAM_INDEXES = [
     "CREATE INDEX IF NOT EXISTS complaint_product_trgm ON complaint USING gin (product gin_trgm_ops)",
     "CREATE INDEX IF NOT EXISTS complaint_description_trgm ON complaint USING gin (description gin_trgm_ops)",
-    "CREATE INDEX IF NOT EXISTS customer_name_trgm ON customer USING gin (name gin_trgm_ops)",
 ]
 # Read to know whether terms of three characters or more can use the trigram indexes.
 TRIGRAM_PROBE = "complaint_description_trgm"

@@ -183,10 +183,9 @@ def queue_count(actor: StaffView, filt: QueueFilter, now: datetime, cap: int = 1
     query = _filtered(Complaint.select(Complaint.id), filt, actor, now)
     if filt.search.strip():
         term = read_term(filt.search)
-        query = query.switch(Complaint).join(Customer, on=(Complaint.customer == Customer.id))
         if term.kind == "word" and not is_sqlite():
             query = query.where(server_search.word_condition(term.value))
         else:
-            query, _ = narrow(query, term)
+            query, _ = narrow(query.switch(Complaint).join(Customer, on=(Complaint.customer == Customer.id)), term)
     sql, params = query.limit(cap).sql()
     return int(Complaint._meta.database.execute_sql(f"SELECT COUNT(*) FROM ({sql}) AS capped", params).fetchone()[0])

@@ -60,9 +60,11 @@ def word_ids(scope: Scope, word: str, after: int | None, descending: bool, limit
 
 
 def word_condition(word: str) -> Any:
-    """The indexed test of `word` over complaints joined to their customer (for counting)."""
+    """The indexed test of `word` over complaints (for counting)."""
     named = Customer.select(Customer.id).where(_name_match(word))
-    return _text_match(word) | Complaint.customer.in_(named)
+    # `= ANY(ARRAY(…))`, not `IN (…)`: the customers are read first, so their complaints come from the
+    # customer index and join the text index's in one bitmap instead of a walk over every complaint.
+    return _text_match(word) | Expression(Complaint.customer, "=", fn.ANY(fn.ARRAY(named)))
 
 
 def _trigram_served(word: str) -> bool:
@@ -92,8 +94,7 @@ def _text_match(word: str) -> Any:
 
 
 def _name_match(word: str) -> Any:
+    # Names are a few characters long: their pairs find them as well as trigrams would.
     plain = Customer.name.contains(word)
-    if len(word) >= TRIGRAM and _trigram_served(word):
-        return plain
     held = _grams_hold(fn.desk_grams(Customer.name), word)
     return held if len(word) < TRIGRAM else held & plain
