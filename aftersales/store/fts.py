@@ -52,10 +52,11 @@ REBUILD = (
 _PUNCTUATION = "".join(ch for ch in map(chr, range(33, 127)) if not ch.isalnum())
 _TOKENIZER = "ascii tokenchars '" + _PUNCTUATION.replace("'", "''") + "'"
 # Contentless (the pre-split text is not stored) and without positions: a query is a single token,
-# and the index stays about as small as the list of complaint ids under each token.
+# and the index stays about as small as the list of complaint ids under each token. (Its sizes are kept:
+# without them FTS5 refuses to list the table's rows, which a dump of the file does.)
 CREATE_GRAMS_TABLE = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS complaint_grams USING fts5(grams, content='', detail=none, "
-    "columnsize=0, tokenize='" + _TOKENIZER.replace("'", "''") + "')"
+    "tokenize='" + _TOKENIZER.replace("'", "''") + "')"
 )
 
 
