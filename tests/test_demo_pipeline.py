@@ -12,7 +12,7 @@ from aftersales.demo.build import build_demo
 from aftersales.demo.pipeline import DayBatches, store_invented
 from aftersales.store.db import close_database
 
-TEXT_RANGE = "INSERT INTO indexed (first, last) VALUES (?, ?)"
+TEXT_RANGE = ["INSERT INTO indexed (first, last) VALUES (?, ?)"]
 
 
 def three_days(out: DayBatches, rows_per_day: int) -> None:

@@ -1,4 +1,4 @@
-"""The complaint desk's figures: queue pages, full-text search, the dashboard, saving a complaint."""
+"""The complaint desk's figures: queue pages, the dashboard, saving a complaint (search: search.py)."""
 
 import os
 import sqlite3
@@ -21,21 +21,16 @@ from .server_saves import saves_on_server
 
 TARGETS: dict[str, float] = {
     "page_p95_ms": 15.0,
-    "search_p95_ms": 30.0,
     "save_p95_ms": 15.0,
     "dashboard_ms": 300.0,
 }
 ROWS = [
     Row("bench.row.first_page", ("first_page_ms",), "ms"),
     Row("bench.row.page", ("page_p50_ms", "page_p95_ms"), "ms", "page_p95_ms", "p95 ≤"),
-    Row("bench.row.search", ("search_p50_ms", "search_p95_ms"), "ms", "search_p95_ms", "p95 ≤"),
     Row("bench.row.dashboard", ("dashboard_ms",), "ms", "dashboard_ms"),
     Row("bench.row.save", ("save_p50_ms", "save_p95_ms"), "ms", "save_p95_ms", "p95 ≤"),
 ]
-# Both occur in demo descriptions; trigram search needs three characters or more.
-SEARCH_TERMS = ("桌面开裂", "refund")
 PAGE_REPEATS = 30
-SEARCH_REPEATS = 20
 DASHBOARD_REPEATS = 3
 SAVES = 100
 
@@ -44,7 +39,6 @@ def measure(ctx: BenchContext) -> dict[str, Any]:
     """Every figure of this part."""
     figures: dict[str, Any] = {}
     figures.update(measure_queue(ctx))
-    figures.update(measure_search(ctx))
     figures.update(measure_dashboard(ctx))
     figures.update(measure_saves(ctx))
     return figures
@@ -84,23 +78,6 @@ def measure_queue(ctx: BenchContext) -> dict[str, Any]:
     }
     for name, values in samples.items():
         figures[f"page_{name}_p95_ms"] = ms(percentile(values, 0.95))
-    return figures
-
-
-def measure_search(ctx: BenchContext) -> dict[str, Any]:
-    actor, now = ctx.actor, ctx.now
-    """Full-text search for a Chinese and an English term."""
-    every: list[float] = []
-    figures: dict[str, Any] = {"search_terms": list(SEARCH_TERMS)}
-    for index, term in enumerate(SEARCH_TERMS):
-        filt = QueueFilter(search=term)
-        hits = len(queue_page(actor, filt, now=now).rows)  # warm-up, and proof the term is found
-        values = timed(lambda f=filt: queue_page(actor, f, now=now), SEARCH_REPEATS)  # type: ignore[misc]
-        every += values
-        figures[f"search_{index}_hits"] = hits
-        figures[f"search_{index}_p95_ms"] = ms(percentile(values, 0.95))
-    figures["search_p50_ms"] = ms(percentile(every, 0.5))
-    figures["search_p95_ms"] = ms(percentile(every, 0.95))
     return figures
 
 

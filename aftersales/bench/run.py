@@ -14,10 +14,10 @@ from rich.cells import cell_len
 from ..i18n import t
 from ..store.db import open_database
 from ..store.masking import shown_target
-from . import complaints, deliveries, escalations, reports, scorecards, startup
+from . import complaints, deliveries, escalations, reports, scorecards, search, startup
 from .core import BenchContext, Row, bench_actor
 
-PARTS = [complaints, deliveries, escalations, reports, scorecards]
+PARTS = [complaints, search, deliveries, escalations, reports, scorecards]
 UI_PARTS = [startup]
 TARGETS: dict[str, float] = {"peak_rss_mb": 200.0}
 ROWS = [Row("bench.row.rss", ("peak_rss_mb",), "MB", "peak_rss_mb")]
@@ -74,7 +74,7 @@ def _row(row: Row, figures: dict[str, Any], targets: dict[str, float]) -> tuple[
         shown = " / ".join(f"{value:g}" for value in values if value is not None) + f" {row.unit}"
     params = dict(row.label_params)
     if row.label == "bench.row.search":
-        params["terms"] = ", ".join(figures.get("search_terms", []))
+        params.update(kinds=str(len(figures.get("search_terms", {}))), worst=str(figures.get("search_worst", "")))
     label = t(row.label, **params)
     if not row.target:
         return label, shown.strip(), "", ""

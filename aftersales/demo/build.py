@@ -65,8 +65,6 @@ INSERT_COMPLAINT = _insert("complaint", COMPLAINT_COLUMNS)
 INSERT_CUSTOMER = _insert("customer", CUSTOMER_COLUMNS)
 INSERT_STAFF = _insert("staff", ("id", "code", "name", "role", "active", "pin_hash", "failed_logins",
                                  "locked_until", "created_at"))
-# fts.REBUILD restricted to a range of complaint ids, so the text is indexed day by day.
-FTS_RANGE = f"{fts.REBUILD} WHERE c.id BETWEEN ? AND ?"
 INSERT_SHOP = _insert("shop", ("id", "code", "name", "unit", "category", "contact", "phone", "active"))
 INSERT_ORDER = _insert("delivery_order", ORDER_COLUMNS)
 INSERT_FAILURE = _insert("delivery_failure", FAILURE_COLUMNS)
@@ -127,7 +125,7 @@ def _fill(conn: sqlite3.Connection, total: int, seed: int, today: date, until: t
     """Invent the demo in another process and store it here as it comes (see `pipeline`)."""
     with _bulk_load(conn):
         penalties, window, (shop_ids, now, desk_ids, lead_id, manager_id, operators) = store_invented(
-            conn, FTS_RANGE, invent, (total, seed, today, until)
+            conn, fts.REBUILD_RANGE, invent, (total, seed, today, until)
         )
     write_rows(conn, penalties, window)
     put_waiting_on_hold(conn, SlaPolicy().zone)
@@ -248,7 +246,7 @@ def _bulk_load(conn: sqlite3.Connection) -> Iterator[None]:
     Every secondary index of the bulk tables (the queue's, the phone-tail expression index, the ones peewee
     makes for foreign keys) is dropped and rebuilt from the `sql` SQLite stored for it.
 
-    The full-text index is filled day by day with `fts.REBUILD` over each day's complaints (see `_fill`).
+    The full-text indexes are filled day by day with `fts.REBUILD_RANGE` over each day's complaints (see `_fill`).
     """
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("PRAGMA journal_mode = OFF")
@@ -270,7 +268,7 @@ def _bulk_load(conn: sqlite3.Connection) -> Iterator[None]:
     conn.execute(f"PRAGMA threads = {SORT_THREADS}")
     for _, sql in indexes:
         conn.execute(sql)
-    for sql in fts.CREATE_TRIGGERS:
+    for sql in fts.EVERY_TRIGGER:
         conn.execute(sql)
     # The scorecards' monthly summary, summed once from the loaded complaints rather than row by row.
     for sql in [*shop_summary.sqlite_triggers(), *shop_summary.rebuild_sql(sqlite=True)]:

@@ -10,7 +10,7 @@ import multiprocessing
 import queue
 import sqlite3
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
@@ -64,13 +64,19 @@ def _next(days: "multiprocessing.Queue[Any]", inventor: multiprocessing.process.
                 raise RuntimeError(f"the demo's rows stopped coming (exit code {inventor.exitcode})") from None
 
 
+def _index_range(conn: sqlite3.Connection, statements: Sequence[str], text_range: tuple[object, object]) -> None:
+    for sql in statements:
+        conn.execute(sql, text_range)
+
+
 def store_invented(
-    conn: sqlite3.Connection, text_range_sql: str, invent: Callable[..., None], args: tuple[Any, ...]
+    conn: sqlite3.Connection, text_range_sql: Sequence[str], invent: Callable[..., None], args: tuple[Any, ...]
 ) -> tuple[Any, ...]:
     """Run `invent(batches, *args)` in another process and store its statements on `conn` as they arrive.
 
-    After each day's rows, its complaints are indexed for search in a thread (`text_range_sql` over the
-    day's first and last id) while the next day is received. Returns what `invent` passed to `finish`.
+    After each day's rows, its complaints are indexed for search in a thread (each of `text_range_sql`
+    over the day's first and last id) while the next day is received. Returns what `invent` passed to
+    `finish`.
     """
     context = multiprocessing.get_context("spawn")
     days: multiprocessing.Queue[Any] = context.Queue(maxsize=DAYS_IN_FLIGHT)
@@ -94,7 +100,7 @@ def store_invented(
                     cursor.executemany(sql, rows)
                 if text_range is not None:
                     # One long statement that releases the GIL: the next day is received while it runs.
-                    indexing = text_indexer.submit(conn.execute, text_range_sql, text_range)
+                    indexing = text_indexer.submit(_index_range, conn, text_range_sql, text_range)
     finally:
         if inventor.is_alive():
             inventor.terminate()

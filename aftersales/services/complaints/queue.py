@@ -1,26 +1,23 @@
 """The complaint queue: keyset pages over the database, filters, sort and full-text search."""
 
-import re
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from peewee import JOIN, SQL, Expression, SqliteDatabase, Tuple, fn
+from peewee import JOIN, Tuple
 from pydantic import BaseModel, ConfigDict
 
 from ...domain.enums import SEVERITY_RANK, Category, ComplaintStatus, Severity
-from ...domain.phone import normalise_phone
 from ...domain.schemas import QueueRow, StaffView
 from ...store.fields import to_epoch
-from ...store.models import Complaint, ComplaintFts, Customer, Shop, Staff
+from ...store.models import Complaint, Customer, Shop, Staff
 from ..escalations.read import escalation_marks
 from ..staff.lookup import code_is
 from ..unit import unit_of_work
+from . import server_search
+from .search import is_sqlite, narrow, read_term
 
 PAGE = 50
-_NUMBER = re.compile(r"^TS-\d{8}-\d{4,}$", re.IGNORECASE)
-# Phone-like input: digits with the spaces, dashes or +86 people type between them.
-_PHONE_LIKE = re.compile(r"^\+?[\d\s-]{4,}$")
 
 
 class QueueSort(StrEnum):
@@ -105,38 +102,6 @@ def _filtered(query: Any, filt: QueueFilter, actor: StaffView, now: datetime) ->
     return query
 
 
-def _is_sqlite() -> bool:
-    return isinstance(Complaint._meta.database.obj, SqliteDatabase)
-
-
-def _search(query: Any, text: str) -> tuple[Any, Any]:
-    """Narrow `query` to `text`; returns the query and the key that orders its matches."""
-    text = text.strip()
-    if _NUMBER.match(text):
-        return query.where(Complaint.number == text.upper()), Complaint.id
-    if _PHONE_LIKE.match(text):
-        try:
-            return query.where(Customer.phone == normalise_phone(text)), Complaint.id
-        except ValueError:
-            digits = re.sub(r"\D", "", text)
-        if len(digits) == 4 and _is_sqlite():
-            # The -4 must be literal SQL: a bound parameter would not match the expression index.
-            return query.where(fn.substr(Customer.phone, SQL("-4")) == digits), Complaint.id
-        return query.where(Customer.phone.endswith(digits)), Complaint.id
-    if len(text) >= 3 and _is_sqlite():
-        # Walk the trigram index newest first, so a page costs the same however common the term.
-        phrase = '"' + text.replace('"', '""') + '"'
-        query = query.join(ComplaintFts, on=(ComplaintFts.rowid == Complaint.id)).where(
-            Expression(ComplaintFts.whole_row, "MATCH", phrase)
-        )
-        return query, ComplaintFts.rowid
-    # Short terms (two Chinese characters are common) and PostgreSQL: a substring scan that
-    # stops as soon as a page is found.
-    return query.where(
-        Complaint.product.contains(text) | Complaint.description.contains(text) | Customer.name.contains(text)
-    ), Complaint.id
-
-
 def _keys(sort: QueueSort) -> list[Any]:
     if sort is QueueSort.SEVERITY:
         return [Complaint.severity_rank, Complaint.created_at, Complaint.id]
@@ -175,7 +140,14 @@ def queue_page(
     descending = _descending(sort)
     query = _filtered(base_query(), filt, actor, now)
     if filt.search.strip():
-        query, key = _search(query, filt.search)
+        term = read_term(filt.search)
+        if term.kind == "word" and not is_sqlite():
+            # PostgreSQL: the ids through the indexes first (see server_search), then their rows.
+            ids = server_search.word_ids(lambda q: _filtered(q, filt, actor, now), term.value,
+                                         after[0] if after else None, not from_end, limit + 1)
+            query, key, after = query.where(Complaint.id.in_(ids)), Complaint.id, None
+        else:
+            query, key = narrow(query, term)
         keys, descending = [key], True
     if from_end:
         descending = not descending
@@ -210,8 +182,10 @@ def queue_count(actor: StaffView, filt: QueueFilter, now: datetime, cap: int = 1
     """How many complaints match, counted up to `cap` so a huge queue stays cheap."""
     query = _filtered(Complaint.select(Complaint.id), filt, actor, now)
     if filt.search.strip():
-        query, _ = _search(
-            query.switch(Complaint).join(Customer, on=(Complaint.customer == Customer.id)), filt.search
-        )
+        term = read_term(filt.search)
+        if term.kind == "word" and not is_sqlite():
+            query = query.where(server_search.word_condition(term.value))
+        else:
+            query, _ = narrow(query.switch(Complaint).join(Customer, on=(Complaint.customer == Customer.id)), term)
     sql, params = query.limit(cap).sql()
     return int(Complaint._meta.database.execute_sql(f"SELECT COUNT(*) FROM ({sql}) AS capped", params).fetchone()[0])

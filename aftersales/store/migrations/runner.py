@@ -26,6 +26,7 @@ from . import (
     v011_shop_month_summary,
     v012_escalations,
     v013_repeat_index,
+    v014_short_term_search,
 )
 
 MIGRATIONS: list[Callable[[Database], None]] = [
@@ -42,6 +43,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     v011_shop_month_summary.migrate,
     v012_escalations.migrate,
     v013_repeat_index.migrate,
+    v014_short_term_search.migrate,
 ]
 LATEST = len(MIGRATIONS)
 

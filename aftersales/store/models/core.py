@@ -133,6 +133,16 @@ class ComplaintFts(BaseModel):
         table_name = "complaint_fts"
 
 
+class ComplaintGrams(BaseModel):
+    """The FTS5 index of single characters and character pairs (created by the migrations, SQLite only)."""
+
+    rowid = RowIDField()
+    whole_row = BareField(column_name="complaint_grams")
+
+    class Meta:
+        table_name = "complaint_grams"
+
+
 class NumberSequence(BaseModel):
     """Last complaint number handed out per local day."""
 
