@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from aftersales import i18n
 from aftersales.services.complaints.search import read_term
 from aftersales.services.transfer.imports import import_complaints
 from aftersales.store.models import Complaint, Customer
@@ -83,7 +84,7 @@ def test_every_write_keeps_search_equal_to_a_plain_scan(desk, staff, engine, win
         Complaint.delete().where(Complaint.id.in_(doomed[:2])).execute()
         assert_found_as_scanned(op, TERMS + ["删除", "删除者"])
         # A bulk import (indexed together at its end on SQLite).
-        result = import_complaints(desk, op, _import_file(tmp_path / "more.csv"))
+        result = import_complaints(desk, op, _import_file(tmp_path / "more.csv"), i18n.words())
         assert result.created == 4
         assert_found_as_scanned(op, TERMS + ["导入", "hinge", "周", "杰"])
 

@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from aftersales.services.demo.build import build_demo
-from aftersales.services.demo.server import build_demo_on_server
 
 from aftersales.bench.core import bench_actor
+from aftersales.demo.build import build_demo
+from aftersales.demo.server import build_demo_on_server
 from aftersales.services.complaints.queue import QueueFilter, queue_page
 from aftersales.store import fts, index_progress, server_search
 from aftersales.store.db import close_database, open_database

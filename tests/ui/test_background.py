@@ -78,7 +78,7 @@ async def test_a_success_delivers_the_typed_message() -> None:
 
 async def test_a_refusal_comes_back_as_its_own_line_in_chinese(chinese: None) -> None:
     def refused() -> Message:
-        raise NotFound("no complaint TS-20261127-0042", what="TS-20261127-0042")
+        raise NotFound(what="TS-20261127-0042")
 
     [failure] = await delivered(refused)
     assert isinstance(failure, LoadFailed) and isinstance(failure.error, NotFound)
@@ -152,5 +152,5 @@ async def test_a_refused_read_on_a_screen_is_told_in_chinese(desk_db: Path) -> N
         await settle(app)
         await pilot.pause()
         notes = [str(note.message) for note in app._notifications]
-    assert notes and notes[-1].startswith("无权操作")
+    assert notes and notes[-1] == "客服专员无权查看他人的罚款台账。"
     assert not LATIN.search(notes[-1]), notes[-1]
