@@ -15,15 +15,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from ... import i18n
 from ...domain.errors import ConflictError, DeskError, InvalidInput
 from ...domain.text import yuan_to_fen
 from ...store.db import connection
-from ..bindings import translate_bindings
 from ..session import DeskSession
+from .modal import DeskModal
 
 Result = TypeVar("Result")
 
@@ -61,16 +60,11 @@ class FormFailed(Message):
         self.current = current
 
 
-class FormDialog(ModalScreen[Result | None], Generic[Result]):
+class FormDialog(DeskModal[Result | None], Generic[Result]):
     """A form over one record; `perform` runs in a thread with the session's desk and actor."""
 
     DEFAULT_CSS = """
-    FormDialog { align: center middle; }
-    FormDialog > Vertical {
-        width: 76; max-width: 100%; height: auto; max-height: 100%; padding: 0 2;
-        border: thick $accent; background: $surface; overflow-y: auto;
-    }
-    FormDialog .title { text-style: bold; margin: 1 0; }
+    FormDialog > Vertical { width: 76; padding: 0 2; border: thick $accent; overflow-y: auto; }
     FormDialog .field-error { color: $error; height: auto; }
     FormDialog .field-error.-empty { display: none; }
     FormDialog #dialog-error { color: $error; text-style: bold; height: auto; margin-top: 1; }
@@ -93,7 +87,6 @@ class FormDialog(ModalScreen[Result | None], Generic[Result]):
         self.on_conflict = on_conflict
         self.saving = False
         self._dismissed = False
-        translate_bindings(self)
 
     @property
     def session(self) -> DeskSession:

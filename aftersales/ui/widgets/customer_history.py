@@ -14,12 +14,13 @@ from ...domain.schemas import QueueRow
 from ...i18n import error_text, label, t
 from ...services.complaints.read import customer_history, customer_name
 from ...store.db import connection
+from ..language import FollowsLanguage
 
 HISTORY_ROWS = 5
 SHOP_CELLS = 16
 
 
-class CustomerHistory(Static):
+class CustomerHistory(FollowsLanguage, Static):
     """A caller's latest complaints (number, date, shop, status) under the phone field."""
 
     DEFAULT_CSS = """

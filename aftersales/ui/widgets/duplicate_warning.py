@@ -11,9 +11,10 @@ from ...services.complaints.intake import recent_duplicates
 from ...services.complaints.read import find_complaint
 from ...services.context import Desk
 from ...store.db import connection
+from ..language import FollowsLanguage
 
 
-class DuplicateWarning(Static):
+class DuplicateWarning(FollowsLanguage, Static):
     """Earlier complaints of one phone about one shop within 14 days; hidden when there are none."""
 
     DEFAULT_CSS = """

@@ -14,7 +14,7 @@ from ...domain.enums import ComplaintStatus, Severity
 from ...domain.schemas import QueueRow
 from ...domain.sla import Hold, SlaPolicy
 from ...domain.text import mask_phone, strip_controls
-from ..bindings import translate_bindings
+from ..bindings import TranslatedKeys
 from ..formatting import local_time, time_left
 from .queue_columns import CUSTOMER_CELLS, ColumnPlan, least_widths, plan_columns
 from .queue_window import QueueWindow
@@ -97,7 +97,7 @@ def row_cells(
     }
 
 
-class QueueTable(DataTable[Text]):
+class QueueTable(TranslatedKeys, DataTable[Text]):
     """DataTable over a QueueWindow; `home`/`end` jump to the first/last page of the whole queue."""
 
     DEFAULT_CSS = """
@@ -132,7 +132,6 @@ class QueueTable(DataTable[Text]):
         self.zone: ZoneInfo | None = None
         # The desk's SLA policy (the queue screen sets it): time left is counted in its business hours.
         self.policy = DEFAULT_POLICY
-        translate_bindings(self)
 
     def on_mount(self) -> None:
         self.lay_out()

@@ -17,7 +17,6 @@ from .... import i18n
 from ....domain.callbacks import DueRow
 from ....services.callbacks.read import due_callbacks, due_counts
 from ....store.db import connection
-from ...bindings import translate_bindings
 from ...messages import DataChanged, LoadFailed
 from ...widgets.section_bar import SectionBar
 from ..desk_screen import DeskScreen
@@ -92,7 +91,6 @@ class CallbacksDueScreen(DeskScreen):
         super().__init__()
         self.everyone = False
         self.loaded: DueLoaded | None = None
-        translate_bindings(self)
 
     def compose(self) -> ComposeResult:
         yield SectionBar("dashboard")
@@ -127,7 +125,6 @@ class CallbacksDueScreen(DeskScreen):
         self.reload()
 
     def refresh_language(self) -> None:
-        self.query_one(SectionBar).show()
         self.query_one("#due-hint", Static).update(Text(i18n.t("callbacks.hint")))
         self.query_one(DueTable).label_columns()
         if self.loaded is not None:

@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Literal
 
 from rich.text import Text
 from textual import on, work
@@ -26,7 +26,7 @@ from ....services.complaints.queue import (
 from ....services.complaints.read import list_shops
 from ....services.staff.auth import list_staff
 from ....store.db import connection
-from ...bindings import translate_bindings
+from ...bindings import TranslatedKeys
 from ...messages import DataChanged, LoadFailed
 from ...minute import every_minute
 from ...session import DeskSession
@@ -76,17 +76,13 @@ class FilterChoices(Message):
         self.staff = staff
 
 
-class SearchInput(Input):
+class SearchInput(TranslatedKeys, Input):
     """The queue's search box; escape empties it and gives the keys back to the table."""
 
     BINDINGS = [Binding("escape", "clear_search", "queue.key.clear_search", id="queue.clear_search")]
 
     class Cleared(Message):
         """The operator cleared the search."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        translate_bindings(self)
 
     def action_clear_search(self) -> None:
         self.value = ""
@@ -119,7 +115,6 @@ class QueueScreen(DeskScreen):
         self.generation = 0
         self.count: int | None = None
         self.error = ""
-        translate_bindings(self)
 
     @property
     def page_sort(self) -> QueueSort:
@@ -183,7 +178,6 @@ class QueueScreen(DeskScreen):
         self.table.relabel()
         self.redraw()
         self._show_status()
-        self.query_one(SectionBar).show()
 
     def redraw(self) -> None:
         """Draw the loaded rows again (time left moves on), keeping cursor and scroll."""

@@ -21,7 +21,6 @@ from ....services.deliveries import orders
 from ....services.deliveries.board import BoardView, is_overdue, load_board
 from ....services.deliveries.quality import ShopQuality, shop_delivery_quality
 from ....store.db import connection
-from ...bindings import translate_bindings
 from ...messages import DataChanged, LoadFailed
 from ...widgets.section_bar import SectionBar
 from ..desk_screen import DeskScreen
@@ -98,7 +97,6 @@ class DeliveryBoardScreen(DeskScreen):
         self.shops: list[ShopQuality] = []
         self.columns = board_columns(120)
         self.busy = False
-        translate_bindings(self)
 
     def today(self) -> date:
         desk = self.session.desk
@@ -137,7 +135,6 @@ class DeliveryBoardScreen(DeskScreen):
 
     def refresh_language(self) -> None:
         """Every text in the language just chosen; the rows stay where they are."""
-        self.query_one(SectionBar).show()
         self.query_one("#board-empty", Static).update(Text(i18n.t("deliveries.empty")))
         self._layout(self.size.width)
         self.redraw()

@@ -21,7 +21,6 @@ from .... import i18n
 from ....domain.permissions import Action, allowed
 from ....domain.text import strip_controls
 from ....store.db import connection
-from ...bindings import translate_bindings
 from ...messages import DataChanged
 from ...read_only import refuse_when_read_only
 from ...widgets.desk_footer import DeskFooter
@@ -73,7 +72,6 @@ class DirectoryScreen(DeskScreen):
         self.entries: list[Any] = []
         self.error = ""
         self.follow: str | None = None  # the code the cursor goes to at the next load (a record just added)
-        translate_bindings(self)
 
     # ----- what each directory provides ------------------------------------------------------
 
@@ -122,7 +120,6 @@ class DirectoryScreen(DeskScreen):
     def refresh_language(self) -> None:
         """Every text in the language just chosen; the rows come back with the reload that follows."""
         self.query_one("#directory-title", Static).update(Text(i18n.t(f"{self.prefix}.title")))
-        self.query_one(SectionBar).show()
         self._set_columns()
         self._show(self.entries)
 

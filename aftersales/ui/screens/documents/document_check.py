@@ -11,11 +11,12 @@ from ....domain.documents.schemas import NumberLookup
 from ....i18n import label, t
 from ....services.documents.read import number_on_complaint
 from ....store.db import connection
+from ...language import FollowsLanguage
 
 DEBOUNCE_S = 0.3
 
 
-class DocumentCheck(Static):
+class DocumentCheck(FollowsLanguage, Static):
     """Says which shop had the number typed above it; warns (without refusing) when no range holds it."""
 
     DEFAULT_CSS = """

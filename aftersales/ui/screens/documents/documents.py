@@ -16,7 +16,6 @@ from ....domain.documents.schemas import MoveView, StockLine
 from ....domain.permissions import Action, allowed
 from ....services.documents.read import recent_moves, stock_report
 from ....store.db import connection
-from ...bindings import translate_bindings
 from ...messages import DataChanged
 from ...read_only import refuse_when_read_only
 from ...widgets.desk_footer import DeskFooter
@@ -58,7 +57,6 @@ class DocumentsScreen(DeskScreen):
         self.stock: list[StockLine] = []
         self.moves: list[MoveView] = []
         self.loaded = False
-        translate_bindings(self)
 
     def compose(self) -> ComposeResult:
         yield SectionBar("shops")
@@ -129,7 +127,6 @@ class DocumentsScreen(DeskScreen):
     def refresh_language(self) -> None:
         self.query_one("#stock-title", Static).update(Text(i18n.t("documents.stock_title")))
         self.query_one("#moves-title", Static).update(Text(i18n.t("documents.moves_title")))
-        self.query_one(SectionBar).show()
         self._columns()
         self._show()
 

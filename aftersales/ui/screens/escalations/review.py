@@ -21,7 +21,6 @@ from ....domain.escalations.schemas import EscalationView
 from ....services.escalations import review
 from ....services.escalations.read import REVIEW_PAGE, review_queue, reviewable_levels
 from ....store.db import connection
-from ...bindings import translate_bindings
 from ...formatting import business_left
 from ...messages import DataChanged, LoadFailed
 from ...minute import every_minute
@@ -82,7 +81,6 @@ class EscalationReviewScreen(DeskScreen):
         super().__init__()
         self.rows: list[EscalationView] = []
         self.busy = False
-        translate_bindings(self)
 
     @property
     def reviewer(self) -> bool:

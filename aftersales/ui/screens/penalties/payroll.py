@@ -18,7 +18,6 @@ from ....domain.penalties.schemas import PayrollReport
 from ....domain.permissions import Action, allowed
 from ....services.penalties.payroll import payroll_report
 from ....store.db import connection
-from ...bindings import translate_bindings
 from ...formatting import local_time
 from ...messages import DataChanged, LoadFailed
 from ...widgets.section_bar import SectionBar
@@ -64,7 +63,6 @@ class PayrollScreen(DeskScreen):
         self.month = month or ""
         self.folder = folder
         self.report: PayrollReport | None = None
-        translate_bindings(self)
 
     @property
     def current_month(self) -> str:

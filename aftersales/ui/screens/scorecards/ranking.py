@@ -15,7 +15,6 @@ from ....domain.scorecard import Figure, ShopScore, worst_first
 from ....services.scorecards.figures import month_of, shop_scores
 from ....services.scorecards.wording import LIST_FIGURES, figure_text, figure_title
 from ....store.db import connection
-from ...bindings import translate_bindings
 from ...messages import DataChanged
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
@@ -58,7 +57,6 @@ class ShopRankingScreen(DeskScreen):
         self.period = period or ""
         self.figure = figure
         self.scores: list[ShopScore] = []
-        translate_bindings(self)
 
     def compose(self) -> ComposeResult:
         yield SectionBar("shops")
@@ -134,7 +132,6 @@ class ShopRankingScreen(DeskScreen):
         self._load()
 
     def refresh_language(self) -> None:
-        self.query_one(SectionBar).show()
         self._columns()
         self._show()
 

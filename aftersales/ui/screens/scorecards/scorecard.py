@@ -17,7 +17,6 @@ from ....domain.scorecard import Scorecard
 from ....services.scorecards.figures import shop_scorecard
 from ....services.scorecards.wording import NONE, hours_text, yuan_text
 from ....store.db import connection
-from ...bindings import translate_bindings
 from ...messages import DataChanged
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
@@ -99,7 +98,6 @@ class ScorecardScreen(DeskScreen):
         self.code = code
         self.period = period
         self.card: Scorecard | None = None
-        translate_bindings(self)
 
     def compose(self) -> ComposeResult:
         yield SectionBar("shops")
@@ -169,7 +167,6 @@ class ScorecardScreen(DeskScreen):
         self._load()
 
     def refresh_language(self) -> None:
-        self.query_one(SectionBar).show()
         self._show()
 
     def action_month(self, step: int) -> None:

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from ....i18n import error_text, label, t
+from ...language import ScreenFollowsLanguage
 from ...widgets.desk_footer import DeskFooter
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ class ReadOnlyDatabase(Message):
     """The database is a read-only file: people may log in and look, not change anything."""
 
 
-class LoginScreen(Screen[None]):
+class LoginScreen(ScreenFollowsLanguage, Screen[None]):
     """The first screen: who is at the desk (or, after a lock, who may go on)."""
 
     DEFAULT_CSS = """

@@ -16,7 +16,6 @@ from ....domain.permissions import Action, allowed
 from ....domain.supervision import RectificationState, VisitView
 from ....services.supervision.visits import local_today, shop_visits
 from ....store.db import connection
-from ...bindings import translate_bindings
 from ...messages import DataChanged
 from ...read_only import refuse_when_read_only
 from ...widgets.desk_footer import DeskFooter
@@ -53,7 +52,6 @@ class VisitsScreen(DeskScreen):
         super().__init__()
         self.shop = shop
         self.visits: list[VisitView] = []
-        translate_bindings(self)
 
     def compose(self) -> ComposeResult:
         yield SectionBar("shops")
@@ -121,7 +119,6 @@ class VisitsScreen(DeskScreen):
 
     def refresh_language(self) -> None:
         self.query_one("#visits-title", Static).update(self._title())
-        self.query_one(SectionBar).show()
         self._columns()
         self._show()
 
