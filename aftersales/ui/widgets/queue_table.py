@@ -123,8 +123,8 @@ class QueueTable(TranslatedKeys, DataTable[Text]):
             super().__init__()
             self.to_end = to_end
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
         self.window = QueueWindow()
         self.loading_more = False
         self.plan: ColumnPlan | None = None

@@ -78,8 +78,7 @@ class CallbacksDueScreen(DeskScreen):
     """Its own view of the call-backs due (the dashboard shows the first few)."""
 
     DEFAULT_CSS = """
-    CallbacksDueScreen #due-heading { height: 1; padding: 0 1; background: $panel; }
-    CallbacksDueScreen #due-hint { height: auto; padding: 0 1; color: $text-muted; }
+    CallbacksDueScreen #due-hint { padding: 0 1; }
     """
 
     BINDINGS = [
@@ -94,9 +93,9 @@ class CallbacksDueScreen(DeskScreen):
 
     def compose(self) -> ComposeResult:
         yield SectionBar("dashboard")
-        yield Static("", id="due-heading")
+        yield Static("", id="due-heading", classes="status-line")
         yield DueTable(id="due-table")
-        yield Static(Text(i18n.t("callbacks.hint")), id="due-hint")
+        yield Static(Text(i18n.t("callbacks.hint")), id="due-hint", classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -95,8 +95,6 @@ class QueueScreen(DeskScreen):
     DEFAULT_CSS = """
     QueueScreen #queue-search { margin: 0 0; }
     QueueScreen.-short #queue-search { height: 1; border: none; padding: 0 1; }
-    QueueScreen #queue-table { height: 1fr; }
-    QueueScreen #queue-status { height: 1; padding: 0 1; background: $panel; }
     """
 
     BINDINGS = [
@@ -128,8 +126,8 @@ class QueueScreen(DeskScreen):
     def compose(self) -> ComposeResult:
         yield SectionBar("complaints")
         yield SearchInput(placeholder=i18n.t("queue.search_placeholder"), id="queue-search")
-        yield QueueTable(id="queue-table")
-        yield Static(Text(i18n.t("queue.loading")), id="queue-status")
+        yield QueueTable(id="queue-table", classes="section-table")
+        yield Static(Text(i18n.t("queue.loading")), id="queue-status", classes="status-line")
         yield DeskFooter()
 
     def on_mount(self) -> None:

@@ -61,11 +61,10 @@ class DeliveryBoardScreen(DeskScreen):
     """One day's orders; `enter` opens an order's complaint (read-only for the dispatcher)."""
 
     DEFAULT_CSS = """
-    DeliveryBoardScreen #board-title { height: 1; padding: 0 1; background: $panel; }
     DeliveryBoardScreen #board-header { height: 1; padding: 0 2; color: $text-muted; }
     DeliveryBoardScreen #board-shops { height: 5; border-top: solid $panel; padding: 0 1; }
     DeliveryBoardScreen #board-shop-lines { text-wrap: nowrap; text-overflow: ellipsis; }
-    DeliveryBoardScreen #board-empty { height: auto; padding: 1 2; color: $text-muted; }
+    DeliveryBoardScreen #board-empty { padding: 1 2; }
     DeliveryBoardScreen #board-empty.-hidden { display: none; }
     """
 
@@ -108,10 +107,10 @@ class DeliveryBoardScreen(DeskScreen):
 
     def compose(self) -> ComposeResult:
         yield SectionBar("deliveries")
-        yield Static("", id="board-title")
+        yield Static("", id="board-title", classes="status-line")
         yield Static("", id="board-header")
         yield BoardList(id="board-list")
-        yield Static(Text(i18n.t("deliveries.empty")), id="board-empty", classes="-hidden")
+        yield Static(Text(i18n.t("deliveries.empty")), id="board-empty", classes="hint -hidden")
         with VerticalScroll(id="board-shops"):
             yield Static("", id="board-shop-lines")
         yield Footer()

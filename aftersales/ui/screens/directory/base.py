@@ -48,12 +48,6 @@ def cell(value: str, style: str = "") -> Text:
 class DirectoryScreen(DeskScreen):
     """A list of records with keys to add (`a`), edit (`e`, `enter`) and deactivate or reactivate (`x`)."""
 
-    DEFAULT_CSS = """
-    DirectoryScreen #directory-title { height: 1; padding: 0 1; text-style: bold; color: $accent; }
-    DirectoryScreen #directory-table { height: 1fr; }
-    DirectoryScreen #directory-status { height: 1; padding: 0 1; background: $panel; }
-    """
-
     BINDINGS = [
         Binding("a", "add", "directory.key.add", id="directory.add"),
         Binding("e", "edit", "directory.key.edit", id="directory.edit"),
@@ -100,9 +94,9 @@ class DirectoryScreen(DeskScreen):
 
     def compose(self) -> ComposeResult:
         yield SectionBar(self.section)
-        yield Static(Text(i18n.t(f"{self.prefix}.title")), id="directory-title")
-        yield DataTable(id="directory-table", cursor_type="row", zebra_stripes=True)
-        yield Static(Text(i18n.t("directory.loading")), id="directory-status")
+        yield Static(Text(i18n.t(f"{self.prefix}.title")), id="directory-title", classes="table-title")
+        yield DataTable(id="directory-table", classes="section-table", cursor_type="row", zebra_stripes=True)
+        yield Static(Text(i18n.t("directory.loading")), id="directory-status", classes="status-line")
         yield DeskFooter()
 
     def on_mount(self) -> None:

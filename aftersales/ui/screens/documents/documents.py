@@ -38,13 +38,6 @@ class DocumentsLoaded(Message):
 class DocumentsScreen(DeskScreen):
     """What the desk and each shop hold of every kind of numbered form, and what moved last."""
 
-    DEFAULT_CSS = """
-    DocumentsScreen .documents-title { height: 1; padding: 0 1; text-style: bold; color: $accent; }
-    DocumentsScreen #documents-stock { height: 1fr; }
-    DocumentsScreen #documents-moves { height: 1fr; }
-    DocumentsScreen #documents-status { height: 1; padding: 0 1; background: $panel; }
-    """
-
     BINDINGS = [
         Binding("m", "move", "documents.key.move", id="documents.move"),
         Binding("l", "lookup", "documents.key.lookup", id="documents.lookup"),
@@ -60,11 +53,11 @@ class DocumentsScreen(DeskScreen):
 
     def compose(self) -> ComposeResult:
         yield SectionBar("shops")
-        yield Static(Text(i18n.t("documents.stock_title")), id="stock-title", classes="documents-title")
-        yield DataTable(id="documents-stock", cursor_type="row", zebra_stripes=True)
-        yield Static(Text(i18n.t("documents.moves_title")), id="moves-title", classes="documents-title")
-        yield DataTable(id="documents-moves", cursor_type="row", zebra_stripes=True)
-        yield Static(Text(i18n.t("documents.loading")), id="documents-status")
+        yield Static(Text(i18n.t("documents.stock_title")), id="stock-title", classes="table-title")
+        yield DataTable(id="documents-stock", classes="section-table", cursor_type="row", zebra_stripes=True)
+        yield Static(Text(i18n.t("documents.moves_title")), id="moves-title", classes="table-title")
+        yield DataTable(id="documents-moves", classes="section-table", cursor_type="row", zebra_stripes=True)
+        yield Static(Text(i18n.t("documents.loading")), id="documents-status", classes="status-line")
         yield DeskFooter()
 
     def on_mount(self) -> None:

@@ -94,7 +94,7 @@ class ReferralDialog(FormDialog[ReferralView]):
 class ReplyDialog(FormDialog[ReferralView]):
     """A reply on one of the complaint's open referrals: final, or interim with a new deadline."""
 
-    DEFAULT_CSS = DIALOG_CSS + "ReplyDialog #referral-list { height: auto; color: $text-muted; }"
+    DEFAULT_CSS = DIALOG_CSS
 
     def __init__(self, complaint: ComplaintView, _on_conflict: Any = None) -> None:
         super().__init__()
@@ -105,7 +105,7 @@ class ReplyDialog(FormDialog[ReferralView]):
         return i18n.t("partners.dialog.reply_title", number=self.complaint.number)
 
     def compose_fields(self) -> ComposeResult:
-        yield Static("", id="referral-list")
+        yield Static("", id="referral-list", classes="hint")
         referral: Select[int] = Select([], id="field-referral", compact=True, prompt=i18n.t("directory.choose"))
         yield line("referral", "partners.column.partner", referral)
         yield line("text", "partners.column.text", text_field("text", max_length=2000))

@@ -64,7 +64,6 @@ class LedgerPanel(Vertical):
     DEFAULT_CSS = """
     LedgerPanel { height: 1fr; }
     LedgerPanel #ledger-summary { height: auto; padding: 0 1; }
-    LedgerPanel #ledger-table { height: 1fr; }
     LedgerPanel #ledger-detail { height: auto; max-height: 5; padding: 0 1; background: $panel; }
     """
 
@@ -77,7 +76,7 @@ class LedgerPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(Text(i18n.t("penalties.loading")), id="ledger-summary")
-        yield DataTable(id="ledger-table", cursor_type="row")
+        yield DataTable(id="ledger-table", classes="section-table", cursor_type="row")
         yield Static("", id="ledger-detail")
 
     @property

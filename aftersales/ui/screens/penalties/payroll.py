@@ -48,7 +48,6 @@ class PayrollScreen(DeskScreen):
 
     DEFAULT_CSS = """
     PayrollScreen #payroll-header { height: auto; padding: 0 1; }
-    PayrollScreen #payroll-table { height: 1fr; }
     """
 
     BINDINGS = [
@@ -72,7 +71,7 @@ class PayrollScreen(DeskScreen):
     def compose(self) -> ComposeResult:
         yield SectionBar("penalties")
         yield Static(Text(i18n.t("penalties.loading")), id="payroll-header")
-        yield DataTable(id="payroll-table", cursor_type="row")
+        yield DataTable(id="payroll-table", classes="section-table", cursor_type="row")
         yield KeyFooter(FOOTER)
 
     def on_mount(self) -> None:

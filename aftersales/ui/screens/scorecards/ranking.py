@@ -36,12 +36,6 @@ class ShopRankingScreen(DeskScreen):
     """`s` sorts by the next figure (shift+s the one before), `[` `]` move a month, `p` types one, `enter`
     opens the shop's scorecard."""
 
-    DEFAULT_CSS = """
-    ShopRankingScreen #ranking-title { height: 1; padding: 0 1; text-style: bold; color: $accent; }
-    ShopRankingScreen #ranking-table { height: 1fr; }
-    ShopRankingScreen #ranking-status { height: 1; padding: 0 1; background: $panel; }
-    """
-
     BINDINGS = [
         Binding("s", "sort(1)", "shops.key.sort", id="ranking.sort"),
         Binding("S", "sort(-1)", "shops.key.sort", id="ranking.sort_back", show=False),
@@ -60,9 +54,9 @@ class ShopRankingScreen(DeskScreen):
 
     def compose(self) -> ComposeResult:
         yield SectionBar("shops")
-        yield Static("", id="ranking-title")
-        yield DataTable(id="ranking-table", cursor_type="row", zebra_stripes=True)
-        yield Static(Text(i18n.t("scorecard.loading")), id="ranking-status")
+        yield Static("", id="ranking-title", classes="table-title")
+        yield DataTable(id="ranking-table", classes="section-table", cursor_type="row", zebra_stripes=True)
+        yield Static(Text(i18n.t("scorecard.loading")), id="ranking-status", classes="status-line")
         yield DeskFooter()
 
     def on_mount(self) -> None:

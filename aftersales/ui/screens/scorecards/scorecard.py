@@ -74,7 +74,6 @@ class ScorecardScreen(DeskScreen):
     """`[` `]` move a month, `p` types one, `escape` goes back to the list."""
 
     DEFAULT_CSS = """
-    ScorecardScreen #card-title { height: 1; padding: 0 1; text-style: bold; color: $accent; }
     ScorecardScreen #card-body { height: 1fr; }
     ScorecardScreen #card-left { width: 58; height: 1fr; padding: 0 1; }
     ScorecardScreen.-narrow #card-body { layout: vertical; }
@@ -101,7 +100,7 @@ class ScorecardScreen(DeskScreen):
 
     def compose(self) -> ComposeResult:
         yield SectionBar("shops")
-        yield Static(Text(self.code), id="card-title")
+        yield Static(Text(self.code), id="card-title", classes="table-title")
         with Horizontal(id="card-body"):
             with Vertical(id="card-left"):
                 yield Static(Text(i18n.t("scorecard.loading")), id="card-figures")

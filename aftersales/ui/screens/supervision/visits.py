@@ -36,12 +36,6 @@ class VisitsLoaded(Message):
 class VisitsScreen(DeskScreen):
     """Visits to one shop: `a` records one, `f` closes the selected visit's rectification."""
 
-    DEFAULT_CSS = """
-    VisitsScreen #visits-title { height: 1; padding: 0 1; text-style: bold; color: $accent; }
-    VisitsScreen #visits-table { height: 1fr; }
-    VisitsScreen #visits-status { height: 1; padding: 0 1; background: $panel; }
-    """
-
     BINDINGS = [
         Binding("a", "add", "visits.key.add", id="visits.add"),
         Binding("f", "follow_up", "visits.key.follow_up", id="visits.follow_up"),
@@ -55,9 +49,9 @@ class VisitsScreen(DeskScreen):
 
     def compose(self) -> ComposeResult:
         yield SectionBar("shops")
-        yield Static(self._title(), id="visits-title")
-        yield DataTable(id="visits-table", cursor_type="row", zebra_stripes=True)
-        yield Static(Text(i18n.t("documents.loading")), id="visits-status")
+        yield Static(self._title(), id="visits-title", classes="table-title")
+        yield DataTable(id="visits-table", classes="section-table", cursor_type="row", zebra_stripes=True)
+        yield Static(Text(i18n.t("documents.loading")), id="visits-status", classes="status-line")
         yield DeskFooter()
 
     def _title(self) -> Text:
