@@ -72,6 +72,12 @@ class FormDialog(DeskModal[Result | None], Generic[Result]):
     FormDialog TextArea { height: 5; }
     FormDialog .buttons { height: auto; margin: 1 0; }
     FormDialog Button { margin-right: 2; }
+    FormDialog .form-row { height: auto; }
+    FormDialog .form-row > Label { width: 14; color: $text-muted; }
+    FormDialog.-long-labels .form-row > Label { width: 18; }
+    FormDialog .form-row > Input, FormDialog .form-row > Select { width: 1fr; }
+    FormDialog .form-field { height: auto; }
+    FormDialog .form-facts { height: auto; margin-bottom: 1; }
     """
 
     BINDINGS = [
@@ -81,9 +87,11 @@ class FormDialog(DeskModal[Result | None], Generic[Result]):
 
     # The catalog key of the save button's label (a decision dialog says "Confirm", "Waive" …).
     save_key = "detail.dialog.save"
+    # Dialogs whose labels are longer (the deliveries' and call-backs') give the label column more room.
+    long_labels = False
 
     def __init__(self, on_conflict: Callable[[], None] | None = None) -> None:
-        super().__init__()
+        super().__init__(classes="-long-labels" if self.long_labels else None)
         self.on_conflict = on_conflict
         self.saving = False
         self._dismissed = False

@@ -11,7 +11,7 @@ from ....domain.errors import InvalidInput
 from ....services.deliveries.runsheet import export_runsheet
 from ....services.transfer.exports import ExportFormat
 from ...dialogs.form_dialog import FormDialog, filled_input
-from ...dialogs.form_rows import ROWS_CSS, form_row
+from ...dialogs.form_rows import form_row
 
 
 def parse_day(text: str, field: str) -> date:
@@ -24,7 +24,7 @@ def parse_day(text: str, field: str) -> date:
 class DayDialog(FormDialog[date]):
     """Which day the board shows."""
 
-    DEFAULT_CSS = ROWS_CSS
+    long_labels = True
 
     def __init__(self, day: date) -> None:
         super().__init__()
@@ -49,7 +49,7 @@ class DayDialog(FormDialog[date]):
 class RunsheetDialog(FormDialog[tuple[Path, int]]):
     """Write the run sheet of the board's day; the file's suffix (.csv or .xlsx) picks the format."""
 
-    DEFAULT_CSS = ROWS_CSS
+    long_labels = True
 
     def __init__(self, day: date, folder: Path | None = None) -> None:
         super().__init__()

@@ -4,26 +4,19 @@ from enum import StrEnum
 from typing import Any
 
 from rich.text import Text
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Select, Static
 
 from .... import i18n
 from ...dialogs.form_dialog import filled_input
-
-DIALOG_CSS = """
-.directory-line { height: auto; }
-.directory-line Label { width: 14; color: $text-muted; }
-.directory-line Input, .directory-line Select { width: 1fr; }
-.directory-field { height: auto; }
-"""
+from ...dialogs.form_rows import form_row
 
 
 def line(name: str, label_key: str, widget: Widget) -> Vertical:
     """`label  [field]` and, under it, the place for the field's error (id `error-<name>`)."""
-    caption = Label(Text(i18n.t(label_key)))
     error = Static("", id=f"error-{name}", classes="field-error -empty")
-    return Vertical(Horizontal(caption, widget, classes="directory-line"), error, classes="directory-field")
+    return Vertical(form_row(i18n.t(label_key), widget), error, classes="form-field")
 
 
 def text_field(name: str, value: str = "", **kwargs: Any) -> Input:

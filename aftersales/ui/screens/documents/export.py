@@ -11,14 +11,13 @@ from ....domain.errors import InvalidInput
 from ....services.documents.read import stock_report
 from ....services.documents.stock_file import StockFormat, write_stock
 from ...dialogs.form_dialog import FormDialog
-from ..directory.fields import DIALOG_CSS, line, text_field
+from ..directory.fields import line, text_field
 from ..penalties.payroll_dialogs import default_folder
 
 
 class ExportStockDialog(FormDialog[Path]):
     """Where to write the stock report: a new .xlsx or .csv file."""
 
-    DEFAULT_CSS = DIALOG_CSS
     save_key = "documents.key.export"
 
     def __init__(self, folder: Path | None = None) -> None:

@@ -17,7 +17,7 @@ from ....services.partners.directory import partner_directory
 from ....services.partners.referrals import complaint_referrals, log_reply, refer_complaint
 from ....store.db import connection
 from ...dialogs.form_dialog import FormDialog
-from ..directory.fields import DIALOG_CSS, choice_field, chosen, line, text_field
+from ..directory.fields import choice_field, chosen, line, text_field
 from ..supervision.dialogs import typed_date
 
 # 12315 asks for a reply within seven days; other partners are given the same unless told otherwise.
@@ -32,7 +32,6 @@ def _today(dialog: FormDialog[Any]) -> date:
 class ReferralDialog(FormDialog[ReferralView]):
     """Refer the complaint to a partner, or (a 12315 complaint) record 12315's reference and deadline."""
 
-    DEFAULT_CSS = DIALOG_CSS
 
     def __init__(self, complaint: ComplaintView, _on_conflict: Any = None) -> None:
         super().__init__()
@@ -94,7 +93,6 @@ class ReferralDialog(FormDialog[ReferralView]):
 class ReplyDialog(FormDialog[ReferralView]):
     """A reply on one of the complaint's open referrals: final, or interim with a new deadline."""
 
-    DEFAULT_CSS = DIALOG_CSS
 
     def __init__(self, complaint: ComplaintView, _on_conflict: Any = None) -> None:
         super().__init__()

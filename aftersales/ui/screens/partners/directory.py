@@ -14,7 +14,7 @@ from ....domain.permissions import Action
 from ....services.partners.directory import add_partner, edit_partner, partner_directory, set_partner_active
 from ...dialogs.form_dialog import FormDialog
 from ..directory.base import DirectoryScreen, cell
-from ..directory.fields import DIALOG_CSS, choice_field, chosen, line, text_field
+from ..directory.fields import choice_field, chosen, line, text_field
 
 DETAILS = ("name", "kind", "contact", "phone", "serves")
 LIMITS = {"code": 20, "name": 80, "contact": 40, "phone": 20, "serves": 200}
@@ -27,7 +27,6 @@ def reread(code: str) -> PartnerView | None:
 class PartnerDialog(FormDialog[PartnerView]):
     """A new outside partner (`partner` None) or the details of one; its code never changes once given."""
 
-    DEFAULT_CSS = DIALOG_CSS
 
     def __init__(self, partner: PartnerView | None = None) -> None:
         super().__init__()

@@ -12,7 +12,7 @@ from ....domain.errors import InvalidInput
 from ....domain.supervision import VisitView
 from ....services.supervision.visits import close_rectification, record_visit
 from ...dialogs.form_dialog import FormDialog
-from ..directory.fields import DIALOG_CSS, line, text_field
+from ..directory.fields import line, text_field
 
 
 def typed_date(text: str, field: str, errors: dict[str, str]) -> date | None:
@@ -34,7 +34,7 @@ def text_box(name: str) -> TextArea:
 class VisitDialog(FormDialog[VisitView]):
     """A visit to `shop`: the day, what was found, what must be put right and by when."""
 
-    DEFAULT_CSS = DIALOG_CSS + "VisitDialog TextArea { height: 4; }"
+    DEFAULT_CSS = "VisitDialog TextArea { height: 4; }"
 
     def __init__(self, shop: ShopEntry, today: date) -> None:
         super().__init__()
@@ -71,7 +71,6 @@ class VisitDialog(FormDialog[VisitView]):
 class FollowUpDialog(FormDialog[VisitView]):
     """The follow-up of a visit: the rectification was found done."""
 
-    DEFAULT_CSS = DIALOG_CSS
 
     def __init__(self, visit: VisitView, today: date) -> None:
         super().__init__()
