@@ -5,6 +5,7 @@ A directory holds tens (staff) to a few hundred (shops) rows, so it reads them a
 cursor stays on the same record when the table reloads after a change here or at another desk.
 """
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.cells import cell_len
@@ -60,6 +61,10 @@ class DirectoryScreen(DeskScreen):
     columns: ClassVar[tuple[str, ...]] = ()
     # Actions that change the directory: hidden from a role without `permission`.
     changes: ClassVar[frozenset[str]] = frozenset({"add", "edit", "toggle_active"})
+    # The dialog that adds a record (made with none) or edits one (made with it), and the one that
+    # deactivates or reactivates a record.
+    form: ClassVar[Callable[..., ModalScreen[Any]]]
+    active_form: ClassVar[Callable[[Any], ModalScreen[Any]]]
 
     def __init__(self) -> None:
         super().__init__()
@@ -75,15 +80,6 @@ class DirectoryScreen(DeskScreen):
 
     def cells(self, entry: Any) -> list[Text]:
         """The row of `entry`, one cell per column."""
-        raise NotImplementedError
-
-    def add_dialog(self) -> ModalScreen[Any]:
-        raise NotImplementedError
-
-    def edit_dialog(self, entry: Any) -> ModalScreen[Any]:
-        raise NotImplementedError
-
-    def active_dialog(self, entry: Any) -> ModalScreen[Any]:
         raise NotImplementedError
 
     # ----- layout and loading ----------------------------------------------------------------
@@ -191,17 +187,17 @@ class DirectoryScreen(DeskScreen):
 
     def action_add(self) -> None:
         if self._may_change():
-            self._open(self.add_dialog())
+            self._open(self.form())
 
     def action_edit(self) -> None:
         entry = self.current()
         if entry is not None and self._may_change():
-            self._open(self.edit_dialog(entry))
+            self._open(self.form(entry))
 
     def action_toggle_active(self) -> None:
         entry = self.current()
         if entry is not None and self._may_change():
-            self._open(self.active_dialog(entry))
+            self._open(self.active_form(entry))
 
     @on(DataTable.RowSelected, "#directory-table")
     def _row_chosen(self) -> None:

@@ -5,7 +5,6 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
 from .... import i18n
@@ -106,6 +105,8 @@ class PartnerDirectoryScreen(DirectoryScreen):
     section = "shops"
     permission = Action.MANAGE_PARTNERS
     prefix = "partners"
+    form = PartnerDialog
+    active_form = PartnerActiveDialog
     columns = ("code", "name", "kind", "contact", "phone", "serves", "state")
 
     def load_entries(self) -> list[Any]:
@@ -121,15 +122,6 @@ class PartnerDirectoryScreen(DirectoryScreen):
         text = self.error or (i18n.t("partners.count", count=len(self.entries)) if self.entries
                               else i18n.t("partners.empty"))
         self.query_one("#directory-status", Static).update(Text(text))
-
-    def add_dialog(self) -> ModalScreen[Any]:
-        return PartnerDialog()
-
-    def edit_dialog(self, entry: PartnerView) -> ModalScreen[Any]:
-        return PartnerDialog(entry)
-
-    def active_dialog(self, entry: PartnerView) -> ModalScreen[Any]:
-        return PartnerActiveDialog(entry)
 
     def action_back(self) -> None:
         self.dismiss()
