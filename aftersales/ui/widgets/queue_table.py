@@ -19,6 +19,7 @@ from ..formatting import local_time, time_left
 from .queue_columns import CUSTOMER_CELLS, ColumnPlan, least_widths, plan_columns
 from .queue_window import QueueWindow
 from .sla_text import left_text, target_seconds
+from .table_columns import set_columns
 
 # Ask for the next page while the cursor is still a screen or so away from the end of what is loaded.
 PREFETCH_MARGIN = 40
@@ -154,9 +155,7 @@ class QueueTable(TranslatedKeys, DataTable[Text]):
         if plan == self.plan:
             return False
         self.plan = plan
-        self.clear(columns=True)
-        for key, width in plan.widths.items():
-            self.add_column(Text(i18n.t(f"queue.column.{key}"), no_wrap=True), width=width, key=key)
+        set_columns(self, "queue.column", plan.widths, no_wrap=True)
         return True
 
     def show_window(self, now: datetime, zone: ZoneInfo, cursor_row: int = 0, scroll_y: float | None = None) -> None:

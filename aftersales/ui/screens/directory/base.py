@@ -26,6 +26,7 @@ from ...messages import DataChanged
 from ...read_only import refuse_when_read_only
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
+from ...widgets.table_columns import set_columns
 from ..desk_screen import DeskScreen
 
 
@@ -101,11 +102,8 @@ class DirectoryScreen(DeskScreen):
         self.reload()
 
     def _set_columns(self, widths: list[int] | None = None) -> None:
-        table = self.table
-        table.clear(columns=True)
-        for index, name in enumerate(self.columns):
-            table.add_column(Text(i18n.t(f"{self.prefix}.column.{name}")), key=name,
-                             width=widths[index] if widths else None)
+        set_columns(self.table, f"{self.prefix}.column",
+                    dict(zip(self.columns, widths, strict=True)) if widths else self.columns)
 
     def refresh_language(self) -> None:
         """Every text in the language just chosen; the rows come back with the reload that follows."""

@@ -20,6 +20,7 @@ from ...messages import DataChanged
 from ...read_only import refuse_when_read_only
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
+from ...widgets.table_columns import set_columns
 from ..desk_screen import DeskScreen
 from ..directory.base import cell
 from .dialogs import LookupDialog, MoveDialog
@@ -67,16 +68,12 @@ class DocumentsScreen(DeskScreen):
 
     def _columns(self) -> None:
         stock = self.query_one("#documents-stock", DataTable)
-        stock.clear(columns=True)
-        for key in ("kind", "holder"):
-            stock.add_column(Text(i18n.t(f"documents.column.{key}")), key=key)
+        set_columns(stock, "documents.column", ("kind", "holder"))
         for state in STATES:
             stock.add_column(Text(i18n.label(state), justify="right"), key=state.value)
         stock.add_column(Text(i18n.t("documents.total"), justify="right"), key="total")
-        moves = self.query_one("#documents-moves", DataTable)
-        moves.clear(columns=True)
-        for key in ("at", "move", "numbers", "count", "shop", "by"):
-            moves.add_column(Text(i18n.t(f"documents.column.{key}")), key=key)
+        set_columns(self.query_one("#documents-moves", DataTable), "documents.column",
+                    ("at", "move", "numbers", "count", "shop", "by"))
 
     @work(thread=True, exclusive=True, group="documents")
     def _load(self) -> None:

@@ -20,6 +20,7 @@ from ...messages import DataChanged
 from ...read_only import refuse_when_read_only
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
+from ...widgets.table_columns import set_columns
 from ..desk_screen import DeskScreen
 from ..directory.base import cell
 from .dialogs import FollowUpDialog, VisitDialog
@@ -63,10 +64,7 @@ class VisitsScreen(DeskScreen):
         self._load()
 
     def _columns(self) -> None:
-        table = self.query_one(DataTable)
-        table.clear(columns=True)
-        for name in COLUMNS:
-            table.add_column(Text(i18n.t(f"visits.column.{name}")), key=name)
+        set_columns(self.query_one(DataTable), "visits.column", COLUMNS)
 
     @work(thread=True, exclusive=True, group="visits")
     def _load(self) -> None:
