@@ -10,6 +10,7 @@ from .... import i18n
 from ....domain.errors import InvalidInput
 from ....services.deliveries.runsheet import export_runsheet
 from ....services.transfer.exports import ExportFormat
+from ...dialogs.file_field import path_refusal
 from ...dialogs.form_dialog import FormDialog, filled_input
 from ...dialogs.form_rows import form_row
 
@@ -76,4 +77,4 @@ class RunsheetDialog(FormDialog[tuple[Path, int]]):
         try:
             return out, export_runsheet(self.day, out, fmt)
         except OSError as exc:
-            raise InvalidInput(str(exc), {"out": exc.strerror or str(exc)}) from exc
+            raise path_refusal(exc, "out") from exc
