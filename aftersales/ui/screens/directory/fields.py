@@ -1,14 +1,17 @@
 """Form lines of the directory dialogs: a label beside a compact field, its error underneath."""
 
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
 from rich.text import Text
 from textual.containers import Vertical
+from textual.dom import DOMNode
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static
 
 from .... import i18n
+from ....domain.errors import InvalidInput
 from ...dialogs.form_dialog import filled_input
 from ...dialogs.form_rows import form_row
 
@@ -27,6 +30,22 @@ def choice_field(name: str, enum: type[StrEnum], value: str | None) -> Select[st
     options = [(Text(i18n.label(member)), member.value) for member in enum]
     return Select(options, id=f"field-{name}", value=value if value is not None else Select.NULL,
                   allow_blank=value is None, prompt=i18n.t("directory.choose"), compact=True)
+
+
+def typed_dates(dialog: DOMNode, *names: str) -> dict[str, date | None]:
+    """The dates typed as YYYY-MM-DD in `dialog`'s fields `names` (an empty one: None); every wrong one is
+    refused under its field."""
+    dates: dict[str, date | None] = {}
+    errors: dict[str, str] = {}
+    for name in names:
+        text = dialog.query_one(f"#field-{name}", Input).value.strip()
+        try:
+            dates[name] = date.fromisoformat(text) if text else None
+        except ValueError:
+            errors[name] = i18n.t("visits.validation.date")
+    if errors:
+        raise InvalidInput("dates", errors)
+    return dates
 
 
 def chosen(select: Select[str]) -> str:

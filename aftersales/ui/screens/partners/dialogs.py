@@ -17,8 +17,7 @@ from ....services.partners.directory import partner_directory
 from ....services.partners.referrals import complaint_referrals, log_reply, refer_complaint
 from ....store.db import connection
 from ...dialogs.form_dialog import FormDialog
-from ..directory.fields import choice_field, chosen, line, text_field
-from ..supervision.dialogs import typed_date
+from ..directory.fields import choice_field, chosen, line, text_field, typed_dates
 
 # 12315 asks for a reply within seven days; other partners are given the same unless told otherwise.
 REPLY_DAYS = 7
@@ -73,15 +72,11 @@ class ReferralDialog(FormDialog[ReferralView]):
             select.value = match
 
     def values(self) -> dict[str, Any]:
-        errors: dict[str, str] = {}
-        referred = typed_date(self.query_one("#field-referred_on", Input).value, "referred_on", errors)
-        due = typed_date(self.query_one("#field-reply_due_on", Input).value, "reply_due_on", errors)
-        if errors:
-            raise InvalidInput("dates", errors)
+        dates = typed_dates(self, "referred_on", "reply_due_on")
         out: dict[str, Any] = {name: self.query_one(f"#field-{name}", Input).value for name in ("reference", "note")}
         out.update(direction=chosen(self.query_one("#field-direction", Select)),
                    partner_code=chosen(self.query_one("#field-partner_code", Select)),
-                   referred_on=referred, reply_due_on=due)
+                   **dates)
         return out
 
     def perform(self, values: dict[str, Any]) -> ReferralView:
@@ -141,12 +136,8 @@ class ReplyDialog(FormDialog[ReferralView]):
         value = self.query_one("#field-referral", Select).value
         if value is Select.NULL:
             raise InvalidInput("no referral", {"referral": i18n.t("partners.validation.no_referral")})
-        errors: dict[str, str] = {}
-        due = typed_date(self.query_one("#field-next_due_on", Input).value, "next_due_on", errors)
-        if errors:
-            raise InvalidInput("date", errors)
         return {"referral": value, "text": self.query_one("#field-text", Input).value,
-                "final": self.query_one("#field-final", Checkbox).value, "next_due_on": due}
+                "final": self.query_one("#field-final", Checkbox).value, **typed_dates(self, "next_due_on")}
 
     def perform(self, values: dict[str, Any]) -> ReferralView:
         session = self.session
