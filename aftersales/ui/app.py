@@ -28,13 +28,15 @@ from textual.widget import Widget
 from .. import i18n
 from ..i18n import t
 from . import breakpoints
+from .app_notices import BackgroundNotices
 from .bindings import translate_bindings
 from .messages import DataChanged
 from .navigation import MODES, SECTIONS, load_screen_class, prepared, section_factory
-from .palette import DeskCommands, follow_lookup
+from .palette import DeskCommands
 from .read_only import refuse_when_read_only
 from .sections import first_place, home_of, may_open
 from .session import DeskSession, LockState
+from .textual_internals import has_mode, mode_stacks
 
 if TYPE_CHECKING:
     from ..domain.schemas import StaffView
@@ -61,7 +63,7 @@ def _in_form_control(widget: Widget | None) -> bool:
                for node in widget.ancestors_with_self for cls in type(node).__mro__)
 
 
-class DeskApp(App[None]):
+class DeskApp(BackgroundNotices, App[None]):
     """Keyboard-first after-sales desk."""
 
     TITLE = "aftersales"
@@ -264,12 +266,17 @@ class DeskApp(App[None]):
 
         lock.lock_when_idle(self)
 
-    def reset_sections(self) -> None:
+    async def rebuild_mode(self, mode: str) -> None:
+        """Close what `mode` (not the current one) holds: its screens are built afresh on its next visit."""
+        if has_mode(self, mode):
+            await self.remove_mode(mode)
+        self.add_mode(mode, self._factories[mode])
+
+    async def reset_sections(self) -> None:
         """Forget every section's screens but the current one's (they are rebuilt on their next visit)."""
-        for mode in list(self._screen_stacks):
-            if mode not in (self.current_mode, "_default") and mode in self._modes:
-                self.remove_mode(mode)
-                self.add_mode(mode, self._factories[mode])
+        for mode in mode_stacks(self):
+            if mode not in (self.current_mode, self.DEFAULT_MODE) and has_mode(self, mode):
+                await self.rebuild_mode(mode)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's own palette commands, in the desk's language and with the desk's help and quit."""
@@ -310,9 +317,8 @@ class DeskApp(App[None]):
             self.push_screen(prepared(intake()))
 
     def data_changed(self) -> None:
-        for stack in self._screen_stacks.values():
-            for screen in stack:
-                screen.post_message(DataChanged())
+        for screen in self.all_screens():
+            screen.post_message(DataChanged())
         self.count_escalations()
 
     def count_escalations(self) -> None:
@@ -321,31 +327,8 @@ class DeskApp(App[None]):
 
         count_badge(self)
 
-    def on_badge_counted(self, message: Any) -> None:
-        self.session.open_escalations = message.count
-        if not self.screen_stack:  # the count came back after the desk closed
-            return
-        for bar in self.screen.query("SectionBar"):
-            getattr(bar, "show")()  # noqa: B009 - SectionBar is imported lazily
-
-    def on_sweep_raised(self, message: Any) -> None:
-        self.notify(t("escalations.sweep_raised", count=message.count), markup=False)
-        self.data_changed()
-
-    def on_database_moved(self, _: object) -> None:
-        self.data_changed()
-
-    def on_complaint_looked_up(self, message: Any) -> None:
-        follow_lookup(self, message)
-
-    def on_integrity_checked(self, event: Any) -> None:
-        if event.problems:
-            self.notify(
-                t("shell.integrity_bad", problem=event.problems[0]), severity="error", timeout=30
-            )
-
     def all_screens(self) -> list[Screen[Any]]:
-        return [screen for stack in self._screen_stacks.values() for screen in stack]
+        return [screen for stack in mode_stacks(self).values() for screen in stack]
 
     def unsaved_screens(self) -> list[Screen[Any]]:
         """Screens (forms, dialogs) holding text that was never saved."""
@@ -383,7 +366,7 @@ class DeskApp(App[None]):
         """Switch every text to `language` (see language.switch_language)."""
         from .language import switch_language
 
-        await switch_language(self, language, self._factories)
+        await switch_language(self, language)
 
     async def action_quit(self) -> None:
         if not self.unsaved_screens():

@@ -2,11 +2,13 @@
 
 import dataclasses
 from functools import cache
+from typing import Any, cast
 
 from textual.binding import Binding
 from textual.dom import DOMNode
 
 from .. import i18n
+from .textual_internals import key_bindings, set_key_bindings
 
 # Binding id → catalog key, remembered the first time a description written as a key is seen,
 # so later switches do not have to guess the key back from translated text.
@@ -59,7 +61,16 @@ def translate_bindings(node: DOMNode) -> None:
     New lists are built: Textual's `BindingsMap.copy()` shares each key's list with the class,
     so rewriting one in place would leak this language into every later instance.
     """
-    node._bindings.key_to_bindings = {
+    set_key_bindings(node, {
         key: [dataclasses.replace(binding, description=describe(binding)) for binding in bindings]
-        for key, bindings in node._bindings.key_to_bindings.items()
-    }
+        for key, bindings in key_bindings(node).items()
+    })
+
+
+class TranslatedKeys:
+    """Mixed into a screen or widget (before its Textual class): its keys are described in the desk's
+    language from construction on, so no constructor has to ask for it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        translate_bindings(cast(DOMNode, self))

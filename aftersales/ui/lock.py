@@ -88,21 +88,19 @@ async def _log_out_now(app: DeskApp) -> None:
     app.locks = LockState()
     app.user_code = None
     await _show_login(app)
-    app.reset_sections()
+    await app.reset_sections()
 
 
 async def _take_over(app: DeskApp, actor: "StaffView") -> None:
     app.session.actor = actor
     app.locks = LockState()
-    app.reset_sections()
+    await app.reset_sections()
     await _leave_login(app, app.start_for(actor))
 
 
 async def _show_login(app: DeskApp) -> None:
-    if "login" in app._modes and app.current_mode != "login":
-        app.remove_mode("login")
-    if "login" not in app._modes:
-        app.add_mode("login", app._factories["login"])
+    if app.current_mode != "login":
+        await app.rebuild_mode("login")  # built anew: it names who locked the desk, if anybody
     await app.switch_mode("login")
 
 

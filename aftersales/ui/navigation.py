@@ -3,12 +3,11 @@
 import importlib
 from collections.abc import Callable
 
-from textual._context import active_app
 from textual.screen import Screen
 
 from . import breakpoints
-from .bindings import translate_bindings
 from .sections import SECTIONS
+from .textual_internals import mark_styles_current, running_app
 
 __all__ = ["MODES", "SECTIONS", "SECTION_SCREENS", "load_screen_class", "prepared", "section_factory"]
 
@@ -37,15 +36,13 @@ def load_screen_class(module: str, name: str) -> type[Screen]:  # type: ignore[t
 
 
 def prepared(screen: Screen) -> Screen:  # type: ignore[type-arg]
-    """`screen` with its key descriptions in the current language, its styles marked current."""
-    translate_bindings(screen)
-    try:
-        app = active_app.get()
-    except LookupError:
+    """`screen` with its styles marked current and its layout classes set for the terminal as it is."""
+    app = running_app()
+    if app is None:
         return screen
     # A section's screen made now is styled with the CSS as it is now. Left unmarked, Textual
     # reparses every stylesheet of the desk twice when the section first opens (a fifth of a second).
-    screen._css_update_count = app._css_update_count
+    mark_styles_current(screen, app)
     # Its layout classes for the terminal as it is, so its first resize restyles nothing.
     width, height = app.size
     for bound, name in breakpoints.HORIZONTAL:

@@ -5,22 +5,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ...i18n import t
-from ..bindings import translate_bindings
+from .modal import DeskModal
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(DeskModal[bool]):
     """Dismisses with True only for `y` (or its button); `n`, escape and a stray enter answer False."""
 
     DEFAULT_CSS = """
-    ConfirmScreen { align: center middle; }
-    ConfirmScreen > Vertical {
-        width: 64; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $error; background: $surface; padding: 1 2;
-    }
+    ConfirmScreen > Vertical { width: 64; border: thick $error; padding: 1 2; }
     ConfirmScreen #confirm-question { text-style: bold; }
     ConfirmScreen #confirm-detail { margin-top: 1; }
     ConfirmScreen Horizontal { height: auto; margin-top: 1; align-horizontal: right; }
@@ -35,7 +30,6 @@ class ConfirmScreen(ModalScreen[bool]):
     def __init__(self, question: str, detail: str, yes: str, no: str) -> None:
         super().__init__()
         self.question, self.detail, self.yes, self.no = question, detail, yes, no
-        translate_bindings(self)
 
     def compose(self) -> ComposeResult:
         with Vertical():

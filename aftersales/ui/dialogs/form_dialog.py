@@ -16,16 +16,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from ... import i18n
 from ...domain.errors import ConflictError, FieldMessage, InvalidInput
 from ...domain.text import yuan_to_fen
 from ..background import run_in_background
-from ..bindings import translate_bindings
 from ..messages import LoadFailed, SaveFailed
 from ..session import DeskSession
+from .modal import DeskModal
 
 Result = TypeVar("Result")
 
@@ -60,16 +59,11 @@ class FormReread(Message):
     current: Any
 
 
-class FormDialog(ModalScreen[Result | None], Generic[Result]):
+class FormDialog(DeskModal[Result | None], Generic[Result]):
     """A form over one record; `perform` runs in a thread with the session's desk and actor."""
 
     DEFAULT_CSS = """
-    FormDialog { align: center middle; }
-    FormDialog > Vertical {
-        width: 76; max-width: 100%; height: auto; max-height: 100%; padding: 0 2;
-        border: thick $accent; background: $surface; overflow-y: auto;
-    }
-    FormDialog .title { text-style: bold; margin: 1 0; }
+    FormDialog > Vertical { width: 76; padding: 0 2; border: thick $accent; overflow-y: auto; }
     FormDialog .field-error { color: $error; height: auto; }
     FormDialog .field-error.-empty { display: none; }
     FormDialog #dialog-error { color: $error; text-style: bold; height: auto; margin-top: 1; }
@@ -77,6 +71,12 @@ class FormDialog(ModalScreen[Result | None], Generic[Result]):
     FormDialog TextArea { height: 5; }
     FormDialog .buttons { height: auto; margin: 1 0; }
     FormDialog Button { margin-right: 2; }
+    FormDialog .form-row { height: auto; }
+    FormDialog .form-row > Label { width: 14; color: $text-muted; }
+    FormDialog.-long-labels .form-row > Label { width: 18; }
+    FormDialog .form-row > Input, FormDialog .form-row > Select { width: 1fr; }
+    FormDialog .form-field { height: auto; }
+    FormDialog .form-facts { height: auto; margin-bottom: 1; }
     """
 
     BINDINGS = [
@@ -86,13 +86,14 @@ class FormDialog(ModalScreen[Result | None], Generic[Result]):
 
     # The catalog key of the save button's label (a decision dialog says "Confirm", "Waive" …).
     save_key = "detail.dialog.save"
+    # Dialogs whose labels are longer (the deliveries' and call-backs') give the label column more room.
+    long_labels = False
 
     def __init__(self, on_conflict: Callable[[], None] | None = None) -> None:
-        super().__init__()
+        super().__init__(classes="-long-labels" if self.long_labels else None)
         self.on_conflict = on_conflict
         self.saving = False
         self._dismissed = False
-        translate_bindings(self)
 
     @property
     def session(self) -> DeskSession:

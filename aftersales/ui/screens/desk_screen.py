@@ -6,17 +6,18 @@ from textual import events
 from textual.screen import Screen
 
 from .. import breakpoints
+from ..language import ScreenFollowsLanguage
 from ..session import DeskSession
 
 if TYPE_CHECKING:
     from ..app import DeskApp
 
 
-class DeskScreen(Screen[None]):
+class DeskScreen(ScreenFollowsLanguage, Screen[None]):
     """A screen that works on the desk's database for the logged-in actor.
 
     A key shown greyed (its action not possible now) answers with `unavailable_reason` when pressed,
-    instead of doing nothing.
+    instead of doing nothing. Its keys and texts follow the desk's language (language.ScreenFollowsLanguage).
     """
 
     # Set here too, so a desk screen reflows whichever app shows it (tests host single screens).

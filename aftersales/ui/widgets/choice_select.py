@@ -6,10 +6,10 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Select
 
-from ..bindings import translate_bindings
+from ..bindings import TranslatedKeys
 
 
-class ChoiceSelect(Select[Any]):
+class ChoiceSelect(TranslatedKeys, Select[Any]):
     """A Select over `choices` (label, value); `1`–`9` pick the option of that number and go to the
     next field, so a choice costs one key instead of opening the list."""
 
@@ -21,7 +21,6 @@ class ChoiceSelect(Select[Any]):
     def __init__(self, choices: list[tuple[str, Any]], **kwargs: Any) -> None:
         self.choices = list(choices)
         super().__init__(self._numbered(), **kwargs)
-        translate_bindings(self)
 
     def _numbered(self) -> list[tuple[Text, Any]]:
         return [(Text(f"{number} {label}" if number < 10 else label), value)

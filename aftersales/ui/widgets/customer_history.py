@@ -13,6 +13,7 @@ from ...domain.schemas import QueueRow
 from ...i18n import label, t
 from ...services.complaints.read import customer_history, customer_name
 from ..background import failure_text, run_in_background
+from ..language import FollowsLanguage
 from ..messages import LoadFailed
 
 HISTORY_ROWS = 5
@@ -26,7 +27,7 @@ class LookUpFailed(LoadFailed):
     phone: str
 
 
-class CustomerHistory(Static):
+class CustomerHistory(FollowsLanguage, Static):
     """A caller's latest complaints (number, date, shop, status) under the phone field."""
 
     DEFAULT_CSS = """

@@ -7,10 +7,11 @@ as they fit (the help lists every key), so what matters on that screen is not pu
 from typing import Any
 
 from rich.cells import cell_len
-from textual._context import active_app
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+
+from ..textual_internals import footer_has_bindings, running_app
 
 COMPACT_BELOW = 100  # columns
 # Keys of the whole desk a narrow footer still shows.
@@ -27,10 +28,8 @@ class DeskFooter(Footer):
     """
 
     def __init__(self, **kwargs: Any) -> None:
-        try:
-            width = active_app.get().size.width
-        except LookupError:
-            width = 0
+        app = running_app()
+        width = app.size.width if app is not None else 0
         # Compact from the start on a narrow terminal: switching it later restyles every key.
         super().__init__(compact=0 < width < COMPACT_BELOW, **kwargs)
         self._shown: tuple[object, ...] | None = None
@@ -66,7 +65,7 @@ class DeskFooter(Footer):
         narrow = self.narrow
         if self.compact != narrow:
             self.compact = narrow
-        if self._narrow is not None and narrow != self._narrow and self._bindings_ready:
+        if self._narrow is not None and narrow != self._narrow and footer_has_bindings(self):
             self.call_after_refresh(self.recompose)
         self._narrow = narrow
 
@@ -76,7 +75,7 @@ class DeskFooter(Footer):
             for key, active in screen.active_bindings.items()
             if active.binding.show
         )
-        if keys == self._shown and self._bindings_ready:
+        if keys == self._shown and footer_has_bindings(self):
             return
         self._shown = keys
         super().bindings_changed(screen)

@@ -11,6 +11,7 @@ from ...services.complaints.intake import recent_duplicates
 from ...services.complaints.read import find_complaint
 from ...services.context import Desk
 from ..background import run_in_background
+from ..language import FollowsLanguage
 
 
 @dataclass
@@ -23,7 +24,7 @@ class DuplicatesFound(Message):
     first_id: int | None
 
 
-class DuplicateWarning(Static):
+class DuplicateWarning(FollowsLanguage, Static):
     """Earlier complaints of one phone about one shop within 14 days; hidden when there are none."""
 
     DEFAULT_CSS = """

@@ -8,14 +8,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Label, Select
 
 from ... import i18n
 from ...domain.enums import Category, ComplaintStatus, Severity
 from ...domain.schemas import ShopView, StaffView
 from ...services.complaints.queue import QueueFilter, QueueSort, effective_sort
-from ..bindings import translate_bindings
+from ..dialogs.modal import DeskModal
 
 # Counting stops here, so a huge queue stays cheap to count.
 COUNT_CAP = 100_000
@@ -30,16 +29,11 @@ def _value(select: Select[Any]) -> Any:
     return None if select.value is Select.NULL else select.value
 
 
-class QueueFilterDialog(ModalScreen[QueueFilter | None]):
+class QueueFilterDialog(DeskModal[QueueFilter | None]):
     """Pick status, shop, category, severity and assignee; returns the new filter or None."""
 
     DEFAULT_CSS = """
-    QueueFilterDialog { align: center middle; }
-    QueueFilterDialog > Vertical {
-        width: 70; max-width: 100%; height: auto; max-height: 100%; padding: 0 2; border: thick $accent;
-        background: $surface; overflow-y: auto;
-    }
-    QueueFilterDialog .title { text-style: bold; margin: 1 0; }
+    QueueFilterDialog > Vertical { width: 70; padding: 0 2; border: thick $accent; overflow-y: auto; }
     QueueFilterDialog Horizontal { height: auto; margin-bottom: 1; }
     QueueFilterDialog .field-label { width: 14; height: 1; }
     QueueFilterDialog Select { width: 1fr; height: 1; }
@@ -59,7 +53,6 @@ class QueueFilterDialog(ModalScreen[QueueFilter | None]):
         self.current = current
         self.shops = shops
         self.staff = staff
-        translate_bindings(self)
 
     def compose(self) -> ComposeResult:
         cur = self.current

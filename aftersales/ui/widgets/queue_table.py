@@ -14,11 +14,12 @@ from ...domain.enums import ComplaintStatus, Severity
 from ...domain.schemas import QueueRow
 from ...domain.sla import Hold, SlaPolicy
 from ...domain.text import mask_phone, strip_controls
-from ..bindings import translate_bindings
+from ..bindings import TranslatedKeys
 from ..formatting import local_time, time_left
 from .queue_columns import CUSTOMER_CELLS, ColumnPlan, least_widths, plan_columns
 from .queue_window import QueueWindow
 from .sla_text import left_text, target_seconds
+from .table_columns import set_columns
 
 # Ask for the next page while the cursor is still a screen or so away from the end of what is loaded.
 PREFETCH_MARGIN = 40
@@ -97,7 +98,7 @@ def row_cells(
     }
 
 
-class QueueTable(DataTable[Text]):
+class QueueTable(TranslatedKeys, DataTable[Text]):
     """DataTable over a QueueWindow; `home`/`end` jump to the first/last page of the whole queue."""
 
     DEFAULT_CSS = """
@@ -123,8 +124,8 @@ class QueueTable(DataTable[Text]):
             super().__init__()
             self.to_end = to_end
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
         self.window = QueueWindow()
         self.loading_more = False
         self.plan: ColumnPlan | None = None
@@ -132,7 +133,6 @@ class QueueTable(DataTable[Text]):
         self.zone: ZoneInfo | None = None
         # The desk's SLA policy (the queue screen sets it): time left is counted in its business hours.
         self.policy = DEFAULT_POLICY
-        translate_bindings(self)
 
     def on_mount(self) -> None:
         self.lay_out()
@@ -155,9 +155,7 @@ class QueueTable(DataTable[Text]):
         if plan == self.plan:
             return False
         self.plan = plan
-        self.clear(columns=True)
-        for key, width in plan.widths.items():
-            self.add_column(Text(i18n.t(f"queue.column.{key}"), no_wrap=True), width=width, key=key)
+        set_columns(self, "queue.column", plan.widths, no_wrap=True)
         return True
 
     def show_window(self, now: datetime, zone: ZoneInfo, cursor_row: int = 0, scroll_y: float | None = None) -> None:

@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from ...i18n import label, t
 from ..formatting import local_time
+from ..language import FollowsLanguage
 from ..sections import RESTRICTED, SECTIONS, may_open
 
 __all__ = ["RESTRICTED", "SECTIONS", "SectionBar", "may_open"]
@@ -17,7 +18,7 @@ def badge_text(count: int) -> str:
     return "999+" if count >= 1000 else str(count)
 
 
-class SectionBar(Static):
+class SectionBar(FollowsLanguage, Static):
     """One line of section keys (the current one highlighted), the user and role, the time."""
 
     DEFAULT_CSS = """
@@ -42,6 +43,9 @@ class SectionBar(Static):
         app: Any = self.app
         self.styles.height = 2 if app.session.read_only else 1
         self.update(self.render_bar())
+
+    def refresh_language(self) -> None:
+        self.show()
 
     def _sections(self, named: bool) -> Text:
         """The section keys, each with its name (`named`) or only the current one's."""

@@ -15,7 +15,7 @@ from ...domain.schemas import ShopView
 from ...i18n import t
 from ...services.complaints.read import list_shops
 from ..background import failure_text, run_in_background
-from ..bindings import translate_bindings
+from ..language import FollowsLanguage
 from ..messages import LoadFailed
 
 # Enough to pick from while typing; narrowing the text finds the rest.
@@ -34,7 +34,7 @@ class ShopOptions(OptionList, can_focus=False):
     """Matching shops; driven from the filter input so tab order stays on the form."""
 
 
-class ShopPicker(Vertical):
+class ShopPicker(FollowsLanguage, Vertical):
     """A filter Input over the active shops; `enter` (or a click) chooses the highlighted one."""
 
     DEFAULT_CSS = """
@@ -82,7 +82,6 @@ class ShopPicker(Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        translate_bindings(self)
         self.shop: ShopView | None = None
         self._matches: list[ShopView] = []
         self._failure: Exception | None = None  # why the shops could not be read

@@ -16,7 +16,7 @@ from ....services.callbacks.attempts import record_attempt
 from ....services.callbacks.read import get_callback, pending_callback
 from ...background import run_in_background
 from ...dialogs.form_dialog import FormDialog
-from ...dialogs.form_rows import ROWS_CSS, form_row
+from ...dialogs.form_rows import form_row
 from ...formatting import local_time, yuan
 from .due_table import purpose_text
 
@@ -55,7 +55,8 @@ def facts_text(view: CallbackView, now: Any, zone: Any) -> Text:
 class CallbackDialog(FormDialog[CallbackView]):
     """A call-back by id (from the due list) or the complaint's next pending one (from its detail)."""
 
-    DEFAULT_CSS = ROWS_CSS + """
+    long_labels = True
+    DEFAULT_CSS = """
     CallbackDialog #callback-facts { height: auto; margin-bottom: 1; }
     """
 

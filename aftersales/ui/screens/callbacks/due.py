@@ -17,7 +17,6 @@ from .... import i18n
 from ....domain.callbacks import DueRow
 from ....services.callbacks.read import due_callbacks, due_counts
 from ...background import run_in_background
-from ...bindings import translate_bindings
 from ...messages import DataChanged, LoadFailed
 from ...widgets.section_bar import SectionBar
 from ..desk_screen import DeskScreen
@@ -79,8 +78,7 @@ class CallbacksDueScreen(DeskScreen):
     """Its own view of the call-backs due (the dashboard shows the first few)."""
 
     DEFAULT_CSS = """
-    CallbacksDueScreen #due-heading { height: 1; padding: 0 1; background: $panel; }
-    CallbacksDueScreen #due-hint { height: auto; padding: 0 1; color: $text-muted; }
+    CallbacksDueScreen #due-hint { padding: 0 1; }
     """
 
     BINDINGS = [
@@ -92,13 +90,12 @@ class CallbacksDueScreen(DeskScreen):
         super().__init__()
         self.everyone = False
         self.loaded: DueLoaded | None = None
-        translate_bindings(self)
 
     def compose(self) -> ComposeResult:
         yield SectionBar("dashboard")
-        yield Static("", id="due-heading")
+        yield Static("", id="due-heading", classes="status-line")
         yield DueTable(id="due-table")
-        yield Static(Text(i18n.t("callbacks.hint")), id="due-hint")
+        yield Static(Text(i18n.t("callbacks.hint")), id="due-hint", classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -123,7 +120,6 @@ class CallbacksDueScreen(DeskScreen):
         self.reload()
 
     def refresh_language(self) -> None:
-        self.query_one(SectionBar).show()
         self.query_one("#due-hint", Static).update(Text(i18n.t("callbacks.hint")))
         self.query_one(DueTable).label_columns()
         if self.loaded is not None:

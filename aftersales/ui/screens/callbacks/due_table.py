@@ -10,6 +10,7 @@ from .... import i18n
 from ....domain.callbacks import CallbackPurpose, DueRow
 from ....domain.text import mask_phone, strip_controls
 from ...formatting import local_time
+from ...widgets.table_columns import set_columns
 
 COLUMNS: list[tuple[str, int]] = [
     ("due", 13), ("complaint", 16), ("customer", 20), ("purpose", 40), ("attempts", 6), ("assignee", 6),
@@ -55,10 +56,8 @@ class DueTable(DataTable[Text]):
         self.label_columns()
 
     def label_columns(self) -> None:
-        self.clear(columns=True)
         widths = dict(COLUMNS)
-        for name in self.shown:
-            self.add_column(Text(i18n.t(f"callbacks.column.{name}")), width=widths[name], key=name)
+        set_columns(self, "callbacks.column", {name: widths[name] for name in self.shown})
 
     def show(self, rows: list[DueRow], now: datetime, zone: ZoneInfo) -> None:
         """Put `rows` in, keeping the cursor on the same call-back when it is still due."""

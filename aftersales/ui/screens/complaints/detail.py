@@ -26,7 +26,6 @@ from ....services.complaints.read import get_complaint, timeline
 from ....services.escalations.read import complaint_escalations
 from ....services.escalations.repeat import shop_repeat
 from ...background import run_in_background
-from ...bindings import translate_bindings
 from ...formatting import local_time, yuan
 from ...messages import DataChanged, LoadFailed, SaveFailed
 from ...read_only import refuse_when_read_only
@@ -159,7 +158,6 @@ class DetailScreen(DeskScreen):
         self.complaint: ComplaintView | None = None
         self.loaded: DetailLoaded | None = None
         self.busy = False
-        translate_bindings(self)
 
     @property
     def version(self) -> int:
@@ -196,7 +194,6 @@ class DetailScreen(DeskScreen):
     def refresh_language(self) -> None:
         """Show every text in the language just chosen (the data is reloaded right after)."""
         self.query_one("#detail-description-box").border_title = i18n.t("detail.description")
-        self.query_one(SectionBar).show()
         if self.loaded is not None:
             self.on_detail_loaded(self.loaded)
 

@@ -23,7 +23,6 @@ from ....i18n import label, t
 from ....services.complaints.intake import create_complaint
 from ....services.context import Desk
 from ...background import run_in_background
-from ...bindings import translate_bindings
 from ...messages import SaveFailed
 from ...widgets.choice_select import ChoiceSelect
 from ...widgets.customer_history import CustomerHistory
@@ -82,7 +81,6 @@ class IntakeScreen(DeskScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        translate_bindings(self)
         self._visible: set[str] = set()  # fields whose errors are on screen
         self._saving = False
         self._finished = False
@@ -352,7 +350,6 @@ class IntakeScreen(DeskScreen):
     def refresh_language(self) -> None:
         """Relabel everything in the language just chosen; every typed character stays."""
         self.query_one("#intake-title", Static).update(self._title())
-        self.query_one(SectionBar).show()
         for caption in self.query(".i18n").results(Label):
             caption.update(t(caption.name or ""))
         self.query_one("#phone", Input).placeholder = t("intake.placeholder.phone")
@@ -362,11 +359,6 @@ class IntakeScreen(DeskScreen):
             select.prompt = t("intake.placeholder.choose")
             select.set_choices(_labelled(enum))
         self.query_one("#major_incident", Checkbox).label = t("intake.field.major_incident")
-        self.query_one(ShopPicker).refresh_language()
-        self.query_one(CustomerHistory).refresh_language()
-        self.query_one(DuplicateWarning).refresh_language()
-        for check in self.query(DocumentCheck):
-            check.refresh_language()
         if self._visible:
             self._refresh_errors()
         if self._status is not None:

@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Literal
 
 from rich.text import Text
 from textual import on
@@ -25,7 +25,7 @@ from ....services.complaints.queue import (
 from ....services.complaints.read import list_shops
 from ....services.staff.auth import list_staff
 from ...background import run_in_background
-from ...bindings import translate_bindings
+from ...bindings import TranslatedKeys
 from ...messages import DataChanged, LoadFailed
 from ...minute import every_minute
 from ...session import DeskSession
@@ -78,17 +78,13 @@ class FilterChoices(Message):
     staff: list[StaffView]
 
 
-class SearchInput(Input):
+class SearchInput(TranslatedKeys, Input):
     """The queue's search box; escape empties it and gives the keys back to the table."""
 
     BINDINGS = [Binding("escape", "clear_search", "queue.key.clear_search", id="queue.clear_search")]
 
     class Cleared(Message):
         """The operator cleared the search."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        translate_bindings(self)
 
     def action_clear_search(self) -> None:
         self.value = ""
@@ -101,8 +97,6 @@ class QueueScreen(DeskScreen):
     DEFAULT_CSS = """
     QueueScreen #queue-search { margin: 0 0; }
     QueueScreen.-short #queue-search { height: 1; border: none; padding: 0 1; }
-    QueueScreen #queue-table { height: 1fr; }
-    QueueScreen #queue-status { height: 1; padding: 0 1; background: $panel; }
     """
 
     BINDINGS = [
@@ -121,7 +115,6 @@ class QueueScreen(DeskScreen):
         self.generation = 0
         self.count: int | None = None
         self.error = ""
-        translate_bindings(self)
 
     @property
     def page_sort(self) -> QueueSort:
@@ -135,8 +128,8 @@ class QueueScreen(DeskScreen):
     def compose(self) -> ComposeResult:
         yield SectionBar("complaints")
         yield SearchInput(placeholder=i18n.t("queue.search_placeholder"), id="queue-search")
-        yield QueueTable(id="queue-table")
-        yield Static(Text(i18n.t("queue.loading")), id="queue-status")
+        yield QueueTable(id="queue-table", classes="section-table")
+        yield Static(Text(i18n.t("queue.loading")), id="queue-status", classes="status-line")
         yield DeskFooter()
 
     def on_mount(self) -> None:
@@ -185,7 +178,6 @@ class QueueScreen(DeskScreen):
         self.table.relabel()
         self.redraw()
         self._show_status()
-        self.query_one(SectionBar).show()
 
     def redraw(self) -> None:
         """Draw the loaded rows again (time left moves on), keeping cursor and scroll."""

@@ -18,6 +18,7 @@ from ....domain.permissions import Action, allowed
 from ....i18n import label, t
 from ....services.dashboard.figures import DashboardView, load_dashboard
 from ...background import run_in_background
+from ...language import ScreenFollowsLanguage
 from ...messages import DataChanged, LoadFailed
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
@@ -27,7 +28,7 @@ from ..callbacks.due import CallbacksDuePanel
 CARDS = ("my_open", "overdue", "escalations", "deliveries")
 
 
-class DashboardScreen(Screen[None]):
+class DashboardScreen(ScreenFollowsLanguage, Screen[None]):
     """Where the desk lands after login; figures load in a thread and refresh on every change."""
 
     # Cards over two panels; the chart takes what the status table leaves.

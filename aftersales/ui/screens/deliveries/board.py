@@ -21,7 +21,6 @@ from ....services.deliveries import orders
 from ....services.deliveries.board import BoardView, is_overdue, load_board
 from ....services.deliveries.quality import ShopQuality, shop_delivery_quality
 from ...background import run_in_background
-from ...bindings import translate_bindings
 from ...messages import DataChanged, LoadFailed, SaveFailed
 from ...widgets.section_bar import SectionBar
 from ..desk_screen import DeskScreen
@@ -60,11 +59,10 @@ class DeliveryBoardScreen(DeskScreen):
     """One day's orders; `enter` opens an order's complaint (read-only for the dispatcher)."""
 
     DEFAULT_CSS = """
-    DeliveryBoardScreen #board-title { height: 1; padding: 0 1; background: $panel; }
     DeliveryBoardScreen #board-header { height: 1; padding: 0 2; color: $text-muted; }
     DeliveryBoardScreen #board-shops { height: 5; border-top: solid $panel; padding: 0 1; }
     DeliveryBoardScreen #board-shop-lines { text-wrap: nowrap; text-overflow: ellipsis; }
-    DeliveryBoardScreen #board-empty { height: auto; padding: 1 2; color: $text-muted; }
+    DeliveryBoardScreen #board-empty { padding: 1 2; }
     DeliveryBoardScreen #board-empty.-hidden { display: none; }
     """
 
@@ -96,7 +94,6 @@ class DeliveryBoardScreen(DeskScreen):
         self.shops: list[ShopQuality] = []
         self.columns = board_columns(120)
         self.busy = False
-        translate_bindings(self)
 
     def today(self) -> date:
         desk = self.session.desk
@@ -108,10 +105,10 @@ class DeliveryBoardScreen(DeskScreen):
 
     def compose(self) -> ComposeResult:
         yield SectionBar("deliveries")
-        yield Static("", id="board-title")
+        yield Static("", id="board-title", classes="status-line")
         yield Static("", id="board-header")
         yield BoardList(id="board-list")
-        yield Static(Text(i18n.t("deliveries.empty")), id="board-empty", classes="-hidden")
+        yield Static(Text(i18n.t("deliveries.empty")), id="board-empty", classes="hint -hidden")
         with VerticalScroll(id="board-shops"):
             yield Static("", id="board-shop-lines")
         yield Footer()
@@ -135,7 +132,6 @@ class DeliveryBoardScreen(DeskScreen):
 
     def refresh_language(self) -> None:
         """Every text in the language just chosen; the rows stay where they are."""
-        self.query_one(SectionBar).show()
         self.query_one("#board-empty", Static).update(Text(i18n.t("deliveries.empty")))
         self._layout(self.size.width)
         self.redraw()

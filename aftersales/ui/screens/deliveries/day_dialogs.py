@@ -10,8 +10,9 @@ from .... import i18n
 from ....domain.errors import InvalidInput
 from ....services.deliveries.runsheet import export_runsheet
 from ....services.transfer.exports import ExportFormat
+from ...dialogs.file_field import path_refusal
 from ...dialogs.form_dialog import FormDialog, filled_input
-from ...dialogs.form_rows import ROWS_CSS, form_row
+from ...dialogs.form_rows import form_row
 
 
 def parse_day(text: str, field: str) -> date:
@@ -24,7 +25,7 @@ def parse_day(text: str, field: str) -> date:
 class DayDialog(FormDialog[date]):
     """Which day the board shows."""
 
-    DEFAULT_CSS = ROWS_CSS
+    long_labels = True
 
     def __init__(self, day: date) -> None:
         super().__init__()
@@ -49,7 +50,7 @@ class DayDialog(FormDialog[date]):
 class RunsheetDialog(FormDialog[tuple[Path, int]]):
     """Write the run sheet of the board's day; the file's suffix (.csv or .xlsx) picks the format."""
 
-    DEFAULT_CSS = ROWS_CSS
+    long_labels = True
 
     def __init__(self, day: date, folder: Path | None = None) -> None:
         super().__init__()
@@ -76,4 +77,4 @@ class RunsheetDialog(FormDialog[tuple[Path, int]]):
         try:
             return out, export_runsheet(self.day, out, fmt, i18n.words())
         except OSError as exc:
-            raise InvalidInput(str(exc), {"out": exc.strerror or str(exc)}) from exc
+            raise path_refusal(exc, "out") from exc

@@ -15,7 +15,7 @@ from ....domain.schemas import ComplaintView, StaffView
 from ....services.context import Desk
 from ....services.deliveries.orders import create_order
 from ...dialogs.form_dialog import filled_input, parse_yuan
-from ...dialogs.form_rows import ROWS_CSS, form_row
+from ...dialogs.form_rows import form_row
 from ..complaints.detail_dialogs import ActionDialog
 from .order_dialogs import chosen, slot_select
 
@@ -27,7 +27,7 @@ KIND_OF_REMEDY = {Remedy.REPAIR: DeliveryKind.REPAIR_VISIT, Remedy.REPLACE: Deli
 class DispatchDialog(ActionDialog):
     """A delivery order for the complaint; saving moves it to awaiting delivery."""
 
-    DEFAULT_CSS = ROWS_CSS
+    long_labels = True
     title_key = "deliveries.dialog.dispatch_title"
 
     def compose_fields(self) -> ComposeResult:

@@ -20,7 +20,7 @@ from ....services.context import Desk
 from ....services.deliveries import orders
 from ....services.deliveries.read import get_order
 from ...dialogs.form_dialog import FormDialog, filled_input
-from ...dialogs.form_rows import ROWS_CSS, form_row
+from ...dialogs.form_rows import form_row
 
 
 def slot_select(value: Slot | None, field_id: str = "field-slot") -> Select[str]:
@@ -38,7 +38,7 @@ def chosen(select: Select[str]) -> str:
 class OrderDialog(FormDialog[DeliveryOrderView]):
     """A form over one order; `act` calls the service with the version shown when it opened."""
 
-    DEFAULT_CSS = ROWS_CSS
+    long_labels = True
     title_key = ""
 
     def __init__(self, order: DeliveryOrderView | OrderLine, on_conflict: Callable[[], None] | None = None) -> None:

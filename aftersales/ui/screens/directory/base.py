@@ -5,6 +5,7 @@ A directory holds tens (staff) to a few hundred (shops) rows, so it reads them a
 cursor stays on the same record when the table reloads after a change here or at another desk.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -21,11 +22,11 @@ from .... import i18n
 from ....domain.permissions import Action, allowed
 from ....domain.text import strip_controls
 from ...background import run_in_background
-from ...bindings import translate_bindings
 from ...messages import DataChanged, LoadFailed
 from ...read_only import refuse_when_read_only
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
+from ...widgets.table_columns import set_columns
 from ..desk_screen import DeskScreen
 
 
@@ -44,12 +45,6 @@ def cell(value: str, style: str = "") -> Text:
 class DirectoryScreen(DeskScreen):
     """A list of records with keys to add (`a`), edit (`e`, `enter`) and deactivate or reactivate (`x`)."""
 
-    DEFAULT_CSS = """
-    DirectoryScreen #directory-title { height: 1; padding: 0 1; text-style: bold; color: $accent; }
-    DirectoryScreen #directory-table { height: 1fr; }
-    DirectoryScreen #directory-status { height: 1; padding: 0 1; background: $panel; }
-    """
-
     BINDINGS = [
         Binding("a", "add", "directory.key.add", id="directory.add"),
         Binding("e", "edit", "directory.key.edit", id="directory.edit"),
@@ -62,13 +57,16 @@ class DirectoryScreen(DeskScreen):
     columns: ClassVar[tuple[str, ...]] = ()
     # Actions that change the directory: hidden from a role without `permission`.
     changes: ClassVar[frozenset[str]] = frozenset({"add", "edit", "toggle_active"})
+    # The dialog that adds a record (made with none) or edits one (made with it), and the one that
+    # deactivates or reactivates a record.
+    form: ClassVar[Callable[..., ModalScreen[Any]]]
+    active_form: ClassVar[Callable[[Any], ModalScreen[Any]]]
 
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[Any] = []
         self.error = ""
         self.follow: str | None = None  # the code the cursor goes to at the next load (a record just added)
-        translate_bindings(self)
 
     # ----- what each directory provides ------------------------------------------------------
 
@@ -80,15 +78,6 @@ class DirectoryScreen(DeskScreen):
         """The row of `entry`, one cell per column."""
         raise NotImplementedError
 
-    def add_dialog(self) -> ModalScreen[Any]:
-        raise NotImplementedError
-
-    def edit_dialog(self, entry: Any) -> ModalScreen[Any]:
-        raise NotImplementedError
-
-    def active_dialog(self, entry: Any) -> ModalScreen[Any]:
-        raise NotImplementedError
-
     # ----- layout and loading ----------------------------------------------------------------
 
     @property
@@ -97,9 +86,9 @@ class DirectoryScreen(DeskScreen):
 
     def compose(self) -> ComposeResult:
         yield SectionBar(self.section)
-        yield Static(Text(i18n.t(f"{self.prefix}.title")), id="directory-title")
-        yield DataTable(id="directory-table", cursor_type="row", zebra_stripes=True)
-        yield Static(Text(i18n.t("directory.loading")), id="directory-status")
+        yield Static(Text(i18n.t(f"{self.prefix}.title")), id="directory-title", classes="table-title")
+        yield DataTable(id="directory-table", classes="section-table", cursor_type="row", zebra_stripes=True)
+        yield Static(Text(i18n.t("directory.loading")), id="directory-status", classes="status-line")
         yield DeskFooter()
 
     def on_mount(self) -> None:
@@ -108,16 +97,12 @@ class DirectoryScreen(DeskScreen):
         self.reload()
 
     def _set_columns(self, widths: list[int] | None = None) -> None:
-        table = self.table
-        table.clear(columns=True)
-        for index, name in enumerate(self.columns):
-            table.add_column(Text(i18n.t(f"{self.prefix}.column.{name}")), key=name,
-                             width=widths[index] if widths else None)
+        set_columns(self.table, f"{self.prefix}.column",
+                    dict(zip(self.columns, widths, strict=True)) if widths else self.columns)
 
     def refresh_language(self) -> None:
         """Every text in the language just chosen; the rows come back with the reload that follows."""
         self.query_one("#directory-title", Static).update(Text(i18n.t(f"{self.prefix}.title")))
-        self.query_one(SectionBar).show()
         self._set_columns()
         self._show(self.entries)
 
@@ -187,17 +172,17 @@ class DirectoryScreen(DeskScreen):
 
     def action_add(self) -> None:
         if self._may_change():
-            self._open(self.add_dialog())
+            self._open(self.form())
 
     def action_edit(self) -> None:
         entry = self.current()
         if entry is not None and self._may_change():
-            self._open(self.edit_dialog(entry))
+            self._open(self.form(entry))
 
     def action_toggle_active(self) -> None:
         entry = self.current()
         if entry is not None and self._may_change():
-            self._open(self.active_dialog(entry))
+            self._open(self.active_form(entry))
 
     @on(DataTable.RowSelected, "#directory-table")
     def _row_chosen(self) -> None:

@@ -12,13 +12,12 @@ from ....domain.documents.schemas import MoveView, NumberLookup
 from ....services.documents.moves import move_documents
 from ....services.documents.read import lookup_number
 from ...dialogs.form_dialog import FormDialog
-from ..directory.fields import DIALOG_CSS, choice_field, chosen, line, text_field
+from ..directory.fields import choice_field, chosen, line, text_field
 
 
 class MoveDialog(FormDialog[MoveView]):
     """Receive a batch, issue numbers to a shop, or record numbers returned, used, voided or lost."""
 
-    DEFAULT_CSS = DIALOG_CSS
     save_key = "documents.dialog.save"
 
     def __init__(self, shop_code: str = "") -> None:
@@ -51,7 +50,7 @@ class MoveDialog(FormDialog[MoveView]):
 class LookupDialog(FormDialog[list[NumberLookup]]):
     """Which shop had a number, and when; the answer shows in the dialog until it is closed."""
 
-    DEFAULT_CSS = DIALOG_CSS + "LookupDialog #lookup-answer { height: auto; margin-top: 1; }"
+    DEFAULT_CSS = "LookupDialog #lookup-answer { height: auto; margin-top: 1; }"
     save_key = "documents.dialog.lookup_go"
 
     def title_text(self) -> str:

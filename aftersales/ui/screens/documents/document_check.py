@@ -12,6 +12,7 @@ from ....domain.documents.schemas import NumberLookup
 from ....i18n import label, t
 from ....services.documents.read import number_on_complaint
 from ...background import run_in_background
+from ...language import FollowsLanguage
 
 DEBOUNCE_S = 0.3
 
@@ -24,7 +25,7 @@ class NumberLookedUp(Message):
     found: NumberLookup | None
 
 
-class DocumentCheck(Static):
+class DocumentCheck(FollowsLanguage, Static):
     """Says which shop had the number typed above it; warns (without refusing) when no range holds it."""
 
     DEFAULT_CSS = """

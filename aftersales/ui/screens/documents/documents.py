@@ -15,11 +15,11 @@ from ....domain.documents.schemas import MoveView, StockLine
 from ....domain.permissions import Action, allowed
 from ....services.documents.read import recent_moves, stock_report
 from ...background import run_in_background
-from ...bindings import translate_bindings
 from ...messages import DataChanged, LoadFailed
 from ...read_only import refuse_when_read_only
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
+from ...widgets.table_columns import set_columns
 from ..desk_screen import DeskScreen
 from ..directory.base import cell
 from .dialogs import LookupDialog, MoveDialog
@@ -39,13 +39,6 @@ class DocumentsLoaded(Message):
 class DocumentsScreen(DeskScreen):
     """What the desk and each shop hold of every kind of numbered form, and what moved last."""
 
-    DEFAULT_CSS = """
-    DocumentsScreen .documents-title { height: 1; padding: 0 1; text-style: bold; color: $accent; }
-    DocumentsScreen #documents-stock { height: 1fr; }
-    DocumentsScreen #documents-moves { height: 1fr; }
-    DocumentsScreen #documents-status { height: 1; padding: 0 1; background: $panel; }
-    """
-
     BINDINGS = [
         Binding("m", "move", "documents.key.move", id="documents.move"),
         Binding("l", "lookup", "documents.key.lookup", id="documents.lookup"),
@@ -58,15 +51,14 @@ class DocumentsScreen(DeskScreen):
         self.stock: list[StockLine] = []
         self.moves: list[MoveView] = []
         self.loaded = False
-        translate_bindings(self)
 
     def compose(self) -> ComposeResult:
         yield SectionBar("shops")
-        yield Static(Text(i18n.t("documents.stock_title")), id="stock-title", classes="documents-title")
-        yield DataTable(id="documents-stock", cursor_type="row", zebra_stripes=True)
-        yield Static(Text(i18n.t("documents.moves_title")), id="moves-title", classes="documents-title")
-        yield DataTable(id="documents-moves", cursor_type="row", zebra_stripes=True)
-        yield Static(Text(i18n.t("documents.loading")), id="documents-status")
+        yield Static(Text(i18n.t("documents.stock_title")), id="stock-title", classes="table-title")
+        yield DataTable(id="documents-stock", classes="section-table", cursor_type="row", zebra_stripes=True)
+        yield Static(Text(i18n.t("documents.moves_title")), id="moves-title", classes="table-title")
+        yield DataTable(id="documents-moves", classes="section-table", cursor_type="row", zebra_stripes=True)
+        yield Static(Text(i18n.t("documents.loading")), id="documents-status", classes="status-line")
         yield DeskFooter()
 
     def on_mount(self) -> None:
@@ -76,16 +68,12 @@ class DocumentsScreen(DeskScreen):
 
     def _columns(self) -> None:
         stock = self.query_one("#documents-stock", DataTable)
-        stock.clear(columns=True)
-        for key in ("kind", "holder"):
-            stock.add_column(Text(i18n.t(f"documents.column.{key}")), key=key)
+        set_columns(stock, "documents.column", ("kind", "holder"))
         for state in STATES:
             stock.add_column(Text(i18n.label(state), justify="right"), key=state.value)
         stock.add_column(Text(i18n.t("documents.total"), justify="right"), key="total")
-        moves = self.query_one("#documents-moves", DataTable)
-        moves.clear(columns=True)
-        for key in ("at", "move", "numbers", "count", "shop", "by"):
-            moves.add_column(Text(i18n.t(f"documents.column.{key}")), key=key)
+        set_columns(self.query_one("#documents-moves", DataTable), "documents.column",
+                    ("at", "move", "numbers", "count", "shop", "by"))
 
     def _load(self) -> None:
         run_in_background(self, lambda: DocumentsLoaded(stock_report(), recent_moves(MOVES_SHOWN)), group="documents",
@@ -121,7 +109,6 @@ class DocumentsScreen(DeskScreen):
     def refresh_language(self) -> None:
         self.query_one("#stock-title", Static).update(Text(i18n.t("documents.stock_title")))
         self.query_one("#moves-title", Static).update(Text(i18n.t("documents.moves_title")))
-        self.query_one(SectionBar).show()
         self._columns()
         self._show()
 

@@ -4,21 +4,18 @@ from pathlib import Path
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.widgets import Input
 
 from .... import i18n
-from ....domain.errors import InvalidInput
 from ....services.documents.read import stock_report
 from ....services.documents.stock_file import StockFormat, write_stock
+from ...dialogs.file_field import default_folder, path_refusal, typed_path
 from ...dialogs.form_dialog import FormDialog
-from ..directory.fields import DIALOG_CSS, line, text_field
-from ..penalties.payroll_dialogs import default_folder
+from ..directory.fields import line, text_field
 
 
 class ExportStockDialog(FormDialog[Path]):
     """Where to write the stock report: a new .xlsx or .csv file."""
 
-    DEFAULT_CSS = DIALOG_CSS
     save_key = "documents.key.export"
 
     def __init__(self, folder: Path | None = None) -> None:
@@ -34,17 +31,13 @@ class ExportStockDialog(FormDialog[Path]):
                                                                max_length=500))
 
     def values(self) -> dict[str, Any]:
-        text = self.query_one("#field-path", Input).value.strip()
-        path = Path(text).expanduser()
-        suffix = path.suffix.lower().lstrip(".")
-        if not text or suffix not in ("csv", "xlsx"):
-            raise InvalidInput("not a csv or xlsx name", {"path": i18n.t("penalties.export.bad_suffix")})
+        path, suffix = typed_path(self, ("csv", "xlsx"), "penalties.export.bad_suffix")
         return {"path": path, "format": StockFormat(suffix)}
 
     def perform(self, values: dict[str, Any]) -> Path:
         try:
             write_stock(stock_report(), values["path"], values["format"], i18n.words())
         except OSError as exc:
-            raise InvalidInput(str(exc), {"path": exc.strerror or str(exc)}) from exc
+            raise path_refusal(exc) from exc
         path: Path = values["path"]
         return path

@@ -22,7 +22,6 @@ from ....domain.escalations.schemas import EscalationView
 from ....services.escalations import review
 from ....services.escalations.read import REVIEW_PAGE, review_queue, reviewable_levels
 from ...background import run_in_background
-from ...bindings import translate_bindings
 from ...formatting import business_left
 from ...messages import DataChanged, LoadFailed, SaveFailed
 from ...minute import every_minute
@@ -63,8 +62,6 @@ class EscalationReviewScreen(DeskScreen):
     """Open escalations the logged-in reviewer handles."""
 
     DEFAULT_CSS = """
-    EscalationReviewScreen #review-title { height: 1; padding: 0 1; text-style: bold; color: $accent; }
-    EscalationReviewScreen #review-table { height: 1fr; }
     EscalationReviewScreen #review-note { height: auto; padding: 1 2; }
     EscalationReviewScreen #review-detail { height: auto; max-height: 5; padding: 0 1; border-top: solid $panel; }
     """
@@ -82,7 +79,6 @@ class EscalationReviewScreen(DeskScreen):
         super().__init__()
         self.rows: list[EscalationView] = []
         self.busy = False
-        translate_bindings(self)
 
     @property
     def reviewer(self) -> bool:
@@ -92,8 +88,8 @@ class EscalationReviewScreen(DeskScreen):
     def compose(self) -> ComposeResult:
         yield SectionBar("escalations")
         if self.reviewer:
-            yield Static(Text(i18n.t("escalations.title")), id="review-title")
-            yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
+            yield Static(Text(i18n.t("escalations.title")), id="review-title", classes="table-title")
+            yield DataTable(id="review-table", classes="section-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="review-detail")
         else:
             yield Static(Text(i18n.t("escalations.not_reviewer")), id="review-note")

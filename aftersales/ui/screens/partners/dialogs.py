@@ -18,8 +18,7 @@ from ....services.partners.directory import partner_directory
 from ....services.partners.referrals import complaint_referrals, log_reply, refer_complaint
 from ...background import run_in_background
 from ...dialogs.form_dialog import FormDialog
-from ..directory.fields import DIALOG_CSS, choice_field, chosen, line, text_field
-from ..supervision.dialogs import typed_date
+from ..directory.fields import choice_field, chosen, line, text_field, typed_dates
 
 # 12315 asks for a reply within seven days; other partners are given the same unless told otherwise.
 REPLY_DAYS = 7
@@ -47,7 +46,6 @@ def _today(dialog: FormDialog[Any]) -> date:
 class ReferralDialog(FormDialog[ReferralView]):
     """Refer the complaint to a partner, or (a 12315 complaint) record 12315's reference and deadline."""
 
-    DEFAULT_CSS = DIALOG_CSS
 
     def __init__(self, complaint: ComplaintView, _on_conflict: Any = None) -> None:
         super().__init__()
@@ -89,15 +87,11 @@ class ReferralDialog(FormDialog[ReferralView]):
             select.value = match
 
     def values(self) -> dict[str, Any]:
-        errors: dict[str, str] = {}
-        referred = typed_date(self.query_one("#field-referred_on", Input).value, "referred_on", errors)
-        due = typed_date(self.query_one("#field-reply_due_on", Input).value, "reply_due_on", errors)
-        if errors:
-            raise InvalidInput("dates", errors)
+        dates = typed_dates(self, "referred_on", "reply_due_on")
         out: dict[str, Any] = {name: self.query_one(f"#field-{name}", Input).value for name in ("reference", "note")}
         out.update(direction=chosen(self.query_one("#field-direction", Select)),
                    partner_code=chosen(self.query_one("#field-partner_code", Select)),
-                   referred_on=referred, reply_due_on=due)
+                   **dates)
         return out
 
     def perform(self, values: dict[str, Any]) -> ReferralView:
@@ -109,7 +103,6 @@ class ReferralDialog(FormDialog[ReferralView]):
 class ReplyDialog(FormDialog[ReferralView]):
     """A reply on one of the complaint's open referrals: final, or interim with a new deadline."""
 
-    DEFAULT_CSS = DIALOG_CSS + "ReplyDialog #referral-list { height: auto; color: $text-muted; }"
 
     def __init__(self, complaint: ComplaintView, _on_conflict: Any = None) -> None:
         super().__init__()
@@ -120,7 +113,7 @@ class ReplyDialog(FormDialog[ReferralView]):
         return i18n.t("partners.dialog.reply_title", number=self.complaint.number)
 
     def compose_fields(self) -> ComposeResult:
-        yield Static("", id="referral-list")
+        yield Static("", id="referral-list", classes="hint")
         referral: Select[int] = Select([], id="field-referral", compact=True, prompt=i18n.t("directory.choose"))
         yield line("referral", "partners.column.partner", referral)
         yield line("text", "partners.column.text", text_field("text", max_length=2000))
@@ -157,12 +150,8 @@ class ReplyDialog(FormDialog[ReferralView]):
         value = self.query_one("#field-referral", Select).value
         if value is Select.NULL:
             raise InvalidInput("no referral", {"referral": i18n.t("partners.validation.no_referral")})
-        errors: dict[str, str] = {}
-        due = typed_date(self.query_one("#field-next_due_on", Input).value, "next_due_on", errors)
-        if errors:
-            raise InvalidInput("date", errors)
         return {"referral": value, "text": self.query_one("#field-text", Input).value,
-                "final": self.query_one("#field-final", Checkbox).value, "next_due_on": due}
+                "final": self.query_one("#field-final", Checkbox).value, **typed_dates(self, "next_due_on")}
 
     def perform(self, values: dict[str, Any]) -> ReferralView:
         session = self.session

@@ -5,7 +5,6 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
 from .... import i18n
@@ -14,7 +13,7 @@ from ....domain.permissions import Action
 from ....services.partners.directory import add_partner, edit_partner, partner_directory, set_partner_active
 from ...dialogs.form_dialog import FormDialog
 from ..directory.base import DirectoryScreen, cell
-from ..directory.fields import DIALOG_CSS, choice_field, chosen, line, text_field
+from ..directory.fields import choice_field, chosen, line, text_field
 
 DETAILS = ("name", "kind", "contact", "phone", "serves")
 LIMITS = {"code": 20, "name": 80, "contact": 40, "phone": 20, "serves": 200}
@@ -27,7 +26,6 @@ def reread(code: str) -> PartnerView | None:
 class PartnerDialog(FormDialog[PartnerView]):
     """A new outside partner (`partner` None) or the details of one; its code never changes once given."""
 
-    DEFAULT_CSS = DIALOG_CSS
 
     def __init__(self, partner: PartnerView | None = None) -> None:
         super().__init__()
@@ -107,6 +105,8 @@ class PartnerDirectoryScreen(DirectoryScreen):
     section = "shops"
     permission = Action.MANAGE_PARTNERS
     prefix = "partners"
+    form = PartnerDialog
+    active_form = PartnerActiveDialog
     columns = ("code", "name", "kind", "contact", "phone", "serves", "state")
 
     def load_entries(self) -> list[Any]:
@@ -122,15 +122,6 @@ class PartnerDirectoryScreen(DirectoryScreen):
         text = self.error or (i18n.t("partners.count", count=len(self.entries)) if self.entries
                               else i18n.t("partners.empty"))
         self.query_one("#directory-status", Static).update(Text(text))
-
-    def add_dialog(self) -> ModalScreen[Any]:
-        return PartnerDialog()
-
-    def edit_dialog(self, entry: PartnerView) -> ModalScreen[Any]:
-        return PartnerDialog(entry)
-
-    def active_dialog(self, entry: PartnerView) -> ModalScreen[Any]:
-        return PartnerActiveDialog(entry)
 
     def action_back(self) -> None:
         self.dismiss()

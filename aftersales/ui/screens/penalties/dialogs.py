@@ -17,13 +17,12 @@ from ....domain.penalties.schemas import SubjectRef, ViolationView
 from ....domain.schemas import ComplaintView
 from ....services.penalties.propose import propose_violation
 from ...dialogs.form_dialog import FormDialog, filled_input
+from ...dialogs.form_rows import form_row
 
-# Shared by the penalty dialogs: a label column, compact fields, short text areas (fits 80 × 24).
+# Shared by the penalty and report dialogs: a narrow field, the summary and consequence lines, short text
+# areas (fits 80 × 24); the label column is every FormDialog's.
 FORM_CSS = """
-    .row { height: auto; }
-    .row > Label { width: 14; color: $text-muted; }
-    .row > Input, .row > Select { width: 1fr; }
-    .row > .narrow { width: 14; }
+    .form-row > .narrow { width: 14; }
     .summary { height: auto; margin-bottom: 1; }
     .consequence { height: auto; margin-bottom: 1; padding: 0 1; border-left: thick $warning; }
     TextArea { height: 4; }
@@ -32,7 +31,7 @@ FORM_CSS = """
 
 def field_row(label_key: str, *fields: Widget) -> Horizontal:
     """A label and its field(s) on one line."""
-    return Horizontal(Label(i18n.t(label_key)), *fields, classes="row")
+    return form_row(i18n.t(label_key), *fields)
 
 
 def compact_input(value: str, field: str, max_length: int, **kwargs: Any) -> Input:

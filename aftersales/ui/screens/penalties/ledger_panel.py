@@ -16,6 +16,7 @@ from ....domain.penalties.policy import PenaltyPolicy
 from ....domain.penalties.schemas import LedgerView, ViolationView
 from ....domain.text import strip_controls
 from ...formatting import local_time
+from ...widgets.table_columns import set_columns
 from .wording import money, rule_title, signed, subject_text, tier_text, window_text
 
 # Column → width in cells; the rule takes what is left.
@@ -40,9 +41,7 @@ def fill_table(table: DataTable[Text], columns: tuple[str, ...], rows: list[tupl
     room = max(table.size.width, 60) - 2 * len(columns) - 1 - sum(w for i, w in enumerate(widths) if i != flex)
     widths[flex] = max(8, min(widths[flex], room))
     row = table.cursor_row
-    table.clear(columns=True)
-    for name, header, width in zip(columns, headers, widths, strict=True):
-        table.add_column(header, key=name, width=width)
+    set_columns(table, f"{catalog}.col", dict(zip(columns, widths, strict=True)))
     for key, cells in rows:
         for index, text in enumerate(cells):
             text.truncate(widths[index], overflow="ellipsis")
@@ -64,7 +63,6 @@ class LedgerPanel(Vertical):
     DEFAULT_CSS = """
     LedgerPanel { height: 1fr; }
     LedgerPanel #ledger-summary { height: auto; padding: 0 1; }
-    LedgerPanel #ledger-table { height: 1fr; }
     LedgerPanel #ledger-detail { height: auto; max-height: 5; padding: 0 1; background: $panel; }
     """
 
@@ -77,7 +75,7 @@ class LedgerPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(Text(i18n.t("penalties.loading")), id="ledger-summary")
-        yield DataTable(id="ledger-table", cursor_type="row")
+        yield DataTable(id="ledger-table", classes="section-table", cursor_type="row")
         yield Static("", id="ledger-detail")
 
     @property
@@ -97,10 +95,8 @@ class LedgerPanel(Vertical):
         keep = self.selected()
         self.query_one("#ledger-summary", Static).update(self._summary(ledger))
         table = self.table
-        table.clear(columns=True)
         widths = self._widths()
-        for name, width in widths.items():
-            table.add_column(Text(i18n.t(f"penalties.col.{name}")), width=width, key=name)
+        set_columns(table, "penalties.col", widths)
         self.rows = {}
         running = 0
         for view in ledger.violations:

@@ -18,7 +18,6 @@ from ....domain.penalties.schemas import PayrollReport
 from ....domain.permissions import Action, allowed
 from ....services.penalties.payroll import payroll_report
 from ...background import run_in_background
-from ...bindings import translate_bindings
 from ...formatting import local_time
 from ...messages import DataChanged, LoadFailed
 from ...widgets.section_bar import SectionBar
@@ -50,7 +49,6 @@ class PayrollScreen(DeskScreen):
 
     DEFAULT_CSS = """
     PayrollScreen #payroll-header { height: auto; padding: 0 1; }
-    PayrollScreen #payroll-table { height: 1fr; }
     """
 
     BINDINGS = [
@@ -65,7 +63,6 @@ class PayrollScreen(DeskScreen):
         self.month = month or ""
         self.folder = folder
         self.report: PayrollReport | None = None
-        translate_bindings(self)
 
     @property
     def current_month(self) -> str:
@@ -75,7 +72,7 @@ class PayrollScreen(DeskScreen):
     def compose(self) -> ComposeResult:
         yield SectionBar("penalties")
         yield Static(Text(i18n.t("penalties.loading")), id="payroll-header")
-        yield DataTable(id="payroll-table", cursor_type="row")
+        yield DataTable(id="payroll-table", classes="section-table", cursor_type="row")
         yield KeyFooter(FOOTER)
 
     def on_mount(self) -> None:

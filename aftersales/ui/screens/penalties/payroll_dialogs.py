@@ -8,22 +8,14 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
 from .... import i18n
-from ....domain.errors import InvalidInput
 from ....domain.penalties.months import next_month
 from ....domain.penalties.schemas import PayrollReport
 from ....services.penalties.payroll import finalise_month, payroll_report
 from ....services.penalties.payroll_files import PayrollFormat, write_payroll
+from ...dialogs.file_field import default_folder, path_refusal, typed_path
 from ...dialogs.form_dialog import FormDialog
 from .dialogs import FORM_CSS, compact_input, field_row
 from .wording import money
-
-
-def default_folder() -> Path:
-    """Where an export is offered to go: the user's documents folder, else their home."""
-    from platformdirs import user_documents_path
-
-    documents = user_documents_path()
-    return documents if documents.is_dir() else Path.home()
 
 
 class ExportDialog(FormDialog[tuple[Path, int]]):
@@ -50,11 +42,7 @@ class ExportDialog(FormDialog[tuple[Path, int]]):
         self.query_one("#field-path", Input).focus()
 
     def values(self) -> dict[str, Any]:
-        text = self.query_one("#field-path", Input).value.strip()
-        path = Path(text).expanduser()
-        suffix = path.suffix.lower().lstrip(".")
-        if not text or suffix not in ("csv", "xlsx"):
-            raise InvalidInput("not a csv or xlsx name", {"path": i18n.t("penalties.export.bad_suffix")})
+        path, suffix = typed_path(self, ("csv", "xlsx"), "penalties.export.bad_suffix")
         return {"path": path, "format": PayrollFormat(suffix)}
 
     def perform(self, values: dict[str, Any]) -> tuple[Path, int]:
@@ -64,7 +52,7 @@ class ExportDialog(FormDialog[tuple[Path, int]]):
         try:
             count = write_payroll(report, values["path"], values["format"], session.desk.penalties, i18n.words())
         except OSError as exc:
-            raise InvalidInput(str(exc), {"path": exc.strerror or str(exc)}) from exc
+            raise path_refusal(exc) from exc
         return values["path"], count
 
 

@@ -46,9 +46,7 @@ class PenaltiesScreen(ViolationScreen):
     """What waits for a decision and whose ledger holds what; operators see their own ledger only."""
 
     DEFAULT_CSS = """
-    PenaltiesScreen .table-title { height: 1; padding: 0 1; text-style: bold; color: $accent; }
     PenaltiesScreen #pending { height: auto; max-height: 9; }
-    PenaltiesScreen #people { height: 1fr; }
     """
 
     BINDINGS = [
@@ -72,7 +70,7 @@ class PenaltiesScreen(ViolationScreen):
             yield Static(Text(i18n.t("penalties.pending_title", count="…")), id="pending-title", classes="table-title")
             yield DataTable(id="pending", cursor_type="row")
             yield Static(Text(i18n.t("penalties.people_title")), classes="table-title")
-            yield DataTable(id="people", cursor_type="row")
+            yield DataTable(id="people", classes="section-table", cursor_type="row")
         else:
             yield LedgerPanel(id="own-ledger")
         yield KeyFooter(SUPERVISOR_FOOTER if self.supervisor else OWN_FOOTER)

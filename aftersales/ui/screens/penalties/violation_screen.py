@@ -20,7 +20,6 @@ from ....domain.permissions import Action, allowed
 from ....domain.schemas import StaffView
 from ....services.penalties.read import confirm_consequence, overturn_consequence
 from ...background import run_in_background
-from ...bindings import translate_bindings
 from ...messages import LoadFailed
 from ...widgets.desk_footer import DeskFooter
 from ..desk_screen import DeskScreen
@@ -90,7 +89,6 @@ class ViolationScreen(DeskScreen):
     def __init__(self) -> None:
         super().__init__()
         self.opening = False
-        translate_bindings(self)
 
     @property
     def actor(self) -> StaffView:

@@ -14,10 +14,10 @@ from ....domain.permissions import Action, allowed
 from ....domain.reports.figures import ReportFilters
 from ....domain.reports.period import Period
 from ....services.reports.tables import ReportTable
+from ...dialogs.file_field import default_folder, path_refusal, typed_path
 from ...dialogs.form_dialog import FormDialog
 from ...widgets.choice_select import ChoiceSelect
 from ..penalties.dialogs import FORM_CSS, compact_input, field_row
-from ..penalties.payroll_dialogs import default_folder
 
 
 class FilterDialog(FormDialog[tuple[ReportFilters, str]]):
@@ -95,9 +95,7 @@ class ExportDialog(FormDialog[Path]):
         self.query_one("#field-path", Input).focus()
 
     def values(self) -> dict[str, Any]:
-        path = Path(self.query_one("#field-path", Input).value.strip()).expanduser()
-        if path.suffix.lower() not in (".csv", ".xlsx"):
-            raise InvalidInput("not a csv or xlsx name", {"path": i18n.t("reports.export.bad_suffix")})
+        path, _ = typed_path(self, ("csv", "xlsx"), "reports.export.bad_suffix")
         return {"path": path}
 
     def perform(self, values: dict[str, Any]) -> Path:
@@ -106,7 +104,7 @@ class ExportDialog(FormDialog[Path]):
         try:
             export_table(self.table, values["path"])
         except OSError as exc:
-            raise InvalidInput(str(exc), {"path": exc.strerror or str(exc)}) from exc
+            raise path_refusal(exc) from exc
         except DeskError as exc:
             raise InvalidInput(str(exc), {"path": i18n.error_text(exc)}) from exc
         path: Path = values["path"]
@@ -149,9 +147,7 @@ class RegisterDialog(FormDialog[str]):
         self.query_one("#field-path", Input).focus()
 
     def values(self) -> dict[str, Any]:
-        path = Path(self.query_one("#field-path", Input).value.strip()).expanduser()
-        if path.suffix.lower() not in (".pdf", ".xlsx"):
-            raise InvalidInput("not a pdf or xlsx name", {"path": i18n.t("reports.register_dialog.bad_suffix")})
+        path, _ = typed_path(self, ("pdf", "xlsx"), "reports.register_dialog.bad_suffix")
         hand_over = self.may_hand_over and self.query_one("#field-hand_over", Checkbox).value
         return {"month": self.query_one("#field-month", Input).value.strip(), "path": path, "hand_over": hand_over}
 
@@ -168,7 +164,7 @@ class RegisterDialog(FormDialog[str]):
             written = write_register(session.desk, values["month"], values["path"], i18n.words(),
                                      progress=lambda done, total: app.call_from_thread(self._progress, done, total))
         except OSError as exc:
-            raise InvalidInput(str(exc), {"path": exc.strerror or str(exc)}) from exc
+            raise path_refusal(exc) from exc
         except DeskError as exc:
             field = "month" if "month" in exc.key or "period" in exc.key else "path"
             raise InvalidInput(str(exc), {field: i18n.error_text(exc)}) from exc

@@ -8,7 +8,7 @@ from textual.widgets import Input
 from .... import i18n
 from ....domain.errors import InvalidInput
 from ...dialogs.form_dialog import FormDialog
-from ..directory.fields import DIALOG_CSS, line, text_field
+from ..directory.fields import line, text_field
 
 _DIGITS = "0123456789"
 
@@ -30,7 +30,6 @@ def shifted(period: str, months: int) -> str:
 class PeriodDialog(FormDialog[str]):
     """A month, typed as YYYY-MM; nothing is stored, the chosen month comes back."""
 
-    DEFAULT_CSS = DIALOG_CSS
     save_key = "shops.key.period"
 
     def __init__(self, period: str) -> None:

@@ -15,7 +15,6 @@ from ....domain.scorecard import Figure, ShopScore, worst_first
 from ....services.scorecards.figures import month_of, shop_scores
 from ....services.scorecards.wording import LIST_FIGURES, figure_text, figure_title
 from ...background import run_in_background
-from ...bindings import translate_bindings
 from ...messages import DataChanged, LoadFailed
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
@@ -38,12 +37,6 @@ class ShopRankingScreen(DeskScreen):
     """`s` sorts by the next figure (shift+s the one before), `[` `]` move a month, `p` types one, `enter`
     opens the shop's scorecard."""
 
-    DEFAULT_CSS = """
-    ShopRankingScreen #ranking-title { height: 1; padding: 0 1; text-style: bold; color: $accent; }
-    ShopRankingScreen #ranking-table { height: 1fr; }
-    ShopRankingScreen #ranking-status { height: 1; padding: 0 1; background: $panel; }
-    """
-
     BINDINGS = [
         Binding("s", "sort(1)", "shops.key.sort", id="ranking.sort"),
         Binding("S", "sort(-1)", "shops.key.sort", id="ranking.sort_back", show=False),
@@ -59,13 +52,12 @@ class ShopRankingScreen(DeskScreen):
         self.period = period or ""
         self.figure = figure
         self.scores: list[ShopScore] = []
-        translate_bindings(self)
 
     def compose(self) -> ComposeResult:
         yield SectionBar("shops")
-        yield Static("", id="ranking-title")
-        yield DataTable(id="ranking-table", cursor_type="row", zebra_stripes=True)
-        yield Static(Text(i18n.t("scorecard.loading")), id="ranking-status")
+        yield Static("", id="ranking-title", classes="table-title")
+        yield DataTable(id="ranking-table", classes="section-table", cursor_type="row", zebra_stripes=True)
+        yield Static(Text(i18n.t("scorecard.loading")), id="ranking-status", classes="status-line")
         yield DeskFooter()
 
     def on_mount(self) -> None:
@@ -130,7 +122,6 @@ class ShopRankingScreen(DeskScreen):
         self._load()
 
     def refresh_language(self) -> None:
-        self.query_one(SectionBar).show()
         self._columns()
         self._show()
 

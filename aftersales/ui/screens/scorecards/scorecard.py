@@ -17,7 +17,6 @@ from ....domain.scorecard import Scorecard
 from ....services.scorecards.figures import shop_scorecard
 from ....services.scorecards.wording import NONE, hours_text, yuan_text
 from ...background import run_in_background
-from ...bindings import translate_bindings
 from ...messages import DataChanged, LoadFailed
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
@@ -76,7 +75,6 @@ class ScorecardScreen(DeskScreen):
     """`[` `]` move a month, `p` types one, `escape` goes back to the list."""
 
     DEFAULT_CSS = """
-    ScorecardScreen #card-title { height: 1; padding: 0 1; text-style: bold; color: $accent; }
     ScorecardScreen #card-body { height: 1fr; }
     ScorecardScreen #card-left { width: 58; height: 1fr; padding: 0 1; }
     ScorecardScreen.-narrow #card-body { layout: vertical; }
@@ -100,11 +98,10 @@ class ScorecardScreen(DeskScreen):
         self.code = code
         self.period = period
         self.card: Scorecard | None = None
-        translate_bindings(self)
 
     def compose(self) -> ComposeResult:
         yield SectionBar("shops")
-        yield Static(Text(self.code), id="card-title")
+        yield Static(Text(self.code), id="card-title", classes="table-title")
         with Horizontal(id="card-body"):
             with Vertical(id="card-left"):
                 yield Static(Text(i18n.t("scorecard.loading")), id="card-figures")
@@ -161,7 +158,6 @@ class ScorecardScreen(DeskScreen):
         self._load()
 
     def refresh_language(self) -> None:
-        self.query_one(SectionBar).show()
         self._show()
 
     def action_month(self, step: int) -> None:

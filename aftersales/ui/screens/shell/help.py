@@ -8,11 +8,11 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.dom import DOMNode
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ....i18n import t
 from ...bindings import describe
+from ...dialogs.modal import DeskModal
 
 
 class HelpRow(NamedTuple):
@@ -61,22 +61,14 @@ def help_rows(app: App[Any]) -> list[HelpRow]:
     return rows
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DeskModal[None]):
     """The key reference for the screen underneath."""
 
     DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-    }
-
     #help-panel {
         width: 110;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
         padding: 1 2;
         border: round $accent;
-        background: $surface;
     }
 
     HelpScreen.-short #help-panel {

@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, Static
 
 from ....i18n import label, t
 from ...background import run_in_background
+from ...language import ScreenFollowsLanguage
 from ...messages import LoadFailed
 from ...widgets.desk_footer import DeskFooter
 
@@ -44,7 +45,7 @@ class LoggedIn(Message):
     actor: "StaffView"
 
 
-class LoginScreen(Screen[None]):
+class LoginScreen(ScreenFollowsLanguage, Screen[None]):
     """The first screen: who is at the desk (or, after a lock, who may go on)."""
 
     DEFAULT_CSS = """

@@ -11,7 +11,7 @@ from ....domain.directory import ShopEntry
 from ....domain.enums import ShopCategory
 from ....services.shops.directory import add_shop, edit_shop, set_shop_active, shop_directory
 from ...dialogs.form_dialog import FormDialog
-from ..directory.fields import DIALOG_CSS, choice_field, chosen, line, text_field
+from ..directory.fields import choice_field, chosen, line, text_field
 
 DETAILS = ("name", "unit", "category", "contact", "phone")
 LIMITS = {"code": 20, "name": 60, "unit": 20, "contact": 40, "phone": 20}
@@ -24,7 +24,6 @@ def reread(code: str) -> ShopEntry | None:
 class ShopDialog(FormDialog[ShopEntry]):
     """A new shop (`shop` None) or the details of one; its code never changes once given."""
 
-    DEFAULT_CSS = DIALOG_CSS
 
     def __init__(self, shop: ShopEntry | None = None) -> None:
         super().__init__()

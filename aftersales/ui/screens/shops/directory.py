@@ -4,7 +4,6 @@ from typing import Any
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.screen import ModalScreen
 
 from .... import i18n
 from ....domain.directory import ShopEntry
@@ -28,6 +27,8 @@ class ShopDirectoryScreen(DirectoryScreen):
     section = "shops"
     permission = Action.MANAGE_SHOPS
     prefix = "shops"
+    form = ShopDialog
+    active_form = ShopActiveDialog
     columns = ("code", "name", "unit", "category", "contact", "phone", "state")
 
     def load_entries(self) -> list[Any]:
@@ -39,15 +40,6 @@ class ShopDirectoryScreen(DirectoryScreen):
         return [cell(entry.code, style), cell(entry.name, style), cell(entry.unit, style),
                 cell(i18n.label(entry.category), style), cell(entry.contact, style), cell(entry.phone, style),
                 cell(state, style)]
-
-    def add_dialog(self) -> ModalScreen[Any]:
-        return ShopDialog()
-
-    def edit_dialog(self, entry: ShopEntry) -> ModalScreen[Any]:
-        return ShopDialog(entry)
-
-    def active_dialog(self, entry: ShopEntry) -> ModalScreen[Any]:
-        return ShopActiveDialog(entry)
 
     def action_documents(self) -> None:
         """The sales documents: stock, moves, look-up."""

@@ -12,7 +12,7 @@ from ....domain.enums import Role
 from ....domain.errors import InvalidInput
 from ....services.staff.directory import add_staff, edit_staff, reset_pin, set_staff_active, staff_directory
 from ...dialogs.form_dialog import FormDialog
-from ..directory.fields import DIALOG_CSS, choice_field, chosen, line, text_field
+from ..directory.fields import choice_field, chosen, line, text_field
 
 
 def reread(code: str) -> StaffEntry | None:
@@ -22,7 +22,6 @@ def reread(code: str) -> StaffEntry | None:
 class StaffForm(FormDialog[StaffEntry]):
     """A dialog over one staff member (or a new one); after a conflict it adopts the stored record."""
 
-    DEFAULT_CSS = DIALOG_CSS
 
     def __init__(self, person: StaffEntry | None = None) -> None:
         super().__init__()

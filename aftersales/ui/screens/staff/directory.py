@@ -4,7 +4,6 @@ from typing import Any
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.screen import ModalScreen
 
 from .... import i18n
 from ....domain.directory import StaffEntry
@@ -23,6 +22,8 @@ class StaffDirectoryScreen(DirectoryScreen):
     section = "staff"
     permission = Action.MANAGE_STAFF
     prefix = "staff"
+    form = StaffDialog
+    active_form = StaffActiveDialog
     columns = ("code", "name", "role", "state")
     changes = DirectoryScreen.changes | {"reset_pin"}
 
@@ -40,15 +41,6 @@ class StaffDirectoryScreen(DirectoryScreen):
         else:
             state, style = i18n.t("directory.state.active"), ""
         return [cell(entry.code, dim), cell(entry.name, dim), cell(i18n.label(entry.role), dim), cell(state, style)]
-
-    def add_dialog(self) -> ModalScreen[Any]:
-        return StaffDialog()
-
-    def edit_dialog(self, entry: StaffEntry) -> ModalScreen[Any]:
-        return StaffDialog(entry)
-
-    def active_dialog(self, entry: StaffEntry) -> ModalScreen[Any]:
-        return StaffActiveDialog(entry)
 
     def action_reset_pin(self) -> None:
         entry = self.current()

@@ -8,23 +8,10 @@ from textual.widgets import Input, TextArea
 
 from .... import i18n
 from ....domain.directory import ShopEntry
-from ....domain.errors import InvalidInput
 from ....domain.supervision import VisitView
 from ....services.supervision.visits import close_rectification, record_visit
 from ...dialogs.form_dialog import FormDialog
-from ..directory.fields import DIALOG_CSS, line, text_field
-
-
-def typed_date(text: str, field: str, errors: dict[str, str]) -> date | None:
-    """The date typed as YYYY-MM-DD (empty: None); a wrong one adds its message to `errors`."""
-    clean = text.strip()
-    if not clean:
-        return None
-    try:
-        return date.fromisoformat(clean)
-    except ValueError:
-        errors[field] = i18n.t("visits.validation.date")
-        return None
+from ..directory.fields import line, text_field, typed_dates
 
 
 def text_box(name: str) -> TextArea:
@@ -34,7 +21,7 @@ def text_box(name: str) -> TextArea:
 class VisitDialog(FormDialog[VisitView]):
     """A visit to `shop`: the day, what was found, what must be put right and by when."""
 
-    DEFAULT_CSS = DIALOG_CSS + "VisitDialog TextArea { height: 4; }"
+    DEFAULT_CSS = "VisitDialog TextArea { height: 4; }"
 
     def __init__(self, shop: ShopEntry, today: date) -> None:
         super().__init__()
@@ -53,12 +40,8 @@ class VisitDialog(FormDialog[VisitView]):
                                                                placeholder=i18n.t("visits.dialog.date_hint")))
 
     def values(self) -> dict[str, Any]:
-        errors: dict[str, str] = {}
-        visited = typed_date(self.query_one("#field-visited_on", Input).value, "visited_on", errors)
-        due = typed_date(self.query_one("#field-due_on", Input).value, "due_on", errors)
-        if errors:
-            raise InvalidInput("dates", errors)
-        return {"shop_code": self.shop.code, "visited_on": visited, "due_on": due,
+        dates = typed_dates(self, "visited_on", "due_on")
+        return {"shop_code": self.shop.code, **dates,
                 "findings": self.query_one("#field-findings", TextArea).text,
                 "rectification": self.query_one("#field-rectification", Input).value}
 
@@ -71,7 +54,6 @@ class VisitDialog(FormDialog[VisitView]):
 class FollowUpDialog(FormDialog[VisitView]):
     """The follow-up of a visit: the rectification was found done."""
 
-    DEFAULT_CSS = DIALOG_CSS
 
     def __init__(self, visit: VisitView, today: date) -> None:
         super().__init__()
@@ -88,11 +70,7 @@ class FollowUpDialog(FormDialog[VisitView]):
         yield line("note", "visits.column.note", text_field("note", max_length=1000))
 
     def values(self) -> dict[str, Any]:
-        errors: dict[str, str] = {}
-        on = typed_date(self.query_one("#field-followed_up_on", Input).value, "followed_up_on", errors)
-        if errors:
-            raise InvalidInput("date", errors)
-        return {"followed_up_on": on, "note": self.query_one("#field-note", Input).value}
+        return {**typed_dates(self, "followed_up_on"), "note": self.query_one("#field-note", Input).value}
 
     def perform(self, values: dict[str, Any]) -> VisitView:
         session = self.session

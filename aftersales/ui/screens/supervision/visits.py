@@ -16,11 +16,11 @@ from ....domain.permissions import Action, allowed
 from ....domain.supervision import RectificationState, VisitView
 from ....services.supervision.visits import local_today, shop_visits
 from ...background import run_in_background
-from ...bindings import translate_bindings
 from ...messages import DataChanged, LoadFailed
 from ...read_only import refuse_when_read_only
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
+from ...widgets.table_columns import set_columns
 from ..desk_screen import DeskScreen
 from ..directory.base import cell
 from .dialogs import FollowUpDialog, VisitDialog
@@ -38,12 +38,6 @@ class VisitsLoaded(Message):
 class VisitsScreen(DeskScreen):
     """Visits to one shop: `a` records one, `f` closes the selected visit's rectification."""
 
-    DEFAULT_CSS = """
-    VisitsScreen #visits-title { height: 1; padding: 0 1; text-style: bold; color: $accent; }
-    VisitsScreen #visits-table { height: 1fr; }
-    VisitsScreen #visits-status { height: 1; padding: 0 1; background: $panel; }
-    """
-
     BINDINGS = [
         Binding("a", "add", "visits.key.add", id="visits.add"),
         Binding("f", "follow_up", "visits.key.follow_up", id="visits.follow_up"),
@@ -54,13 +48,12 @@ class VisitsScreen(DeskScreen):
         super().__init__()
         self.shop = shop
         self.visits: list[VisitView] = []
-        translate_bindings(self)
 
     def compose(self) -> ComposeResult:
         yield SectionBar("shops")
-        yield Static(self._title(), id="visits-title")
-        yield DataTable(id="visits-table", cursor_type="row", zebra_stripes=True)
-        yield Static(Text(i18n.t("documents.loading")), id="visits-status")
+        yield Static(self._title(), id="visits-title", classes="table-title")
+        yield DataTable(id="visits-table", classes="section-table", cursor_type="row", zebra_stripes=True)
+        yield Static(Text(i18n.t("documents.loading")), id="visits-status", classes="status-line")
         yield DeskFooter()
 
     def _title(self) -> Text:
@@ -72,10 +65,7 @@ class VisitsScreen(DeskScreen):
         self._load()
 
     def _columns(self) -> None:
-        table = self.query_one(DataTable)
-        table.clear(columns=True)
-        for name in COLUMNS:
-            table.add_column(Text(i18n.t(f"visits.column.{name}")), key=name)
+        set_columns(self.query_one(DataTable), "visits.column", COLUMNS)
 
     def _load(self) -> None:
         desk, code = self.session.desk, self.shop.code
@@ -117,7 +107,6 @@ class VisitsScreen(DeskScreen):
 
     def refresh_language(self) -> None:
         self.query_one("#visits-title", Static).update(self._title())
-        self.query_one(SectionBar).show()
         self._columns()
         self._show()
 

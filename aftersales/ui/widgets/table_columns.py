@@ -1,0 +1,20 @@
+"""The columns of the desk's tables, headed by catalog texts in the desk's language."""
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from ... import i18n
+
+
+def set_columns(table: DataTable[Any], prefix: str, columns: Iterable[str] | Mapping[str, int | None],
+                **header: Any) -> None:
+    """Replace `table`'s columns (and rows): one per name of `columns`, keyed by it and headed by the
+    catalog's `<prefix>.<name>`, as wide as `columns` maps it to (or as its cells, for a plain list).
+    `header` styles the heading (rich Text options, such as no_wrap)."""
+    widths = columns if isinstance(columns, Mapping) else dict.fromkeys(columns)
+    table.clear(columns=True)
+    for name, width in widths.items():
+        table.add_column(Text(i18n.t(f"{prefix}.{name}"), **header), key=name, width=width)

@@ -1,0 +1,120 @@
+"""What the desk reads and writes of Textual's private parts (ui/textual_internals.py) still exists and
+behaves as the desk uses it: a Textual upgrade that changes any of it fails here, not somewhere in a screen."""
+
+import dataclasses
+from typing import Any
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from aftersales.ui.textual_internals import (
+    footer_has_bindings,
+    has_mode,
+    key_bindings,
+    mark_styles_current,
+    mode_stacks,
+    running_app,
+    set_key_bindings,
+)
+
+SIZE = (80, 24)
+
+
+class Keyed(Static, can_focus=True):
+    """A widget with a key of its own, which notes the app it was built under."""
+
+    BINDINGS = [Binding("x", "nothing", "Do nothing", id="keyed.x")]
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.built_under = running_app()
+        super().__init__("keyed", **kwargs)
+
+
+class Plain(Screen[None]):
+    def compose(self) -> ComposeResult:
+        yield Keyed(id="keyed")
+        yield Footer()
+
+
+class Modes(App[None]):
+    MODES = {"first": Plain, "second": Plain}
+
+
+def test_no_app_is_running_outside_one() -> None:
+    assert running_app() is None
+
+
+async def test_a_widget_built_while_the_app_runs_finds_it() -> None:
+    app = Modes()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.switch_mode("first")
+        await pilot.pause()
+        assert app.screen.query_one(Keyed).built_under is app
+
+
+async def test_modes_and_their_stacks_are_seen_as_they_open_and_go() -> None:
+    app = Modes()
+    async with app.run_test(size=SIZE) as pilot:
+        assert has_mode(app, "first") and has_mode(app, "second") and not has_mode(app, "third")
+        await app.switch_mode("first")
+        await app.switch_mode("second")
+        await pilot.pause()
+        stacks = mode_stacks(app)
+        assert {"first", "second"} <= set(stacks)
+        assert stacks["second"] == app.screen_stack
+        first = stacks["first"][0]
+        stacks["first"].clear()  # a copy: the app's stack stays
+        assert mode_stacks(app)["first"] == [first]
+        await app.remove_mode("first")
+        assert not has_mode(app, "first") and "first" not in mode_stacks(app)
+        app.add_mode("first", Plain)
+        assert has_mode(app, "first")
+
+
+async def test_bindings_replaced_on_one_widget_show_there_and_nowhere_else() -> None:
+    app = Modes()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.switch_mode("first")
+        await pilot.pause()
+        keyed = app.screen.query_one(Keyed)
+        own = key_bindings(keyed)
+        assert [binding.description for binding in own["x"]] == ["Do nothing"]
+        set_key_bindings(keyed, {key: [dataclasses.replace(binding, description="Rien") for binding in bindings]
+                                 for key, bindings in own.items()})
+        keyed.focus()
+        await pilot.pause()
+        assert app.screen.active_bindings["x"].binding.description == "Rien"
+        other = Keyed()
+        assert [binding.description for binding in key_bindings(other)["x"]] == ["Do nothing"]
+
+
+async def test_a_screen_marked_current_is_not_restyled_when_its_mode_opens(monkeypatch: Any) -> None:
+    app = Modes()
+    async with app.run_test(size=SIZE) as pilot:
+        restyled: list[bool] = []
+        original = app.refresh_css
+        monkeypatch.setattr(app, "refresh_css", lambda *a, **k: (restyled.append(True), original(*a, **k))[1])
+
+        def marked() -> Screen[None]:
+            screen = Plain()
+            mark_styles_current(screen, app)
+            return screen
+
+        app.add_mode("marked", marked)
+        await app.switch_mode("marked")
+        await pilot.pause()
+        assert restyled == []
+        await app.switch_mode("second")  # made unmarked: Textual restyles it
+        await pilot.pause()
+        assert restyled
+
+
+async def test_a_footer_has_its_bindings_only_once_shown() -> None:
+    assert not footer_has_bindings(Footer())
+    app = Modes()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.switch_mode("first")
+        await pilot.pause()
+        assert footer_has_bindings(app.screen.query_one(Footer))
