@@ -64,7 +64,7 @@ class VisitsScreen(DeskScreen):
         self._load()
 
     def _columns(self) -> None:
-        set_columns(self.query_one(DataTable), "visits.column", COLUMNS)
+        set_columns(self.query_one(DataTable), "visits.column.", COLUMNS)
 
     @work(thread=True, exclusive=True, group="visits")
     def _load(self) -> None:
