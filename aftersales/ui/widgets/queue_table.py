@@ -155,7 +155,7 @@ class QueueTable(TranslatedKeys, DataTable[Text]):
         if plan == self.plan:
             return False
         self.plan = plan
-        set_columns(self, "queue.column", plan.widths, no_wrap=True)
+        set_columns(self, "queue.column.", plan.widths, no_wrap=True)
         return True
 
     def show_window(self, now: datetime, zone: ZoneInfo, cursor_row: int = 0, scroll_y: float | None = None) -> None:

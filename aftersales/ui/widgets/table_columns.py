@@ -12,9 +12,9 @@ from ... import i18n
 def set_columns(table: DataTable[Any], prefix: str, columns: Iterable[str] | Mapping[str, int | None],
                 **header: Any) -> None:
     """Replace `table`'s columns (and rows): one per name of `columns`, keyed by it and headed by the
-    catalog's `<prefix>.<name>`, as wide as `columns` maps it to (or as its cells, for a plain list).
-    `header` styles the heading (rich Text options, such as no_wrap)."""
+    catalog's `<prefix><name>` (the prefix ends in a dot), as wide as `columns` maps it to (or as its
+    cells, for a plain list). `header` styles the heading (rich Text options, such as no_wrap)."""
     widths = columns if isinstance(columns, Mapping) else dict.fromkeys(columns)
     table.clear(columns=True)
     for name, width in widths.items():
-        table.add_column(Text(i18n.t(f"{prefix}.{name}"), **header), key=name, width=width)
+        table.add_column(Text(i18n.t(prefix + name), **header), key=name, width=width)

@@ -57,7 +57,7 @@ class DueTable(DataTable[Text]):
 
     def label_columns(self) -> None:
         widths = dict(COLUMNS)
-        set_columns(self, "callbacks.column", {name: widths[name] for name in self.shown})
+        set_columns(self, "callbacks.column.", {name: widths[name] for name in self.shown})
 
     def show(self, rows: list[DueRow], now: datetime, zone: ZoneInfo) -> None:
         """Put `rows` in, keeping the cursor on the same call-back when it is still due."""

@@ -97,7 +97,7 @@ class DirectoryScreen(DeskScreen):
         self.reload()
 
     def _set_columns(self, widths: list[int] | None = None) -> None:
-        set_columns(self.table, f"{self.prefix}.column",
+        set_columns(self.table, f"{self.prefix}.column.",
                     dict(zip(self.columns, widths, strict=True)) if widths else self.columns)
 
     def refresh_language(self) -> None:

@@ -68,11 +68,11 @@ class DocumentsScreen(DeskScreen):
 
     def _columns(self) -> None:
         stock = self.query_one("#documents-stock", DataTable)
-        set_columns(stock, "documents.column", ("kind", "holder"))
+        set_columns(stock, "documents.column.", ("kind", "holder"))
         for state in STATES:
             stock.add_column(Text(i18n.label(state), justify="right"), key=state.value)
         stock.add_column(Text(i18n.t("documents.total"), justify="right"), key="total")
-        set_columns(self.query_one("#documents-moves", DataTable), "documents.column",
+        set_columns(self.query_one("#documents-moves", DataTable), "documents.column.",
                     ("at", "move", "numbers", "count", "shop", "by"))
 
     def _load(self) -> None:

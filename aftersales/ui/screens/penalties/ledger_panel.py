@@ -41,7 +41,7 @@ def fill_table(table: DataTable[Text], columns: tuple[str, ...], rows: list[tupl
     room = max(table.size.width, 60) - 2 * len(columns) - 1 - sum(w for i, w in enumerate(widths) if i != flex)
     widths[flex] = max(8, min(widths[flex], room))
     row = table.cursor_row
-    set_columns(table, f"{catalog}.col", dict(zip(columns, widths, strict=True)))
+    set_columns(table, f"{catalog}.col.", dict(zip(columns, widths, strict=True)))
     for key, cells in rows:
         for index, text in enumerate(cells):
             text.truncate(widths[index], overflow="ellipsis")
@@ -96,7 +96,7 @@ class LedgerPanel(Vertical):
         self.query_one("#ledger-summary", Static).update(self._summary(ledger))
         table = self.table
         widths = self._widths()
-        set_columns(table, "penalties.col", widths)
+        set_columns(table, "penalties.col.", widths)
         self.rows = {}
         running = 0
         for view in ledger.violations:

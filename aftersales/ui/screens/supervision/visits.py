@@ -65,7 +65,7 @@ class VisitsScreen(DeskScreen):
         self._load()
 
     def _columns(self) -> None:
-        set_columns(self.query_one(DataTable), "visits.column", COLUMNS)
+        set_columns(self.query_one(DataTable), "visits.column.", COLUMNS)
 
     def _load(self) -> None:
         desk, code = self.session.desk, self.shop.code
