@@ -323,6 +323,8 @@ class DeskApp(App[None]):
 
     def on_badge_counted(self, message: Any) -> None:
         self.session.open_escalations = message.count
+        if not self.screen_stack:  # a count that arrives while the desk closes finds no screen left
+            return
         for bar in self.screen.query("SectionBar"):
             getattr(bar, "show")()  # noqa: B009 - SectionBar is imported lazily
 
