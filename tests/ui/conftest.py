@@ -1,26 +1,32 @@
-"""App-test fixtures: a desk database with demo staff, shops and complaints, and a fixed-clock app."""
+"""Screen-test fixtures: a desk database with demo staff, shops and complaints on each engine, the desk
+logged in on it, and snapshots taken in every language and size, named alike on every engine.
 
-import asyncio
+Screen tests take `db_target` (or `desk_db`, or `staff`): they run on a SQLite file and on PostgreSQL.
+Those that need a file (read-only files, file locks, start-up from a file) take `db_path` and run on
+SQLite alone.
+"""
+
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import timedelta
-from pathlib import Path
+from functools import partial
+from typing import Any
 
 import pytest
-from textual.worker import WorkerCancelled
+from syrupy.assertion import SnapshotAssertion
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
 
 from aftersales.domain.clock import fixed_clock
 from aftersales.domain.schemas import StaffView
 from aftersales.services.complaints.actions import acknowledge, assign
 from aftersales.services.context import Desk
-from aftersales.settings import DeskConfig
-from aftersales.store.converters import staff_view
-from aftersales.store.db import connection
-from aftersales.store.models import Staff
-from aftersales.ui.app import DeskApp
-from aftersales.ui.session import DeskSession
 
 from ..factories import NOW, SHOPS, new_complaint
+from .harness import LoggedIn, desk_running, make_app, settle
+from .snapshot_variants import PictureLocation, Variant, picture_name
 
 UI_COMPLAINTS = 20
+Steps = Callable[[Pilot[Any]], Awaitable[None]]
 
 
 def seed_complaints(staff: dict[str, StaffView], count: int = UI_COMPLAINTS) -> None:
@@ -44,44 +50,56 @@ def seed_complaints(staff: dict[str, StaffView], count: int = UI_COMPLAINTS) -> 
 
 
 @pytest.fixture
-def desk_db(db_path: Path, staff: dict[str, StaffView]) -> Path:
+def desk_db(db_target: str, staff: dict[str, StaffView]) -> str:
     """A desk database: the demo accounts, three shops and 20 complaints over the last 14 days."""
     seed_complaints(staff)
-    return db_path
+    return db_target
 
 
-def make_app(
-    db_path: Path,
-    language: str = "en",
-    actor_code: str | None = None,
-    user_code: str | None = None,
-    *,
-    watch_interval: float | None = None,
-) -> DeskApp:
-    """The desk on `db_path` at the fixed test time, logged in as `actor_code` when given."""
-    actor = None
-    if actor_code is not None:
-        with connection():
-            actor = staff_view(Staff.get(Staff.code == actor_code))
-    session = DeskSession(db_target=str(db_path), desk=Desk(clock=fixed_clock(NOW)))
-    return DeskApp(
-        session,
-        language=language,
-        user_code=user_code,
-        actor=actor,
-        config=DeskConfig(),
-        watch_interval=watch_interval,
-        cursor_blink=False,
-    )
+@pytest.fixture
+def logged_in(db_target: str) -> LoggedIn:
+    """`async with logged_in("lead01", "6") as (app, pilot)`: the desk on the test's database with that
+    actor logged in, settled on that section (see harness.desk_running for the rest)."""
+    return partial(desk_running, db_target)
 
 
-async def settle(app: DeskApp, rounds: int = 2) -> None:
-    """Wait until the app's workers are done and their results shown (the database watcher never ends)."""
-    for _ in range(rounds):
-        busy = [worker for worker in app.workers if worker.group != "watch"]
-        if busy:  # an empty list would mean "every worker", the watcher included
-            try:
-                await app.workers.wait_for_complete(busy)
-            except WorkerCancelled:
-                pass  # an exclusive worker replaced by a newer one: the next round waits for that one
-        await asyncio.sleep(0.05)
+@pytest.fixture
+def snapshot(snapshot: SnapshotAssertion, request: pytest.FixtureRequest) -> SnapshotAssertion:
+    """Syrupy's snapshot named by snapshot_variants.picture_name: one picture for both engines."""
+    location = PictureLocation(request.node, picture=picture_name(request.node))
+    return SnapshotAssertion(session=snapshot.session, extension_class=snapshot.extension_class,
+                             test_location=location, update_snapshots=snapshot.update_snapshots)
+
+
+@pytest.fixture
+def variant() -> Variant:
+    """Stands in for the parametrisation a snapshot test takes from `@variants(...)`."""
+    pytest.fail("a snapshot test takes its language and size from @variants(...)")
+
+
+async def _still(pilot: Pilot[Any]) -> None:
+    """Settled, and no cursor that could blink between two frames."""
+    await settle(pilot)
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        assert isinstance(widget, (Input, TextArea))
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
+@pytest.fixture
+def snap_desk(snap_compare: Callable[..., bool], db_target: str, variant: Variant) -> Callable[..., bool]:
+    """Compare the desk's picture in the variant's language and size, after `steps`, with its snapshot:
+    `snap_desk("op01", steps)` logged in, `snap_desk(None, steps, user_code="op01")` at the login."""
+
+    def take(actor_code: str | None, steps: Steps | None = None, *, user_code: str | None = None,
+             press: Iterable[str] = ()) -> bool:
+        async def run_before(pilot: Pilot[Any]) -> None:
+            await settle(pilot)
+            if steps is not None:
+                await steps(pilot)
+            await _still(pilot)
+
+        app = make_app(db_target, actor_code, variant.language, user_code=user_code)
+        return snap_compare(app, press=press, terminal_size=variant.size, run_before=run_before)
+
+    return take

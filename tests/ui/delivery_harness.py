@@ -12,7 +12,7 @@ from aftersales.services.deliveries import orders
 from aftersales.ui.screens.deliveries.board import DeliveryBoardScreen
 from tests.delivery_helpers import NOW, TODAY, TOMORROW, dispatched, investigating
 
-from .queue_harness import settle
+from .harness import press, settle
 
 YESTERDAY = TODAY - timedelta(days=1)
 
@@ -57,8 +57,7 @@ def seed_board(staff: dict[str, StaffView]) -> dict[str, DeliveryOrderView]:
 async def open_board(pilot: Pilot[None]) -> DeliveryBoardScreen:
     """Section 3 with its key, as a user would."""
     await settle(pilot)
-    await pilot.press("3")
-    await settle(pilot)
+    await press(pilot, "3")
     screen = pilot.app.screen
     assert isinstance(screen, DeliveryBoardScreen)
     return screen

@@ -1,4 +1,4 @@
-"""Helpers for the staff and shop directory screens: open them with their keys, read their rows."""
+"""Helpers for the staff and shop directory screens: read their rows, type into their dialogs."""
 
 from typing import Any
 
@@ -6,15 +6,6 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from aftersales.ui.app import DeskApp
-
-from .queue_harness import settle
-
-
-async def go(pilot: Pilot[Any], key: str) -> None:
-    """Press a section key (6 shops, 8 staff) and wait for the table."""
-    await settle(pilot)
-    await pilot.press(key)
-    await settle(pilot)
 
 
 def rows(app: DeskApp) -> list[list[str]]:

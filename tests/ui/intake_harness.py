@@ -1,7 +1,5 @@
 """A stand-in for the desk shell (the small app API the intake form relies on) and typing helpers."""
 
-from pathlib import Path
-
 from textual import events
 from textual.app import App
 from textual.pilot import Pilot
@@ -15,6 +13,8 @@ from aftersales.ui.screens.complaints.intake import IntakeScreen
 from aftersales.ui.session import DeskSession
 from aftersales.ui.widgets.field_error import FieldError
 from aftersales.ui.widgets.shop_picker import ShopPicker
+
+from .harness import press, settle
 
 SIZE = (120, 36)
 
@@ -45,16 +45,9 @@ class IntakeHarness(App[None]):
         self.changes += 1
 
 
-def intake_app(db_path: Path, desk: Desk, staff: dict[str, StaffView]) -> IntakeHarness:
+def intake_app(target: str, desk: Desk, staff: dict[str, StaffView]) -> IntakeHarness:
     """The intake form on the test database, taken by op01."""
-    return IntakeHarness(DeskSession(str(db_path), desk, staff["op01"]))
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let workers finish and their results reach the screen."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    return IntakeHarness(DeskSession(target, desk, staff["op01"]))
 
 
 async def paste(pilot: Pilot[None], text: str) -> None:
@@ -68,21 +61,13 @@ def error_of(app: App[None], field: str) -> str:
     return app.screen.query_one(f"#error-{field}", FieldError).message
 
 
-def screen_text(app: App[None]) -> str:
-    """What the terminal shows now, as plain lines."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
 async def type_valid_complaint(pilot: Pilot[None], *, shop: str = "欧派") -> None:
     """Phone, name, shop, category, remedy, description and product, all by key presses."""
     await settle(pilot)
-    await pilot.press(*"13900001111", "tab")
-    await settle(pilot)
+    await press(pilot, *"13900001111", "tab")
     await pilot.press(*"钱多多", "tab")
-    await pilot.press(*shop)
-    await settle(pilot)
-    await pilot.press("enter")  # choose the highlighted shop, move on to the category
-    await settle(pilot)
+    await press(pilot, *shop)
+    await press(pilot, "enter")  # choose the highlighted shop, move on to the category
     screen = pilot.app.screen
     assert screen.focused is screen.query_one("#category", Select)
     # Open the list, type-to-search its label in the current language, choose it.
@@ -90,8 +75,7 @@ async def type_valid_complaint(pilot: Pilot[None], *, shop: str = "欧派") -> N
     screen.query_one("#remedy", Select).focus()
     await pilot.press("enter", *i18n.label(Remedy.REPAIR), "enter")
     screen.query_one("#description", TextArea).focus()
-    await pilot.press(*"沙发腿断裂 要求上门维修", "tab", *"布艺沙发")
-    await settle(pilot)
+    await press(pilot, *"沙发腿断裂 要求上门维修", "tab", *"布艺沙发")
 
 
 def typed_values(app: App[None]) -> dict[str, object]:

@@ -2,7 +2,6 @@
 and the detail's keys for dispatching an order and closing after three unreachable days."""
 
 from datetime import timedelta
-from pathlib import Path
 
 from textual.widgets import Input
 
@@ -17,9 +16,8 @@ from aftersales.ui.screens.callbacks.due import CallbacksDueScreen
 from aftersales.ui.screens.complaints.detail import DetailScreen
 from aftersales.ui.screens.deliveries.dispatch_dialog import DispatchDialog
 from tests.delivery_helpers import NOW, investigating
-from tests.ui.queue_harness import desk_app, open_detail, screen_text, settle
 
-SIZE = (120, 36)
+from .harness import LoggedIn, press, screen_text, settle
 
 
 def resolved_days_ago(staff: dict[str, StaffView], days: int, phone: str) -> int:
@@ -32,18 +30,15 @@ def resolved_days_ago(staff: dict[str, StaffView], days: int, phone: str) -> int
 
 
 async def test_dashboard_panel_lists_todays_calls_and_b_opens_the_whole_list(
-    db_path: Path, staff: dict[str, StaffView]
+    logged_in: LoggedIn, staff: dict[str, StaffView]
 ) -> None:
     resolved_days_ago(staff, 3, "13900000001")
     resolved_days_ago(staff, 2, "13900000002")
-    app = desk_app(db_path, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with logged_in("op01") as (app, pilot):
         text = screen_text(app)
         assert "Call-backs due today: 2 of yours" in text and "1 overdue" in text
         assert "139****0001" in text and "13900000001" not in text
-        await pilot.press("b")
-        await settle(pilot)
+        await press(pilot, "b")
         assert isinstance(app.screen, CallbacksDueScreen)
         lines = screen_text(app).splitlines()
         rows = [line for line in lines if "TS-" in line]
@@ -51,16 +46,12 @@ async def test_dashboard_panel_lists_todays_calls_and_b_opens_the_whole_list(
 
 
 async def test_enter_opens_the_call_with_the_phone_in_full_and_a_satisfied_call_closes(
-    db_path: Path, staff: dict[str, StaffView]
+    logged_in: LoggedIn, staff: dict[str, StaffView]
 ) -> None:
     complaint_id = resolved_days_ago(staff, 3, "13900000001")
-    app = desk_app(db_path, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("b")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+    async with logged_in("op01") as (app, pilot):
+        await press(pilot, "b")
+        await press(pilot, "enter")
         assert isinstance(app.screen, CallbackDialog)
         text = screen_text(app)
         assert "☎ 13900000001" in text and "Confirm resolution + Confirm payment ¥88.00" in text
@@ -68,12 +59,10 @@ async def test_enter_opens_the_call_with_the_phone_in_full_and_a_satisfied_call_
         await pilot.press("enter", "down", "enter")  # outcome: satisfied
         app.screen.query_one("#field-satisfaction", Input).focus()
         for score, message in (("0", "at least 1"), ("6", "at most 5")):
-            await pilot.press("ctrl+a", "ctrl+k", score, "f2")
-            await settle(pilot)
+            await press(pilot, "ctrl+a", "ctrl+k", score, "f2")
             assert message in screen_text(app)
             assert CallbackAttempt.select().count() == 0
-        await pilot.press("ctrl+a", "ctrl+k", "5", "tab", *"很满意", "f2")
-        await settle(pilot)
+        await press(pilot, "ctrl+a", "ctrl+k", "5", "tab", *"很满意", "f2")
         assert isinstance(app.screen, CallbacksDueScreen)
         stored = Complaint.get_by_id(complaint_id)
         assert (stored.status, stored.satisfaction) == ("closed", 5)
@@ -81,30 +70,23 @@ async def test_enter_opens_the_call_with_the_phone_in_full_and_a_satisfied_call_
 
 
 async def test_closing_with_a_pending_callback_is_refused_with_its_message(
-    db_path: Path, staff: dict[str, StaffView]
+    logged_in: LoggedIn, staff: dict[str, StaffView]
 ) -> None:
     complaint_id = resolved_days_ago(staff, 1, "13900000001")
-    app = desk_app(db_path, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
-        await open_detail(pilot, complaint_id)
-        await pilot.press("c")
-        await settle(pilot)
-        await pilot.press("f2")
-        await settle(pilot)
+    async with logged_in("op01", complaint=complaint_id) as (app, pilot):
+        await press(pilot, "c")
+        await press(pilot, "f2")
         text = screen_text(app)
         assert "cannot close: its call-back is still pending" in text and "(unreachable on 0 of 3 different" in text
         assert Complaint.get_by_id(complaint_id).status == ComplaintStatus.RESOLVED.value
 
 
 async def test_dispatch_dialog_fills_the_customer_and_refuses_bad_input_per_field(
-    db_path: Path, staff: dict[str, StaffView], desk: Desk
+    logged_in: LoggedIn, staff: dict[str, StaffView], desk: Desk
 ) -> None:
     complaint = investigating(desk, staff["op01"], address="上海市徐汇区漕溪北路18号", product="布艺沙发")
-    app = desk_app(db_path, actor_code="op01", language="zh_CN")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_detail(pilot, complaint.id)
-        await pilot.press("o")
-        await settle(pilot)
+    async with logged_in("op01", complaint=complaint.id, language="zh_CN", size=(80, 24)) as (app, pilot):
+        await press(pilot, "o")
         dialog = app.screen
         assert isinstance(dialog, DispatchDialog)
         assert dialog.query_one("#field-address", Input).value == "上海市徐汇区漕溪北路18号"
@@ -113,33 +95,28 @@ async def test_dispatch_dialog_fills_the_customer_and_refuses_bad_input_per_fiel
         dialog.query_one("#field-address", Input).focus()
         await pilot.press("ctrl+a", "ctrl+k")
         dialog.query_one("#field-promised_date", Input).focus()
-        await pilot.press("ctrl+a", "ctrl+k", *"2026-11-20", "f2")
-        await settle(pilot)
+        await press(pilot, "ctrl+a", "ctrl+k", *"2026-11-20", "f2")
         text = screen_text(app)
         assert "承诺日期已过" in text
         assert DeliveryOrder.select().count() == 0
-        await pilot.press("ctrl+a", "ctrl+k", *"2026-11-28", "f2")
-        await settle(pilot)
+        await press(pilot, "ctrl+a", "ctrl+k", *"2026-11-28", "f2")
         text = screen_text(app)
         assert "必填" in text or "required" in text
         assert DeliveryOrder.select().count() == 0
         dialog.query_one("#field-address", Input).focus()
         await pilot.press(*"上海市徐汇区漕溪北路18号")
         dialog.query_one("#field-slot").focus()
-        await pilot.press("enter", "down", "enter", "f2")  # the first slot: morning
-        await settle(pilot)
+        await press(pilot, "enter", "down", "enter", "f2")  # the first slot: morning
         assert isinstance(app.screen, DetailScreen)
         order = DeliveryOrder.get()
         assert (order.slot, order.address, order.status) == ("morning", "上海市徐汇区漕溪北路18号", "requested")
         assert Complaint.get_by_id(complaint.id).status == "awaiting_delivery"
 
 
-async def test_the_palette_opens_the_call_backs_due(db_path: Path, staff: dict[str, StaffView]) -> None:
+async def test_the_palette_opens_the_call_backs_due(logged_in: LoggedIn, staff: dict[str, StaffView]) -> None:
     from aftersales.ui.palette import DeskCommands
 
-    app = desk_app(db_path, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with logged_in("op01") as (app, pilot):
         commands = {text: run for text, run, _ in DeskCommands(app.screen)._commands()}
         commands["Call-backs due"]()
         await settle(pilot)
@@ -147,17 +124,14 @@ async def test_the_palette_opens_the_call_backs_due(db_path: Path, staff: dict[s
 
 
 async def test_the_key_help_of_a_complaint_being_investigated_lists_dispatch_and_call_back(
-    db_path: Path, desk: Desk, staff: dict[str, StaffView]
+    logged_in: LoggedIn, desk: Desk, staff: dict[str, StaffView]
 ) -> None:
     from aftersales import i18n
     from aftersales.ui.screens.shell.help import HelpScreen
 
     complaint = investigating(desk, staff["op01"])
-    app = desk_app(db_path, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
-        await open_detail(pilot, complaint.id)
-        await pilot.press("f1")
-        await settle(pilot)
+    async with logged_in("op01", complaint=complaint.id) as (app, pilot):
+        await press(pilot, "f1")
         assert isinstance(app.screen, HelpScreen)
         listed = {(row.key, row.description) for row in app.screen.rows}
         assert ("o", i18n.t("deliveries.key.dispatch_order")) in listed

@@ -1,7 +1,6 @@
 """Dashboard figures from the service, and the screen that shows and refreshes them."""
 
 from datetime import date
-from pathlib import Path
 
 from textual.widgets import Digits, Static
 
@@ -13,12 +12,11 @@ from aftersales.store.models import Complaint
 from aftersales.ui.screens.dashboard.dashboard import DashboardScreen
 
 from ..factories import NOW, new_complaint
-from .conftest import UI_COMPLAINTS, make_app, settle
+from .conftest import UI_COMPLAINTS
+from .harness import LoggedIn, settle
 
-SIZE = (120, 36)
 
-
-def test_counts_by_status_and_my_open_work(desk_db: Path, staff: dict[str, StaffView]) -> None:
+def test_counts_by_status_and_my_open_work(desk_db: str, staff: dict[str, StaffView]) -> None:
     view = load_dashboard(staff["op01"], NOW)
     assert view.total == UI_COMPLAINTS
     assert view.by_status[ComplaintStatus.ACKNOWLEDGED] == 5  # every fourth, starting at the second
@@ -29,14 +27,14 @@ def test_counts_by_status_and_my_open_work(desk_db: Path, staff: dict[str, Staff
 
 
 def test_overdue_counts_open_complaints_past_their_resolution_deadline(
-    desk_db: Path, staff: dict[str, StaffView]
+    desk_db: str, staff: dict[str, StaffView]
 ) -> None:
     expected = sum(1 for row in Complaint.select() if row.resolve_due_at < NOW)
     assert 0 < expected < UI_COMPLAINTS
     assert load_dashboard(staff["op01"], NOW).overdue == expected
 
 
-def test_trend_has_fourteen_local_days_ending_today(desk_db: Path, staff: dict[str, StaffView]) -> None:
+def test_trend_has_fourteen_local_days_ending_today(desk_db: str, staff: dict[str, StaffView]) -> None:
     days = load_dashboard(staff["op01"], NOW).per_day
     assert [d.day for d in days][-1] == date(2026, 11, 27) and len(days) == 14
     assert days[0].day == date(2026, 11, 14)
@@ -44,10 +42,8 @@ def test_trend_has_fourteen_local_days_ending_today(desk_db: Path, staff: dict[s
     assert days[-1].count == 2
 
 
-async def test_screen_shows_the_figures(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01")
-    async with app.run_test(size=SIZE):
-        await settle(app)
+async def test_screen_shows_the_figures(desk_db: str, logged_in: LoggedIn) -> None:
+    async with logged_in("op01") as (app, pilot):
         assert isinstance(app.screen, DashboardScreen)
         assert app.screen.query_one("#value-my_open", Digits).value == "7"
         table = app.screen.query_one("#status-table", Static)
@@ -56,14 +52,14 @@ async def test_screen_shows_the_figures(desk_db: Path) -> None:
         assert table.visual is not None
 
 
-async def test_screen_refreshes_when_data_changes(desk_db: Path, desk: Desk, staff: dict[str, StaffView]) -> None:
-    app = make_app(desk_db, actor_code="op01")
-    async with app.run_test(size=SIZE):
-        await settle(app)
+async def test_screen_refreshes_when_data_changes(
+    desk_db: str, logged_in: LoggedIn, desk: Desk, staff: dict[str, StaffView]
+) -> None:
+    async with logged_in("op01") as (app, pilot):
         new_complaint(desk, staff["op02"], phone="13900002222")
         app.data_changed()
-        # The figures and the call-backs panel both reload: give a loaded machine the rounds to show them.
-        await settle(app, rounds=4)
+        # The figures and the call-backs panel both reload.
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, DashboardScreen) and screen.view is not None
         assert screen.view.total == UI_COMPLAINTS + 1

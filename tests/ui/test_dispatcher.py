@@ -1,33 +1,26 @@
 """Logged in as the delivery dispatcher: the board and its orders' complaints, read-only, and nothing else."""
 
-from pathlib import Path
-
 from aftersales.domain.permissions import Action, allowed
 from aftersales.domain.schemas import StaffView
 from aftersales.ui.screens.complaints.detail import DetailScreen
 from aftersales.ui.screens.complaints.detail_actions import DETAIL_ACTIONS
 from aftersales.ui.screens.complaints.intake import IntakeScreen
 from aftersales.ui.screens.deliveries.board import DeliveryBoardScreen
-from tests.ui.queue_harness import desk_app, screen_text, settle
 
 from .delivery_harness import cursor_to, seed_board
-
-SIZE = (120, 36)
+from .harness import LoggedIn, press, screen_text, settle
 
 
 async def test_dispatcher_lands_on_the_board_and_other_sections_stay_shut(
-    db_path: Path, staff: dict[str, StaffView]
+    logged_in: LoggedIn, staff: dict[str, StaffView]
 ) -> None:
     seed_board(staff)
-    app = desk_app(db_path, actor_code="dc01")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with logged_in("dc01") as (app, pilot):
         assert isinstance(app.screen, DeliveryBoardScreen) and app.current_mode == "deliveries"
         bar = screen_text(app).splitlines()[0]
         assert "3 Deliveries" in bar and "Complaints" not in bar and "Dashboard" not in bar
         for key in ("1", "2", "4", "slash", "n", "escape"):
-            await pilot.press(key)
-            await settle(pilot)
+            await press(pilot, key)
             assert isinstance(app.screen, DeliveryBoardScreen), key
             assert not isinstance(app.screen, IntakeScreen)
         assert app.check_action("section", ("complaints",)) is False
@@ -37,12 +30,12 @@ async def test_dispatcher_lands_on_the_board_and_other_sections_stay_shut(
         assert app.current_mode == "deliveries"
 
 
-async def test_dispatcher_palette_offers_the_board_alone(db_path: Path, staff: dict[str, StaffView]) -> None:
+async def test_dispatcher_palette_offers_the_board_alone(
+    logged_in: LoggedIn, staff: dict[str, StaffView]
+) -> None:
     from aftersales.ui.palette import DeskCommands
 
-    app = desk_app(db_path, actor_code="dc01")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with logged_in("dc01") as (app, pilot):
         provider = DeskCommands(app.screen)
         titles = [text for text, _, _ in provider._commands()]
         assert "Go to Deliveries" in titles
@@ -52,14 +45,13 @@ async def test_dispatcher_palette_offers_the_board_alone(db_path: Path, staff: d
         assert not any("Open complaint" in str(hit.text) for hit in hits)
 
 
-async def test_enter_opens_the_orders_complaint_read_only(db_path: Path, staff: dict[str, StaffView]) -> None:
+async def test_enter_opens_the_orders_complaint_read_only(
+    logged_in: LoggedIn, staff: dict[str, StaffView]
+) -> None:
     made = seed_board(staff)
-    app = desk_app(db_path, actor_code="dc01")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with logged_in("dc01") as (app, pilot):
         await cursor_to(pilot, made["requested"].number)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert isinstance(app.screen, DetailScreen)
         assert app.screen.complaint is not None and app.screen.complaint.id == made["requested"].complaint_id
         text = screen_text(app)
@@ -68,11 +60,9 @@ async def test_enter_opens_the_orders_complaint_read_only(db_path: Path, staff: 
         assert all(app.screen.check_action("run", (entry.name,)) is False for entry in DETAIL_ACTIONS)
         assert "Note" not in footer and "Resolve" not in footer
         for key in ("a", "t", "s", "o", "b"):
-            await pilot.press(key)
-            await settle(pilot)
+            await press(pilot, key)
             assert isinstance(app.screen, DetailScreen), key
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert isinstance(app.screen, DeliveryBoardScreen)
 
 

@@ -1,6 +1,5 @@
 """Sales documents on screen: a lead issues receipt books from section 6, an operator's intake confirms the shop."""
 
-from pathlib import Path
 from typing import Any
 
 from textual.widgets import DataTable, Input
@@ -17,12 +16,7 @@ from aftersales.ui.screens.documents.document_check import DocumentCheck
 from aftersales.ui.screens.documents.documents import DocumentsScreen
 
 from ..factories import NOW
-from .conftest import make_app
-from .directory_harness import go
-from .queue_harness import screen_text, settle
-
-SIZE = (120, 36)
-NARROW = (80, 24)
+from .harness import LoggedIn, press, screen_text, settle
 
 
 def receive_receipts(first: str = "XS0000001", last: str = "XS0000500") -> None:
@@ -37,22 +31,19 @@ def table_rows(app: Any, table_id: str) -> list[list[str]]:
     return [[str(getattr(v, "plain", v)) for v in table.get_row_at(i)] for i in range(table.row_count)]
 
 
-async def test_a_lead_issues_receipts_and_an_operator_taking_a_complaint_sees_the_shop(desk_db: Path) -> None:
+async def test_a_lead_issues_receipts_and_an_operator_taking_a_complaint_sees_the_shop(
+    desk_db: str, logged_in: LoggedIn
+) -> None:
     receive_receipts()
-    app = make_app(desk_db, actor_code="lead01")
-    async with app.run_test(size=SIZE) as pilot:
-        await go(pilot, "6")
-        await pilot.press("d")
-        await settle(pilot)
+    async with logged_in("lead01", "6") as (app, pilot):
+        await press(pilot, "d")
         assert isinstance(app.screen, DocumentsScreen)
         assert table_rows(app, "documents-stock")[0][:3] == ["Sales receipt", "Desk", "500"]
-        await pilot.press("m")
-        await settle(pilot)
+        await press(pilot, "m")
         assert isinstance(app.screen, MoveDialog)  # receipts, issue to a shop: the usual move comes chosen
         app.screen.query_one("#field-first", Input).focus()
         await pilot.press(*"XS0000101", "tab", *"XS0000150", "tab", *"S002")
-        await pilot.press("f2")
-        await settle(pilot)
+        await press(pilot, "f2")
         assert isinstance(app.screen, DocumentsScreen)
         stock = table_rows(app, "documents-stock")
         assert [row[:4] for row in stock] == [["Sales receipt", "Desk", "450", "0"], ["Sales receipt", "S002", "0", "50"]]
@@ -60,11 +51,8 @@ async def test_a_lead_issues_receipts_and_an_operator_taking_a_complaint_sees_th
     with connection():
         assert lookup_number("XS0000120")[0].shop_code == "S002"
 
-    app = make_app(desk_db, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
+    async with logged_in("op01") as (app, pilot):
+        await press(pilot, "n")
         assert isinstance(app.screen, IntakeScreen)
         app.screen.query_one("#receipt_no", Input).focus()
         await pilot.press(*"XS0000120")
@@ -81,34 +69,26 @@ async def test_a_lead_issues_receipts_and_an_operator_taking_a_complaint_sees_th
         assert app.screen.query_one("#contract_no-check", DocumentCheck).has_class("-warning")
 
 
-async def test_an_impossible_issue_is_refused_in_the_dialog_naming_the_numbers(desk_db: Path) -> None:
+async def test_an_impossible_issue_is_refused_in_the_dialog_naming_the_numbers(
+    desk_db: str, logged_in: LoggedIn
+) -> None:
     receive_receipts(last="XS0000100")
-    app = make_app(desk_db, actor_code="lead01")
-    async with app.run_test(size=SIZE) as pilot:
-        await go(pilot, "6")
-        await pilot.press("d")
-        await settle(pilot)
-        await pilot.press("m")
-        await settle(pilot)
+    async with logged_in("lead01", "6") as (app, pilot):
+        await press(pilot, "d")
+        await press(pilot, "m")
         app.screen.query_one("#field-first", Input).focus()
-        await pilot.press(*"91", "tab", *"120", "tab", *"S001", "f2")
-        await settle(pilot)
+        await press(pilot, *"91", "tab", *"120", "tab", *"S001", "f2")
         assert isinstance(app.screen, MoveDialog)
         assert "Cannot Issue to a shop: XS0000101–XS0000120 (never received)" in screen_text(app)
         assert app.screen.query_one("#field-first", Input).value == "91"
 
 
-async def test_an_operator_sees_the_documents_but_no_record_key(desk_db: Path) -> None:
+async def test_an_operator_sees_the_documents_but_no_record_key(desk_db: str, logged_in: LoggedIn) -> None:
     receive_receipts()
-    app = make_app(desk_db, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
-        await go(pilot, "6")
-        await pilot.press("d")
-        await settle(pilot)
+    async with logged_in("op01", "6") as (app, pilot):
+        await press(pilot, "d")
         assert isinstance(app.screen, DocumentsScreen)
         assert "m Record" not in screen_text(app)
-        await pilot.press("l")
-        await settle(pilot)
-        await pilot.press(*"XS0000007", "enter")
-        await settle(pilot)
+        await press(pilot, "l")
+        await press(pilot, *"XS0000007", "enter")
         assert "XS0000007: In stock" in screen_text(app)

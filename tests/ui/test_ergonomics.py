@@ -1,7 +1,5 @@
 """Measured ergonomics: a standard complaint typed from the dashboard, counting the keys that are not its text."""
 
-from pathlib import Path
-
 import pytest
 from textual.pilot import Pilot
 
@@ -10,7 +8,8 @@ from aftersales.services.context import Desk
 from aftersales.store.models import Complaint
 from aftersales.ui.app import DeskApp
 from aftersales.ui.screens.complaints.detail import DetailScreen
-from tests.ui.queue_harness import desk_app, settle
+
+from .harness import LoggedIn, press, settle
 
 MOST_KEYS = 12
 # The call as an operator takes it: (what is typed, keys that are not that text).
@@ -33,8 +32,7 @@ async def _take_the_call(pilot: Pilot[None], app: DeskApp) -> int:
     counted = 0
     for text, keys in STANDARD_CALL:
         if text:
-            await pilot.press(*text)
-            await settle(pilot)
+            await press(pilot, *text)
         for key in keys:
             await pilot.press(key)
             counted += 1
@@ -45,11 +43,9 @@ async def _take_the_call(pilot: Pilot[None], app: DeskApp) -> int:
 @pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["120x36", "80x24"])
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 async def test_a_standard_complaint_takes_at_most_twelve_keys_besides_its_text(
-    db_path: Path, desk: Desk, staff: dict[str, StaffView], size: tuple[int, int], language: str
+    logged_in: LoggedIn, desk: Desk, staff: dict[str, StaffView], size: tuple[int, int], language: str
 ) -> None:
-    app = desk_app(db_path, language=language)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with logged_in("op01", language=language, size=size) as (app, pilot):
         counted = await _take_the_call(pilot, app)
         assert isinstance(app.screen, DetailScreen)
         stored = Complaint.get()

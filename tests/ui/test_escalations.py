@@ -3,7 +3,6 @@ an operator sees escalations on the complaint but no review keys; the top bar's 
 
 import asyncio
 import time
-from pathlib import Path
 
 from textual.widgets import DataTable
 
@@ -15,19 +14,10 @@ from aftersales.ui.screens.complaints.detail import DetailScreen
 from aftersales.ui.screens.escalations.dialogs import CloseDialog, EscalateDialog, InstructDialog
 from aftersales.ui.screens.escalations.review import EscalationReviewScreen
 
-from .conftest import make_app
-from .conftest import settle as settle_app
 from .escalation_harness import raises_elsewhere, seed_escalations
-from .queue_harness import desk_app, open_detail, screen_text, settle
+from .harness import LoggedIn, open_detail, press, screen_text
 
-SIZE = (120, 36)
 Staff = dict[str, StaffView]
-
-
-async def open_review(pilot) -> None:  # type: ignore[no-untyped-def]
-    await settle(pilot)
-    await pilot.press("4")
-    await settle(pilot)
 
 
 def _row_of(app, number_of: int) -> int:  # type: ignore[no-untyped-def]
@@ -36,11 +26,9 @@ def _row_of(app, number_of: int) -> int:  # type: ignore[no-untyped-def]
     return next(i for i, row in enumerate(screen.rows) if row.complaint_id == number_of)
 
 
-async def test_lead01_acknowledges_instructs_and_raises(db_path: Path, staff: Staff) -> None:
+async def test_lead01_acknowledges_instructs_and_raises(logged_in: LoggedIn, staff: Staff) -> None:
     ids = seed_escalations(staff)
-    app = desk_app(db_path, "lead01")
-    async with app.run_test(size=SIZE) as pilot:
-        await open_review(pilot)
+    async with logged_in("lead01", "4") as (app, pilot):
         screen = app.screen
         assert isinstance(screen, EscalationReviewScreen)
         text = screen_text(app)
@@ -51,20 +39,16 @@ async def test_lead01_acknowledges_instructs_and_raises(db_path: Path, staff: St
         table = screen.query_one("#review-table", DataTable)
         target = _row_of(app, ids["manual"])
         await pilot.press(*["down"] * (target - table.cursor_row))
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         assert complaint_escalations(ids["manual"])[0].state is EscalationState.ACKNOWLEDGED
-        await pilot.press("i")
-        await settle(pilot)
+        await press(pilot, "i")
         assert isinstance(app.screen, InstructDialog)
         await pilot.press(*"今天下班前回电顾客")
-        await pilot.press("f2")
-        await settle(pilot)
+        await press(pilot, "f2")
         assert isinstance(app.screen, EscalationReviewScreen)
         assert complaint_escalations(ids["manual"])[0].instructions == "今天下班前回电顾客"
         assert "今天下班前回电顾客" in screen_text(app)
-        await pilot.press("u")
-        await settle(pilot)
+        await press(pilot, "u")
         assert complaint_escalations(ids["manual"])[0].level == 2
         # The queue reads itself again after the save; on a busy machine that read may still be under way.
         for _ in range(50):
@@ -76,87 +60,72 @@ async def test_lead01_acknowledges_instructs_and_raises(db_path: Path, staff: St
     assert kinds[-3:] == ["esc_acknowledged", "instructed", "esc_raised"]
 
 
-async def test_mgr01_closes_a_level_two_escalation(db_path: Path, staff: Staff) -> None:
+async def test_mgr01_closes_a_level_two_escalation(logged_in: LoggedIn, staff: Staff) -> None:
     ids = seed_escalations(staff)
-    app = desk_app(db_path, "mgr01")
-    async with app.run_test(size=SIZE) as pilot:
-        await open_review(pilot)
+    async with logged_in("mgr01", "4") as (app, pilot):
         screen = app.screen
         assert isinstance(screen, EscalationReviewScreen)
         assert screen.rows[0].level == 2 and "Major incident" in screen_text(app)
         target = _row_of(app, ids["major"])
         await pilot.press(*["down"] * target)
-        await pilot.press("c")
-        await settle(pilot)
+        await press(pilot, "c")
         assert isinstance(app.screen, CloseDialog)
         await pilot.press(*"已报商管部安排专人上门")
-        await pilot.press("f2")
-        await settle(pilot)
+        await press(pilot, "f2")
         assert isinstance(app.screen, EscalationReviewScreen)
     closed = complaint_escalations(ids["major"])[0]
     assert closed.state is EscalationState.CLOSED and closed.closed_by == "mgr01"
     assert closed.decision == "已报商管部安排专人上门"
 
 
-async def test_an_operator_sees_the_escalation_but_cannot_review(db_path: Path, staff: Staff) -> None:
+async def test_an_operator_sees_the_escalation_but_cannot_review(logged_in: LoggedIn, staff: Staff) -> None:
     ids = seed_escalations(staff)
-    app = desk_app(db_path, "op01")
-    async with app.run_test(size=SIZE) as pilot:
-        await open_review(pilot)
+    async with logged_in("op01", "4") as (app, pilot):
         assert "Escalations are reviewed by team leads" in screen_text(app)
         before = Event.select().count()
-        await pilot.press("a", "c", "u")
-        await settle(pilot)
+        await press(pilot, "a", "c", "u")
         assert Event.select().count() == before  # no key reached a service
         await open_detail(pilot, ids["major"])
         text = screen_text(app)
         assert "Major incident" in text and "Media exposure" in text and "Open" in text
         # An operator escalates by hand from the detail, with a reason.
         await open_detail(pilot, ids["resolve_late"])
-        await pilot.press("e")
-        await settle(pilot)
+        await press(pilot, "e")
         assert isinstance(app.screen, EscalateDialog)
-        await pilot.press("f2")
-        await settle(pilot)
+        await press(pilot, "f2")
         assert isinstance(app.screen, EscalateDialog)  # a reason is required: the dialog stays
         await pilot.press(*"顾客第三次来电")
-        await pilot.press("f2")
-        await settle(pilot)
+        await press(pilot, "f2")
         assert isinstance(app.screen, DetailScreen)
         assert "顾客第三次来电" in screen_text(app)
     assert [v.reason for v in complaint_escalations(ids["resolve_late"])][0] == "顾客第三次来电"
 
 
-async def test_the_badge_counts_the_reviewers_open_escalations_and_follows_other_desks(db_path: Path, staff: Staff) -> None:
+async def test_the_badge_counts_the_reviewers_open_escalations_and_follows_other_desks(
+    db_target: str, logged_in: LoggedIn, staff: Staff
+) -> None:
     seed_escalations(staff)
     first = review_queue(staff["lead01"])[0]
-    app = make_app(db_path, actor_code="lead01", watch_interval=2.0)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle_app(app)
+    async with logged_in("lead01", watch_interval=2.0) as (app, pilot):
         assert app.session.open_escalations == 5 and "▲ 5" in screen_text(app)
         # The manager, at another desk, takes one to level 2: the lead's badge drops within 5 s.
-        await asyncio.to_thread(raises_elsewhere, str(db_path), first.id, first.version)
+        await asyncio.to_thread(raises_elsewhere, db_target, first.id, first.version)
         committed = time.monotonic()
         while time.monotonic() - committed < 5.0 and app.session.open_escalations != 4:
             await asyncio.sleep(0.1)
         assert app.session.open_escalations == 4
         await pilot.pause()
         assert "▲ 4" in screen_text(app)
-    app = make_app(db_path, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with logged_in("op01") as (app, pilot):
         assert app.session.open_escalations is None and "▲" not in screen_text(app).split("\n")[0]
 
 
-async def test_enter_opens_the_escalated_complaint(db_path: Path, staff: Staff) -> None:
+async def test_enter_opens_the_escalated_complaint(logged_in: LoggedIn, staff: Staff) -> None:
     ids = seed_escalations(staff)
-    app = desk_app(db_path, "lead01")
-    async with app.run_test(size=SIZE) as pilot:
-        await open_review(pilot)
+    async with logged_in("lead01", "4") as (app, pilot):
         screen = app.screen
         assert isinstance(screen, EscalationReviewScreen)
         first = screen.rows[0].complaint_id
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert isinstance(app.screen, DetailScreen) and app.screen.complaint_id == first
         assert first in ids.values()

@@ -1,7 +1,6 @@
 """The intake form driven by key presses: what the operator sees and what gets stored."""
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Select, TextArea
@@ -17,23 +16,22 @@ from aftersales.ui.widgets.customer_history import CustomerHistory
 from aftersales.ui.widgets.queue_table import QueueTable
 from aftersales.ui.widgets.shop_picker import ShopPicker
 from tests.factories import NOW, new_complaint
-from tests.ui.conftest import make_app
 from tests.ui.intake_harness import (
     SIZE,
     IntakeHarness,
     error_of,
     intake_app,
     paste,
-    screen_text,
-    settle,
     type_valid_complaint,
     typed_values,
 )
 
+from .harness import LoggedIn, make_app, press, screen_text, settle
+
 
 @pytest.fixture
-def app(db_path: Path, desk: Desk, staff: dict[str, StaffView]) -> IntakeHarness:
-    return intake_app(db_path, desk, staff)
+def app(db_target: str, desk: Desk, staff: dict[str, StaffView]) -> IntakeHarness:
+    return intake_app(db_target, desk, staff)
 
 
 async def test_intake_typed_in_chinese_is_stored_and_opens_the_detail(app: IntakeHarness) -> None:
@@ -42,10 +40,8 @@ async def test_intake_typed_in_chinese_is_stored_and_opens_the_detail(app: Intak
         await settle(pilot)
         await pilot.press(*"13900001111", "tab")
         await pilot.press(*"钱多多", "tab")
-        await pilot.press(*"马可")  # part of 马可波罗瓷砖
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, *"马可")  # part of 马可波罗瓷砖
+        await press(pilot, "enter")
         assert "S002 马可波罗瓷砖" in str(app.screen.query_one("#shop-status").render())
         await pilot.press("enter", *"损坏", "enter", "tab")  # category: 配送损坏
         await pilot.press("enter", *"高", "enter", "tab")  # severity: 高
@@ -55,8 +51,7 @@ async def test_intake_typed_in_chinese_is_stored_and_opens_the_detail(app: Intak
         await pilot.press(*"送货时砖面碎裂三块 要求换货", "tab")
         await pilot.press(*"抛光砖", "tab", *"HT-2026-001", "tab", *"R-778", "tab")
         await pilot.press(*"浦东新区世纪大道100号")
-        await pilot.press("f10")
-        await settle(pilot)
+        await press(pilot, "f10")
 
         assert not isinstance(app.screen, IntakeScreen)
     row = Complaint.get()
@@ -87,8 +82,7 @@ async def test_every_wrong_field_shows_its_error_and_nothing_is_stored(app: Inta
         await pilot.press("space")  # a major incident without a reason
         app.screen.query_one("#description", TextArea).focus()
         await pilot.press(*"坏了")  # too short
-        await pilot.press("f10")
-        await settle(pilot)
+        await press(pilot, "f10")
 
         expected = {
             "phone": "not a mobile or landline with area code",
@@ -131,8 +125,7 @@ async def test_existing_customer_found_by_phone_shows_name_and_history(
     second = new_complaint(desk, staff["op02"], shop_code="S003", received_at=NOW - timedelta(days=3))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press(*"138 1234 5678", "tab")
-        await settle(pilot)
+        await press(pilot, *"138 1234 5678", "tab")
 
         assert app.screen.query_one("#customer_name", Input).value == "赵敏"
         history = app.screen.query_one(CustomerHistory)
@@ -150,8 +143,7 @@ async def test_a_new_phone_says_new_customer_and_keeps_the_typed_name(app: Intak
         await settle(pilot)
         app.screen.query_one("#customer_name", Input).value = "孙悟空"
         app.screen.query_one("#phone", Input).focus()
-        await pilot.press(*"13700000000", "tab")
-        await settle(pilot)
+        await press(pilot, *"13700000000", "tab")
         assert app.screen.query_one("#customer_name", Input).value == "孙悟空"
         assert app.screen.query_one(CustomerHistory).rows == []
         assert "New customer" in screen_text(app)
@@ -165,8 +157,7 @@ async def test_duplicate_warning_for_same_phone_and_shop_within_14_days_opens_th
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press(*"13812345678", "tab", "tab")
-        await pilot.press(*"S001", "enter")
-        await settle(pilot)
+        await press(pilot, *"S001", "enter")
 
         warning = str(app.screen.query_one("#intake-duplicate").render())
         assert f"Same customer and shop within 14 days: {recent.number} — F3 opens {recent.number}" in warning
@@ -181,8 +172,7 @@ async def test_no_duplicate_warning_for_another_shop(
     new_complaint(desk, staff["op02"], received_at=NOW - timedelta(days=1))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press(*"13812345678", "tab", "tab", *"TOTO", "enter")
-        await settle(pilot)
+        await press(pilot, *"13812345678", "tab", "tab", *"TOTO", "enter")
         assert app.screen.query_one(ShopPicker).shop is not None
         assert not app.screen.query_one("#intake-duplicate").has_class("-shown")
         await pilot.press("f3")
@@ -235,25 +225,20 @@ async def test_markup_in_stored_names_is_shown_literally(
     Shop.update(name="欧派[b]家居[/b]").where(Shop.code == "S001").execute()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press(*"13812345678", "tab")
-        await settle(pilot)
+        await press(pilot, *"13812345678", "tab")
         assert app.screen.query_one("#customer_name", Input).value == "退款 [/bold] [@click=app.quit]x[/]"
-        await pilot.press("tab", *"S001", "enter")
-        await settle(pilot)
+        await press(pilot, "tab", *"S001", "enter")
         assert app.is_running and isinstance(app.screen, IntakeScreen)
         assert "欧派[b]家居[/b]" in str(app.screen.query_one("#shop-status").render())
     assert Customer.select().count() == 1
 
 
-async def test_language_switch_keeps_every_typed_character(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+async def test_language_switch_keeps_every_typed_character(desk_db: str, logged_in: LoggedIn) -> None:
+    async with logged_in("op01") as (app, pilot):
         await pilot.press("n")
         await type_valid_complaint(pilot)
         before = typed_values(app)
-        await pilot.press("f2")
-        await settle(pilot)
+        await press(pilot, "f2")
 
         assert isinstance(app.screen, IntakeScreen)
         assert typed_values(app) == before
@@ -264,18 +249,16 @@ async def test_language_switch_keeps_every_typed_character(desk_db: Path) -> Non
         assert "电话" in lines["渠道"] and "一般" in lines["严重程度"]
 
 
-async def test_intake_through_the_desk_ends_in_the_detail_and_the_queue(desk_db: Path) -> None:
+async def test_intake_through_the_desk_ends_in_the_detail_and_the_queue(desk_db: str) -> None:
     app = make_app(desk_db, user_code="op01")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press(*"1111", "enter")  # the code is filled in, the cursor waits in the PIN
-        await settle(pilot)
+        await press(pilot, *"1111", "enter")  # the code is filled in, the cursor waits in the PIN
         assert app.session.actor is not None and app.session.actor.code == "op01"
         await pilot.press("n")
         assert isinstance(app.screen, IntakeScreen)
         await type_valid_complaint(pilot, shop="S003")
-        await pilot.press("f10")
-        await settle(pilot)
+        await press(pilot, "f10")
 
         row = Complaint.select().order_by(Complaint.id.desc()).get()
         assert (row.customer.name, row.shop.code, row.description) == ("钱多多", "S003", "沙发腿断裂 要求上门维修")
@@ -285,16 +268,14 @@ async def test_intake_through_the_desk_ends_in_the_detail_and_the_queue(desk_db:
 
         await pilot.press("escape")  # the form was replaced: back goes past it
         assert not isinstance(app.screen, (IntakeScreen, DetailScreen))
-        await pilot.press("2")
-        await settle(pilot)
+        await press(pilot, "2")
         assert row.number in [r.number for r in app.screen.query_one(QueueTable).window.rows]
 
 
 async def test_tabbing_back_into_a_filled_field_keeps_its_text(app: IntakeHarness) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press(*"13812345678", "tab")
-        await settle(pilot)
+        await press(pilot, *"13812345678", "tab")
         await pilot.press("shift+tab")
         await pilot.press("9")
         assert app.screen.query_one("#phone", Input).value.startswith("13812345678")

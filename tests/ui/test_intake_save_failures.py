@@ -17,15 +17,16 @@ from tests.ui.intake_harness import (
     IntakeHarness,
     error_of,
     intake_app,
-    settle,
     type_valid_complaint,
     typed_values,
 )
 
+from .harness import press
+
 
 @pytest.fixture
-def app(db_path: Path, desk: Desk, staff: dict[str, StaffView]) -> IntakeHarness:
-    return intake_app(db_path, desk, staff)
+def app(db_target: str, desk: Desk, staff: dict[str, StaffView]) -> IntakeHarness:
+    return intake_app(db_target, desk, staff)
 
 
 async def test_disk_full_on_save_keeps_every_typed_character(
@@ -38,8 +39,7 @@ async def test_disk_full_on_save_keeps_every_typed_character(
     async with app.run_test(size=SIZE) as pilot:
         await type_valid_complaint(pilot)
         before = typed_values(app)
-        await pilot.press("f10")
-        await settle(pilot)
+        await press(pilot, "f10")
 
         assert isinstance(app.screen, IntakeScreen)
         assert typed_values(app) == before
@@ -54,7 +54,7 @@ async def test_disk_full_on_save_keeps_every_typed_character(
 
 @pytest.fixture
 def locked_database(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[sqlite3.Connection]:
-    """Another desk holding the write lock; our busy wait shortened so the test is quick."""
+    """Another desk holding the write lock on the SQLite file; our busy wait shortened so the test is quick."""
     db = database.obj
     monkeypatch.setattr(db, "_pragmas", [(k, 200 if k == "busy_timeout" else v) for k, v in db._pragmas])
     monkeypatch.setattr(db, "_timeout", 0.2)
@@ -70,8 +70,7 @@ async def test_locked_database_keeps_the_form_and_a_retry_saves(
         await type_valid_complaint(pilot)
         before = typed_values(app)
         locked_database.execute("BEGIN IMMEDIATE")
-        await pilot.press("f10")
-        await settle(pilot)
+        await press(pilot, "f10")
 
         assert isinstance(app.screen, IntakeScreen)
         assert typed_values(app) == before
@@ -80,8 +79,7 @@ async def test_locked_database_keeps_the_form_and_a_retry_saves(
         assert Complaint.select().count() == 0
 
         locked_database.execute("ROLLBACK")
-        await pilot.press("f10")
-        await settle(pilot)
+        await press(pilot, "f10")
         assert not isinstance(app.screen, IntakeScreen)
     assert Complaint.get().description == "沙发腿断裂 要求上门维修"
     assert app.opened == [Complaint.get().id]
@@ -92,8 +90,7 @@ async def test_shop_closed_while_typing_marks_the_shop_and_keeps_the_text(app: I
         await type_valid_complaint(pilot)
         before = typed_values(app)
         Shop.update(active=False).where(Shop.code == "S001").execute()
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await press(pilot, "ctrl+s")
 
         assert error_of(app, "shop_code") == "this shop is no longer active; choose another"
         assert typed_values(app) == before

@@ -1,7 +1,5 @@
 """Locking the desk: ctrl+l, the idle lock of the settings file, taking over, and logging out."""
 
-from pathlib import Path
-
 from textual.widgets import Input, Static
 
 from aftersales.settings import DeskConfig
@@ -12,7 +10,7 @@ from aftersales.ui.screens.complaints.intake import IntakeScreen
 from aftersales.ui.screens.dashboard.dashboard import DashboardScreen
 from aftersales.ui.screens.shell.login import LoginScreen
 
-from .conftest import make_app, settle
+from .harness import LoggedIn, make_app, press, settle
 from .test_shell import run_command
 
 SIZE = (120, 36)
@@ -22,56 +20,46 @@ async def _log_in(pilot, app: DeskApp, code: str, pin: str) -> None:  # type: ig
     code_field = app.screen.query_one("#login-code", Input)
     code_field.value = ""
     code_field.focus()
-    await pilot.press(*code, "enter", *pin, "enter")
-    await settle(app)
-    await pilot.pause()
-    await settle(app)
+    await press(pilot, *code, "enter", *pin, "enter")
 
 
 async def _half_typed_complaint(pilot, app: DeskApp) -> None:  # type: ignore[no-untyped-def]
-    await pilot.press("n")
-    await settle(app)
-    await pilot.press(*"13900001111", "tab", *"钱多多")
-    await settle(app)
+    await press(pilot, "n")
+    await press(pilot, *"13900001111", "tab", *"钱多多")
 
 
 def _title(app: DeskApp) -> str:
     return str(app.screen.query_one("#login-title", Static).render())
 
 
-async def test_ctrl_l_locks_and_the_same_pin_brings_back_the_unsaved_form(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app)
+async def test_ctrl_l_locks_and_the_same_pin_brings_back_the_unsaved_form(
+    desk_db: str, logged_in: LoggedIn
+) -> None:
+    async with logged_in("op01") as (app, pilot):
         await _half_typed_complaint(pilot, app)
-        await pilot.press("ctrl+l")
-        await settle(app)
+        await press(pilot, "ctrl+l")
         assert isinstance(app.screen, LoginScreen) and app.session.actor is None
         assert "op01" in _title(app)
         # The locked operator's code is filled in: the PIN alone goes back.
         assert app.screen.query_one("#login-code", Input).value == "op01"
         assert app.focused is app.screen.query_one("#login-pin", Input)
-        await pilot.press(*"1111", "enter")
-        await settle(app)
-        await pilot.pause()
+        await press(pilot, *"1111", "enter")
         assert isinstance(app.screen, IntakeScreen)
         assert app.screen.query_one("#phone", Input).value == "13900001111"
         assert app.screen.query_one("#customer_name", Input).value == "钱多多"
         assert app.session.actor is not None and app.session.actor.code == "op01"
 
 
-async def test_another_operator_is_asked_before_the_unsaved_form_is_discarded(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app)
+async def test_another_operator_is_asked_before_the_unsaved_form_is_discarded(
+    desk_db: str, logged_in: LoggedIn
+) -> None:
+    async with logged_in("op01") as (app, pilot):
         await _half_typed_complaint(pilot, app)
-        await pilot.press("ctrl+l")
-        await settle(app)
+        await press(pilot, "ctrl+l")
         await _log_in(pilot, app, "op02", "1112")
         assert isinstance(app.screen, ConfirmScreen)
         assert "op01" in str(app.screen.query_one("#confirm-question", Static).render())
-        await pilot.press("n")  # keep it: the desk stays locked for op01
-        await settle(app)
+        await press(pilot, "n")  # keep it: the desk stays locked for op01
         assert isinstance(app.screen, LoginScreen) and app.session.actor is None
         assert "op01" in str(app.screen.query_one("#login-error", Static).render())
         await _log_in(pilot, app, "op01", "1111")
@@ -79,67 +67,58 @@ async def test_another_operator_is_asked_before_the_unsaved_form_is_discarded(de
         assert app.screen.query_one("#customer_name", Input).value == "钱多多"
 
 
-async def test_another_operator_who_agrees_starts_afresh_on_the_dashboard(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app)
+async def test_another_operator_who_agrees_starts_afresh_on_the_dashboard(
+    desk_db: str, logged_in: LoggedIn
+) -> None:
+    async with logged_in("op01") as (app, pilot):
         await _half_typed_complaint(pilot, app)
-        await pilot.press("ctrl+l")
-        await settle(app)
+        await press(pilot, "ctrl+l")
         await _log_in(pilot, app, "op02", "1112")
-        await pilot.press("y")
-        await settle(app)
-        await pilot.pause()
+        await press(pilot, "y")
         assert isinstance(app.screen, DashboardScreen)
         assert app.session.actor is not None and app.session.actor.code == "op02"
         assert app.unsaved_screens() == []
-        await pilot.press("2")
-        await settle(app)
+        await press(pilot, "2")
         assert len(app.screen_stack) == 1  # the complaints section starts from its queue again
 
 
-async def test_another_operator_without_unsaved_text_is_not_asked(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app)
-        await pilot.press("ctrl+l")
-        await settle(app)
+async def test_another_operator_without_unsaved_text_is_not_asked(desk_db: str, logged_in: LoggedIn) -> None:
+    async with logged_in("op01") as (app, pilot):
+        await press(pilot, "ctrl+l")
         await _log_in(pilot, app, "lead01", "2222")
         assert isinstance(app.screen, DashboardScreen)
         assert app.session.actor is not None and app.session.actor.code == "lead01"
 
 
-async def test_an_idle_desk_locks_itself_after_the_settings_time(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01")
+async def test_an_idle_desk_locks_itself_after_the_settings_time(desk_db: str) -> None:
+    app = make_app(desk_db, "op01")
     app.config = DeskConfig(lock_after_minutes=10)
     now = [1000.0]
     app.idle_clock = lambda: now[0]
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app)
-        await pilot.press("2")  # somebody is at the desk
-        await settle(app)
+        await settle(pilot)
+        await press(pilot, "2")  # somebody is at the desk
         now[0] += 9 * 60
         lock.lock_when_idle(app)
-        await settle(app)
+        await settle(pilot)
         assert app.session.actor is not None
         now[0] += 61
         lock.lock_when_idle(app)
-        await settle(app)
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, LoginScreen) and app.session.actor is None
         assert app.locks.section == "complaints"
 
 
-async def test_the_idle_lock_can_be_switched_off(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01")
+async def test_the_idle_lock_can_be_switched_off(desk_db: str) -> None:
+    app = make_app(desk_db, "op01")
     app.config = DeskConfig(lock_after_minutes=0)
     now = [1000.0]
     app.idle_clock = lambda: now[0]
-    async with app.run_test(size=SIZE):
-        await settle(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         now[0] += 24 * 3600
         lock.lock_when_idle(app)
-        await settle(app)
+        await settle(pilot)
         assert app.session.actor is not None
 
 
@@ -147,10 +126,8 @@ def test_the_idle_time_defaults_to_ten_minutes() -> None:
     assert DeskConfig().lock_after_minutes == 10
 
 
-async def test_log_out_in_the_palette_leaves_an_empty_login_screen(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app)
+async def test_log_out_in_the_palette_leaves_an_empty_login_screen(desk_db: str, logged_in: LoggedIn) -> None:
+    async with logged_in("op01") as (app, pilot):
         await run_command(pilot, app, "log out")
         await pilot.pause()
         assert isinstance(app.screen, LoginScreen) and app.session.actor is None
@@ -159,13 +136,10 @@ async def test_log_out_in_the_palette_leaves_an_empty_login_screen(desk_db: Path
         assert isinstance(app.screen, DashboardScreen) and app.session.actor.code == "op02"  # type: ignore[union-attr]
 
 
-async def test_log_out_asks_first_when_a_form_holds_unsaved_text(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app)
+async def test_log_out_asks_first_when_a_form_holds_unsaved_text(desk_db: str, logged_in: LoggedIn) -> None:
+    async with logged_in("op01") as (app, pilot):
         await _half_typed_complaint(pilot, app)
         await run_command(pilot, app, "log out")
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("n")
-        await settle(app)
+        await press(pilot, "n")
         assert isinstance(app.screen, IntakeScreen) and app.session.actor is not None

@@ -1,14 +1,12 @@
 """Logging in with real key presses: success, wrong PIN, lockout and the --user prefill."""
 
-from pathlib import Path
-
 from textual.widgets import Input, Static
 
 from aftersales.ui.app import DeskApp
 from aftersales.ui.screens.dashboard.dashboard import DashboardScreen
 from aftersales.ui.screens.shell.login import LoginScreen
 
-from .conftest import make_app
+from .harness import make_app, press
 
 SIZE = (120, 36)
 
@@ -18,14 +16,10 @@ def error_line(app: DeskApp) -> str:
 
 
 async def type_login(pilot, code: str, pin: str) -> None:  # type: ignore[no-untyped-def]
-    await pilot.press(*code, "enter", *pin, "enter")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await press(pilot, *code, "enter", *pin, "enter")
 
 
-async def test_right_pin_opens_the_dashboard(desk_db: Path) -> None:
+async def test_right_pin_opens_the_dashboard(desk_db: str) -> None:
     app = make_app(desk_db)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, LoginScreen)
@@ -34,7 +28,7 @@ async def test_right_pin_opens_the_dashboard(desk_db: Path) -> None:
         assert app.session.actor is not None and app.session.actor.code == "op01"
 
 
-async def test_wrong_pin_says_how_many_tries_are_left(desk_db: Path) -> None:
+async def test_wrong_pin_says_how_many_tries_are_left(desk_db: str) -> None:
     app = make_app(desk_db)
     async with app.run_test(size=SIZE) as pilot:
         await type_login(pilot, "op01", "9999")
@@ -44,35 +38,28 @@ async def test_wrong_pin_says_how_many_tries_are_left(desk_db: Path) -> None:
         assert app.screen.query_one("#login-code", Input).value == "op01"
 
 
-async def test_five_wrong_pins_lock_the_account_even_for_the_right_pin(desk_db: Path) -> None:
+async def test_five_wrong_pins_lock_the_account_even_for_the_right_pin(desk_db: str) -> None:
     app = make_app(desk_db)
     async with app.run_test(size=SIZE) as pilot:
         await type_login(pilot, "op01", "9999")
         for _ in range(4):
-            await pilot.press(*"9999", "enter")
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await press(pilot, *"9999", "enter")
         assert "locked" in error_line(app).lower()
-        await pilot.press(*"1111", "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await press(pilot, *"1111", "enter")
         assert isinstance(app.screen, LoginScreen)
         assert error_line(app).startswith("Account locked for")
 
 
-async def test_user_option_fills_the_code_and_waits_in_the_pin_field(desk_db: Path) -> None:
+async def test_user_option_fills_the_code_and_waits_in_the_pin_field(desk_db: str) -> None:
     app = make_app(desk_db, user_code="op01")
     async with app.run_test(size=SIZE) as pilot:
         assert app.screen.query_one("#login-code", Input).value == "op01"
         assert app.focused is app.screen.query_one("#login-pin", Input)
-        await pilot.press(*"1111", "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await app.workers.wait_for_complete()
+        await press(pilot, *"1111", "enter")
         assert isinstance(app.screen, DashboardScreen)
 
 
-async def test_login_screen_speaks_chinese(desk_db: Path) -> None:
+async def test_login_screen_speaks_chinese(desk_db: str) -> None:
     app = make_app(desk_db, language="zh_CN")
     async with app.run_test(size=SIZE) as pilot:
         await type_login(pilot, "op01", "0000")

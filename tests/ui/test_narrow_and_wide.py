@@ -1,7 +1,6 @@
 """Every screen from 80 × 24 up to 240 × 70: what stays on screen, what reflows, what is never cut."""
 
 from datetime import date, timedelta
-from pathlib import Path
 
 from rich.cells import cell_len
 from textual.widgets import Select, TextArea
@@ -15,7 +14,9 @@ from aftersales.store.models import Complaint
 from aftersales.ui.widgets.queue_columns import least_widths, plan_columns
 from aftersales.ui.widgets.trend_chart import count_label, trend_text
 from tests.factories import new_complaint
-from tests.ui.queue_harness import desk_app, open_detail, open_queue, screen_text, seed_complaints, settle
+from tests.ui.queue_harness import seed_complaints
+
+from .harness import LoggedIn, press, screen_text, settle
 
 SMALL, MIDDLE, WIDE, HUGE = (80, 24), (120, 36), (200, 50), (240, 70)
 
@@ -25,13 +26,11 @@ def _column_line(app, *words: str) -> str:  # type: ignore[no-untyped-def]
 
 
 async def test_the_queue_keeps_number_status_time_left_and_severity_at_80_columns(
-    db_path: Path, desk: Desk, staff: dict[str, StaffView]
+    logged_in: LoggedIn, desk: Desk, staff: dict[str, StaffView]
 ) -> None:
     seed_complaints(desk, staff["op01"], 5)
     for language in ("en", "zh_CN"):
-        app = desk_app(db_path, language=language)
-        async with app.run_test(size=SMALL) as pilot:
-            await open_queue(pilot)
+        async with logged_in("op01", "2", language=language, size=SMALL) as (app, pilot):
             header = _column_line(app, i18n.t("queue.column.number"), i18n.t("queue.column.status"))
             for key in ("number", "customer", "severity", "status", "time_left"):
                 assert i18n.t(f"queue.column.{key}") in header, (language, key, header)
@@ -40,24 +39,22 @@ async def test_the_queue_keeps_number_status_time_left_and_severity_at_80_column
             assert i18n.t("queue.deadline.ack") in row  # the time left says which deadline it counts
 
 
-async def test_a_five_digit_complaint_number_is_never_cut(db_path: Path, desk: Desk, staff: dict[str, StaffView]) -> None:
+async def test_a_five_digit_complaint_number_is_never_cut(
+    logged_in: LoggedIn, desk: Desk, staff: dict[str, StaffView]
+) -> None:
     made = new_complaint(desk, staff["op01"])
     Complaint.update(number="TS-20261127-11402").where(Complaint.id == made.id).execute()
     for size in (SMALL, (140, 36), HUGE):
-        app = desk_app(db_path)
-        async with app.run_test(size=size) as pilot:
-            await open_queue(pilot)
+        async with logged_in("op01", "2", size=size) as (app, pilot):
             assert "TS-20261127-11402" in screen_text(app), size
 
 
 async def test_english_categories_are_whole_and_tell_delay_from_damage(
-    db_path: Path, desk: Desk, staff: dict[str, StaffView]
+    logged_in: LoggedIn, desk: Desk, staff: dict[str, StaffView]
 ) -> None:
     new_complaint(desk, staff["op01"], category="delivery_delay", phone="13900000001")
     new_complaint(desk, staff["op01"], category="delivery_damage", phone="13900000002")
-    app = desk_app(db_path)
-    async with app.run_test(size=MIDDLE) as pilot:
-        await open_queue(pilot)
+    async with logged_in("op01", "2", size=MIDDLE) as (app, pilot):
         text = screen_text(app)
         assert "Delivery delay" in text and "Delivery damage" in text and "Delivery …" not in text
 
@@ -75,12 +72,10 @@ def test_a_category_label_is_shown_whole_or_its_column_is_left_out() -> None:
 
 
 async def test_the_shop_name_takes_the_spare_width_of_a_wide_terminal(
-    db_path: Path, desk: Desk, staff: dict[str, StaffView]
+    logged_in: LoggedIn, desk: Desk, staff: dict[str, StaffView]
 ) -> None:
     seed_complaints(desk, staff["op01"], 3)
-    app = desk_app(db_path)
-    async with app.run_test(size=WIDE) as pilot:
-        await open_queue(pilot)
+    async with logged_in("op01", "2", size=WIDE) as (app, pilot):
         plan = app.screen.table.plan
         assert plan is not None and set(plan.widths) == {
             "number", "time", "shop", "customer", "category", "severity", "status", "assignee", "time_left"}
@@ -89,7 +84,7 @@ async def test_the_shop_name_takes_the_spare_width_of_a_wide_terminal(
 
 
 async def test_the_detail_timeline_wraps_notes_under_their_line_and_scrolls_into_view(
-    db_path: Path, desk: Desk, staff: dict[str, StaffView]
+    logged_in: LoggedIn, desk: Desk, staff: dict[str, StaffView]
 ) -> None:
     op = staff["op01"]
     view = new_complaint(desk, op)
@@ -97,11 +92,8 @@ async def test_the_detail_timeline_wraps_notes_under_their_line_and_scrolls_into
     long_note = "客户来电说明：" + "上门时间改到周六上午，" * 6 + "请配送中心确认。"
     actions.add_note(desk, op, view.id, {"text": long_note, "customer_contact": True})
     for language in ("en", "zh_CN"):
-        app = desk_app(db_path, language=language)
-        async with app.run_test(size=SMALL) as pilot:
-            await open_detail(pilot, view.id)
-            await pilot.press("end")  # the whole detail scrolls: the timeline is below the facts
-            await settle(pilot)
+        async with logged_in("op01", complaint=view.id, language=language, size=SMALL) as (app, pilot):
+            await press(pilot, "end")  # the whole detail scrolls: the timeline is below the facts
             text = "".join(line.strip(" │") for line in screen_text(app).splitlines())
             assert long_note in text.replace(" ", "").replace("│", "") or long_note[-12:] in text
             lines = screen_text(app).splitlines()
@@ -110,13 +102,10 @@ async def test_the_detail_timeline_wraps_notes_under_their_line_and_scrolls_into
 
 
 async def test_the_intake_stacks_its_columns_at_80_columns_and_keeps_every_select_usable(
-    db_path: Path, desk: Desk, staff: dict[str, StaffView]
+    logged_in: LoggedIn, desk: Desk, staff: dict[str, StaffView]
 ) -> None:
-    app = desk_app(db_path)
-    async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
+    async with logged_in("op01", size=SMALL) as (app, pilot):
+        await press(pilot, "n")
         screen = app.screen
         for name in ("category", "severity", "channel", "remedy"):
             assert screen.query_one(f"#{name}", Select).size.width >= 40, name
@@ -147,15 +136,14 @@ def test_counts_too_wide_for_their_column_are_shortened_or_left_out() -> None:
     assert "11523" not in text and "12k" not in text
 
 
-async def test_the_login_box_and_the_demo_accounts_fit_80_by_24(desk_db: Path) -> None:
+async def test_the_login_box_and_the_demo_accounts_fit_80_by_24(desk_db: str) -> None:
     from aftersales.ui.screens.shell.login import LoginScreen
 
     from .conftest import make_app
-    from .conftest import settle as settle_app
 
     app = make_app(desk_db)
-    async with app.run_test(size=SMALL):
-        await settle_app(app)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, LoginScreen)
         box = screen.query_one("#login-box")

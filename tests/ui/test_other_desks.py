@@ -6,6 +6,7 @@ import os
 import time
 
 import pytest
+from textual.pilot import Pilot
 
 from aftersales.domain.schemas import StaffView
 from aftersales.services.context import Desk
@@ -13,34 +14,28 @@ from aftersales.ui.app import DeskApp
 from aftersales.ui.screens.complaints.detail import DetailScreen
 from tests.factories import new_complaint
 from tests.other_desk import saves_elsewhere
-from tests.ui.conftest import make_app, settle
-from tests.ui.queue_harness import screen_text
 
-SIZE = (120, 36)
+from .harness import LoggedIn, press, screen_text, settle
+
 WITHIN = 5.0
 DESK_INTERVAL = 2.0  # how often a desk looks for other desks' saves (DeskApp's default)
 
 
-async def _open_detail(app: DeskApp, complaint_id: int) -> DetailScreen:
-    await settle(app)
+async def _open_detail(app: DeskApp, pilot: Pilot[None], complaint_id: int) -> DetailScreen:
     app.open_complaint(complaint_id)
     screen = app.screen
     assert isinstance(screen, DetailScreen)
-    for _ in range(100):  # a loaded machine may take a while
-        await settle(app)
-        if screen.complaint is not None:
-            break
+    await settle(pilot)
     assert screen.complaint is not None, screen_text(app)
     return screen
 
 
 async def test_an_acknowledgement_at_another_desk_shows_here_within_five_seconds(
-    db_target: str, desk: Desk, staff: dict[str, StaffView], engine: str
+    db_target: str, logged_in: LoggedIn, desk: Desk, staff: dict[str, StaffView], engine: str
 ) -> None:
     made = new_complaint(desk, staff["op01"])
-    app = make_app(db_target, actor_code="op01", watch_interval=DESK_INTERVAL)  # type: ignore[arg-type]
-    async with app.run_test(size=SIZE):
-        screen = await _open_detail(app, made.id)
+    async with logged_in("op01", watch_interval=DESK_INTERVAL) as (app, pilot):
+        screen = await _open_detail(app, pilot, made.id)
         assert "Acknowledged" not in screen_text(app)
         await asyncio.to_thread(saves_elsewhere, db_target, "acknowledge", made.id, made.version)
         committed = time.monotonic()
@@ -55,7 +50,7 @@ async def test_an_acknowledgement_at_another_desk_shows_here_within_five_seconds
 
 
 async def test_this_desks_own_save_refreshes_its_screens_once(
-    db_target: str, desk: Desk, staff: dict[str, StaffView], monkeypatch: pytest.MonkeyPatch
+    logged_in: LoggedIn, desk: Desk, staff: dict[str, StaffView], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     refreshes: list[str] = []
     announce = DeskApp.data_changed
@@ -66,11 +61,9 @@ async def test_this_desks_own_save_refreshes_its_screens_once(
 
     monkeypatch.setattr(DeskApp, "data_changed", counted)
     made = new_complaint(desk, staff["op01"])
-    app = make_app(db_target, actor_code="op01", watch_interval=0.2)  # type: ignore[arg-type]
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await _open_detail(app, made.id)
-        await pilot.press("a")
-        await settle(app, rounds=3)
+    async with logged_in("op01", watch_interval=0.2) as (app, pilot):
+        screen = await _open_detail(app, pilot, made.id)
+        await press(pilot, "a")
         assert screen.complaint is not None and screen.complaint.assignee is not None
         await asyncio.sleep(1.0)  # five looks of the watcher
         assert refreshes == ["DetailScreen"]

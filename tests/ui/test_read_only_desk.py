@@ -15,21 +15,21 @@ from aftersales.ui.screens.complaints.intake import IntakeScreen
 from aftersales.ui.screens.dashboard.dashboard import DashboardScreen
 
 from ..cli_helpers import digest
-from .conftest import make_app
-from .queue_harness import open_detail, screen_text, settle
+from .harness import LoggedIn, make_app, press, screen_text
 
 SIZE = (120, 36)
 BANNER = "Read-only: changes are disabled"
 
 
 @pytest.fixture
-def read_only_db(desk_db: Path) -> Iterator[Path]:
+def read_only_db(desk_db: str, db_path: Path) -> Iterator[Path]:
+    """The desk database as a read-only file (a SQLite file: PostgreSQL has no such thing)."""
     close_database()
-    desk_db.chmod(0o444)
-    open_database(desk_db)
-    yield desk_db
+    db_path.chmod(0o444)
+    open_database(db_path)
+    yield db_path
     close_database()
-    desk_db.chmod(0o644)
+    db_path.chmod(0o644)
 
 
 async def test_login_works_and_writes_nothing_and_the_banner_shows(read_only_db: Path) -> None:
@@ -37,42 +37,35 @@ async def test_login_works_and_writes_nothing_and_the_banner_shows(read_only_db:
     app = make_app(read_only_db, user_code="op01")
     async with app.run_test(size=SIZE) as pilot:
         assert BANNER in screen_text(app)
-        await pilot.press(*"1111", "enter")
-        await settle(pilot)  # type: ignore[arg-type]
+        await press(pilot, *"1111", "enter")
         assert isinstance(app.screen, DashboardScreen)
         lines = screen_text(app).splitlines()
         assert lines[1].startswith(f" {BANNER}")
     assert Event.select().count() == events and digest(read_only_db) == before
 
 
-async def test_new_complaint_is_refused_before_the_form_opens(read_only_db: Path) -> None:
-    app = make_app(read_only_db, actor_code="op01")
+async def test_new_complaint_is_refused_before_the_form_opens(
+    read_only_db: Path, logged_in: LoggedIn
+) -> None:
     notices: list[Any] = []
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)  # type: ignore[arg-type]
-        await pilot.press("n")
-        await settle(pilot)  # type: ignore[arg-type]
+    async with logged_in("op01", notifications=True) as (app, pilot):
+        await press(pilot, "n")
         notices = [n.message for n in app._notifications]
         assert not isinstance(app.screen, IntakeScreen)
     assert any(BANNER in message for message in notices)
 
 
-async def test_detail_keys_open_no_dialog(read_only_db: Path) -> None:
-    app = make_app(read_only_db, actor_code="op01")
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await open_detail(pilot, 1)  # type: ignore[arg-type]
+async def test_detail_keys_open_no_dialog(read_only_db: Path, logged_in: LoggedIn) -> None:
+    async with logged_in("op01", complaint=1, notifications=True) as (app, pilot):
         assert isinstance(app.screen, DetailScreen)
         for key in ("t", "a", "g"):
-            await pilot.press(key)
-            await settle(pilot)  # type: ignore[arg-type]
+            await press(pilot, key)
             assert isinstance(app.screen, DetailScreen)
         assert BANNER in screen_text(app)
 
 
-async def test_a_form_opened_anyway_has_nothing_to_fill(read_only_db: Path) -> None:
-    app = make_app(read_only_db, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)  # type: ignore[arg-type]
+async def test_a_form_opened_anyway_has_nothing_to_fill(read_only_db: Path, logged_in: LoggedIn) -> None:
+    async with logged_in("op01") as (app, pilot):
         await app.push_screen(FormDialog())
         await pilot.pause()
         assert BANNER in screen_text(app)

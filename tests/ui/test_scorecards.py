@@ -1,6 +1,6 @@
 """Section 6's shop list ranked by any figure, worst first, and a shop's scorecard with its chart."""
 
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from textual_plotext import PlotextPlot
@@ -12,13 +12,9 @@ from aftersales.ui.screens.scorecards.ranking import ShopRankingScreen
 from aftersales.ui.screens.scorecards.scorecard import ScorecardScreen
 
 from ..factories import NOW
-from .conftest import make_app
-from .directory_harness import go
-from .queue_harness import screen_text, settle
+from .harness import LoggedIn, press, screen_text
+from .snapshot_variants import variants
 from .test_documents import table_rows
-
-SIZE = (120, 36)
-NARROW = (80, 24)
 
 
 def issue_documents() -> None:
@@ -31,40 +27,34 @@ def issue_documents() -> None:
 
 
 async def open_ranking(pilot: Any) -> None:
-    await go(pilot, "6")
-    await pilot.press("s")
-    await settle(pilot)
+    await press(pilot, "6")
+    await press(pilot, "s")
 
 
-async def test_the_shop_list_sorts_by_each_figure_worst_first(desk_db: Path) -> None:
+async def test_the_shop_list_sorts_by_each_figure_worst_first(desk_db: str, logged_in: LoggedIn) -> None:
     issue_documents()
-    app = make_app(desk_db, actor_code="lead01")
-    async with app.run_test(size=SIZE) as pilot:
+    async with logged_in("lead01") as (app, pilot):
         await open_ranking(pilot)
         assert isinstance(app.screen, ShopRankingScreen)
         assert "Shops ranked for 2026-11, worst first by Compl." in screen_text(app)
         rows = table_rows(app, "ranking-table")
         counts = [int(row[2]) for row in rows]
         assert counts == sorted(counts, reverse=True) and sum(counts) == 20  # 7 + 7 + 6 complaints
-        await pilot.press("s")  # complaints per 1,000 documents
-        await settle(pilot)
+        await press(pilot, "s")  # complaints per 1,000 documents
         rows = table_rows(app, "ranking-table")
         assert [row[0] for row in rows] == ["S002", "S001", "S003"]  # 35.0 and 7.0 per 1,000; S003 has no documents
         assert rows[0][3] == "35.0" and rows[2][3] == "—"
-        await pilot.press("[")  # October: nothing received
-        await settle(pilot)
+        await press(pilot, "[")  # October: nothing received
         assert "Shops ranked for 2026-10" in screen_text(app)
         assert {row[2] for row in table_rows(app, "ranking-table")} == {"0"}
 
 
-async def test_enter_opens_the_scorecard_with_its_trend_chart(desk_db: Path) -> None:
+async def test_enter_opens_the_scorecard_with_its_trend_chart(desk_db: str, logged_in: LoggedIn) -> None:
     issue_documents()
-    app = make_app(desk_db, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
+    async with logged_in("op01") as (app, pilot):
         await open_ranking(pilot)
         first = table_rows(app, "ranking-table")[0][0]
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert isinstance(app.screen, ScorecardScreen)
         text = screen_text(app)
         assert f"Scorecard of {first}" in text and "· 2026-11" in text
@@ -72,49 +62,27 @@ async def test_enter_opens_the_scorecard_with_its_trend_chart(desk_db: Path) -> 
         card = app.screen.card
         assert card is not None and len(card.trend) == 12 and card.trend[-1].complaints == card.score.complaints
         assert app.screen.query_one(PlotextPlot).size.height > 8
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert isinstance(app.screen, ShopRankingScreen)
 
 
 def _to(*keys: str) -> Any:
-    async def run_before(pilot: Any) -> None:
+    async def steps(pilot: Any) -> None:
         await open_ranking(pilot)
         for key in keys:
-            await pilot.press(key)
-            await settle(pilot)
+            await press(pilot, key)
 
-    return run_before
+    return steps
 
 
-def test_shop_list_english(desk_db: Path, snap_compare: Any) -> None:
+@variants({"120x36-en": "test_shop_list_english", "80x24-zh": "test_shop_list_chinese_80x24"})
+def test_shop_list(snap_desk: Callable[..., bool], desk_db: str) -> None:
     issue_documents()
-    assert snap_compare(make_app(desk_db, actor_code="lead01"), terminal_size=SIZE, run_before=_to())
+    assert snap_desk("lead01", _to())
 
 
-def test_shop_list_chinese_80x24(desk_db: Path, snap_compare: Any) -> None:
+@variants({"120x36-zh": "test_scorecard_chinese", "80x24-zh": "test_scorecard_chinese_80x24",
+           "120x36-en": "test_scorecard_english", "80x24-en": "test_scorecard_english_80x24"})
+def test_scorecard(snap_desk: Callable[..., bool], desk_db: str) -> None:
     issue_documents()
-    app = make_app(desk_db, language="zh_CN", actor_code="lead01")
-    assert snap_compare(app, terminal_size=NARROW, run_before=_to())
-
-
-def test_scorecard_english(desk_db: Path, snap_compare: Any) -> None:
-    issue_documents()
-    assert snap_compare(make_app(desk_db, actor_code="lead01"), terminal_size=SIZE, run_before=_to("enter"))
-
-
-def test_scorecard_chinese(desk_db: Path, snap_compare: Any) -> None:
-    issue_documents()
-    app = make_app(desk_db, language="zh_CN", actor_code="lead01")
-    assert snap_compare(app, terminal_size=SIZE, run_before=_to("enter"))
-
-
-def test_scorecard_chinese_80x24(desk_db: Path, snap_compare: Any) -> None:
-    issue_documents()
-    app = make_app(desk_db, language="zh_CN", actor_code="lead01")
-    assert snap_compare(app, terminal_size=NARROW, run_before=_to("enter"))
-
-
-def test_scorecard_english_80x24(desk_db: Path, snap_compare: Any) -> None:
-    issue_documents()
-    assert snap_compare(make_app(desk_db, actor_code="lead01"), terminal_size=NARROW, run_before=_to("enter"))
+    assert snap_desk("lead01", _to("enter"))

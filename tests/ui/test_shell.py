@@ -22,7 +22,7 @@ from aftersales.ui.widgets.section_bar import SectionBar
 
 from ..factories import NOW
 from ..other_desk import saves_elsewhere
-from .conftest import make_app, settle
+from .harness import LoggedIn, make_app, press
 
 SIZE = (120, 36)
 
@@ -43,42 +43,33 @@ class DraftScreen(Screen[None]):
 
 async def run_command(pilot: Pilot[None], app: DeskApp, text: str) -> None:
     """Type `text` into the command palette and take the best hit."""
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*text)
-    await asyncio.sleep(0.3)  # the palette searches in the background
-    await pilot.press("enter")
-    await settle(app)
+    await press(pilot, "ctrl+p")
+    await press(pilot, *text)  # the palette searches in workers of its own
+    await press(pilot, "enter")
 
 
 def bar_text(app: DeskApp) -> str:
     return app.screen.query_one(SectionBar).render_bar().plain
 
 
-async def test_key_2_opens_the_complaints_section(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
-        await settle(app)
+async def test_key_2_opens_the_complaints_section(desk_db: str, logged_in: LoggedIn) -> None:
+    async with logged_in("op01", "2") as (app, pilot):
         assert app.current_mode == "complaints"
         assert isinstance(app.screen, QueueScreen)
         await pilot.press("1")
         assert isinstance(app.screen, DashboardScreen)
 
 
-async def test_every_section_key_opens_that_sections_own_screen(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="lead01")
-    async with app.run_test(size=SIZE) as pilot:
+async def test_every_section_key_opens_that_sections_own_screen(desk_db: str, logged_in: LoggedIn) -> None:
+    async with logged_in("lead01") as (app, pilot):
         for key, section in enumerate(SECTIONS, 1):
-            await pilot.press(str(key))
-            await settle(app)
+            await press(pilot, str(key))
             assert app.current_mode == section
             assert type(app.screen).__name__ == SECTION_SCREENS[section][1], section
 
 
-async def test_digits_typed_into_a_field_stay_in_the_field(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
+async def test_digits_typed_into_a_field_stay_in_the_field(desk_db: str, logged_in: LoggedIn) -> None:
+    async with logged_in("op01") as (app, pilot):
         await app.push_screen(DraftScreen(unsaved=False))
         app.screen.query_one("#draft", Input).focus()
         await pilot.press("2", "n", "3", "slash")
@@ -86,33 +77,28 @@ async def test_digits_typed_into_a_field_stay_in_the_field(desk_db: Path) -> Non
         assert app.current_mode == "dashboard"
 
 
-async def test_escape_goes_back_to_the_dashboard(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
+async def test_escape_goes_back_to_the_dashboard(desk_db: str, logged_in: LoggedIn) -> None:
+    async with logged_in("op01") as (app, pilot):
         await pilot.press("6")
         await pilot.press("escape")
         assert isinstance(app.screen, DashboardScreen)
 
 
-async def test_f2_switches_the_whole_desk_to_chinese_and_back(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app)
+async def test_f2_switches_the_whole_desk_to_chinese_and_back(desk_db: str, logged_in: LoggedIn) -> None:
+    async with logged_in("op01") as (app, pilot):
         assert "Dashboard" in bar_text(app)
-        await pilot.press("f2")
-        await settle(app)
+        await press(pilot, "f2")
         assert "总览" in bar_text(app) and "客服专员" in bar_text(app)
         titles = [str(w.render()) for w in app.screen.query(".card-title")]
         assert titles[0] == "我的未结投诉"
         footer_texts = {a.binding.description for a in app.active_bindings.values() if a.binding.id == "desk.help"}
         assert footer_texts == {"帮助"}
-        await pilot.press("f2")
-        await settle(app)
+        await press(pilot, "f2")
         assert "Dashboard" in bar_text(app)
 
 
-async def test_help_lists_the_global_keys_and_follows_the_keymap(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01")
+async def test_help_lists_the_global_keys_and_follows_the_keymap(desk_db: str) -> None:
+    app = make_app(desk_db, "op01")
     app.config = DeskConfig(keymap={"desk.help": "f9"})
     async with app.run_test(size=SIZE) as pilot:
         rows = {(row.key, row.description) for row in help_rows(app)}
@@ -123,9 +109,8 @@ async def test_help_lists_the_global_keys_and_follows_the_keymap(desk_db: Path) 
         assert isinstance(app.screen, DashboardScreen)
 
 
-async def test_quit_asks_first_when_a_form_has_unsaved_text(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
+async def test_quit_asks_first_when_a_form_has_unsaved_text(desk_db: str, logged_in: LoggedIn) -> None:
+    async with logged_in("op01") as (app, pilot):
         await app.push_screen(DraftScreen(unsaved=True))
         await pilot.press("ctrl+q")
         assert isinstance(app.screen, ConfirmQuitScreen)
@@ -137,17 +122,16 @@ async def test_quit_asks_first_when_a_form_has_unsaved_text(desk_db: Path) -> No
         assert app.return_code == 0
 
 
-async def test_quit_without_unsaved_text_leaves_at_once(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
+async def test_quit_without_unsaved_text_leaves_at_once(desk_db: str, logged_in: LoggedIn) -> None:
+    async with logged_in("op01") as (app, pilot):
         await app.push_screen(DraftScreen(unsaved=False))
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert app.return_code == 0
 
 
-async def test_palette_opens_a_complaint_typed_by_number(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01")
+async def test_palette_opens_a_complaint_typed_by_number(desk_db: str) -> None:
+    app = make_app(desk_db, "op01")
     opened: list[int] = []
     app.open_complaint = opened.append  # type: ignore[method-assign]
     async with app.run_test(size=SIZE) as pilot:
@@ -157,10 +141,8 @@ async def test_palette_opens_a_complaint_typed_by_number(desk_db: Path) -> None:
     assert opened == [expected]
 
 
-async def test_another_desks_save_refreshes_the_dashboard(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01", watch_interval=0.2)
-    async with app.run_test(size=SIZE):
-        await settle(app)
+async def test_another_desks_save_refreshes_the_dashboard(desk_db: str, logged_in: LoggedIn) -> None:
+    async with logged_in("op01", watch_interval=0.2) as (app, pilot):
         screen = app.screen
         assert isinstance(screen, DashboardScreen) and screen.view is not None and screen.view.total == 20
         await asyncio.to_thread(saves_elsewhere, str(desk_db), "intake")
@@ -186,22 +168,21 @@ def test_a_broken_settings_file_is_named_and_ignored(tmp_path: Path) -> None:
     assert load_config(good) == (DeskConfig(theme="nord", language="zh_CN", keymap={"desk.help": "f9"}), None)
 
 
-async def test_a_broken_settings_file_is_reported_on_start(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01")
+async def test_a_broken_settings_file_is_reported_on_start(desk_db: str) -> None:
+    app = make_app(desk_db, "op01")
     app.config_problem = "config.toml: theme: bad"
     async with app.run_test(size=SIZE):
         messages = [str(n.message) for n in app._notifications]
         assert any("Settings file ignored" in m and "config.toml" in m for m in messages)
 
 
-def test_the_desk_fixes_now_from_the_session_clock(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01")
+def test_the_desk_fixes_now_from_the_session_clock(desk_db: str) -> None:
+    app = make_app(desk_db, "op01")
     assert app.session.desk.clock() == NOW
 
 
-async def test_palette_goes_to_a_section_and_switches_language(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
+async def test_palette_goes_to_a_section_and_switches_language(desk_db: str, logged_in: LoggedIn) -> None:
+    async with logged_in("op01") as (app, pilot):
         await run_command(pilot, app, "go to reports")
         assert app.current_mode == "reports" and type(app.screen).__name__ == "ReportsScreen"
         await run_command(pilot, app, "switch language")

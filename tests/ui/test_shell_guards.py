@@ -1,8 +1,6 @@
 """Shell safeguards: form controls keep their keys, the background integrity scan reports damage,
 and storage failures read in the desk's language."""
 
-from pathlib import Path
-
 import pytest
 from textual.widgets import Checkbox, Select
 
@@ -11,17 +9,12 @@ from aftersales.domain.errors import StorageError
 from aftersales.ui.integrity import IntegrityChecked
 from aftersales.ui.screens.complaints.intake import IntakeScreen
 
-from .conftest import make_app, settle
-
-SIZE = (120, 36)
+from .harness import LoggedIn, press
 
 
-async def test_digits_and_n_on_a_form_select_do_not_leave_the_form(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app)
-        await pilot.press("n")
-        await settle(app)
+async def test_digits_and_n_on_a_form_select_do_not_leave_the_form(desk_db: str, logged_in: LoggedIn) -> None:
+    async with logged_in("op01") as (app, pilot):
+        await press(pilot, "n")
         assert isinstance(app.screen, IntakeScreen)
         for widget_type in (Select, Checkbox):
             app.screen.query(widget_type).first().focus()
@@ -34,19 +27,15 @@ async def test_digits_and_n_on_a_form_select_do_not_leave_the_form(desk_db: Path
         await pilot.pause()
 
 
-async def test_section_keys_still_work_outside_forms(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app)
-        await pilot.press("2")
-        await settle(app)
+async def test_section_keys_still_work_outside_forms(desk_db: str, logged_in: LoggedIn) -> None:
+    async with logged_in("op01", "2") as (app, pilot):
         assert app.current_mode == "complaints"
 
 
-async def test_background_integrity_scan_warns_about_a_damaged_file(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app)
+async def test_background_integrity_scan_warns_about_a_damaged_file(
+    desk_db: str, logged_in: LoggedIn
+) -> None:
+    async with logged_in("op01") as (app, pilot):
         app.post_message(IntegrityChecked(["row 7 missing from index complaint_created"]))
         await pilot.pause()
         texts = [str(n.message) for n in app._notifications]
@@ -54,7 +43,7 @@ async def test_background_integrity_scan_warns_about_a_damaged_file(desk_db: Pat
 
 
 async def test_integrity_scan_runs_after_start_up_and_finds_a_sound_file_sound(
-    desk_db: Path, monkeypatch: pytest.MonkeyPatch
+    desk_db: str, logged_in: LoggedIn, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import aftersales.ui.app as app_module
     import aftersales.ui.integrity as integrity_module
@@ -68,8 +57,7 @@ async def test_integrity_scan_runs_after_start_up_and_finds_a_sound_file_sound(
         return found[-1]
 
     monkeypatch.setattr(integrity_module, "integrity_problems", scan)
-    app = make_app(desk_db, actor_code="op01", watch_interval=5.0)
-    async with app.run_test(size=SIZE) as pilot:
+    async with logged_in("op01", watch_interval=5.0) as (app, pilot):
         for _ in range(40):
             await pilot.pause(0.05)
             if found:
@@ -87,61 +75,48 @@ def test_storage_failure_reads_in_chinese() -> None:
     assert i18n.error_text(failure) == "Disk full while saving; nothing was lost from the screen"
 
 
-async def test_dispatcher_cannot_open_the_intake_form(desk_db: Path) -> None:
-    app = make_app(desk_db, actor_code="dc01")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app)
-        await pilot.press("n")
-        await settle(app)
+async def test_dispatcher_cannot_open_the_intake_form(desk_db: str, logged_in: LoggedIn) -> None:
+    async with logged_in("dc01") as (app, pilot):
+        await press(pilot, "n")
         assert not isinstance(app.screen, IntakeScreen)
 
 
-async def test_section_key_on_a_detail_returns_to_the_queue(desk_db: Path) -> None:
+async def test_section_key_on_a_detail_returns_to_the_queue(desk_db: str, logged_in: LoggedIn) -> None:
     from aftersales.ui.screens.complaints.detail import DetailScreen
     from aftersales.ui.screens.complaints.queue import QueueScreen
 
-    app = make_app(desk_db, actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app)
-        await pilot.press("2")
-        await settle(app)
-        await pilot.press("enter")
-        await settle(app)
+    async with logged_in("op01", "2") as (app, pilot):
+        await press(pilot, "enter")
         assert isinstance(app.screen, DetailScreen)
-        await pilot.press("2")
-        await settle(app)
+        await press(pilot, "2")
         assert isinstance(app.screen, QueueScreen)
 
 
-async def test_help_lists_quit_in_both_languages(desk_db: Path) -> None:
+async def test_help_lists_quit_in_both_languages(desk_db: str, logged_in: LoggedIn) -> None:
     from aftersales.ui.screens.shell.help import help_rows
 
     for language, word in (("en", "Quit"), ("zh", "退出")):
-        app = make_app(desk_db, language=language, actor_code="op01")
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(app)
+        async with logged_in("op01", language=language) as (app, pilot):
             rows = help_rows(app)
             assert any(row.description == word for row in rows), [r.description for r in rows]
             await pilot.pause()
 
 
-async def test_top_bar_keeps_the_clock_for_a_long_role_name(desk_db: Path) -> None:
+async def test_top_bar_keeps_the_clock_for_a_long_role_name(desk_db: str, logged_in: LoggedIn) -> None:
     from aftersales.ui.widgets.section_bar import SectionBar
 
-    app = make_app(desk_db, actor_code="dc01")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app)
+    async with logged_in("dc01") as (app, pilot):
         bar = app.screen.query_one(SectionBar).render_bar().plain
         assert bar.rstrip().endswith("11-27 10:00"), bar
         await pilot.pause()
 
 
-async def test_palette_speaks_chinese_including_textuals_own_commands(desk_db: Path) -> None:
+async def test_palette_speaks_chinese_including_textuals_own_commands(
+    desk_db: str, logged_in: LoggedIn
+) -> None:
     from textual.command import CommandInput, CommandPalette
 
-    app = make_app(desk_db, language="zh", actor_code="op01")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app)
+    async with logged_in("op01", language="zh") as (app, pilot):
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert titles == ["主题", "按键", "截图", "退出"]
         await pilot.press("ctrl+p")

@@ -1,33 +1,28 @@
 """Snapshots of the deliveries board (English at 120 × 36, Chinese at 80 × 24), the call-backs due list and
 the dispatch dialog, at the fixed test time."""
 
+from collections.abc import Callable
 from datetime import timedelta
-from pathlib import Path
-from typing import Any
+
+from textual.pilot import Pilot
 
 from aftersales.domain.clock import fixed_clock
 from aftersales.domain.schemas import StaffView
 from aftersales.services.complaints import actions
 from aftersales.services.context import Desk
 from tests.delivery_helpers import NOW, investigating
-from tests.ui.queue_harness import desk_app, open_detail, settle
 
 from .delivery_harness import open_board, seed_board
+from .harness import open_detail, press
+from .snapshot_variants import variants
+
+Snap = Callable[..., bool]
 
 
-async def _board(pilot: Any) -> None:
-    await open_board(pilot)
-
-
-def test_board_in_english(snap_compare: Any, db_path: Path, staff: dict[str, StaffView]) -> None:
+@variants({"120x36-en": "test_board_in_english", "80x24-zh": "test_board_in_chinese_at_80_by_24"})
+def test_board(snap_desk: Snap, staff: dict[str, StaffView]) -> None:
     seed_board(staff)
-    assert snap_compare(desk_app(db_path, actor_code="dc01"), terminal_size=(120, 36), run_before=_board)
-
-
-def test_board_in_chinese_at_80_by_24(snap_compare: Any, db_path: Path, staff: dict[str, StaffView]) -> None:
-    seed_board(staff)
-    app = desk_app(db_path, actor_code="dc01", language="zh_CN")
-    assert snap_compare(app, terminal_size=(80, 24), run_before=_board)
+    assert snap_desk("dc01", open_board)
 
 
 def _three_calls_due(staff: dict[str, StaffView]) -> None:
@@ -38,45 +33,34 @@ def _three_calls_due(staff: dict[str, StaffView]) -> None:
                                                              "compensation_fen": fen}, complaint.version)
 
 
-async def _due(pilot: Any) -> None:
-    await settle(pilot)
-    await pilot.press("b")
-    await settle(pilot)
+async def _due(pilot: Pilot[None]) -> None:
+    await press(pilot, "b")
 
 
-def test_callbacks_due_list(snap_compare: Any, db_path: Path, staff: dict[str, StaffView]) -> None:
+@variants({"120x36-en": "test_callbacks_due_list",
+           "80x24-zh": "test_callbacks_due_list_in_chinese_at_80_by_24"})
+def test_callbacks_due(snap_desk: Snap, staff: dict[str, StaffView]) -> None:
     _three_calls_due(staff)
-    assert snap_compare(desk_app(db_path, actor_code="op01"), terminal_size=(120, 36), run_before=_due)
+    assert snap_desk("op01", _due)
 
 
-def test_callbacks_due_list_in_chinese_at_80_by_24(snap_compare: Any, db_path: Path,
-                                                    staff: dict[str, StaffView]) -> None:
-    _three_calls_due(staff)
-    app = desk_app(db_path, actor_code="op01", language="zh_CN")
-    assert snap_compare(app, terminal_size=(80, 24), run_before=_due)
-
-
-def test_callback_dialog_in_chinese_at_80_by_24(snap_compare: Any, db_path: Path,
-                                                staff: dict[str, StaffView]) -> None:
+@variants({"80x24-zh": "test_callback_dialog_in_chinese_at_80_by_24"})
+def test_callback_dialog(snap_desk: Snap, staff: dict[str, StaffView]) -> None:
     _three_calls_due(staff)
 
-    async def call(pilot: Any) -> None:
+    async def call(pilot: Pilot[None]) -> None:
         await _due(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
 
-    app = desk_app(db_path, actor_code="op01", language="zh_CN")
-    assert snap_compare(app, terminal_size=(80, 24), run_before=call)
+    assert snap_desk("op01", call)
 
 
-def test_dispatch_dialog_in_chinese_at_80_by_24(snap_compare: Any, db_path: Path, desk: Desk,
-                                                staff: dict[str, StaffView]) -> None:
+@variants({"80x24-zh": "test_dispatch_dialog_in_chinese_at_80_by_24"})
+def test_dispatch_dialog(snap_desk: Snap, desk: Desk, staff: dict[str, StaffView]) -> None:
     complaint = investigating(desk, staff["op01"], address="上海市徐汇区漕溪北路18号", product="布艺沙发")
 
-    async def dialog(pilot: Any) -> None:
+    async def dialog(pilot: Pilot[None]) -> None:
         await open_detail(pilot, complaint.id)
-        await pilot.press("o")
-        await settle(pilot)
+        await press(pilot, "o")
 
-    app = desk_app(db_path, actor_code="op01", language="zh_CN")
-    assert snap_compare(app, terminal_size=(80, 24), run_before=dialog)
+    assert snap_desk("op01", dialog)

@@ -1,6 +1,6 @@
 """Pictures of the detail's dialogs at 80 × 24 and 120 × 36, in both languages."""
 
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -11,9 +11,9 @@ from aftersales.domain.schemas import StaffView
 from aftersales.services.complaints import actions
 from aftersales.services.context import Desk
 from tests.factories import new_complaint
-from tests.ui.queue_harness import desk_app, open_detail
 
-from .snapshot_variants import every_size_and_language, press, steady
+from .harness import open_detail, press
+from .snapshot_variants import variants
 
 # Dialog key, what is typed into it, and the keys after that.
 DIALOGS = {
@@ -26,10 +26,9 @@ DIALOGS = {
 }
 
 
-@every_size_and_language
+@variants()
 @pytest.mark.parametrize("dialog", list(DIALOGS))
-def test_dialog(snap_compare: Any, db_path: Path, desk: Desk, staff: dict[str, StaffView],
-                size: tuple[int, int], language: str, dialog: str) -> None:
+def test_dialog(snap_desk: Callable[..., bool], desk: Desk, staff: dict[str, StaffView], dialog: str) -> None:
     op = staff["op01"]
     new_complaint(desk, op, phone="13900000001")
     view = new_complaint(desk, op)
@@ -44,6 +43,5 @@ def test_dialog(snap_compare: Any, db_path: Path, desk: Desk, staff: dict[str, S
             await press(pilot, *typed)
         if dialog == "withdraw_question":
             await press(pilot, "enter")
-        await steady(pilot)
 
-    assert snap_compare(desk_app(db_path, language=language), terminal_size=size, run_before=open_dialog)
+    assert snap_desk("op01", open_dialog)

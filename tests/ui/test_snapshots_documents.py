@@ -1,7 +1,10 @@
 """Pictures of the sales documents view: stock by holder and the latest moves, 120 × 36 English, 80 × 24 Chinese."""
 
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
+
+import pytest
+from textual.pilot import Pilot
 
 from aftersales.domain.documents.enums import DocumentMove
 from aftersales.services.context import Desk
@@ -9,15 +12,14 @@ from aftersales.services.documents.moves import move_documents
 from aftersales.services.staff.auth import login
 
 from ..factories import NOW
-from .conftest import make_app
-from .directory_harness import go
-from .queue_harness import settle
+from .harness import press
+from .snapshot_variants import variants
 
-WIDE = (120, 36)
-NARROW = (80, 24)
+Snap = Callable[..., bool]
 
 
-def _documents(desk_db: Path) -> None:
+@pytest.fixture
+def documents(desk_db: str) -> None:
     """Every kind received, some issued, one shop's numbers returned, used, voided and lost."""
     desk = Desk(clock=lambda: NOW)
     lead = login(desk, "lead01", "2222")
@@ -36,28 +38,19 @@ def _documents(desk_db: Path) -> None:
         move_documents(desk, lead, {"kind": kind, "move": move, "first": first, "last": last, "shop_code": shop})
 
 
-def _open(keys: tuple[str, ...]) -> Any:
-    async def run_before(pilot: Any) -> None:
-        await go(pilot, "6")
-        for key in keys:
-            await pilot.press(key)
-            await settle(pilot)
+def _open(*keys: str) -> Callable[[Pilot[Any]], Any]:
+    async def steps(pilot: Pilot[Any]) -> None:
+        for key in ("6", *keys):
+            await press(pilot, key)
 
-    return run_before
+    return steps
 
 
-def test_documents_view_english(desk_db: Path, snap_compare: Any) -> None:
-    _documents(desk_db)
-    assert snap_compare(make_app(desk_db, actor_code="lead01"), terminal_size=WIDE, run_before=_open(("d",)))
+@variants({"120x36-en": "test_documents_view_english", "80x24-zh": "test_documents_view_chinese_80x24"})
+def test_documents_view(snap_desk: Snap, documents: None) -> None:
+    assert snap_desk("lead01", _open("d"))
 
 
-def test_documents_view_chinese_80x24(desk_db: Path, snap_compare: Any) -> None:
-    _documents(desk_db)
-    app = make_app(desk_db, language="zh_CN", actor_code="lead01")
-    assert snap_compare(app, terminal_size=NARROW, run_before=_open(("d",)))
-
-
-def test_documents_move_dialog_80x24(desk_db: Path, snap_compare: Any) -> None:
-    _documents(desk_db)
-    app = make_app(desk_db, actor_code="lead01")
-    assert snap_compare(app, terminal_size=NARROW, run_before=_open(("d", "m")))
+@variants({"80x24-en": "test_documents_move_dialog_80x24"})
+def test_documents_move_dialog(snap_desk: Snap, documents: None) -> None:
+    assert snap_desk("lead01", _open("d", "m"))

@@ -1,6 +1,6 @@
 """Pictures of the queue, its filter dialog and a complaint's detail at 80 × 24 and 120 × 36, in both languages."""
 
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from textual.pilot import Pilot
@@ -10,9 +10,12 @@ from aftersales.domain.schemas import StaffView
 from aftersales.services.complaints import actions
 from aftersales.services.context import Desk
 from tests.factories import new_complaint
-from tests.ui.queue_harness import desk_app, open_detail, open_queue, seed_complaints
+from tests.ui.queue_harness import seed_complaints
 
-from .snapshot_variants import every_size_and_language, press, steady
+from .harness import open_detail, press
+from .snapshot_variants import variants
+
+Snap = Callable[..., bool]
 
 
 def _busy_complaint(desk: Desk, staff: dict[str, StaffView]) -> int:
@@ -27,68 +30,55 @@ def _busy_complaint(desk: Desk, staff: dict[str, StaffView]) -> int:
     return view.id
 
 
-@every_size_and_language
-def test_queue(snap_compare: Any, db_path: Path, desk: Desk, staff: dict[str, StaffView],
-               size: tuple[int, int], language: str) -> None:
+def _detail(complaint_id: int, *keys: str) -> Callable[[Pilot[Any]], Any]:
+    async def show(pilot: Pilot[Any]) -> None:
+        await open_detail(pilot, complaint_id)
+        if keys:
+            await press(pilot, *keys)
+
+    return show
+
+
+async def _queue(pilot: Pilot[Any]) -> None:
+    await press(pilot, "2")
+
+
+@variants()
+def test_queue(snap_desk: Snap, desk: Desk, staff: dict[str, StaffView]) -> None:
     seed_complaints(desk, staff["op01"], 40)
-
-    async def queue(pilot: Pilot[Any]) -> None:
-        await open_queue(pilot)
-        await steady(pilot)
-
-    assert snap_compare(desk_app(db_path, language=language), terminal_size=size, run_before=queue)
+    assert snap_desk("op01", _queue)
 
 
-@every_size_and_language
-def test_queue_filter_dialog(snap_compare: Any, db_path: Path, desk: Desk, staff: dict[str, StaffView],
-                             size: tuple[int, int], language: str) -> None:
+@variants()
+def test_queue_filter_dialog(snap_desk: Snap, desk: Desk, staff: dict[str, StaffView]) -> None:
     seed_complaints(desk, staff["op01"], 10)
 
     async def filters(pilot: Pilot[Any]) -> None:
-        await open_queue(pilot)
+        await _queue(pilot)
         await press(pilot, "f")
 
-    assert snap_compare(desk_app(db_path, language=language), terminal_size=size, run_before=filters)
+    assert snap_desk("op01", filters)
 
 
-@every_size_and_language
-def test_detail_with_notes_and_a_status_change(snap_compare: Any, db_path: Path, desk: Desk,
-                                               staff: dict[str, StaffView], size: tuple[int, int],
-                                               language: str) -> None:
-    complaint_id = _busy_complaint(desk, staff)
-
-    async def show(pilot: Pilot[Any]) -> None:
-        await open_detail(pilot, complaint_id)
-        await steady(pilot)
-
-    assert snap_compare(desk_app(db_path, language=language), terminal_size=size, run_before=show)
-
-
-@every_size_and_language
-def test_detail_scrolled_to_its_timeline_after_a_greyed_key(
-    snap_compare: Any, db_path: Path, desk: Desk, staff: dict[str, StaffView], size: tuple[int, int], language: str
+@variants()
+def test_detail_with_notes_and_a_status_change(
+    snap_desk: Snap, desk: Desk, staff: dict[str, StaffView]
 ) -> None:
-    complaint_id = _busy_complaint(desk, staff)
-
-    async def show(pilot: Pilot[Any]) -> None:
-        await open_detail(pilot, complaint_id)
-        await press(pilot, "end", "a")
-
-    assert snap_compare(desk_app(db_path, language=language), terminal_size=size, run_before=show)
+    assert snap_desk("op01", _detail(_busy_complaint(desk, staff)))
 
 
-@every_size_and_language
-def test_resolved_detail(snap_compare: Any, db_path: Path, desk: Desk, staff: dict[str, StaffView],
-                         size: tuple[int, int], language: str) -> None:
+@variants()
+def test_detail_scrolled_to_its_timeline_after_a_greyed_key(snap_desk: Snap, desk: Desk,
+                                                            staff: dict[str, StaffView]) -> None:
+    assert snap_desk("op01", _detail(_busy_complaint(desk, staff), "end", "a"))
+
+
+@variants()
+def test_resolved_detail(snap_desk: Snap, desk: Desk, staff: dict[str, StaffView]) -> None:
     op = staff["op01"]
     view = new_complaint(desk, op, contract_no="HT-2026-0815")
     view = actions.acknowledge(desk, op, view.id, 1)
     view = actions.change_status(desk, op, view.id, ComplaintStatus.INVESTIGATING, view.version)
     view = actions.resolve(desk, op, view.id, {"decision": "同意换货，下周二送货上门", "remedy": "replace",
                                                 "compensation_fen": 12050}, view.version)
-
-    async def show(pilot: Pilot[Any]) -> None:
-        await open_detail(pilot, view.id)
-        await steady(pilot)
-
-    assert snap_compare(desk_app(db_path, language=language), terminal_size=size, run_before=show)
+    assert snap_desk("op01", _detail(view.id))

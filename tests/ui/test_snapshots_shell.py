@@ -1,100 +1,86 @@
 """Pictures of the shell's screens at 80 × 24 and 120 × 36 in both languages: login, lock, dashboard,
 help, quit question, palette."""
 
-import asyncio
-import sqlite3
-from pathlib import Path
+from collections.abc import Callable, Iterator
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 
-from aftersales.store.db import close_database
+from aftersales.services.demo.marker import DEMO_KEY
+from aftersales.store.db import connection
+from aftersales.store.models import Meta
 
-from .conftest import make_app
-from .snapshot_variants import every_size_and_language, press, steady
+from .harness import press
+from .snapshot_variants import Variant, variants
+
+Snap = Callable[..., bool]
 
 
-@every_size_and_language
-def test_login(desk_db: Path, snap_compare: Any, size: tuple[int, int], language: str) -> None:
-    assert snap_compare(make_app(desk_db, language, user_code="op01"), terminal_size=size, run_before=steady)
+@pytest.fixture
+def demo_database(desk_db: str) -> Iterator[str]:
+    """The desk database marked as a demo, so the login screen lists its accounts."""
+    with connection():
+        Meta.create(key=DEMO_KEY, value="test")
+    yield desk_db
+    with connection():  # PostgreSQL keeps the meta table between tests
+        Meta.delete().where(Meta.key == DEMO_KEY).execute()
 
 
-@every_size_and_language
-def test_login_of_a_demo_database_after_a_wrong_pin(
-    desk_db: Path, snap_compare: Any, size: tuple[int, int], language: str
-) -> None:
-    close_database()
-    raw = sqlite3.connect(desk_db)
-    raw.execute("INSERT INTO meta (key, value) VALUES ('demo', 'test')")
-    raw.commit()
-    raw.close()
-    from aftersales.store.db import open_database
+@variants()
+def test_login(snap_desk: Snap, desk_db: str) -> None:
+    assert snap_desk(None, user_code="op01")
 
-    open_database(desk_db)
 
+@variants()
+def test_login_of_a_demo_database_after_a_wrong_pin(snap_desk: Snap, demo_database: str) -> None:
     async def wrong_pin(pilot: Pilot[Any]) -> None:
-        await steady(pilot)
         await press(pilot, *"9999", "enter")
 
-    assert snap_compare(make_app(desk_db, language, user_code="op01"), terminal_size=size, run_before=wrong_pin)
+    assert snap_desk(None, wrong_pin, user_code="op01")
 
 
-@every_size_and_language
-def test_locked_desk(desk_db: Path, snap_compare: Any, size: tuple[int, int], language: str) -> None:
+@variants()
+def test_locked_desk(snap_desk: Snap, desk_db: str) -> None:
     async def lock(pilot: Pilot[Any]) -> None:
-        await steady(pilot)
         await press(pilot, "ctrl+l")
 
-    assert snap_compare(make_app(desk_db, language, actor_code="op01"), terminal_size=size, run_before=lock)
+    assert snap_desk("op01", lock)
 
 
-@every_size_and_language
-def test_dashboard(desk_db: Path, snap_compare: Any, size: tuple[int, int], language: str) -> None:
-    assert snap_compare(make_app(desk_db, language, actor_code="op01"), terminal_size=size, run_before=steady)
+@variants()
+def test_dashboard(snap_desk: Snap, desk_db: str) -> None:
+    assert snap_desk("op01")
 
 
-@every_size_and_language
-def test_help_on_the_dashboard(desk_db: Path, snap_compare: Any, size: tuple[int, int], language: str) -> None:
-    app = make_app(desk_db, language, actor_code="op01")
-    assert snap_compare(app, press=["f1"], terminal_size=size, run_before=steady)
+@variants()
+def test_help_on_the_dashboard(snap_desk: Snap, desk_db: str) -> None:
+    assert snap_desk("op01", press=["f1"])
 
 
-@every_size_and_language
-def test_quit_question_over_a_half_typed_complaint(
-    desk_db: Path, snap_compare: Any, size: tuple[int, int], language: str
-) -> None:
+@variants()
+def test_quit_question_over_a_half_typed_complaint(snap_desk: Snap, desk_db: str) -> None:
     async def half_typed(pilot: Pilot[Any]) -> None:
-        await steady(pilot)
         await press(pilot, "n")
         await press(pilot, *"13900001111", "ctrl+q")
 
-    app = make_app(desk_db, language, actor_code="op01")
-    assert snap_compare(app, terminal_size=size, run_before=half_typed)
+    assert snap_desk("op01", half_typed)
 
 
-@every_size_and_language
-def test_command_palette(desk_db: Path, snap_compare: Any, size: tuple[int, int], language: str) -> None:
+@variants()
+def test_command_palette(snap_desk: Snap, desk_db: str, variant: Variant) -> None:
     async def palette(pilot: Pilot[Any]) -> None:
-        await steady(pilot)
         # One command asked for: with nothing typed, the two providers' lists arrive in either order.
-        await press(pilot, "ctrl+p", *("log out" if language == "en" else "退出登录"))
-        await asyncio.sleep(0.3)
-        await steady(pilot)
+        await press(pilot, "ctrl+p", *("log out" if variant.language == "en" else "退出登录"))
 
-    app = make_app(desk_db, language, actor_code="op01")
-    assert snap_compare(app, terminal_size=size, run_before=palette)
+    assert snap_desk("op01", palette)
 
 
-@every_size_and_language
-def test_another_operator_is_asked_before_discarding(
-    desk_db: Path, snap_compare: Any, size: tuple[int, int], language: str
-) -> None:
+@variants()
+def test_another_operator_is_asked_before_discarding(snap_desk: Snap, desk_db: str) -> None:
     async def take_over(pilot: Pilot[Any]) -> None:
-        await steady(pilot)
         await press(pilot, "n")
         await press(pilot, *"13900001111", "ctrl+l")
         await press(pilot, "shift+tab", "ctrl+u", *"op02", "enter", *"1112", "enter")
-        await steady(pilot)
 
-    app = make_app(desk_db, language, actor_code="op01")
-    assert snap_compare(app, terminal_size=size, run_before=take_over)
+    assert snap_desk("op01", take_over)

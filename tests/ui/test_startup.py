@@ -5,8 +5,8 @@ import json
 import sqlite3
 import subprocess
 import sys
-from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 
 from aftersales.settings import DeskConfig
@@ -16,8 +16,9 @@ from aftersales.ui.screens.dashboard.dashboard import DashboardScreen
 from aftersales.ui.screens.shell.login import LoginScreen
 from aftersales.ui.session import DeskSession
 
-from .conftest import settle
-from .queue_harness import screen_text
+from .harness import press, screen_text, settle
+
+pytestmark = pytest.mark.sqlite_only  # the desk started from the command line on a SQLite file
 
 SIZE = (120, 36)
 HEAVY = ("pydantic", "peewee", "playhouse", "psycopg2", "openpyxl", "faker")
@@ -55,7 +56,7 @@ print(json.dumps({"code": code, **loaded}))
 """
 
 
-def test_the_login_screen_is_drawn_before_the_database_library_or_the_schemas_load(desk_db: Path) -> None:
+def test_the_login_screen_is_drawn_before_the_database_library_or_the_schemas_load(desk_db: str) -> None:
     close_database()
     source = f"HEAVY = {HEAVY!r}\nDB = {str(desk_db)!r}\n" + PROBE
     done = subprocess.run([sys.executable, "-c", source], capture_output=True, text=True, timeout=120, check=False)
@@ -63,22 +64,22 @@ def test_the_login_screen_is_drawn_before_the_database_library_or_the_schemas_lo
     assert report == {"code": 0, "at_login": []}, done.stderr
 
 
-async def test_the_desk_opens_its_database_while_the_login_screen_waits(desk_db: Path) -> None:
+async def test_the_desk_opens_its_database_while_the_login_screen_waits(desk_db: str) -> None:
     close_database()
     app = DeskApp(DeskSession(db_target=str(desk_db)), language="en", user_code="op01", watch_interval=None,
                   cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, LoginScreen)
-        await settle(app)
+        await settle(pilot)
         assert app.ready.is_set() and app.session.desk is not None
         assert isinstance(app.config, DeskConfig)  # the settings were validated meanwhile
-        await pilot.press(*"1111", "enter")
-        await settle(app)
-        await pilot.pause()
+        await press(pilot, *"1111", "enter")
         assert isinstance(app.screen, DashboardScreen)
 
 
-async def test_a_database_refused_after_the_login_screen_closes_the_desk_with_the_reason(desk_db: Path) -> None:
+async def test_a_database_refused_after_the_login_screen_closes_the_desk_with_the_reason(
+    desk_db: str
+) -> None:
     close_database()
     raw = sqlite3.connect(desk_db)
     raw.execute("PRAGMA user_version = 999")  # made by a newer aftersales: the quick check lets it pass
@@ -93,18 +94,18 @@ async def test_a_database_refused_after_the_login_screen_closes_the_desk_with_th
     assert str(desk_db) in app.refusal and "newer" in app.refusal
 
 
-async def test_a_settings_file_problem_is_reported_once_the_desk_has_read_it(desk_db: Path) -> None:
+async def test_a_settings_file_problem_is_reported_once_the_desk_has_read_it(desk_db: str) -> None:
     close_database()
     app = DeskApp(DeskSession(db_target=str(desk_db)), language="en", watch_interval=None,
                   settings={"lock_after_minutes": -1})
-    async with app.run_test(size=SIZE):
-        await settle(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         notes = [str(note.message) for note in app._notifications]
         assert any("lock_after_minutes" in note for note in notes)
         assert app.config == DeskConfig()
 
 
-async def test_demo_accounts_show_on_a_demo_database_only(desk_db: Path) -> None:
+async def test_demo_accounts_show_on_a_demo_database_only(desk_db: str) -> None:
     close_database()
     for demo in (False, True):
         if demo:
@@ -113,8 +114,8 @@ async def test_demo_accounts_show_on_a_demo_database_only(desk_db: Path) -> None
             raw.commit()
             raw.close()
         app = DeskApp(DeskSession(db_target=str(desk_db)), language="en", watch_interval=None)
-        async with app.run_test(size=SIZE):
-            await settle(app)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
             panel = app.screen.query_one("#demo-accounts", Static)
             assert panel.has_class("-shown") is demo
             shown = screen_text(app)

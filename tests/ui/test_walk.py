@@ -2,7 +2,6 @@
 delivery dispatcher in turn: dispatched for delivery, delivered, resolved, called back, closed."""
 
 from datetime import datetime, timedelta
-from pathlib import Path
 
 from textual.pilot import Pilot
 
@@ -18,30 +17,27 @@ from aftersales.ui.screens.complaints.detail import DetailScreen
 from aftersales.ui.screens.deliveries.board import DeliveryBoardScreen
 from aftersales.ui.session import DeskSession
 from tests.factories import NOW, new_complaint
-from tests.ui.queue_harness import screen_text, settle
+
+from .harness import press, screen_text, settle
 
 SIZE = (120, 36)
 
 
-def desk_at(path: Path, moment: datetime) -> DeskApp:
+def desk_at(target: str, moment: datetime) -> DeskApp:
     """The desk at its login screen, its clock standing at `moment`."""
-    session = DeskSession(db_target=str(path), desk=Desk(clock=fixed_clock(moment)))
+    session = DeskSession(db_target=target, desk=Desk(clock=fixed_clock(moment)))
     return DeskApp(session, language="en", config=DeskConfig(), watch_interval=None, cursor_blink=False)
 
 
 async def log_in(pilot: Pilot[None], code: str, pin: str) -> None:
     await settle(pilot)
-    await pilot.press(*code, "enter", *pin, "enter")
-    await settle(pilot)
-    await settle(pilot)
+    await press(pilot, *code, "enter", *pin, "enter")
 
 
 async def open_the_complaint(pilot: Pilot[None]) -> DetailScreen:
     """The complaints section, and the (only) complaint in it."""
-    await pilot.press("2")
-    await settle(pilot)
-    await pilot.press("enter")
-    await settle(pilot)
+    await press(pilot, "2")
+    await press(pilot, "enter")
     assert isinstance(pilot.app.screen, DetailScreen)
     return pilot.app.screen
 
@@ -51,89 +47,71 @@ def status(complaint_id: int) -> str:
 
 
 async def test_a_complaint_walks_from_new_to_closed_as_operator_and_dispatcher_in_turn(
-    db_path: Path, staff: dict[str, StaffView]
+    db_target: str, staff: dict[str, StaffView]
 ) -> None:
     complaint = new_complaint(Desk(clock=fixed_clock(NOW - timedelta(hours=1))), staff["op01"],
                               address="上海市浦东新区锦绣路1001弄5号602室")
     assert status(complaint.id) == "new"
 
     # The operator acknowledges, investigates and dispatches a delivery order for tomorrow morning.
-    app = desk_at(db_path, NOW)
+    app = desk_at(db_target, NOW)
     async with app.run_test(size=SIZE) as pilot:
         await log_in(pilot, "op01", "1111")
         await open_the_complaint(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         assert status(complaint.id) == "acknowledged"
-        await pilot.press("s")
-        await settle(pilot)
-        await pilot.press("f2")  # the one status offered: investigating
-        await settle(pilot)
+        await press(pilot, "s")
+        await press(pilot, "f2")  # the one status offered: investigating
         assert status(complaint.id) == "investigating"
-        await pilot.press("o")
-        await settle(pilot)
+        await press(pilot, "o")
         await pilot.press("tab", "tab")  # items (filled in) → date (tomorrow) → slot
-        await pilot.press("enter", "down", "enter", "f2")
-        await settle(pilot)
+        await press(pilot, "enter", "down", "enter", "f2")
         assert status(complaint.id) == "awaiting_delivery"
         assert "Delivery order DO-000001 requested" in screen_text(app)
 
     # The dispatcher takes tomorrow's order, sends it out and marks it delivered.
-    app = desk_at(db_path, NOW + timedelta(days=1))  # 10:00 the next day
+    app = desk_at(db_target, NOW + timedelta(days=1))  # 10:00 the next day
     async with app.run_test(size=SIZE) as pilot:
         await log_in(pilot, "dc01", "4444")
         assert isinstance(app.screen, DeliveryBoardScreen)
         assert "DO-000001" in screen_text(app) and "Requested" in screen_text(app)
-        await pilot.press("a")
-        await settle(pilot)
-        await pilot.press(*"张师傅", "f2")
-        await settle(pilot)
-        await pilot.press("o")
-        await settle(pilot)
-        await pilot.press("c")
-        await settle(pilot)
-        await pilot.press(*"客户已签收", "f2")
-        await settle(pilot)
+        await press(pilot, "a")
+        await press(pilot, *"张师傅", "f2")
+        await press(pilot, "o")
+        await press(pilot, "c")
+        await press(pilot, *"客户已签收", "f2")
         order = DeliveryOrder.get()
         assert (order.status, order.crew, order.on_time) == ("completed", "张师傅", True)
         assert status(complaint.id) == "investigating"
         # Delivered, the order is counted under its slot; listed again (v), it opens its complaint, which the
         # dispatcher reads and can do nothing to.
         assert "1 delivered" in screen_text(app)
-        await pilot.press("v")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "v")
+        await press(pilot, "enter")
         assert isinstance(app.screen, DetailScreen)
-        await pilot.press("r", "t")
-        await settle(pilot)
+        await press(pilot, "r", "t")
         assert isinstance(app.screen, DetailScreen) and status(complaint.id) == "investigating"
 
     # The operator resolves it.
-    app = desk_at(db_path, NOW + timedelta(days=1, hours=2))
+    app = desk_at(db_target, NOW + timedelta(days=1, hours=2))
     async with app.run_test(size=SIZE) as pilot:
         await log_in(pilot, "op01", "1111")
         await open_the_complaint(pilot)
-        await pilot.press("r")
-        await settle(pilot)
-        await pilot.press(*"已重新送货并安装完毕", "f2")
-        await settle(pilot)
+        await press(pilot, "r")
+        await press(pilot, *"已重新送货并安装完毕", "f2")
         assert status(complaint.id) == "resolved"
 
     # Two days on, both call-backs (the delivery's and the resolution's) are due: the operator makes them.
-    app = desk_at(db_path, NOW + timedelta(days=3, hours=3))
+    app = desk_at(db_target, NOW + timedelta(days=3, hours=3))
     async with app.run_test(size=SIZE) as pilot:
         await log_in(pilot, "op01", "1111")
         assert "Call-backs due today: 2 of yours" in screen_text(app)
-        await pilot.press("b")
-        await settle(pilot)
+        await press(pilot, "b")
         for score in ("5", "4"):
-            await pilot.press("enter")
-            await settle(pilot)
+            await press(pilot, "enter")
             assert isinstance(app.screen, CallbackDialog)
             assert "☎ 13812345678" in screen_text(app)
-            await pilot.press("enter", "down", "enter", "tab", score, "tab", *"满意", "f2")
-            await settle(pilot)
+            await press(pilot, "enter", "down", "enter", "tab", score, "tab", *"满意", "f2")
         assert "Call-backs due today: 0 of yours" in screen_text(app)
 
     stored = Complaint.get_by_id(complaint.id)

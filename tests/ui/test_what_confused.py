@@ -1,7 +1,6 @@
 """What confused a new operator, each made plain: deadlines named, greyed keys explained, questions asked."""
 
 import asyncio
-from pathlib import Path
 
 from textual import events
 from textual.widgets import Input, Select, Static
@@ -18,10 +17,8 @@ from aftersales.ui.screens.complaints.detail import DetailScreen
 from aftersales.ui.screens.complaints.detail_dialogs import StatusDialog, WithdrawDialog
 from aftersales.ui.screens.shell.login import LoginScreen
 from tests.factories import NOW, new_complaint
-from tests.ui.queue_harness import desk_app, open_detail, screen_text, settle
 
-from .conftest import make_app
-from .conftest import settle as settle_app
+from .harness import LoggedIn, make_app, press, screen_text, settle
 
 SIZE = (120, 36)
 
@@ -31,13 +28,11 @@ def _message(app) -> str:  # type: ignore[no-untyped-def]
 
 
 async def test_the_detail_names_each_deadline_and_what_is_left_of_it(
-    db_path: Path, desk: Desk, staff: dict[str, StaffView]
+    logged_in: LoggedIn, desk: Desk, staff: dict[str, StaffView]
 ) -> None:
     view = new_complaint(desk, staff["op01"])
     for language, ack, resolve in (("en", "Acknowledge by", "Resolve by"), ("zh_CN", "受理期限", "解决期限")):
-        app = desk_app(db_path, language=language)
-        async with app.run_test(size=SIZE) as pilot:
-            await open_detail(pilot, view.id)
+        async with logged_in("op01", complaint=view.id, language=language) as (app, pilot):
             lines = screen_text(app).splitlines()
             ack_line = next(line for line in lines if ack in line)
             assert resolve in ack_line or any(resolve in line for line in lines)
@@ -45,7 +40,7 @@ async def test_the_detail_names_each_deadline_and_what_is_left_of_it(
 
 
 async def test_resolved_complaints_awaiting_their_call_back_have_their_own_dashboard_line(
-    db_path: Path, desk: Desk, staff: dict[str, StaffView]
+    logged_in: LoggedIn, desk: Desk, staff: dict[str, StaffView]
 ) -> None:
     op = staff["op01"]
     new_complaint(desk, op, phone="13900000001")
@@ -54,101 +49,82 @@ async def test_resolved_complaints_awaiting_their_call_back_have_their_own_dashb
     actions.resolve(desk, op, done.id, {"decision": "上门维修完成", "remedy": "repair"}, done.version)
     view = load_dashboard(op, NOW)
     assert (view.open_total, view.awaiting_callback) == (1, 1)
-    app = desk_app(db_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with logged_in("op01") as (app, pilot):
         # The status panel is the left one: read each line up to where the chart's panel begins.
         panel = [line.split("│ │")[0] for line in screen_text(app).splitlines()]
         assert any("Open, being worked" in line and line.rstrip(" │").endswith("1") for line in panel)
         assert any("Awaiting call-back" in line and line.rstrip(" │").endswith("1") for line in panel)
 
 
-async def test_a_greyed_key_pressed_says_in_one_line_why(db_path: Path, desk: Desk, staff: dict[str, StaffView]) -> None:
+async def test_a_greyed_key_pressed_says_in_one_line_why(
+    logged_in: LoggedIn, desk: Desk, staff: dict[str, StaffView]
+) -> None:
     op = staff["op01"]
     view = actions.acknowledge(desk, op, new_complaint(desk, op).id, 1)
     view = actions.change_status(desk, op, view.id, ComplaintStatus.INVESTIGATING, view.version)
     actions.change_status(desk, op, view.id, ComplaintStatus.AWAITING_CUSTOMER, view.version)
-    app = desk_app(db_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_detail(pilot, view.id)
-        await pilot.press("r")
-        await settle(pilot)
+    async with logged_in("op01", complaint=view.id) as (app, pilot):
+        await press(pilot, "r")
         assert isinstance(app.screen, DetailScreen)
         message = _message(app)
         assert "TS-20261127-0001" in message and "Awaiting customer" in message and "Investigating" in message
-        await pilot.press("a")
-        await settle(pilot)
+        await press(pilot, "a")
         assert "Awaiting customer" in _message(app)
 
 
 async def test_withdraw_asks_naming_the_number_before_closing_for_good(
-    db_path: Path, desk: Desk, staff: dict[str, StaffView]
+    logged_in: LoggedIn, desk: Desk, staff: dict[str, StaffView]
 ) -> None:
     view = new_complaint(desk, staff["op01"])
-    app = desk_app(db_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_detail(pilot, view.id)
-        await pilot.press("w")
-        await settle(pilot)
-        await pilot.press(*"客户已与商铺和解", "enter")
-        await settle(pilot)
+    async with logged_in("op01", complaint=view.id) as (app, pilot):
+        await press(pilot, "w")
+        await press(pilot, *"客户已与商铺和解", "enter")
         assert isinstance(app.screen, ConfirmScreen)
         assert "TS-20261127-0001" in str(app.screen.query_one("#confirm-question", Static).render())
         assert Complaint.get_by_id(view.id).status == "new"
-        await pilot.press("n")
-        await settle(pilot)
+        await press(pilot, "n")
         assert isinstance(app.screen, WithdrawDialog)
         assert app.screen.query_one("#field-reason", Input).value == "客户已与商铺和解"
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("y")
-        await settle(pilot)
+        await press(pilot, "enter")
+        await press(pilot, "y")
         assert Complaint.get_by_id(view.id).status == "closed"
 
 
 async def test_a_one_option_status_picker_has_no_blank_to_wrap_round_to(
-    db_path: Path, desk: Desk, staff: dict[str, StaffView]
+    logged_in: LoggedIn, desk: Desk, staff: dict[str, StaffView]
 ) -> None:
     op = staff["op01"]
     view = actions.acknowledge(desk, op, new_complaint(desk, op).id, 1)
-    app = desk_app(db_path, language="zh_CN")
-    async with app.run_test(size=SIZE) as pilot:
-        await open_detail(pilot, view.id)
-        await pilot.press("s")
-        await settle(pilot)
+    async with logged_in("op01", complaint=view.id, language="zh_CN") as (app, pilot):
+        await press(pilot, "s")
         assert isinstance(app.screen, StatusDialog)
         select = app.screen.query_one("#field-status", Select)
         select.focus()
-        await pilot.press("enter", "down", "enter")
-        await settle(pilot)
+        await press(pilot, "enter", "down", "enter")
         assert select.value == ComplaintStatus.INVESTIGATING.value
         assert "请选择新状态" not in screen_text(app)
 
 
-async def test_the_palette_offers_a_dispatcher_no_complaint_form(desk_db: Path) -> None:
+async def test_the_palette_offers_a_dispatcher_no_complaint_form(desk_db: str, logged_in: LoggedIn) -> None:
     for code, offered in (("dc01", False), ("op01", True)):
-        app = make_app(desk_db, actor_code=code)
-        async with app.run_test(size=SIZE):
-            await settle_app(app)
+        async with logged_in(code) as (app, pilot):
             provider = DeskCommands(app.screen)
             texts = [text for text, _command, _help in provider._commands()]
             assert ("New complaint" in texts) is offered, code
             assert "Log out" in texts and "Lock the desk" in texts
 
 
-async def test_login_answers_an_unknown_code_like_a_wrong_pin_and_a_letter_costs_no_try(desk_db: Path) -> None:
+async def test_login_answers_an_unknown_code_like_a_wrong_pin_and_a_letter_costs_no_try(desk_db: str) -> None:
     app = make_app(desk_db)
     async with app.run_test(size=SIZE) as pilot:
-        await settle_app(app)
+        await settle(pilot)
         assert isinstance(app.screen, LoginScreen)
 
         async def attempt(code: str, pin: str) -> str:
             field = app.screen.query_one("#login-code", Input)
             field.value = ""
             field.focus()
-            await pilot.press(*code, "enter", *pin, "enter")
-            await settle_app(app)
-            await pilot.pause()
+            await press(pilot, *code, "enter", *pin, "enter")
             return str(app.screen.query_one("#login-error", Static).render())
 
         assert await attempt("op01", "12a4") == "A PIN is 4 to 12 digits (0–9); that try was not counted"
@@ -159,13 +135,10 @@ async def test_login_answers_an_unknown_code_like_a_wrong_pin_and_a_letter_costs
 
 
 async def test_a_pasted_escape_sequence_is_dropped_whole_and_the_text_stays_in_order(
-    db_path: Path, desk: Desk, staff: dict[str, StaffView]
+    logged_in: LoggedIn, desk: Desk, staff: dict[str, StaffView]
 ) -> None:
-    app = desk_app(db_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
+    async with logged_in("op01") as (app, pilot):
+        await press(pilot, "n")
         await pilot.press("tab")  # the name field
         app.post_message(events.Paste("ab\x1b[31mRED\x1b[0mcd\x07"))
         await asyncio.sleep(0.1)

@@ -145,8 +145,9 @@ class ScorecardScreen(DeskScreen):
         positions = list(range(1, len(counts) + 1))
         plt.plot(positions, counts, marker="hd")
         plt.scatter(positions, counts, marker="●")
-        plt.xticks(positions[::2] if chart.size.width < 70 else positions,
-                   labels[::2] if chart.size.width < 70 else labels)
+        # Every other month labelled, whatever the chart's width: the first card is often drawn before the
+        # chart has a width, so a choice made from it differed with how fast the database answered.
+        plt.xticks(positions[::2], labels[::2])
         # Whole complaints on the axis, from zero, so an empty month reads as nothing.
         top = max(max(counts), 1)
         plt.ylim(0, top)
