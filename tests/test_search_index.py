@@ -22,6 +22,7 @@ from .search_helpers import assert_found_as_scanned, bare_complaint, customer, s
 TERMS = [
     "沙", "沙发", "王芳", "王", "芳", "鲲鹏", "鲲", "ab", "AB", "a", "b", "x", "Lamp", "lamp fl", "开裂",
     "表面开裂", "不存在的词", "2米", "，要", "沙发旁", "a沙", "zz", "'q", '"d', "-c", "Ab C", "of", "米长",
+    "%", "_", "0%", "%折", "_特价", "\\", "a\\b",
 ]
 TEXTS = [  # product, description, customer name, phone
     ("桌子", "桌子表面开裂了", "钱多", "13811110010"),
@@ -34,6 +35,7 @@ TEXTS = [  # product, description, customer name, phone
     ("餐桌", "桌面开裂 glass top of table", "赵敏", "13811110005"),
     ("衣柜", "柜门脱落，要求上门维修", "王芳", "13811110001"),
     ("马桶", "漏水严重了", "孙丽", "13811110006"),
+    ("促销", "50%折扣_特价 a\\b 标签", "周强", "13811110007"),
 ]
 
 
@@ -98,7 +100,7 @@ def test_every_write_keeps_search_equal_to_a_plain_scan(desk, searcher, tmp_path
     assert_found_as_scanned(op, TERMS + ["导入", "hinge", "周", "杰"])
 
 
-ALPHABET = "沙发王芳鲲鹏开裂aAbB1,，- "
+ALPHABET = "沙发王芳鲲鹏开裂aAbB1,，- %_\\"
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -1,8 +1,8 @@
 """PostgreSQL's search: a narrow table of each complaint's searchable text, and its indexes.
 
-`complaint_text` holds, per complaint, product, description and customer name joined by a character no
-one can type (so a term never matches across two of them), kept in step by triggers on complaints and
-customers, as SQLite's FTS tables are. GIN hands back every match of a key at once, unordered; to read
+`complaint_text` holds, per complaint, product, description and customer name, lower-cased and joined by
+a character no one can type (so a term never matches across two of them), kept in step by triggers on
+complaints and customers, as SQLite's FTS tables are. GIN hands back every match of a key at once, unordered; to read
 newest first a page at a time, each key is the character or pair of neighbouring characters followed by
 the complaint's *bucket* (its id // BUCKET ids): asking for a word in a few buckets reads only the
 matches of those, so a page costs about a page of rows however common the word. pg_trgm's index over the
@@ -27,7 +27,8 @@ BUCKET_BITS = 12
 SEPARATOR = "chr(31)"  # the unit separator: control characters are stripped from what is typed
 
 TABLE = "CREATE TABLE IF NOT EXISTS complaint_text (complaint_id integer PRIMARY KEY, body text NOT NULL)"
-BODY = f"c.product || {SEPARATOR} || c.description || {SEPARATOR} || u.name"
+# Lower-cased once when written: a plain test is then LIKE on it (ILIKE lower-cases every row it reads).
+BODY = f"lower(c.product || {SEPARATOR} || c.description || {SEPARATOR} || u.name)"
 FILL = (f"INSERT INTO complaint_text (complaint_id, body) SELECT c.id, {BODY} "
         "FROM complaint c JOIN customer u ON u.id = c.customer_id")
 
@@ -35,22 +36,21 @@ FILL = (f"INSERT INTO complaint_text (complaint_id, body) SELECT c.id, {BODY} "
 def functions() -> list[str]:
     """The SQL functions, for buckets of 2**BUCKET_BITS ids (read when called, so a test may make them small)."""
     return [
-        # Every character and pair of the lower-cased body, each followed by "/" and the bucket. PL/pgSQL,
+        # Every character and pair of the (lower-cased) body, each followed by "/" and the bucket. PL/pgSQL,
         # not a query: the index over a million rows builds about five times faster (a query is planned and
         # started for every row); appending to an array variable is done in place. Its cost (tens of
         # microseconds a row) is declared, so the planner reads the index rather than compute it.
         f"""CREATE OR REPLACE FUNCTION desk_keys(id integer, body text) RETURNS text[]
             LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE COST 1000 AS $$
             DECLARE
-                low text := lower(body);
                 tail text := '/' || (id >> {BUCKET_BITS});
-                size integer := length(low);
+                size integer := length(body);
                 keys text[] := '{{}}';
             BEGIN
                 FOR i IN 1 .. size LOOP
-                    keys := keys || (substr(low, i, 1) || tail);
+                    keys := keys || (substr(body, i, 1) || tail);
                     IF i < size THEN
-                        keys := keys || (substr(low, i, 2) || tail);
+                        keys := keys || (substr(body, i, 2) || tail);
                     END IF;
                 END LOOP;
                 RETURN keys;
@@ -169,16 +169,17 @@ def has_trigram_index() -> bool:
 
 
 @contextmanager
-def serial() -> Iterator[None]:
-    """Statements inside run without parallel workers: a search reads a few hundred rows at most, and
-    starting workers costs more than that (10–20 ms on a busy machine), yet the planner sometimes
-    chooses them for a bitmap over a large table. Nothing to do on SQLite."""
+def small_reads() -> Iterator[None]:
+    """Statements inside run without parallel workers and without JIT compilation: a search reads a few
+    hundred rows at most, and starting workers (10–20 ms on a busy machine) or compiling the query (up to
+    a quarter of a second) costs far more than that, yet the planner chooses either when its estimates of
+    a bitmap over a large table run high. Nothing to do on SQLite."""
     db = database.obj
     if not is_server(db):
         yield
         return
-    db.execute_sql("SET max_parallel_workers_per_gather = 0")
+    db.execute_sql("SET max_parallel_workers_per_gather = 0; SET jit = off")
     try:
         yield
     finally:
-        db.execute_sql("RESET max_parallel_workers_per_gather")
+        db.execute_sql("RESET max_parallel_workers_per_gather; RESET jit")

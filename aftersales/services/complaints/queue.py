@@ -12,7 +12,7 @@ from ...domain.enums import SEVERITY_RANK, Category, ComplaintStatus, Severity
 from ...domain.schemas import QueueRow, StaffView
 from ...store.fields import to_epoch
 from ...store.models import Complaint, Customer, Shop, Staff
-from ...store.server_search import serial
+from ...store.server_search import small_reads
 from ..escalations.read import escalation_marks
 from ..staff.lookup import code_is
 from ..unit import unit_of_work
@@ -197,6 +197,6 @@ def queue_count(actor: StaffView, filt: QueueFilter, now: datetime, cap: int = 1
         else:
             query, _ = narrow(query.switch(Complaint).join(Customer, on=(Complaint.customer == Customer.id)), term)
     sql, params = query.limit(cap).sql()
-    with serial():
+    with small_reads():
         found = Complaint._meta.database.execute_sql(f"SELECT COUNT(*) FROM ({sql}) AS capped", params).fetchone()
     return int(found[0])

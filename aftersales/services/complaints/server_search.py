@@ -2,13 +2,13 @@
 
 The words live in `complaint_text` (store/server_search.py), one narrow row per complaint. A page is
 read in steps, each stopping as soon as the page is full:
-1. the WINDOW complaints next in order are tested plainly: a word in one complaint out of forty or
-   more fills its page there;
-2. a word of three characters or more is looked up in the trigram index: when it has fewer than PROBE
-   matches beyond the window, those are all there is;
-3. otherwise the bucketed keys are read a few buckets at a time, going on in order: only the matches
-   of the buckets read are fetched, so a page costs about a page of rows however common the word, and
-   a word found nowhere costs a handful of index look-ups.
+1. the WINDOW complaints next in order are tested plainly: a word in one complaint out of ten or more
+   fills its page there;
+2. then the bucketed keys are read a few buckets at a time, going on in order: only the matches of the
+   buckets read are fetched, so a page costs about a page of rows however common the word, and a word
+   found nowhere costs a handful of index look-ups;
+3. a word of three characters or more also asks the trigram index once, after the first bucket: when
+   fewer than PROBE matches are left, those are all there is (a rare longer word needs no more look-ups).
 """
 
 import operator
@@ -16,14 +16,14 @@ from collections.abc import Callable
 from functools import reduce
 from typing import Any
 
-from peewee import SQL, Expression, fn
+from peewee import OP, SQL, Expression, NodeList, Value, fn
 
 from ...store import server_search as store_search
 from ...store.models import Complaint, ComplaintText
-from ...store.server_search import has_trigram_index, serial
+from ...store.server_search import has_trigram_index, small_reads
 from .search import TRIGRAM
 
-WINDOW = 2_000
+WINDOW = 500
 PROBE = 300
 # Buckets asked for at most at once (a longer word asks once per bucket).
 MOST_BUCKETS = {False: 256, True: 24}
@@ -34,18 +34,19 @@ Scope = Callable[[Any], Any] | None
 def word_ids(scope: Scope, word: str, after: int | None, descending: bool, limit: int) -> list[int]:
     """Ids of the first `limit` complaints matching `word` after the id `after` in the page's direction
     (newest first when `descending`); `scope`, when given, narrows complaints as the queue's filters do."""
-    key = ComplaintText.complaint_id
-    if after is None:
-        edge = ComplaintText.select(fn.MAX(key) if descending else fn.MIN(key)).scalar()
-        if edge is None:
+    last = None
+    if after is None or not descending:
+        last = ComplaintText.select(fn.MAX(ComplaintText.complaint_id)).scalar()
+        if last is None:
             return []
-        after = edge + 1 if descending else edge - 1
+    if after is None:
+        after = last + 1 if descending else 0
     step = -1 if descending else 1
     near = after + step * WINDOW  # the window is strictly between `after` and `near`
-    with serial():
+    with small_reads():
         found = _ids(scope, _plain(word), (near, after), descending, limit)
-        if len(found) < limit and (near >= 1 or not descending):
-            found += _beyond(scope, word, near, descending, limit - len(found))
+        if len(found) < limit and (near >= 1 if descending else near <= (last or 0)):
+            found += _beyond(scope, word, near, descending, limit - len(found), last or 0)
     return found
 
 
@@ -57,28 +58,32 @@ def word_query(scope: Scope, word: str) -> Any:
     return _base(scope).where(_plain(word))
 
 
-def _beyond(scope: Scope, word: str, near: int, descending: bool, count: int) -> list[int]:
-    """The first `count` matches from `near` on (inclusive), through the indexes."""
+def _beyond(scope: Scope, word: str, near: int, descending: bool, count: int, last: int) -> list[int]:
+    """The first `count` matches from `near` on (inclusive) through the indexes: the bucketed keys a few
+    buckets at a time; a longer word also asks the trigram index once, after the first bucket."""
+    bits = store_search.BUCKET_BITS
     step = -1 if descending else 1
-    if len(word) >= TRIGRAM and has_trigram_index():
-        # Unordered, so the planner takes them from the trigram index as they come.
-        few = [row[0] for row in _base(scope).where(_plain(word), _from(near, descending)).limit(PROBE).tuples()]
-        if len(few) < PROBE:
-            return sorted(few, reverse=descending)[:count]
-    last = (ComplaintText.select(fn.MAX(ComplaintText.complaint_id)).scalar() or 0) >> store_search.BUCKET_BITS
-    most = MOST_BUCKETS[len(word) >= TRIGRAM]
+    longer = len(word) >= TRIGRAM
+    probe = longer and has_trigram_index()
     found: list[int] = []
-    bucket, width, read = near >> store_search.BUCKET_BITS, 1, 0
-    while len(found) < count and 0 <= bucket <= last:
-        end = max(bucket - width + 1, 0) if descending else min(bucket + width - 1, last)
+    bucket, width, read = near >> bits, 1, 0
+    while len(found) < count and (bucket >= 0 if descending else bucket <= last >> bits):
+        end = max(bucket - width + 1, 0) if descending else min(bucket + width - 1, last >> bits)
         low, high = min(bucket, end), max(bucket, end)
-        hits = _ids(scope, _in_buckets(word, low, high), None, descending, count - len(found), start=near)
-        found += hits
+        found += _ids(scope, _in_buckets(word, low, high), None, descending, count - len(found), start=near)
         read += high - low + 1
         bucket = end + step
+        if probe and len(found) < count:
+            # All the matches left, when there are few; unordered, so they come from the index as they are.
+            probe = False
+            rest = _base(scope).where(_plain(word), _from((end << bits) - 1 if descending else (end + 1) << bits,
+                                                          descending))
+            few = [row[0] for row in rest.limit(PROBE).tuples()]
+            if len(few) < PROBE:
+                return found + sorted(few, reverse=descending)[:count - len(found)]
         # Ask next for as many buckets as the matches so far say the rest of the page needs.
         wanted = (count - len(found)) * read // len(found) + 1 if found else width * 4
-        width = max(1, min(wanted, width * 4, most))
+        width = max(1, min(wanted, width * 4, MOST_BUCKETS[longer]))
     return found
 
 
@@ -113,7 +118,11 @@ def _from(near: Any, descending: bool, key: Any = None) -> Any:
 
 
 def _plain(word: str) -> Any:
-    return ComplaintText.body.contains(word)
+    """The plain substring test: LIKE of the lower-cased word on the lower-cased text, which is what
+    ILIKE does on the fields themselves."""
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    pattern = NodeList((fn.lower(Value(f"%{escaped}%", converter=False)), SQL("ESCAPE"), Value("\\", converter=False)))
+    return Expression(ComplaintText.body, OP.LIKE, pattern)
 
 
 def _keys() -> Any:
