@@ -12,8 +12,9 @@ pg_trgm is a trusted extension: the database's owner can create it (PostgreSQL 1
 contrib package installed). Where it cannot be created, the bucketed keys serve every word alone.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 from peewee import Database
 
@@ -169,17 +170,18 @@ def has_trigram_index() -> bool:
 
 
 @contextmanager
-def small_reads() -> Iterator[None]:
-    """Statements inside run without parallel workers and without JIT compilation: a search reads a few
-    hundred rows at most, and starting workers (10–20 ms on a busy machine) or compiling the query (up to
-    a quarter of a second) costs far more than that, yet the planner chooses either when its estimates of
-    a bitmap over a large table run high. Nothing to do on SQLite."""
+def small_reads(first: str, params: Sequence[Any] = ()) -> Iterator[tuple[Any, ...] | None]:
+    """Run the query `first` (with `params`) and give its first row; the statements inside run without parallel workers
+    and without JIT compilation. A search reads a few hundred rows at most, and starting workers (10–20 ms
+    on a busy machine) or compiling the query (up to a quarter of a second) costs far more than that, yet
+    the planner chooses either when its estimates of a bitmap over a large table run high. The settings
+    go with `first` in one round trip. On SQLite `first` is only run."""
     db = database.obj
     if not is_server(db):
-        yield
+        yield db.execute_sql(first, params).fetchone()
         return
-    db.execute_sql("SET max_parallel_workers_per_gather = 0; SET jit = off")
+    row = db.execute_sql(f"SET max_parallel_workers_per_gather = 0; SET jit = off; {first}", params).fetchone()
     try:
-        yield
+        yield row
     finally:
         db.execute_sql("RESET max_parallel_workers_per_gather; RESET jit")

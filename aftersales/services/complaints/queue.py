@@ -197,6 +197,5 @@ def queue_count(actor: StaffView, filt: QueueFilter, now: datetime, cap: int = 1
         else:
             query, _ = narrow(query.switch(Complaint).join(Customer, on=(Complaint.customer == Customer.id)), term)
     sql, params = query.limit(cap).sql()
-    with small_reads():
-        found = Complaint._meta.database.execute_sql(f"SELECT COUNT(*) FROM ({sql}) AS capped", params).fetchone()
-    return int(found[0])
+    with small_reads(f"SELECT COUNT(*) FROM ({sql}) AS capped", params) as found:
+        return int(found[0]) if found else 0

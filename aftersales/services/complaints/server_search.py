@@ -7,8 +7,9 @@ read in steps, each stopping as soon as the page is full:
 2. then the bucketed keys are read a few buckets at a time, going on in order: only the matches of the
    buckets read are fetched, so a page costs about a page of rows however common the word, and a word
    found nowhere costs a handful of index look-ups;
-3. a word of three characters or more also asks the trigram index once, after the first bucket: when
-   fewer than PROBE matches are left, those are all there is (a rare longer word needs no more look-ups).
+3. a word of three characters or more that looks rare after a bucket's worth of ids also asks the
+   trigram index once: when fewer than PROBE matches are left, those are all there is (a rare longer
+   word needs no more look-ups).
 """
 
 import operator
@@ -25,6 +26,7 @@ from .search import TRIGRAM
 
 WINDOW = 500
 PROBE = 300
+GROWTH = 8
 # Buckets asked for at most at once (a longer word asks once per bucket).
 MOST_BUCKETS = {False: 256, True: 24}
 
@@ -34,19 +36,17 @@ Scope = Callable[[Any], Any] | None
 def word_ids(scope: Scope, word: str, after: int | None, descending: bool, limit: int) -> list[int]:
     """Ids of the first `limit` complaints matching `word` after the id `after` in the page's direction
     (newest first when `descending`); `scope`, when given, narrows complaints as the queue's filters do."""
-    last = None
-    if after is None or not descending:
-        last = ComplaintText.select(fn.MAX(ComplaintText.complaint_id)).scalar()
+    with small_reads("SELECT max(complaint_id) FROM complaint_text") as newest:
+        last = newest[0] if newest else None
         if last is None:
             return []
-    if after is None:
-        after = last + 1 if descending else 0
-    step = -1 if descending else 1
-    near = after + step * WINDOW  # the window is strictly between `after` and `near`
-    with small_reads():
+        if after is None:
+            after = last + 1 if descending else 0
+        step = -1 if descending else 1
+        near = after + step * WINDOW  # the window is strictly between `after` and `near`
         found = _ids(scope, _plain(word), (near, after), descending, limit)
-        if len(found) < limit and (near >= 1 if descending else near <= (last or 0)):
-            found += _beyond(scope, word, near, descending, limit - len(found), last or 0)
+        if len(found) < limit and (near >= 1 if descending else near <= last):
+            found += _beyond(scope, word, near, descending, limit - len(found), last)
     return found
 
 
@@ -60,30 +60,33 @@ def word_query(scope: Scope, word: str) -> Any:
 
 def _beyond(scope: Scope, word: str, near: int, descending: bool, count: int, last: int) -> list[int]:
     """The first `count` matches from `near` on (inclusive) through the indexes: the bucketed keys a few
-    buckets at a time; a longer word also asks the trigram index once, after the first bucket."""
+    buckets at a time; a longer word that looks rare also asks the trigram index once."""
     bits = store_search.BUCKET_BITS
-    step = -1 if descending else 1
     longer = len(word) >= TRIGRAM
     probe = longer and has_trigram_index()
     found: list[int] = []
-    bucket, width, read = near >> bits, 1, 0
+    # The first bucket is most often the newest, not yet full: two to begin with.
+    bucket, width = near >> bits, 2
     while len(found) < count and (bucket >= 0 if descending else bucket <= last >> bits):
         end = max(bucket - width + 1, 0) if descending else min(bucket + width - 1, last >> bits)
         low, high = min(bucket, end), max(bucket, end)
         found += _ids(scope, _in_buckets(word, low, high), None, descending, count - len(found), start=near)
-        read += high - low + 1
-        bucket = end + step
-        if probe and len(found) < count:
-            # All the matches left, when there are few; unordered, so they come from the index as they are.
+        bucket = end - 1 if descending else end + 1
+        # Ids read so far, from `near` to the edge of the buckets read.
+        read = near - (end << bits) + 1 if descending else ((end + 1) << bits) - near
+        left = near - read + 1 if descending else last - (near + read) + 1  # ids not read yet
+        if probe and len(found) < count and read >= 1 << bits and len(found) * left < PROBE * read:
+            # The matches so far say few are left: all of them, unordered, so they come from the index as
+            # they are (when there are many after all, the walk goes on).
             probe = False
-            rest = _base(scope).where(_plain(word), _from((end << bits) - 1 if descending else (end + 1) << bits,
-                                                          descending))
+            rest = _base(scope).where(_plain(word), _from(near - read if descending else near + read, descending))
             few = [row[0] for row in rest.limit(PROBE).tuples()]
             if len(few) < PROBE:
                 return found + sorted(few, reverse=descending)[:count - len(found)]
-        # Ask next for as many buckets as the matches so far say the rest of the page needs.
-        wanted = (count - len(found)) * read // len(found) + 1 if found else width * 4
-        width = max(1, min(wanted, width * 4, MOST_BUCKETS[longer]))
+        # Ask next for twice as many buckets as the matches so far say the rest of the page needs (a
+        # round trip costs more than a few dozen rows more), or eight times as many while none is found.
+        wanted = 2 * (count - len(found)) * read // (len(found) << bits) + 1 if found else width * GROWTH
+        width = max(1, min(wanted, width * GROWTH, MOST_BUCKETS[longer]))
     return found
 
 
