@@ -44,7 +44,7 @@ def word_ids(scope: Scope, word: str, after: int | None, descending: bool, limit
             after = last + 1 if descending else 0
         step = -1 if descending else 1
         near = after + step * WINDOW  # the window is strictly between `after` and `near`
-        found = _ids(scope, _plain(word), (near, after), descending, limit)
+        found = _ids(scope, _holds(word), (near, after), descending, limit)
         if len(found) < limit and (near >= 1 if descending else near <= last):
             found += _beyond(scope, word, near, descending, limit - len(found), last)
     return found
@@ -120,9 +120,15 @@ def _from(near: Any, descending: bool, key: Any = None) -> Any:
     return key <= near if descending else key >= near
 
 
+def _holds(word: str) -> Any:
+    """The plain substring test, for rows already found: is the lower-cased word in the lower-cased text
+    (what ILIKE does on the fields themselves). A position, not LIKE, so that the planner never builds a
+    trigram bitmap of the whole table to test a few hundred rows."""
+    return fn.strpos(ComplaintText.body, fn.lower(word)) > 0
+
+
 def _plain(word: str) -> Any:
-    """The plain substring test: LIKE of the lower-cased word on the lower-cased text, which is what
-    ILIKE does on the fields themselves."""
+    """The plain substring test as LIKE, which the trigram index serves (for the probe and counting)."""
     escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     pattern = NodeList((fn.lower(Value(f"%{escaped}%", converter=False)), SQL("ESCAPE"), Value("\\", converter=False)))
     return Expression(ComplaintText.body, OP.LIKE, pattern)
@@ -142,4 +148,4 @@ def _in_buckets(word: str, low: int, high: int) -> Any:
     if len(word) < TRIGRAM:
         return _word_keys(word, low, high)
     each = [Expression(_keys(), "@>", fn.desk_pair_keys(word, SQL(str(b)))) for b in range(low, high + 1)]
-    return reduce(operator.or_, each) & _plain(word)
+    return reduce(operator.or_, each) & _holds(word)
