@@ -34,6 +34,8 @@ def plan_lines(sql: str, params: Any) -> list[str]:
     small that the planner would rightly read it whole, and the question is whether a plan through the
     indexes exists at all."""
     db = database.obj
+    if sql.lstrip().upper().startswith(("SET ", "RESET ")):
+        return []  # a setting, not a query
     if not is_server(db):
         return [str(row[-1]) for row in db.execute_sql(f"EXPLAIN QUERY PLAN {sql}", params or ()).fetchall()]
     for setting in _WHOLE_TABLE_READS:

@@ -65,14 +65,37 @@ def bare_complaint(customer_id: int, product: str, description: str) -> int:
 
 @contextmanager
 def window(engine: str, size: int | None) -> Iterator[None]:
-    """PostgreSQL's plainly tested window set to `size` complaints (small: the indexes are asked too;
-    None: left as it is)."""
+    """PostgreSQL's plainly tested window, and its trigram probe, set to `size` complaints (small: the
+    bucketed keys are read too; None: left as they are)."""
     if engine != "postgresql" or size is None:
         yield
         return
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(server_search, "WINDOW", size)
+        patch.setattr(server_search, "PROBE", size)
         yield
+
+
+@contextmanager
+def small_buckets() -> Iterator[dict[str, StaffView]]:
+    """A new PostgreSQL schema whose keys put every two complaint ids in a bucket of their own, so that a
+    few complaints span many buckets; with the demo staff and shops. Left empty afterwards."""
+    from aftersales.store import server_search as store_search
+    from aftersales.store.db import open_database
+
+    from .engines import PG_URL, drop_schema
+    from .factories import seed_shops, seed_staff
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store_search, "BUCKET_BITS", 1)
+        drop_schema()
+        try:
+            open_database(PG_URL, create=True)
+            people = seed_staff()
+            seed_shops()
+            yield people
+        finally:
+            drop_schema()
 
 
 def customer(name: str, phone: str) -> Any:

@@ -39,8 +39,10 @@ def _as_schema_13_sqlite(path: Path) -> None:
 
 def _as_schema_13_server() -> None:
     db = database.obj
-    db.execute_sql("DROP EXTENSION pg_trgm CASCADE")  # its indexes go with it
-    db.execute_sql("DROP FUNCTION desk_grams(text, text), desk_grams(text), desk_pairs(text) CASCADE")
+    db.execute_sql("DROP EXTENSION pg_trgm CASCADE")
+    db.execute_sql("DROP TABLE complaint_text")
+    db.execute_sql("DROP FUNCTION desk_keys, desk_word_keys, desk_pair_keys, complaint_text_added, "
+                   "complaint_text_changed, complaint_text_removed, customer_text_renamed CASCADE")
     db.execute_sql("DROP INDEX customer_phone_tail")
     Meta.update(value="13").where(Meta.key == "schema_version").execute()
 
@@ -48,8 +50,7 @@ def _as_schema_13_server() -> None:
 def _server_search_indexes() -> set[str]:
     rows = database.obj.execute_sql("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")
     names = {str(row[0]) for row in rows}
-    return names & {"complaint_text_grams", "customer_name_grams", "customer_phone_tail",
-                    "complaint_product_trgm", "complaint_description_trgm"}
+    return names & {"complaint_text_keys", "complaint_text_trgm", "customer_phone_tail"}
 
 
 def test_a_schema_13_demo_file_gains_the_gram_index(tmp_path: Path, monkeypatch, capsys) -> None:
@@ -104,8 +105,7 @@ def test_a_schema_13_server_demo_gains_its_search_indexes() -> None:
         close_database()
         open_database(PG_URL)
         assert current_version(database.obj) == LATEST
-        assert _server_search_indexes() == {"complaint_text_grams", "customer_name_grams", "customer_phone_tail",
-                                            "complaint_product_trgm", "complaint_description_trgm"}
+        assert _server_search_indexes() == {"complaint_text_keys", "complaint_text_trgm", "customer_phone_tail"}
         me = bench_actor()
         with window("postgresql", 10):
             assert_found_as_scanned(me, DEMO_TERMS, limit=20)
@@ -119,8 +119,8 @@ def test_without_pg_trgm_every_word_is_still_found_through_the_gram_indexes(monk
     drop_schema()
     try:
         open_database(PG_URL, create=True)
-        assert not server_search.has_trigram_indexes()
-        assert _server_search_indexes() == {"complaint_text_grams", "customer_name_grams", "customer_phone_tail"}
+        assert not server_search.has_trigram_index()
+        assert _server_search_indexes() == {"complaint_text_keys", "customer_phone_tail"}
         staff = seed_staff()
         seed_shops()
         op = staff["op01"]

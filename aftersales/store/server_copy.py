@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from . import shop_summary
+from . import server_search, shop_summary
 from .bulk import copy_text
 from .models import ALL_MODELS, Meta, database
 
@@ -108,4 +108,8 @@ def copy_file_into_server(source: Path) -> dict[str, int]:
         db.execute_sql(sql)
     for table in shop_summary.TRIGGER_TABLES:
         db.execute_sql(f"ALTER TABLE {table} ENABLE TRIGGER USER")
+    # The search text was not kept while the complaints' triggers were set aside; then statistics for
+    # the planner now, not when autovacuum gets round to it.
+    server_search.refill(db)
+    db.execute_sql("ANALYZE")
     return copied

@@ -1,5 +1,6 @@
 """The complaint queue: keyset pages over the database, filters, sort and full-text search."""
 
+from collections.abc import Callable
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -11,6 +12,7 @@ from ...domain.enums import SEVERITY_RANK, Category, ComplaintStatus, Severity
 from ...domain.schemas import QueueRow, StaffView
 from ...store.fields import to_epoch
 from ...store.models import Complaint, Customer, Shop, Staff
+from ...store.server_search import small_reads
 from ..escalations.read import escalation_marks
 from ..staff.lookup import code_is
 from ..unit import unit_of_work
@@ -102,6 +104,13 @@ def _filtered(query: Any, filt: QueueFilter, actor: StaffView, now: datetime) ->
     return query
 
 
+def _scope(filt: QueueFilter, actor: StaffView, now: datetime) -> Callable[[Any], Any] | None:
+    """The filters of `filt` but its search, to apply to a query over complaints; None when there are none."""
+    if filt.model_copy(update={"search": ""}) == QueueFilter():
+        return None
+    return lambda query: _filtered(query, filt, actor, now)
+
+
 def _keys(sort: QueueSort) -> list[Any]:
     if sort is QueueSort.SEVERITY:
         return [Complaint.severity_rank, Complaint.created_at, Complaint.id]
@@ -143,8 +152,8 @@ def queue_page(
         term = read_term(filt.search)
         if term.kind == "word" and not is_sqlite():
             # PostgreSQL: the ids through the indexes first (see server_search), then their rows.
-            ids = server_search.word_ids(lambda q: _filtered(q, filt, actor, now), term.value,
-                                         after[0] if after else None, not from_end, limit + 1)
+            ids = server_search.word_ids(_scope(filt, actor, now), term.value, after[0] if after else None,
+                                         not from_end, limit + 1)
             query, key, after = query.where(Complaint.id.in_(ids)), Complaint.id, None
         else:
             query, key = narrow(query, term)
@@ -184,8 +193,9 @@ def queue_count(actor: StaffView, filt: QueueFilter, now: datetime, cap: int = 1
     if filt.search.strip():
         term = read_term(filt.search)
         if term.kind == "word" and not is_sqlite():
-            query = query.where(server_search.word_condition(term.value))
+            query = server_search.word_query(_scope(filt, actor, now), term.value)
         else:
             query, _ = narrow(query.switch(Complaint).join(Customer, on=(Complaint.customer == Customer.id)), term)
     sql, params = query.limit(cap).sql()
-    return int(Complaint._meta.database.execute_sql(f"SELECT COUNT(*) FROM ({sql}) AS capped", params).fetchone()[0])
+    with small_reads(f"SELECT COUNT(*) FROM ({sql}) AS capped", params) as found:
+        return int(found[0]) if found else 0

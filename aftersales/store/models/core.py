@@ -143,6 +143,16 @@ class ComplaintGrams(BaseModel):
         table_name = "complaint_grams"
 
 
+class ComplaintText(BaseModel):
+    """PostgreSQL's searchable text of each complaint (created and kept by store/server_search.py)."""
+
+    complaint_id = IntegerField(primary_key=True)
+    body = TextField()
+
+    class Meta:
+        table_name = "complaint_text"
+
+
 class NumberSequence(BaseModel):
     """Last complaint number handed out per local day."""
 
