@@ -10,7 +10,7 @@ from aftersales.services.complaints import actions
 from aftersales.services.context import Desk
 from aftersales.services.money.entries import entries_of
 from aftersales.store.db import close_database, open_database
-from aftersales.store.models import Meta, MoneyEntry, database
+from aftersales.store.models import ClosedMonth, Meta, MoneyEntry, RegisterHandover, database
 
 from .delivery_helpers import delivered, dispatched, investigating
 from .factories import NOW
@@ -66,6 +66,8 @@ def test_a_schema_14_database_gains_one_entry_per_amount_on_the_day_it_was_recor
     refunded = put_complaint(local(date(2026, 10, 10)), resolve_after=60, remedy_decided="return_refund",
                              compensation_fen=99_999)
     put_delivery(refunded, date(2026, 11, 2), collect_fen=8_800, completed=local(date(2026, 11, 2), 23, 30))
+    RegisterHandover.create(month="2026-09", format="pdf", sha256="0" * 64, size=1, file_name="2026-09.pdf",
+                            totals="{}", handed_by=staff["lead01"].id, handed_at=NOW)
     db = database.obj  # the database as schema 14 left it: amounts on the rows, no entries
     with db.atomic():
         db.execute_sql("DROP TABLE money_entry")
@@ -80,5 +82,9 @@ def test_a_schema_14_database_gains_one_entry_per_amount_on_the_day_it_was_recor
     assert entries == [(paid, "compensation", 12_345, date(2026, 10, 1)),
                        (refunded, "refund", 99_999, date(2026, 10, 10)),
                        (refunded, "collection", 8_800, date(2026, 11, 2))]
-    with pytest.raises(IntegrityError), database.obj.atomic():
+    with pytest.raises((IntegrityError, InternalError)), database.obj.atomic():
         MoneyEntry.delete().execute()
+    # The month handed over before entries existed is closed from its first local moment to its last.
+    [closed] = ClosedMonth.select()
+    assert (closed.month, closed.starts_at, closed.ends_at) == ("2026-09", local(date(2026, 9, 1), 0),
+                                                                local(date(2026, 10, 1), 0))

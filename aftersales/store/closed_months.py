@@ -43,7 +43,10 @@ def refuse_closed_moment(moment: datetime) -> None:
 
 def refuse_closed_moments(moments: list[datetime]) -> None:
     """Refuse a batch of writes when any is dated inside a handed-over month (one read of the closed months)."""
-    closed = list(ClosedMonth.select(ClosedMonth.month, ClosedMonth.starts_at, ClosedMonth.ends_at).tuples())
+    # Writes dated now find no closed month ending after them: one index probe, no rows.
+    earliest = to_epoch(min(moments))
+    closed = list(ClosedMonth.select(ClosedMonth.month, ClosedMonth.starts_at, ClosedMonth.ends_at)
+                  .where(ClosedMonth.ends_at > earliest).tuples())
     if not closed:
         return
     for moment in moments:
