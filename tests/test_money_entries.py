@@ -88,3 +88,18 @@ def test_a_schema_14_database_gains_one_entry_per_amount_on_the_day_it_was_recor
     [closed] = ClosedMonth.select()
     assert (closed.month, closed.starts_at, closed.ends_at) == ("2026-09", local(date(2026, 9, 1), 0),
                                                                 local(date(2026, 10, 1), 0))
+
+
+def test_resolving_a_reopened_complaint_again_pays_only_the_difference(db_target, staff, desk):
+    from aftersales.domain.enums import ComplaintStatus
+    from aftersales.store.models import Complaint
+
+    view = investigating(desk, staff["op01"])
+    view = actions.resolve(desk, staff["op01"], view.id, {"decision": "赔偿运费", "remedy": "compensation",
+                                                          "compensation_fen": 5_000}, view.version)
+    Complaint.update(status=ComplaintStatus.INVESTIGATING.value).where(Complaint.id == view.id).execute()  # reopened
+    row = Complaint.get_by_id(view.id)
+    actions.resolve(desk, staff["op01"], view.id, {"decision": "再补偿", "remedy": "compensation",
+                                                   "compensation_fen": 8_000}, row.version)
+    assert [e.amount_fen for e in entries_of(view.id)] == [5_000, 3_000]
+    assert sum(e.amount_fen for e in entries_of(view.id)) == Complaint.get_by_id(view.id).compensation_fen

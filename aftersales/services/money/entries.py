@@ -6,6 +6,7 @@ over it names that month (`amends`), and the next register lists it among the am
 
 from datetime import date
 
+from peewee import fn
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ...domain.enums import EventKind
@@ -65,6 +66,14 @@ def add_entry(desk: Desk, actor_id: int | None, complaint_id: int, kind: MoneyKi
                             amount_fen=amount_fen, day=day, amends=amends, note=note, recorded_by=actor_id,
                             recorded_at=now)
     return int(row.id)
+
+
+def paid_out(complaint_id: int) -> int:
+    """The fen paid to the customer on a complaint so far (compensation, refunds and payments, corrections
+    included), inside the caller's transaction."""
+    total = (MoneyEntry.select(fn.SUM(MoneyEntry.amount_fen))
+             .where((MoneyEntry.complaint == complaint_id) & (MoneyEntry.kind != MoneyKind.COLLECTION.value)).scalar())
+    return int(total or 0)
 
 
 @unit_of_work
