@@ -36,7 +36,19 @@ def put_complaint(
         closed_at=closed, remedy_decided=remedy_decided, compensation_fen=compensation_fen,
         created_at=created, updated_at=created,
     )
+    if compensation_fen and row.resolved_at is not None:
+        put_money(int(row.id), "refund" if remedy_decided == "return_refund" else "compensation", compensation_fen,
+                  row.resolved_at)
     return int(row.id)
+
+
+def put_money(complaint: int, kind: str, amount_fen: int, at: datetime, *, amends: str | None = None,
+              order: int | None = None) -> None:
+    """A money entry on the Shanghai day of `at`, as the desk records one."""
+    from aftersales.store.models import MoneyEntry
+
+    MoneyEntry.create(complaint=complaint, delivery_order=order, kind=kind, amount_fen=amount_fen,
+                      day=(at + timedelta(hours=8)).astimezone(UTC).date(), amends=amends, recorded_at=at)
 
 
 def put_violation(decided: datetime, status: str, amount_fen: int, complaint: int | None = None) -> None:
@@ -74,7 +86,7 @@ def october() -> dict[str, int]:
 
 
 __all__ = ["NOW", "local", "october", "october_operations", "put_callback", "put_complaint", "put_delivery",
-           "put_violation"]
+           "put_money", "put_violation"]
 
 
 def put_delivery(complaint: int, promised: date, *, kind: str = "replace", status: str = "completed",
@@ -82,13 +94,15 @@ def put_delivery(complaint: int, promised: date, *, kind: str = "replace", statu
     from aftersales.store.models import DeliveryOrder
 
     row = Complaint.get_by_id(complaint)
-    DeliveryOrder.create(
+    order = DeliveryOrder.create(
         complaint=row, complaint_number=row.number, shop=row.shop_id, kind=kind, address="上海市", contact_name="赵敏",
         contact_phone="13800000000", items="沙发", promised_date=promised, slot="morning", first_promised_date=promised,
         status=status, on_time=on_time if status == "completed" else None, collect_fen=collect_fen,
         created_at=local(promised) - timedelta(days=2), updated_at=local(promised),
         completed_at=(completed or local(promised, 11)) if status == "completed" else None,
     )
+    if status == "completed" and collect_fen:
+        put_money(complaint, "collection", collect_fen, order.completed_at, order=int(order.id))
 
 
 def put_callback(complaint: int, finished: datetime, outcome: str, satisfaction: int | None,

@@ -97,3 +97,23 @@ def test_only_a_supervisor_hands_over(capsys, desk_file, tmp_path):
     open_database(desk_file)
     assert RegisterHandover.select().count() == 0
     close_database()
+
+
+def test_a_second_hand_over_is_refused_in_one_line_and_leaves_no_file(capsys, desk_file, tmp_path):
+    first = run_as(capsys, "lead01", "report", "monthly", "2026-10", "--db", desk_file, "--out", tmp_path / "a.pdf",
+                   "--hand-over")
+    assert first.code == 0, first.err
+    again = run_as(capsys, "lead01", "report", "monthly", "2026-10", "--db", desk_file, "--out", tmp_path / "b.pdf",
+                   "--hand-over")
+    one_line(again, "2026-10", "handed over by lead01")
+    assert not (tmp_path / "b.pdf").exists()
+
+
+def test_the_current_month_is_not_handed_over_and_no_file_is_left(capsys, desk_file, tmp_path):
+    done = run_as(capsys, "lead01", "report", "monthly", "2026-11", "--db", desk_file, "--out", tmp_path / "n.xlsx",
+                  "--hand-over")
+    one_line(done, "2026-11", "has not ended")
+    assert not (tmp_path / "n.xlsx").exists()
+    open_database(desk_file)
+    assert RegisterHandover.select().count() == 0
+    close_database()

@@ -64,16 +64,22 @@ def _monthly(args: argparse.Namespace) -> int:
         actor = common.open_as(args, Action.HAND_OVER_REGISTER)
     else:
         common.open_database(target_of(args))
-    written = write_register(desk, args.month, args.out, words(), progress=_Bar(), font=font)
-    totals = written.totals
-    print(t("cli.report.register_written", out=args.out, month=totals.month, lines=totals.lines,
-            sha256=written.sha256))
     if args.hand_over:
-        from ..services.reports.handover import hand_over
+        from ..services.reports.handover import hand_over_register
 
-        done = hand_over(desk, actor, written)
+        # Every refusal comes before the file is written; a late one takes the file away again.
+        written, done = hand_over_register(desk, actor, args.month, args.out, words(), progress=_Bar(), font=font)
+        _written_line(written)
         print(t("cli.report.handed_over", month=done.month, by=done.handed_by))
+        return 0
+    _written_line(write_register(desk, args.month, args.out, words(), progress=_Bar(), font=font))
     return 0
+
+
+def _written_line(written: Any) -> None:
+    totals = written.totals
+    print(t("cli.report.register_written", out=written.path, month=totals.month, lines=totals.lines,
+            sha256=written.sha256))
 
 
 def _verify(args: argparse.Namespace) -> int:

@@ -35,6 +35,7 @@ from .escalations import add_escalations
 from .history import DAY, HistoryMaker
 from .holds import put_waiting_on_hold
 from .marker import DEMO_KEY
+from .money import MONEY_COLUMNS, money_rows
 from .penalties import events_between, play, write_rows
 from .pipeline import DayBatches, store_invented
 from .shop_duties import write_partners, write_visits
@@ -45,7 +46,8 @@ SETUP_DAYS = 400
 # The demo's "now": 18:00 local time on `today`, so a build never depends on the wall clock.
 DEMO_TIME = time(18, 0)
 WEEKEND_WEIGHT = 1.35
-BULK_TABLES = ("complaint", "event", "customer", "delivery_order", "delivery_failure", "callback", "callback_attempt")
+BULK_TABLES = ("complaint", "event", "customer", "delivery_order", "delivery_failure", "callback", "callback_attempt",
+               "money_entry")
 # Page cache while rows go in (KiB, as a negative cache_size): the load only appends, so a modest cache
 # does as well as a big one and keeps the process small.
 LOAD_CACHE_KIB = 20_000
@@ -70,6 +72,7 @@ INSERT_ORDER = _insert("delivery_order", ORDER_COLUMNS)
 INSERT_FAILURE = _insert("delivery_failure", FAILURE_COLUMNS)
 INSERT_CALLBACK = _insert("callback", CALLBACK_COLUMNS)
 INSERT_ATTEMPT = _insert("callback_attempt", ATTEMPT_COLUMNS)
+INSERT_MONEY = _insert("money_entry", MONEY_COLUMNS)
 
 
 def build_demo(
@@ -173,7 +176,7 @@ def invent(out: DayBatches, total: int, seed: int, today: date, until: time) -> 
         out.executemany(INSERT_CUSTOMER, customers)
         out.executemany(INSERT_COMPLAINT, rows)
         out.executemany(INSERT_EVENT, events)
-        _deliveries_and_callbacks(out, history)
+        _deliveries_and_callbacks(out, history, rows, offset)
         if rows:
             sequences.append((f"{day:%Y%m%d}", count))
         out.send((rows[0][0], rows[-1][0]) if rows else None)
@@ -194,11 +197,14 @@ def _shop_duties(conn: sqlite3.Connection, shop_ids: list[int], today: date, now
     write_partners(conn, now, zone, desk_ids, seed)
 
 
-def _deliveries_and_callbacks(out: DayBatches, history: HistoryMaker) -> None:
-    """The day's delivery orders, failed runs, call-backs and attempts (played with its complaints)."""
+def _deliveries_and_callbacks(out: DayBatches, history: HistoryMaker, complaints: list[tuple[object, ...]],
+                              utc_offset: int) -> None:
+    """The day's delivery orders, failed runs, call-backs and attempts (played with its complaints), and the
+    money entries of its complaints' compensation and its orders' collections."""
     orders, failures = history.deliveries.take_rows()
     callbacks, attempts = history.calls.take_rows()
     out.executemany(INSERT_ORDER, orders)
+    out.executemany(INSERT_MONEY, money_rows(complaints, orders, utc_offset))
     out.executemany(INSERT_FAILURE, failures)
     out.executemany(INSERT_CALLBACK, callbacks)
     out.executemany(INSERT_ATTEMPT, attempts)

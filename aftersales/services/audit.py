@@ -12,6 +12,7 @@ from ..domain.enums import EventKind
 from ..domain.schemas import StaffView
 from ..store import own_events
 from ..store.bulk import insert_rows
+from ..store.closed_months import refuse_closed_moments
 from ..store.fields import to_epoch
 from ..store.models import Event
 from ..store.server import append_sealed, is_server, lock_chain
@@ -112,6 +113,8 @@ def append_events(drafts: Sequence[EventDraft]) -> list[int]:
     """
     if not drafts:
         return []
+    # A backdated event may not land in a month already handed over to finance.
+    refuse_closed_moments([draft.at for draft in drafts])
     lock_chain()
     db = Event._meta.database
     if len(drafts) == 1 and is_server(db.obj):

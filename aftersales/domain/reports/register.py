@@ -41,11 +41,34 @@ class MonthStatistics(_View):
     penalties_fen: int = 0
 
 
+class RegisterAmendment(_View):
+    """A correction entered this month to the money of an earlier month already handed over."""
+
+    number: str
+    day: str  # local date the correction was entered, YYYY-MM-DD
+    amends: str  # YYYY-MM
+    kind: str
+    paid_fen: int = 0
+    collected_fen: int = 0
+    note: str = ""
+
+
 class RegisterTotals(_View):
-    """What a handed-over register must add up to: its lines and its money, stored with the hand-over."""
+    """What a handed-over register must add up to: its lines and its money, stored with the hand-over.
+
+    The lines' money and the amendments' money together are the month's entries: its statistics."""
 
     month: str
     lines: int
     paid_fen: int
     collected_fen: int
     statistics: MonthStatistics
+    amendments: list[RegisterAmendment] = []
+
+    @property
+    def amended_paid_fen(self) -> int:
+        return sum(item.paid_fen for item in self.amendments)
+
+    @property
+    def amended_collected_fen(self) -> int:
+        return sum(item.collected_fen for item in self.amendments)

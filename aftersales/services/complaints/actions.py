@@ -3,8 +3,9 @@
 from typing import Any
 
 from ...domain.callbacks import CallbackPurpose
-from ...domain.enums import CloseOutcome, ComplaintStatus, EventKind, Role
+from ...domain.enums import CloseOutcome, ComplaintStatus, EventKind, Remedy, Role
 from ...domain.errors import FieldError, InvalidInput, PermissionDenied, TransitionRefused
+from ...domain.money import MoneyKind
 from ...domain.permissions import Action, allowed
 from ...domain.schemas import ComplaintView, NoteInput, ResolveInput, StaffView, WithdrawInput
 from ...domain.status_machine import ORDER_DRIVEN, PLAIN_MOVES, Move, check_move, legal_moves
@@ -17,6 +18,7 @@ from ..context import Desk
 from ..deliveries.read import open_order_count
 from ..deliveries.withdrawal import cancel_open_orders
 from ..guard import deny, require
+from ..money.entries import add_entry, paid_out
 from ..staff.lookup import staff_row
 from ..unit import unit_of_work
 from ..validation import validate
@@ -171,6 +173,12 @@ def resolve(
             desk.clock(), actor, EventKind.RESOLVED, complaint_id=row.id, field="remedy",
             old=str(valid.compensation_fen), new=valid.remedy.value, note=valid.decision,
         )
+        # The money is a dated entry: the register of the month it was paid counts it, once. Resolving a
+        # reopened complaint again pays only the difference from what was already paid on it.
+        owed = valid.compensation_fen - paid_out(row.id)
+        if owed:
+            kind = MoneyKind.REFUND if valid.remedy is Remedy.RETURN_REFUND else MoneyKind.COMPENSATION
+            add_entry(desk, actor.id, row.id, kind, owed)
         # The customer is called to confirm; only that call (or three days without reaching them) closes it.
         open_callback(
             desk, row.id, CallbackPurpose.CONFIRM_RESOLUTION, desk.clock(),

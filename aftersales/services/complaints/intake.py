@@ -10,6 +10,7 @@ from ...domain.permissions import Action
 from ...domain.schemas import ComplaintInput, ComplaintView, StaffView
 from ...domain.sla import deadlines
 from ...store.bulk import insert_prepared, insert_records, prepare_records
+from ...store.closed_months import refuse_closed_day
 from ...store.converters import complaint_view
 from ...store.db import write_transaction
 from ...store.models import Complaint, Customer, NumberSequence, Shop
@@ -29,7 +30,9 @@ def next_number(received: datetime, desk: Desk) -> str:
 
 def reserve_numbers(day: date, count: int) -> int:
     """Take the next `count` numbers of `day` inside the caller's write transaction (one statement,
-    so the write lock is not held for three); returns the last one taken."""
+    so the write lock is not held for three); returns the last one taken. A complaint received in a
+    month already handed over is refused here, where every intake and import takes its number."""
+    refuse_closed_day(day)
     db = NumberSequence._meta.database
     mark = db.obj.param
     found = db.execute_sql(

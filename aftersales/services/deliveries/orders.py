@@ -35,6 +35,7 @@ from ...domain.errors import (
     NotFound,
     TransitionRefused,
 )
+from ...domain.money import MoneyKind
 from ...domain.permissions import Action
 from ...domain.schemas import Input, StaffView
 from ...domain.status_machine import Move, check_move
@@ -47,6 +48,7 @@ from ..complaints.hold import delivery_promise_for, hold_changes
 from ..complaints.record import load_complaint, save_complaint
 from ..context import Desk
 from ..guard import require
+from ..money.entries import add_entry
 from ..unit import unit_of_work
 from ..validation import validate
 from .read import get_order, open_order_count
@@ -281,6 +283,8 @@ def complete_order(
         _move(desk, actor, order_id, version, DeliveryMove.COMPLETE,
               {"completion_note": valid.note, "completed_at": now, "on_time": on_time},
               {"on_time": int(on_time)}, valid.note)
+        if row.collect_fen:
+            add_entry(desk, actor.id, row.complaint_id, MoneyKind.COLLECTION, row.collect_fen, delivery_order_id=row.id)
         complaint = Complaint.get_by_id(row.complaint_id)
         desk_roles = (Role.OPERATOR, Role.LEAD, Role.MANAGER)
         open_callback(

@@ -10,13 +10,15 @@ from ...domain.errors import ConflictError
 from ...domain.permissions import Action
 from ...domain.reports.register import RegisterTotals
 from ...domain.schemas import StaffView
+from ...domain.wording import Wording
+from ...store.closed_months import close_month
 from ...store.db import write_transaction
 from ...store.models import RegisterHandover, Staff
 from ..audit import append_event
 from ..context import Desk
 from ..guard import require
 from ..unit import unit_of_work
-from .register import RegisterFile, file_hash
+from .register import Progress, RegisterFile, file_hash, register_format, register_month, write_register
 
 
 class Handover(BaseModel):
@@ -39,18 +41,50 @@ def _view(row: RegisterHandover, code: str) -> Handover:
                     totals=RegisterTotals.model_validate_json(row.totals), handed_by=code, handed_at=row.handed_at)
 
 
+def _refuse_hand_over(desk: Desk, month: str, fmt: str) -> None:
+    """Refuse a month that has not ended by the mall's clock, or one already handed over in this format."""
+    period = register_month(desk, month)
+    today = desk.clock().astimezone(desk.sla.zone).date()
+    if period.last >= today:
+        raise ConflictError("reports.error.month_not_ended", month=period.label, today=f"{today:%Y-%m-%d}")
+    earlier = (RegisterHandover.select(RegisterHandover, Staff.code).join(Staff)
+               .where((RegisterHandover.month == period.label) & (RegisterHandover.format == fmt)).first())
+    if earlier is not None:
+        raise ConflictError("reports.error.already_handed_over", month=period.label, by=earlier.handed_by.code,
+                            day=f"{earlier.handed_at.astimezone(desk.sla.zone):%Y-%m-%d}")
+
+
+@unit_of_work
+def check_hand_over(desk: Desk, actor: StaffView, month: str, out: Path) -> None:
+    """Every refusal a hand-over of `month` to `out` can meet, before anything is written."""
+    require(desk, actor, Action.HAND_OVER_REGISTER)
+    _refuse_hand_over(desk, month, register_format(out))
+
+
+@unit_of_work
+def hand_over_register(desk: Desk, actor: StaffView, month: str, out: Path, words: Wording, *,
+                       progress: Progress | None = None, font: str | None = None) -> tuple[RegisterFile, Handover]:
+    """Write the register of `month` to `out` and hand it over; a refusal leaves no file behind."""
+    check_hand_over(desk, actor, month, out)
+    written = write_register(desk, month, out, words, progress=progress, font=font)
+    try:
+        done = hand_over(desk, actor, written)
+    except BaseException:
+        out.unlink(missing_ok=True)
+        raise
+    return written, done
+
+
 @unit_of_work
 def hand_over(desk: Desk, actor: StaffView, written: RegisterFile) -> Handover:
-    """Record `written` as the register of its month handed over by `actor` (one audited event)."""
+    """Record `written` as the register of its month handed over by `actor` (one audited event); the month
+    is closed from then on."""
     require(desk, actor, Action.HAND_OVER_REGISTER)
     month = written.totals.month
     now = desk.clock()
     with write_transaction(f"handing over the register of {month}"):
-        earlier = (RegisterHandover.select(RegisterHandover, Staff.code).join(Staff)
-                   .where((RegisterHandover.month == month) & (RegisterHandover.format == written.format)).first())
-        if earlier is not None:
-            raise ConflictError("reports.error.already_handed_over", month=month, by=earlier.handed_by.code,
-                                day=f"{earlier.handed_at.astimezone(desk.sla.zone):%Y-%m-%d}")
+        _refuse_hand_over(desk, month, written.format)
+        close_month(month, desk.sla.zone, now)
         row = RegisterHandover.create(
             month=month, format=written.format, sha256=written.sha256, size=written.size,
             file_name=Path(written.path).name, totals=written.totals.model_dump_json(), handed_by=actor.id,

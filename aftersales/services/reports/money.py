@@ -1,27 +1,43 @@
-"""Money and penalties of a period: compensation and refunds paid on complaints resolved in it, and
-violations confirmed in it. Sums are integer fen added by the database: exact to the fen."""
+"""Money and penalties of a period: the money entries dated in it (compensation, refunds, collections on
+delivery), and violations confirmed in it. Sums are integer fen added by the database: exact to the fen.
 
-from datetime import datetime
+An entry belongs to the period of its day, whichever complaint it is on and whenever that was handled, so
+a payment is counted in one period only."""
+
+from datetime import date, datetime
+from typing import Any
 
 from peewee import SQL, Case, fn
 
-from ...domain.enums import Remedy
+from ...domain.money import MoneyKind
 from ...domain.penalties.enums import ViolationStatus
 from ...domain.reports.figures import Money, PenaltyFigures, ReportFilters
-from ...store.models import Complaint, Violation
+from ...store.models import Complaint, MoneyEntry, Violation
 from .scope import filtered, narrowed, within
 
 # Confirmed and still standing: deducted or under appeal counts, waived or overturned does not.
 STANDING = (ViolationStatus.CONFIRMED.value, ViolationStatus.DEDUCTED.value, ViolationStatus.APPEALED.value)
 
 
+# Paid out to customers; a collection on delivery is taken in and summed apart.
+PAID_OUT = (MoneyKind.COMPENSATION.value, MoneyKind.PAYMENT.value, MoneyKind.REFUND.value)
+
+
+def entry_days(first: date, after: date) -> Any:
+    """Entries dated from `first` included to `after` excluded (the mall's calendar days)."""
+    return (MoneyEntry.day >= first) & (MoneyEntry.day < after)
+
+
 def money(start: datetime, end: datetime, filters: ReportFilters) -> Money:
-    refund = Complaint.remedy_decided == Remedy.RETURN_REFUND.value
-    query = Complaint.select(
-        fn.SUM(Case(None, [(refund, 0)], Complaint.compensation_fen)),
-        fn.SUM(Case(None, [(refund, Complaint.compensation_fen)], 0)),
-        fn.SUM(Case(None, [(Complaint.compensation_fen > 0, 1)], 0)),
-    ).where(narrowed(within(Complaint.resolved_at, start, end), filters))
+    """The entries dated in the period [start, end) — local midnights — narrowed by the filters."""
+    refund = MoneyEntry.kind == MoneyKind.REFUND.value
+    paid = MoneyEntry.kind.in_(PAID_OUT)
+    query = (MoneyEntry.select(
+        fn.SUM(Case(None, [(refund, 0), (paid, MoneyEntry.amount_fen)], 0)),
+        fn.SUM(Case(None, [(refund, MoneyEntry.amount_fen)], 0)),
+        fn.COUNT(fn.DISTINCT(Case(None, [(paid, MoneyEntry.complaint)], None))),
+    ).join(Complaint, on=(MoneyEntry.complaint == Complaint.id))
+        .where(narrowed(entry_days(start.date(), end.date()), filters)))
     row = query.tuples().first() or (0, 0, 0)
     return Money(compensation_fen=int(row[0] or 0), refund_fen=int(row[1] or 0), paid_complaints=int(row[2] or 0))
 

@@ -12,7 +12,7 @@ from ...domain.wording import Wording
 from ..context import Desk
 from ..unit import unit_of_work
 from .exports import ReportFileRefused
-from .register_rows import TotalsCounter, line_count, month_statistics, register_lines
+from .register_rows import TotalsCounter, amendments, line_count, month_statistics, register_lines
 
 FORMATS = ("pdf", "xlsx")
 PROGRESS_EVERY = 500
@@ -83,7 +83,7 @@ def write_register(desk: Desk, month: str, out: Path, words: Wording, *, progres
     lines = _counted(register_lines(period, zone), counter, total, progress)
 
     def totals() -> RegisterTotals:
-        return counter.totals(period, month_statistics(period, zone))
+        return counter.totals(period, month_statistics(period, zone), amendments(period, zone))
 
     out.open("xb").close()
     with removed_on_failure(out):

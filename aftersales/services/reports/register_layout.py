@@ -85,8 +85,29 @@ def statistics_rows(statistics: MonthStatistics, words: Wording) -> list[tuple[s
 
 
 def totals_rows(totals: RegisterTotals, words: Wording) -> list[tuple[str, str]]:
-    return [
+    rows = [
         (words("reports.register.total.lines"), str(totals.lines)),
         (words("reports.register.total.paid"), yuan(totals.paid_fen)),
         (words("reports.register.total.collected"), yuan(totals.collected_fen)),
     ]
+    if totals.amendments:
+        rows += [(words("reports.register.total.amended_paid"), yuan(totals.amended_paid_fen)),
+                 (words("reports.register.total.amended_collected"), yuan(totals.amended_collected_fen))]
+    return rows
+
+
+def amendment_rows(totals: RegisterTotals, words: Wording) -> list[tuple[str, str]]:
+    """Each correction to an earlier month: what it amends, on which complaint, and its amount in yuan."""
+    kind = _labeller("MoneyKind", words)
+    return [(words("reports.register.amendment", amends=item.amends, number=item.number, day=item.day,
+                   kind=kind(item.kind), note=item.note),
+             yuan(item.paid_fen + item.collected_fen)) for item in totals.amendments]
+
+
+def closing_sections(totals: RegisterTotals, words: Wording) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The last page: the statistics, the register's totals, and the amendments to earlier months if any."""
+    sections = [(words("reports.register.statistics"), statistics_rows(totals.statistics, words)),
+                (words("reports.register.totals"), totals_rows(totals, words))]
+    if totals.amendments:
+        sections.append((words("reports.register.amendments"), amendment_rows(totals, words)))
+    return sections

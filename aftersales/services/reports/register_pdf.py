@@ -10,7 +10,7 @@ from pathlib import Path
 from ...domain.reports.register import RegisterLine, RegisterTotals
 from ...domain.wording import Wording
 from .fonts import FONT_NAME
-from .register_layout import COLUMNS, LineCells, statistics_rows, totals_rows
+from .register_layout import COLUMNS, LineCells, closing_sections
 
 MARGIN = 28.0
 SIZE = 7.5
@@ -116,8 +116,7 @@ def write_pdf(out: Path, month: str, lines: Iterable[RegisterLine], totals: Call
     pages.new_page(None)
     c = pages.canvas
     c.setFont(FONT_NAME, 11)
-    for heading, rows in ((words("reports.register.statistics"), statistics_rows(done.statistics, words)),
-                          (words("reports.register.totals"), totals_rows(done, words))):
+    for heading, rows in closing_sections(done, words):
         c.drawString(MARGIN, pages.y, heading)
         pages.y -= LEADING * 1.6
         for label, value in rows:

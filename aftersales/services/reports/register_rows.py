@@ -1,6 +1,9 @@
 """The monthly register's lines, streamed a page at a time, and its month-end statistics.
 
-A complaint is handled in a month when it was received, acknowledged, resolved or closed in it.
+A complaint is handled in a month when it was received, acknowledged, resolved or closed in it, or money
+moved on it that month. A line's money is that of the month's entries on the complaint, so the lines add up
+to the month's statistics and a payment is in one register only; corrections to months already handed over
+are listed apart, as amendments.
 """
 
 from collections.abc import Iterator
@@ -10,12 +13,13 @@ from zoneinfo import ZoneInfo
 
 from peewee import SQL, Case, fn
 
+from ...domain.money import MoneyKind
 from ...domain.reports.figures import ReportFilters
 from ...domain.reports.period import Period
-from ...domain.reports.register import MonthStatistics, RegisterLine, RegisterTotals
+from ...domain.reports.register import MonthStatistics, RegisterAmendment, RegisterLine, RegisterTotals
 from ...domain.text import mask_phone
-from ...store.models import Complaint, Customer, PenaltyEntry, Shop
-from .money import money
+from ...store.models import Complaint, Customer, MoneyEntry, PenaltyEntry, Shop
+from .money import PAID_OUT, entry_days, money
 from .operations import month_operations, service_records
 from .scope import within
 
@@ -23,9 +27,49 @@ PAGE = 1000
 _NO_FILTERS = ReportFilters()
 
 
+COLLECTED = MoneyKind.COLLECTION.value
+
+
+def _month_entries(start: datetime, end: datetime) -> Any:
+    """The month's own entries (not its amendments to earlier months)."""
+    return entry_days(start.date(), end.date()) & MoneyEntry.amends.is_null()
+
+
 def handled(start: datetime, end: datetime) -> Any:
+    paid = MoneyEntry.select(MoneyEntry.complaint).where(_month_entries(start, end))
     return (within(Complaint.created_at, start, end) | within(Complaint.acknowledged_at, start, end)
-            | within(Complaint.resolved_at, start, end) | within(Complaint.closed_at, start, end))
+            | within(Complaint.resolved_at, start, end) | within(Complaint.closed_at, start, end)
+            | Complaint.id.in_(paid))
+
+
+def _money_of(complaint_ids: list[int], start: datetime, end: datetime) -> dict[int, tuple[int, int]]:
+    """Per complaint: (paid out, collected) by its entries of the month."""
+    if not complaint_ids:
+        return {}
+    out: dict[int, tuple[int, int]] = {}
+    collected = MoneyEntry.kind == COLLECTED
+    for cid, paid, taken in (
+        MoneyEntry.select(MoneyEntry.complaint, fn.SUM(Case(None, [(MoneyEntry.kind.in_(PAID_OUT), MoneyEntry.amount_fen)], 0)),
+                          fn.SUM(Case(None, [(collected, MoneyEntry.amount_fen)], 0)))
+        .where(_month_entries(start, end) & MoneyEntry.complaint.in_(complaint_ids))
+        .group_by(MoneyEntry.complaint).tuples()
+    ):
+        out[int(cid)] = (int(paid or 0), int(taken or 0))
+    return out
+
+
+def amendments(period: Period, zone: ZoneInfo) -> list[RegisterAmendment]:
+    """Corrections entered in `period` to months already handed over, in the order they were entered."""
+    start, end = period.bounds(zone)
+    rows = (MoneyEntry.select(Complaint.number, MoneyEntry.day, MoneyEntry.amends, MoneyEntry.kind,
+                              MoneyEntry.amount_fen, MoneyEntry.note)
+            .join(Complaint, on=(MoneyEntry.complaint == Complaint.id))
+            .where(entry_days(start.date(), end.date()) & MoneyEntry.amends.is_null(False))
+            .order_by(MoneyEntry.id).tuples())
+    return [RegisterAmendment(number=number, day=str(day)[:10], amends=amends, kind=kind,
+                              paid_fen=int(fen) if kind != COLLECTED else 0,
+                              collected_fen=int(fen) if kind == COLLECTED else 0, note=note)
+            for number, day, amends, kind, fen, note in rows]
 
 
 def _local(epoch: Any, zone: ZoneInfo) -> str:
@@ -50,10 +94,13 @@ def register_lines(period: Period, zone: ZoneInfo) -> Iterator[RegisterLine]:
             .where(handled(start, end) & (Complaint.number > last))
             .order_by(Complaint.number).limit(PAGE).tuples()
         )
-        records = service_records([row[0] for row in page])
-        for (cid, number, created, shop, customer, phone, category, status, remedy, resolution, paid,
+        ids = [row[0] for row in page]
+        records = service_records(ids)
+        moved = _money_of(ids, start, end)
+        for (cid, number, created, shop, customer, phone, category, status, remedy, resolution, _field,
              outcome) in page:
-            deliveries, callback, collected = records.get(cid, ("", "", 0))
+            deliveries, callback, _ = records.get(cid, ("", "", 0))
+            paid, collected = moved.get(cid, (0, 0))
             yield RegisterLine(
                 number=number, received=_local(created, zone), shop=shop, customer=customer,
                 phone=mask_phone(phone), category=category, status=outcome or status, remedy=remedy or "",
@@ -78,10 +125,12 @@ def month_statistics(period: Period, zone: ZoneInfo) -> MonthStatistics:
     paid = money(start, end, _NO_FILTERS)
     penalties = PenaltyEntry.select(count, fn.SUM(PenaltyEntry.amount_fen)).where(
         PenaltyEntry.month == period.label).tuples().first() or (0, 0)
-    done, pickups, collected = month_operations(start, end)
+    done, pickups, _ = month_operations(start, end)
+    collected = MoneyEntry.select(fn.SUM(MoneyEntry.amount_fen)).where(
+        entry_days(start.date(), end.date()) & (MoneyEntry.kind == COLLECTED)).scalar()
     return MonthStatistics(
         handled=int(row[0] or 0), received=int(row[1] or 0), resolved=int(row[2] or 0), closed=int(row[3] or 0),
-        deliveries_done=done, pickups_done=pickups, collected_fen=collected,
+        deliveries_done=done, pickups_done=pickups, collected_fen=int(collected or 0),
         compensation_fen=paid.compensation_fen, refund_fen=paid.refund_fen,
         penalties_deducted=int(penalties[0] or 0), penalties_fen=int(penalties[1] or 0),
     )
@@ -106,7 +155,9 @@ class TotalsCounter:
         self.collected_fen += line.collected_fen
         return line
 
-    def totals(self, period: Period, statistics: MonthStatistics) -> RegisterTotals:
+    def totals(self, period: Period, statistics: MonthStatistics,
+               corrections: list[RegisterAmendment] | None = None) -> RegisterTotals:
         return RegisterTotals(month=period.label, lines=self.lines, paid_fen=self.paid_fen,
-                              collected_fen=self.collected_fen, statistics=statistics)
+                              collected_fen=self.collected_fen, statistics=statistics,
+                              amendments=corrections or [])
 

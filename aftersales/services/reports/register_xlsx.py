@@ -6,7 +6,7 @@ from pathlib import Path
 from ...domain.reports.register import RegisterLine, RegisterTotals
 from ...domain.wording import Wording
 from .exports import append_rows, new_workbook, save_workbook, text_cell
-from .register_layout import LineCells, statistics_rows, totals_rows
+from .register_layout import LineCells, closing_sections
 
 
 def write_xlsx(out: Path, month: str, lines: Iterable[RegisterLine], totals: Callable[[], RegisterTotals],
@@ -26,10 +26,10 @@ def write_xlsx(out: Path, month: str, lines: Iterable[RegisterLine], totals: Cal
         count += 1
     done = totals()
     statistics = book.create_sheet(words("reports.register.sheet_statistics"))
-    statistics.append([words("reports.register.statistics"), month])
-    append_rows(statistics, statistics_rows(done.statistics, words))
-    statistics.append([])
-    statistics.append([words("reports.register.totals")])
-    append_rows(statistics, totals_rows(done, words))
+    for index, (heading, rows) in enumerate(closing_sections(done, words)):
+        if index:
+            statistics.append([])
+        statistics.append([heading, month] if not index else [heading])
+        append_rows(statistics, rows)
     save_workbook(book, out)
     return count

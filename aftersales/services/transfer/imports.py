@@ -17,6 +17,7 @@ from ...domain.permissions import Action
 from ...domain.schemas import ComplaintInput, StaffView
 from ...domain.text import unneutralise_formula
 from ...domain.wording import Wording
+from ...store.closed_months import closed_month_at
 from ...store.db import write_transaction
 from ...store.models import Complaint, Shop
 from ..context import Desk
@@ -217,6 +218,8 @@ def _row_input(
             data["received_at"] = parse_time(received, desk.sla.zone)
         except CellRefused as exc:
             errors["received_at"] = exc.error
+        else:
+            _received_problem(data["received_at"], str(received), desk, errors)
     valid = None
     try:
         valid = ComplaintInput.model_validate(data)
@@ -229,6 +232,16 @@ def _row_input(
     errors.update(zero)
     schema.difference_update(zero)
     return (valid if not errors else None), errors, schema
+
+
+def _received_problem(moment: Any, text: str, desk: Desk, errors: dict[str, FieldError]) -> None:
+    """A receipt time after now, or inside a month handed over to finance, stops the row."""
+    if not isinstance(moment, datetime):
+        return
+    if moment > desk.clock():
+        errors["received_at"] = FieldError("cli.import.future_time", text=text)
+    elif (month := closed_month_at(moment)) is not None:
+        errors["received_at"] = FieldError("cli.import.closed_month", text=text, month=month)
 
 
 def _row_problems(line: int, errors: dict[str, FieldError], schema: set[str],

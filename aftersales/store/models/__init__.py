@@ -19,6 +19,7 @@ from .core import (
 from .deliveries import DELIVERY_MODELS, DeliveryFailure, DeliveryOrder
 from .documents import DOCUMENT_MODELS, DocumentMoveRecord, DocumentRange
 from .escalations import ESCALATION_MODELS, Escalation
+from .money import MONEY_MODELS, ClosedMonth, MoneyEntry
 from .partners import PARTNER_MODELS, Partner, Referral, ReferralReply
 from .penalties import PENALTY_MODELS, PayrollMonth, PenaltyEntry, Violation
 from .reports import REPORT_MODELS, RegisterHandover
@@ -29,7 +30,7 @@ from .supervision import SUPERVISION_MODELS, SupervisionVisit
 ALL_MODELS = [
     *CORE_MODELS, LoginFailure, *PENALTY_MODELS, *DELIVERY_MODELS, *CALLBACK_MODELS, *REPORT_MODELS,
     *DOCUMENT_MODELS, *SUPERVISION_MODELS, *PARTNER_MODELS, *SCORECARD_MODELS,
-    *ESCALATION_MODELS,
+    *ESCALATION_MODELS, *MONEY_MODELS,
 ]
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "CALLBACK_MODELS",
     "Callback",
     "CallbackAttempt",
+    "ClosedMonth",
     "DELIVERY_MODELS",
     "DeliveryFailure",
     "DeliveryOrder",
@@ -55,6 +57,8 @@ __all__ = [
     "Event",
     "LoginFailure",
     "Meta",
+    "MONEY_MODELS",
+    "MoneyEntry",
     "NumberSequence",
     "PARTNER_MODELS",
     "PENALTY_MODELS",

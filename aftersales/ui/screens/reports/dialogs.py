@@ -155,14 +155,24 @@ class RegisterDialog(FormDialog[str]):
         self.query_one("#register-progress", ProgressBar).update(total=total, progress=done)
 
     def perform(self, values: dict[str, Any]) -> str:
-        from ....services.reports.handover import hand_over
+        from ....services.reports.handover import hand_over_register
         from ....services.reports.register import write_register
 
         session = self.session
         app: Any = self.app
+
+        def progress(done: int, total: int) -> None:
+            app.call_from_thread(self._progress, done, total)
+
         try:
-            written = write_register(session.desk, values["month"], values["path"], i18n.words(),
-                                     progress=lambda done, total: app.call_from_thread(self._progress, done, total))
+            if values["hand_over"]:
+                assert session.actor is not None
+                # Refused before the file is written (month not ended, already handed over).
+                written, _ = hand_over_register(session.desk, session.actor, values["month"], values["path"],
+                                                i18n.words(), progress=progress)
+            else:
+                written = write_register(session.desk, values["month"], values["path"], i18n.words(),
+                                         progress=progress)
         except OSError as exc:
             raise path_refusal(exc) from exc
         except DeskError as exc:
@@ -170,7 +180,5 @@ class RegisterDialog(FormDialog[str]):
             raise InvalidInput(str(exc), {field: i18n.error_text(exc)}) from exc
         text = i18n.t("reports.register_dialog.written", path=written.path, lines=written.totals.lines)
         if values["hand_over"]:
-            assert session.actor is not None
-            hand_over(session.desk, session.actor, written)
             text += " " + i18n.t("reports.register_dialog.handed_over")
         return text

@@ -1,0 +1,1 @@
+"""Money moved on complaints, as dated append-only entries."""
