@@ -37,7 +37,10 @@ def test_summary_json_for_scripts(capsys, desk_file):
     figures = json.loads(done.out)
     assert figures["current"]["received"] == 5
     assert figures["current"]["money"]["total_fen"] == 112_344
-    assert figures["current"]["sla"]["breach_rate"] == pytest.approx(0.6)
+    # c5's acknowledgement deadline is midnight on 1 November, the moment October is measured at.
+    assert figures["current"]["sla"]["breach_rate"] == pytest.approx(0.4)
+    assert figures["current"]["measured_at"] == "2026-11-01T00:00:00+08:00"
+    assert figures["current"]["partial"] is False
     assert figures["previous"]["period"]["label"] == "2026-09"
 
 
