@@ -48,7 +48,8 @@ def test_summary_with_a_shop_filter_and_a_table(capsys, desk_file):
     done = run(capsys, "report", "summary", "--period", "2026-10", "--shop", "S001", "--db", desk_file)
     assert done.code == 0, done.err
     received = next(line for line in done.out.splitlines() if line.startswith("Complaints received"))
-    assert received.split()[2:] == ["3", "1", "+200.0%"]
+    assert received.split()[2:] == ["3", "1", "+200.0"]
+    assert done.out.splitlines()[0].endswith("measured at 2026-11-01 00:00")
 
 
 def test_export_a_table_to_csv_with_bom(capsys, desk_file, tmp_path):
@@ -57,8 +58,8 @@ def test_export_a_table_to_csv_with_bom(capsys, desk_file, tmp_path):
     assert done.code == 0, done.err
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
-    assert rows[0] == ["Category", "Count", "Share"]
-    assert rows[1] == ["Product quality", "3", "60.0%"]
+    assert rows[0] == ["Category", "Count", "Share (%)"]
+    assert rows[1] == ["Product quality", "3", "60.0"]
 
 
 def test_export_refuses_an_unknown_table_or_suffix(capsys, desk_file, tmp_path):

@@ -4,10 +4,9 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from datetime import datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from ...domain.reports.figures import ReportFigures, ReportFilters, ReportView
-from ...domain.reports.period import Period, PeriodKind
+from ...domain.reports.period import Period, like_for_like, measured
 from ...store.db import connection
 from ..context import Desk
 from ..escalations.metrics import escalations_by_trigger
@@ -44,25 +43,6 @@ def _steps(desk: Desk, period: Period, end: datetime, at: datetime, filters: Rep
             ("trend", lambda: sla_times.trend(period, zone, filters, at)),
         ]
     return steps
-
-
-def measured(period: Period, zone: ZoneInfo, now: datetime) -> tuple[datetime, bool]:
-    """The moment `period` is measured at (its end, or `now` while it runs) and whether it is partial."""
-    start, end = period.bounds(zone)
-    return (max(now, start), True) if now < end else (end, False)
-
-
-def like_for_like(period: Period, zone: ZoneInfo, now: datetime) -> tuple[Period, datetime, bool]:
-    """The period before `period`, cut to the same span when `period` is still running: 1–6 December is
-    compared with 1–6 November (to the same time of day), not with the whole of November."""
-    before = period.previous()
-    start, end = before.bounds(zone)
-    current_start, current_end = period.bounds(zone)
-    if now >= current_end:
-        return before, end, False
-    cut = min(end, start + (max(now, current_start) - current_start))
-    last = max(before.first, (cut - timedelta(microseconds=1)).astimezone(zone).date())
-    return Period(kind=PeriodKind.RANGE, first=before.first, last=last), cut, True
 
 
 def _figures(period: Period, filters: ReportFilters, results: list[tuple[str, Any]], at: datetime,
