@@ -129,7 +129,7 @@ def test_trend_is_daily_for_a_month_and_monthly_for_a_quarter(staff, desk):
 
 
 def test_deliveries_on_time_and_call_back_satisfaction(staff, desk):
-    from .report_factories import local, october_operations
+    from .report_factories import october_operations
 
     october_operations(october())
     month = period_figures(desk, parse_period("2026-10"))
