@@ -79,6 +79,8 @@ def _monthly(args: argparse.Namespace) -> int:
 def _verify(args: argparse.Namespace) -> int:
     from ..services.reports.handover import verify_file
 
+    if args.file.is_dir():
+        raise CliFailure(t("cli.report.is_directory", path=args.file))
     if not args.file.is_file():
         raise CliFailure(t("cli.report.no_file", path=args.file))
     desk = common.settings_desk()
