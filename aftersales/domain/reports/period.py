@@ -98,7 +98,7 @@ class Period(BaseModel):
 def measured(period: Period, zone: ZoneInfo, now: datetime) -> tuple[datetime, bool]:
     """The moment `period` is measured at (its end, or `now` while it runs) and whether it is partial."""
     start, end = period.bounds(zone)
-    return (max(now, start), True) if now < end else (end, False)
+    return (max(now, start).astimezone(zone), True) if now < end else (end, False)
 
 
 def like_for_like(period: Period, zone: ZoneInfo, now: datetime) -> tuple[Period, datetime, bool]:
