@@ -32,3 +32,24 @@ def test_the_escalations_table_names_each_trigger_in_the_desks_language(desk, st
     table = next(t for t in report_tables(load_report(desk, parse_period("2026-11")), i18n.words()) if t.name == "escalations")
     assert table.rows[0] == ["Manual", 1]
     assert all(isinstance(row[0], str) and "_" not in row[0] for row in table.rows)
+
+
+def test_every_filter_narrows_the_escalations_by_trigger(desk, staff):
+    from aftersales.domain.enums import Category, ShopCategory
+    from aftersales.domain.reports.figures import ReportFilters
+    from aftersales.store.models import Shop
+
+    op = staff["op01"]
+    escalate(desk, op, new_complaint(desk, op, phone="13900000001").id, {"reason": "顾客要求主管处理"})
+    # A critical tiles complaint about installation goes to the manager at intake.
+    new_complaint(desk, op, phone="13900000002", severity="critical", shop_code="S002", category="installation")
+    november = parse_period("2026-11")
+
+    def counted(filters: ReportFilters) -> tuple[int, int]:
+        found = load_report(desk, november, filters).current.escalations_by_trigger
+        return found["manual"], found["critical"]
+
+    assert counted(ReportFilters()) == (1, 1)
+    assert counted(ReportFilters(shop_id=Shop.get(Shop.code == "S002").id)) == (0, 1)
+    assert counted(ReportFilters(shop_category=ShopCategory.FURNITURE)) == (1, 0)
+    assert counted(ReportFilters(category=Category.INSTALLATION)) == (0, 1)

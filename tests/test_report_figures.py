@@ -10,7 +10,7 @@ from aftersales.domain.reports.period import parse_period
 from aftersales.services.reports.summary import load_report, period_figures
 from aftersales.store.models import Shop
 
-from .report_factories import october
+from .report_factories import local, october
 
 
 @pytest.fixture
@@ -53,18 +53,21 @@ def test_acknowledgement_and_resolution_percentiles(month):
 
 
 def test_sla_breaches_count_late_and_still_missing_work(month):
-    # c2 resolved after 48 h (due 36 h), c4 acknowledged after 120 min (due 60), c5 never acknowledged;
-    # c3 acknowledged exactly on its deadline is on time.
+    # c2 resolved after 48 h (due 36 h), c4 acknowledged after 120 min (due 60) and still not resolved;
+    # c3 acknowledged exactly on its deadline is on time. c5 (received 23:00 on 31 October) is still not
+    # acknowledged, but its deadline is midnight, the moment October is measured at: not a breach yet.
+    assert month.measured_at == local(date(2026, 11, 1), 0, 0)
     assert month.sla.received == 5
-    assert month.sla.breached == 3
-    assert month.sla.breach_rate == pytest.approx(0.6)
+    assert month.sla.breached == 2
+    assert month.sla.breach_rate == pytest.approx(0.4)
 
 
 def test_sla_by_severity_and_shop(month):
     severity = {row.key: (row.received, row.breached, row.ack.median) for row in month.sla_by_severity}
-    assert severity == {"high": (1, 0, 10.0), "normal": (4, 3, 60.0)}
+    # c5 (TOTO) is not late at midnight on 1 November, the moment October is measured at.
+    assert severity == {"high": (1, 0, 10.0), "normal": (4, 2, 60.0)}
     shops = [(row.label, row.received, row.breached) for row in month.sla_by_shop]
-    assert shops == [("欧派家居", 3, 1), ("TOTO卫浴", 1, 1), ("马可波罗瓷砖", 1, 1)]
+    assert shops == [("欧派家居", 3, 1), ("TOTO卫浴", 1, 0), ("马可波罗瓷砖", 1, 1)]
 
 
 def test_sla_by_month_over_a_quarter(staff, desk):
@@ -120,7 +123,7 @@ def test_trend_is_daily_for_a_month_and_monthly_for_a_quarter(staff, desk):
     days = period_figures(desk, parse_period("2026-10")).trend
     assert len(days) == 31 and days[0].label == "10-01"
     assert [(point.label, point.received, point.breached) for point in days if point.received] == [
-        ("10-01", 1, 0), ("10-10", 1, 1), ("10-12", 1, 0), ("10-20", 1, 1), ("10-31", 1, 1)]
+        ("10-01", 1, 0), ("10-10", 1, 1), ("10-12", 1, 0), ("10-20", 1, 1), ("10-31", 1, 0)]
     months = period_figures(desk, parse_period("2026-Q4")).trend
     assert [(point.label, point.received) for point in months] == [("2026-10", 5), ("2026-11", 1), ("2026-12", 0)]
 

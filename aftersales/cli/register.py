@@ -85,6 +85,8 @@ def _written_line(written: Any) -> None:
 def _verify(args: argparse.Namespace) -> int:
     from ..services.reports.handover import verify_file
 
+    if args.file.is_dir():
+        raise CliFailure(t("cli.report.is_directory", path=args.file))
     if not args.file.is_file():
         raise CliFailure(t("cli.report.no_file", path=args.file))
     desk = common.settings_desk()

@@ -50,15 +50,20 @@ def _load(args: argparse.Namespace) -> "ReportView":
 
 def _summary(args: argparse.Namespace) -> int:
     from ..services.reports.summary import report_json
-    from ..services.reports.tables import summary_table
+    from ..services.reports.tables import shown, summary_table
 
     view = _load(args)
     if args.json:
         print(json.dumps(report_json(view), ensure_ascii=False, indent=2))
         return 0
     table = summary_table(view, words())
-    print(table.title)
-    print_table(table.columns, [[str(cell) for cell in row] for row in table.rows])
+    zone = settings_desk().sla.zone
+    measured_at = view.current.measured_at
+    moment = "—" if measured_at is None else f"{measured_at.astimezone(zone):%Y-%m-%d %H:%M}"
+    print(t("reports.measured_at", title=table.title, moment=moment))
+    # The change keeps its sign: a rise and a fall read apart at a glance.
+    print_table(table.columns, [[*(shown(cell) for cell in row[:-1]),
+                                 shown(row[-1]) if row[-1] is None else f"{row[-1]:+.1f}"] for row in table.rows])
     return 0
 
 

@@ -23,14 +23,14 @@ async def test_changing_the_period_changes_the_chart_and_the_tables(logged_in: L
         screen = app.screen
         assert isinstance(screen, ReportsScreen)
         # The desk's clock stands in November 2026: one complaint, received on the 1st.
-        assert "2026-11 (month)" in _text(screen.query_one("#period-line", Static))
+        assert "2026-11 (month, partial)" in _text(screen.query_one("#period-line", Static))
         chart = screen.query_one(ReceivedChart)
         assert len(chart.points) == 30 and sum(point.received for point in chart.points) == 1
         await press(pilot, "left_square_bracket")
         assert "2026-10 (month) · compared with 2026-09" in _text(screen.query_one("#period-line", Static))
         assert len(chart.points) == 31 and sum(point.received for point in chart.points) == 5
         summary = _text(screen.query_one("#summary", Static))
-        assert "Complaints received" in summary and "+400.0%" in summary  # 5 against September's 1
+        assert "Complaints received" in summary and "+400.0" in summary  # 5 against September's 1
         await press(pilot, "p")  # a quarter
         assert [point.label for point in chart.points] == ["2026-10", "2026-11", "2026-12"]
         await press(pilot, "t")
@@ -98,7 +98,7 @@ async def test_the_table_shown_is_exported(logged_in: LoggedIn, staff, tmp_path)
         app.screen.query_one("#field-path").value = str(tmp_path / "shops.csv")  # type: ignore[attr-defined]
         await press(pilot, "f2")
     lines = (tmp_path / "shops.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0] == "Shop category,Count,Share" and lines[1] == "Furniture,3,60.0%"
+    assert lines[0] == "Shop category,Count,Share (%)" and lines[1] == "Furniture,3,60.0"
 
 
 async def test_changes_while_reading_are_read_once_more_after(logged_in: LoggedIn, staff) -> None:

@@ -1,5 +1,7 @@
 """What the reports section shows for a period: counts, times, money and rates, as plain values."""
 
+from datetime import datetime
+
 from pydantic import BaseModel, ConfigDict, computed_field
 
 from ..enums import Category, ShopCategory
@@ -114,9 +116,15 @@ class TrendPoint(_View):
 
 
 class ReportFigures(_View):
-    """Every figure of one period; the breakdown lists are empty for a headline-only read."""
+    """Every figure of one period; the breakdown lists are empty for a headline-only read.
+
+    `measured_at` is the moment open work was measured at (the period's end, or now while it runs);
+    a `partial` period counts only up to it (a running period, or the same span of the one before).
+    """
 
     period: Period
+    measured_at: datetime | None = None
+    partial: bool = False
     filters: ReportFilters = ReportFilters()
     received: int = 0
     closed: int = 0

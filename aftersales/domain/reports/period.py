@@ -95,6 +95,25 @@ class Period(BaseModel):
         return Period(kind=kind, first=self.first, last=self.last)
 
 
+def measured(period: Period, zone: ZoneInfo, now: datetime) -> tuple[datetime, bool]:
+    """The moment `period` is measured at (its end, or `now` while it runs) and whether it is partial."""
+    start, end = period.bounds(zone)
+    return (max(now, start).astimezone(zone), True) if now < end else (end, False)
+
+
+def like_for_like(period: Period, zone: ZoneInfo, now: datetime) -> tuple[Period, datetime, bool]:
+    """The period before `period`, cut to the same span when `period` is still running: 1–6 December is
+    compared with 1–6 November (to the same time of day), not with the whole of November."""
+    before = period.previous()
+    start, end = before.bounds(zone)
+    current_start, current_end = period.bounds(zone)
+    if now >= current_end:
+        return before, end, False
+    cut = min(end, start + (max(now, current_start) - current_start))
+    last = max(before.first, (cut - timedelta(microseconds=1)).astimezone(zone).date())
+    return Period(kind=PeriodKind.RANGE, first=before.first, last=last), cut, True
+
+
 def month_period(year: int, month: int) -> Period:
     return Period(kind=PeriodKind.MONTH, first=date(year, month, 1), last=_month_end(year, month))
 

@@ -5,15 +5,23 @@ from datetime import datetime
 from peewee import fn
 
 from ...domain.escalations.enums import EscalationTrigger
-from ...store.models import Escalation
+from ...domain.reports.figures import ReportFilters
+from ...store.models import Complaint, Escalation
 
 
-def escalations_by_trigger(start: datetime, end: datetime) -> dict[str, int]:
-    """Escalations raised in [start, end), counted by trigger; every trigger is present (0 when none)."""
+def escalations_by_trigger(start: datetime, end: datetime, filters: ReportFilters | None = None) -> dict[str, int]:
+    """Escalations raised in [start, end), counted by trigger; every trigger is present (0 when none).
+    With `filters`, only escalations of complaints that pass them."""
+    from ..reports.scope import filtered, narrowed
+
     counts = {trigger.value: 0 for trigger in EscalationTrigger}
+    condition = (Escalation.raised_at >= start) & (Escalation.raised_at < end)
+    if filters is not None and filtered(filters):
+        condition &= Escalation.complaint.in_(Complaint.select(Complaint.id).where(
+            narrowed(Complaint.id.is_null(False), filters)))
     query = (
         Escalation.select(Escalation.trigger, fn.COUNT(Escalation.id))
-        .where((Escalation.raised_at >= start) & (Escalation.raised_at < end))
+        .where(condition)
         .group_by(Escalation.trigger)
         .tuples()
     )

@@ -3,6 +3,7 @@
 import csv
 import zipfile
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +29,21 @@ def file_format(out: Path) -> str:
     return suffix
 
 
+# Money (a Decimal of yuan) as a number shown with two places and thousands separated.
+MONEY_FORMAT = "#,##0.00"
+
+
 def text_cell(sheet: Any, value: Cell) -> Any:
-    """A cell for a write-only sheet: numbers as numbers, text as text, never a formula."""
+    """A cell for a write-only sheet: numbers as numbers (money with two places), text as text, never a formula."""
     from openpyxl.cell import WriteOnlyCell
 
     if isinstance(value, str) and value.startswith(FORMULA_START):
         cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"
+        return cell
+    if isinstance(value, Decimal):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = MONEY_FORMAT
         return cell
     return "" if value is None else value
 

@@ -30,11 +30,27 @@ def _positions(count_column: Any) -> list[Any]:
     return out
 
 
-def _late(now: datetime) -> Any:
-    """Acknowledged or resolved after its deadline, or still not by `now`."""
-    moment = to_epoch(now)
-    return ((fn.COALESCE(Complaint.acknowledged_at, moment) > Complaint.ack_due_at)
-            | (fn.COALESCE(Complaint.resolved_at, Complaint.closed_at, moment) > Complaint.resolve_due_at))
+def _clock(moment: int) -> Any:
+    """Where a complaint's SLA clock stood at `moment`: the moment itself, or, while paused, the pause's start
+    (plus the time since a promised resumption that has already passed)."""
+    since, until = Complaint.hold_since, Complaint.hold_until
+    paused = since.is_null(False) & (since <= moment)
+    return Case(None, [(paused & (until.is_null() | (until > moment)), since),
+                       (paused, since + (moment - until))], moment)
+
+
+def _late(at: datetime) -> Any:
+    """Breached a deadline as known at `at` (README, "SLA figures"): the work that ends the deadline
+    (acknowledgement; resolution; for both, a withdrawal or merge) came after it, or had not come by `at`
+    and the clock had passed it then."""
+    moment = to_epoch(at)
+    clock = _clock(moment)
+
+    def finished(done: Any) -> Any:
+        return Case(None, [(done <= moment, done)], clock)
+
+    return ((finished(fn.COALESCE(Complaint.acknowledged_at, Complaint.closed_at)) > Complaint.ack_due_at)
+            | (finished(fn.COALESCE(Complaint.resolved_at, Complaint.closed_at)) > Complaint.resolve_due_at))
 
 
 def _stats(count: int, ranks: dict[int, float]) -> TimeStats:
@@ -49,7 +65,7 @@ def _stats(count: int, ranks: dict[int, float]) -> TimeStats:
     return TimeStats(count=count, median=values["median"], p90=values["p90"])
 
 
-def _rows(group: Any, condition: Any, now: datetime) -> dict[Any, SlaRow]:
+def _rows(group: Any, condition: Any, at: datetime) -> dict[Any, SlaRow]:
     """Per value of `group`: received, breached, and the acknowledgement and resolution percentiles.
 
     One scan: each duration is ranked within its group (unset durations last), and only the rows at
@@ -65,7 +81,7 @@ def _rows(group: Any, condition: Any, now: datetime) -> dict[Any, SlaRow]:
         group.alias("g"), ack.alias("a"), resolve.alias("r"),
         (over(fn.ROW_NUMBER(), [ack.is_null(), ack]) - 1).alias("ia"), over(fn.COUNT(ack)).alias("na"),
         (over(fn.ROW_NUMBER(), [resolve.is_null(), resolve]) - 1).alias("ir"), over(fn.COUNT(resolve)).alias("nr"),
-        over(fn.COUNT(SQL("*"))).alias("n"), over(fn.SUM(Case(None, [(_late(now), 1)], 0))).alias("late"),
+        over(fn.COUNT(SQL("*"))).alias("n"), over(fn.SUM(Case(None, [(_late(at), 1)], 0))).alias("late"),
     ).where(condition).alias("ranked")
     c = ranked.c
     wanted = ((c.ia == 0) | c.ia.in_(NodeList(_positions(c.na), ", ", parens=True))
@@ -85,38 +101,38 @@ def _rows(group: Any, condition: Any, now: datetime) -> dict[Any, SlaRow]:
     return out
 
 
-def _breaches(group: Any, condition: Any, now: datetime) -> dict[Any, tuple[int, int]]:
+def _breaches(group: Any, condition: Any, at: datetime) -> dict[Any, tuple[int, int]]:
     """(received, breached) per group."""
-    breached = fn.SUM(Case(None, [(_late(now), 1)], 0))
+    breached = fn.SUM(Case(None, [(_late(at), 1)], 0))
     query = Complaint.select(group.alias("g"), fn.COUNT(SQL("*")), breached).where(condition).group_by(SQL("1"))
     return {g: (int(count), int(late_count or 0)) for g, count, late_count in query.tuples()}
 
 
-def sla_overall(start: datetime, end: datetime, filters: ReportFilters, now: datetime) -> SlaRow:
+def sla_overall(start: datetime, end: datetime, filters: ReportFilters, at: datetime) -> SlaRow:
     condition = narrowed(within(Complaint.created_at, start, end), filters)
-    return _rows(SQL("0"), condition, now).get(0, SlaRow(key="all"))
+    return _rows(SQL("0"), condition, at).get(0, SlaRow(key="all"))
 
 
-def sla_by_month(period: Period, zone: Any, filters: ReportFilters, now: datetime) -> list[SlaRow]:
+def sla_by_month(period: Period, zone: Any, filters: ReportFilters, at: datetime) -> list[SlaRow]:
     start, end = period.bounds(zone)
     condition = narrowed(within(Complaint.created_at, start, end), filters)
-    found = _rows(month_index(Complaint.created_at, period, zone), condition, now)
+    found = _rows(month_index(Complaint.created_at, period, zone), condition, at)
     return [found.get(index, SlaRow(key=label)).model_copy(update={"key": label})
             for index, label in enumerate(month_labels(period))]
 
 
-def sla_by_severity(start: datetime, end: datetime, filters: ReportFilters, now: datetime) -> list[SlaRow]:
+def sla_by_severity(start: datetime, end: datetime, filters: ReportFilters, at: datetime) -> list[SlaRow]:
     condition = narrowed(within(Complaint.created_at, start, end), filters)
-    found = _rows(Complaint.severity_rank, condition, now)
+    found = _rows(Complaint.severity_rank, condition, at)
     from ...domain.enums import SEVERITY_RANK
 
     return [found[rank].model_copy(update={"key": severity.value})
             for severity, rank in sorted(SEVERITY_RANK.items(), key=lambda item: -item[1]) if rank in found]
 
 
-def sla_by_shop(start: datetime, end: datetime, filters: ReportFilters, now: datetime) -> list[SlaRow]:
+def sla_by_shop(start: datetime, end: datetime, filters: ReportFilters, at: datetime) -> list[SlaRow]:
     condition = narrowed(within(Complaint.created_at, start, end), filters)
-    found = _rows(Complaint.shop, condition, now)
+    found = _rows(Complaint.shop, condition, at)
     names = dict(Shop.select(Shop.id, Shop.name).where(Shop.id.in_(list(found))).tuples()) if found else {}
     rows = [row.model_copy(update={"label": str(names.get(g, g))}) for g, row in found.items()]
     return sorted(rows, key=lambda row: (-row.received, row.label))
@@ -126,7 +142,7 @@ def sla_by_shop(start: datetime, end: datetime, filters: ReportFilters, now: dat
 DAILY_UP_TO = 62
 
 
-def trend(period: Period, zone: Any, filters: ReportFilters, now: datetime) -> list[TrendPoint]:
+def trend(period: Period, zone: Any, filters: ReportFilters, at: datetime) -> list[TrendPoint]:
     """Received and breached per local day (short periods) or month, in one grouped pass."""
     start, end = period.bounds(zone)
     condition = narrowed(within(Complaint.created_at, start, end), filters)
@@ -140,6 +156,6 @@ def trend(period: Period, zone: Any, filters: ReportFilters, now: datetime) -> l
                                                                       time(0, 0), zone)), index)
                     for index in range(days - 1)]
         group = Case(None, branches, days - 1) if branches else Case(None, [(Complaint.id.is_null(False), 0)], 0)
-    found = _breaches(group, condition, now)
+    found = _breaches(group, condition, at)
     return [TrendPoint(label=label, received=found.get(index, (0, 0))[0], breached=found.get(index, (0, 0))[1])
             for index, label in enumerate(labels)]

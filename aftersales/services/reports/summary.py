@@ -2,10 +2,11 @@
 
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from datetime import datetime, timedelta
 from typing import Any
 
 from ...domain.reports.figures import ReportFigures, ReportFilters, ReportView
-from ...domain.reports.period import Period
+from ...domain.reports.period import Period, like_for_like, measured
 from ...store.db import connection
 from ..context import Desk
 from ..escalations.metrics import escalations_by_trigger
@@ -18,46 +19,51 @@ Progress = Callable[[int, int], None]
 READERS = 2
 
 
-def _steps(desk: Desk, period: Period, filters: ReportFilters, detail: bool) -> list[tuple[str, Callable[[], Any]]]:
+def _steps(desk: Desk, period: Period, end: datetime, at: datetime, filters: ReportFilters,
+           detail: bool) -> list[tuple[str, Callable[[], Any]]]:
+    """The reads of `period` counted up to `end`, with open work measured at `at`."""
     zone = desk.sla.zone
-    start, end = period.bounds(zone)
-    now = desk.clock()
+    start, _ = period.bounds(zone)
     steps: list[tuple[str, Callable[[], Any]]] = [
         ("received", lambda: counts.received(start, end, filters)),
         ("closed", lambda: counts.closed(start, end, filters)),
-        ("sla", lambda: sla_times.sla_overall(start, end, filters, now)),
+        ("sla", lambda: sla_times.sla_overall(start, end, filters, at)),
         ("money", lambda: money.money(start, end, filters)),
         ("penalties", lambda: money.penalties(start, end, filters)),
         ("deliveries", lambda: delivery_figures(period, filters)),
         ("callbacks", lambda: callback_figures(start, end, filters)),
-        ("escalations_by_trigger", lambda: escalations_by_trigger(start, end)),
+        ("escalations_by_trigger", lambda: escalations_by_trigger(start, end, filters)),
     ]
     if detail:
         steps += [
             ("breakdowns", lambda: counts.breakdowns(start, end, filters)),
-            ("sla_by_month", lambda: sla_times.sla_by_month(period, zone, filters, now)),
-            ("sla_by_severity", lambda: sla_times.sla_by_severity(start, end, filters, now)),
-            ("sla_by_shop", lambda: sla_times.sla_by_shop(start, end, filters, now)),
-            ("trend", lambda: sla_times.trend(period, zone, filters, now)),
+            ("sla_by_month", lambda: sla_times.sla_by_month(period, zone, filters, at)),
+            ("sla_by_severity", lambda: sla_times.sla_by_severity(start, end, filters, at)),
+            ("sla_by_shop", lambda: sla_times.sla_by_shop(start, end, filters, at)),
+            ("trend", lambda: sla_times.trend(period, zone, filters, at)),
         ]
     return steps
 
 
-def _figures(period: Period, filters: ReportFilters, results: list[tuple[str, Any]]) -> ReportFigures:
+def _figures(period: Period, filters: ReportFilters, results: list[tuple[str, Any]], at: datetime,
+             partial: bool) -> ReportFigures:
     values: dict[str, Any] = {}
     for name, result in results:
         if name == "breakdowns":
             values.update(result)
         else:
             values[name] = result
-    return ReportFigures(period=period, filters=filters, **values)
+    return ReportFigures(period=period, filters=filters, measured_at=at, partial=partial, **values)
 
 
 def period_figures(desk: Desk, period: Period, filters: ReportFilters | None = None, *,
                    detail: bool = True) -> ReportFigures:
     """Every figure of `period` (only the headline when not `detail`), read one after the other."""
     filters = filters or ReportFilters()
-    return _figures(period, filters, [(name, read()) for name, read in _steps(desk, period, filters, detail)])
+    at, partial = measured(period, desk.sla.zone, desk.clock())
+    end = period.bounds(desk.sla.zone)[1]
+    return _figures(period, filters,
+                    [(name, read()) for name, read in _steps(desk, period, end, at, filters, detail)], at, partial)
 
 
 def _read(read: Callable[[], Any]) -> Any:
@@ -68,14 +74,20 @@ def _read(read: Callable[[], Any]) -> Any:
 @unit_of_work
 def load_report(desk: Desk, period: Period, filters: ReportFilters | None = None,
                 progress: Progress | None = None) -> ReportView:
-    """The section's whole read: `period` in detail and the previous period's headline.
+    """The section's whole read: `period` in detail and the previous period's headline (like for like).
 
     The reads run side by side on READERS connections of their own (the database works outside
     Python's lock, so a second core shortens the wait); `progress(done, total)` follows each one.
     """
     filters = filters or ReportFilters()
-    current = _steps(desk, period, filters, True)
-    previous = _steps(desk, period.previous(), filters, False)
+    zone, now = desk.sla.zone, desk.clock()
+    at, partial = measured(period, zone, now)
+    before, before_at, before_partial = like_for_like(period, zone, now)
+    # A running period counts everything so far, now included (nothing is dated after now); the one before
+    # counts to the same moment, included too (times are whole seconds).
+    current = _steps(desk, period, period.bounds(zone)[1], at, filters, True)
+    before_end = before_at + timedelta(seconds=1) if before_partial else before_at
+    previous = _steps(desk, before, before_end, before_at, filters, False)
     total = len(current) + len(previous)
     done = 0
     with ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="report") as pool:
@@ -88,8 +100,8 @@ def load_report(desk: Desk, period: Period, filters: ReportFilters | None = None
                 progress(done, total)
     names = [name for name, _ in [*current, *previous]]
     ordered = [(names[index], results[index]) for index in range(total)]
-    return ReportView(current=_figures(period, filters, ordered[:len(current)]),
-                      previous=_figures(period.previous(), filters, ordered[len(current):]))
+    return ReportView(current=_figures(period, filters, ordered[:len(current)], at, partial),
+                      previous=_figures(before, filters, ordered[len(current):], before_at, before_partial))
 
 
 def report_json(view: ReportView) -> dict[str, Any]:

@@ -1,9 +1,12 @@
 """The report's figures as tables: what the section's table view shows and what any export writes.
 
-Titles, headings and labels are in the language of the words the screen or command hands over.
+Titles, headings and labels are in the language of the words the screen or command hands over. Every
+figure is a number (money a Decimal of yuan with two places) in the one unit its heading states, so a
+column never mixes units and an export writes numbers, not text.
 """
 
 from collections.abc import Callable
+from decimal import Decimal
 from enum import Enum
 
 from pydantic import BaseModel, ConfigDict
@@ -12,7 +15,7 @@ from ...domain.enums import Category, Channel, Remedy, Severity, ShopCategory
 from ...domain.reports.figures import Count, ReportFigures, ReportView, SlaRow, change
 from ...domain.wording import Wording
 
-Cell = str | int | float | None
+Cell = str | int | float | Decimal | None
 
 
 class ReportTable(BaseModel):
@@ -34,24 +37,40 @@ def yuan(fen: int | None) -> str:
     return f"{sign}{abs(fen) // 100:,}.{abs(fen) % 100:02d}"
 
 
-def percent(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate * 100:.1f}%"
+def in_percent(rate: float | None) -> float | None:
+    """A fraction as percent, one decimal (the heading says %)."""
+    return None if rate is None else round(rate * 100, 1)
 
 
-def minutes(value: float | None, words: Wording) -> str:
-    """A duration in minutes as the desk reads it: minutes under two hours, hours under two days, else days."""
-    if value is None:
+def in_minutes(value: float | None) -> int | None:
+    """A duration in minutes, whole (acknowledgement columns are in minutes)."""
+    return None if value is None else int(round(value))
+
+
+def in_hours(value: float | None) -> float | None:
+    """A duration in minutes as hours, one decimal (resolution columns are in hours)."""
+    return None if value is None else round(value / 60, 1)
+
+
+def in_yuan(fen: int) -> Decimal:
+    """Integer fen as yuan with exactly two places, never through a float."""
+    return Decimal(fen).scaleb(-2).quantize(Decimal("0.01"))
+
+
+def shown(cell: Cell) -> str:
+    """A cell as a screen or terminal shows it: thousands separated, "—" for no figure."""
+    if cell is None:
         return "—"
-    if value < 120:
-        return words("reports.unit.minutes", value=f"{value:.0f}")
-    if value < 48 * 60:
-        return words("reports.unit.hours", value=f"{value / 60:.1f}")
-    return words("reports.unit.days", value=f"{value / 1440:.1f}")
+    if isinstance(cell, Decimal):
+        return f"{cell:,.2f}"
+    if isinstance(cell, int):
+        return f"{cell:,}"
+    return str(cell)
 
 
 def signed_change(current: float | None, previous: float | None) -> str:
-    moved = change(current, previous)
-    return "—" if moved is None else f"{moved * 100:+.1f}%"
+    moved = in_percent(change(current, previous))
+    return "—" if moved is None else f"{moved:+.1f}"
 
 
 def _coded_label(enum_name: str, code: str, words: Wording) -> str:
@@ -69,7 +88,7 @@ def _enum_label(kind: type[Enum], words: Wording) -> Callable[[Count], str]:
 
 def _count_table(name: str, items: list[Count], label: Callable[[Count], str], received: int,
                  words: Wording) -> ReportTable:
-    rows: list[list[Cell]] = [[label(item), item.count, percent(item.count / received if received else None)]
+    rows: list[list[Cell]] = [[label(item), item.count, in_percent(item.count / received if received else None)]
                               for item in items]
     return ReportTable(name=name, title=words(f"reports.table.{name}"),
                        columns=[words(f"reports.column.key_{name}"), words("reports.column.count"),
@@ -79,9 +98,8 @@ def _count_table(name: str, items: list[Count], label: Callable[[Count], str], r
 
 def _sla_table(name: str, rows: list[SlaRow], label: Callable[[SlaRow], str], words: Wording) -> ReportTable:
     out: list[list[Cell]] = [
-        [label(row), row.received, minutes(row.ack.median, words), minutes(row.ack.p90, words),
-         minutes(row.resolve.median, words), minutes(row.resolve.p90, words), row.breached,
-         percent(row.breach_rate)]
+        [label(row), row.received, in_minutes(row.ack.median), in_minutes(row.ack.p90),
+         in_hours(row.resolve.median), in_hours(row.resolve.p90), row.breached, in_percent(row.breach_rate)]
         for row in rows
     ]
     columns = [words(f"reports.column.{column}") for column in (
@@ -90,35 +108,41 @@ def _sla_table(name: str, rows: list[SlaRow], label: Callable[[SlaRow], str], wo
     return ReportTable(name=name, title=words(f"reports.table.{name}"), columns=columns, rows=out)
 
 
-def headline(figures: ReportFigures, words: Wording) -> list[tuple[str, float | None, str]]:
-    """(metric name, value for the change, value as shown) of the figures a period is compared by."""
+def headline(figures: ReportFigures) -> list[tuple[str, float | None, Cell]]:
+    """(metric name, value for the change, value in the metric's unit) of the figures a period is compared by."""
     sla, money = figures.sla, figures.money
+    satisfaction = figures.callbacks.satisfaction
     return [
-        ("received", figures.received, f"{figures.received:,}"),
-        ("closed", figures.closed, f"{figures.closed:,}"),
-        ("ack_median", sla.ack.median, minutes(sla.ack.median, words)),
-        ("ack_p90", sla.ack.p90, minutes(sla.ack.p90, words)),
-        ("resolve_median", sla.resolve.median, minutes(sla.resolve.median, words)),
-        ("resolve_p90", sla.resolve.p90, minutes(sla.resolve.p90, words)),
-        ("breach_rate", sla.breach_rate, percent(sla.breach_rate)),
-        ("compensation", money.compensation_fen, yuan(money.compensation_fen)),
-        ("refunds", money.refund_fen, yuan(money.refund_fen)),
-        ("on_time_rate", figures.deliveries.on_time_rate, percent(figures.deliveries.on_time_rate)),
-        ("satisfaction", figures.callbacks.satisfaction,
-         "—" if figures.callbacks.satisfaction is None else f"{figures.callbacks.satisfaction:.2f}"),
-        ("penalties", figures.penalties.confirmed, f"{figures.penalties.confirmed:,}"),
-        ("penalty_amount", figures.penalties.amount_fen, yuan(figures.penalties.amount_fen)),
+        ("received", figures.received, figures.received),
+        ("closed", figures.closed, figures.closed),
+        ("ack_median", sla.ack.median, in_minutes(sla.ack.median)),
+        ("ack_p90", sla.ack.p90, in_minutes(sla.ack.p90)),
+        ("resolve_median", sla.resolve.median, in_hours(sla.resolve.median)),
+        ("resolve_p90", sla.resolve.p90, in_hours(sla.resolve.p90)),
+        ("breach_rate", sla.breach_rate, in_percent(sla.breach_rate)),
+        ("compensation", money.compensation_fen, in_yuan(money.compensation_fen)),
+        ("refunds", money.refund_fen, in_yuan(money.refund_fen)),
+        ("on_time_rate", figures.deliveries.on_time_rate, in_percent(figures.deliveries.on_time_rate)),
+        ("satisfaction", satisfaction, None if satisfaction is None else round(satisfaction, 2)),
+        ("penalties", figures.penalties.confirmed, figures.penalties.confirmed),
+        ("penalty_amount", figures.penalties.amount_fen, in_yuan(figures.penalties.amount_fen)),
     ]
+
+
+def period_heading(figures: ReportFigures, words: Wording) -> str:
+    """A period's column heading; a partial one says so."""
+    label = figures.period.label
+    return words("reports.partial", period=label) if figures.partial else label
 
 
 def summary_table(view: ReportView, words: Wording) -> ReportTable:
-    now, before = headline(view.current, words), headline(view.previous, words)
+    now, before = headline(view.current), headline(view.previous)
     rows: list[list[Cell]] = [
-        [words(f"reports.metric.{name}"), shown, old_shown, signed_change(value, old_value)]
-        for (name, value, shown), (_, old_value, old_shown) in zip(now, before, strict=True)
+        [words(f"reports.metric.{name}"), cell, old_cell, in_percent(change(value, old_value))]
+        for (name, value, cell), (_, old_value, old_cell) in zip(now, before, strict=True)
     ]
-    columns = [words("reports.column.metric"), view.current.period.label, view.previous.period.label,
-               words("reports.column.change")]
+    columns = [words("reports.column.metric"), period_heading(view.current, words),
+               period_heading(view.previous, words), words("reports.column.change")]
     return ReportTable(name="summary", title=words("reports.table.summary"), columns=columns, rows=rows)
 
 

@@ -18,9 +18,9 @@ from textual.widgets import ContentSwitcher, DataTable, OptionList, ProgressBar,
 
 from .... import i18n
 from ....domain.reports.figures import ReportFilters, ReportView
-from ....domain.reports.period import Period, PeriodKind, month_period
+from ....domain.reports.period import Period, PeriodKind, like_for_like, measured, month_period
 from ....services.reports.summary import load_report
-from ....services.reports.tables import ReportTable, headline, report_tables, signed_change
+from ....services.reports.tables import ReportTable, headline, report_tables, shown, signed_change
 from ...background import run_in_background
 from ...messages import DataChanged, LoadFailed
 from ...widgets.desk_footer import DeskFooter
@@ -165,8 +165,13 @@ class ReportsScreen(DeskScreen):
 
     def show_period(self) -> None:
         kind = i18n.t(f"reports.period.{self.period.kind.value}")
-        line = i18n.t("reports.period_line", period=self.period.label, kind=kind,
-                      previous=self.period.previous().label)
+        desk = self.session.desk
+        now = desk.clock()
+        at, partial = measured(self.period, desk.sla.zone, now)
+        previous = like_for_like(self.period, desk.sla.zone, now)[0].label
+        # The moment open work is measured at: the period's end, or now while it runs (then partial).
+        line = i18n.t("reports.partial_line" if partial else "reports.period_line", period=self.period.label,
+                      kind=kind, previous=previous, moment=f"{at.astimezone(desk.sla.zone):%Y-%m-%d %H:%M}")
         if self.filter_text:
             line += " · " + self.filter_text
         self.query_one("#period-line", Static).update(Text(line))
@@ -178,10 +183,9 @@ class ReportsScreen(DeskScreen):
         table.add_column(view.current.period.label, justify="right", no_wrap=True)
         table.add_column(i18n.t("reports.column.change"), justify="right", no_wrap=True)
         words = i18n.words()
-        for (name, value, shown), (_, old, _) in zip(headline(view.current, words), headline(view.previous, words),
-                                                     strict=True):
+        for (name, value, cell), (_, old, _) in zip(headline(view.current), headline(view.previous), strict=True):
             # Not coloured: a fall is good news for a breach rate and bad news for satisfaction.
-            table.add_row(Text(i18n.t(f"reports.metric.{name}")), Text(shown, style="bold"),
+            table.add_row(Text(words(f"reports.metric.{name}")), Text(shown(cell), style="bold"),
                           Text(signed_change(value, old), style="dim" if old is None else ""))
         return table
 
@@ -196,7 +200,7 @@ class ReportsScreen(DeskScreen):
         for number, column in enumerate(table.columns):
             grid.add_column(Text(column, justify="left" if number == 0 else "right"), key=str(number))
         for row in table.rows:
-            grid.add_row(*[Text("" if cell is None else f"{cell:,}" if isinstance(cell, int) else str(cell),
+            grid.add_row(*[Text(shown(cell) if number else "" if cell is None else str(cell),
                                 justify="left" if number == 0 else "right")
                            for number, cell in enumerate(row)])
 
