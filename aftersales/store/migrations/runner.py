@@ -27,6 +27,7 @@ from . import (
     v012_escalations,
     v013_repeat_index,
     v014_short_term_search,
+    v017_one_open_review,
 )
 
 MIGRATIONS: list[Callable[[Database], None]] = [
@@ -44,6 +45,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     v012_escalations.migrate,
     v013_repeat_index.migrate,
     v014_short_term_search.migrate,
+    v017_one_open_review.migrate,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -53,7 +53,7 @@ def fill_table(table: DataTable[Text], columns: tuple[str, ...], rows: list[tupl
 
 def status_cell(view: ViolationView) -> Text:
     out = Text(i18n.label(view.status), no_wrap=True)
-    if view.review is DismissalReview.OPEN:
+    if view.review in (DismissalReview.OPEN, DismissalReview.JOINED):
         out.append(" " + FLAG, style="bold red")
     return out
 
@@ -195,4 +195,6 @@ def violation_story(view: ViolationView, policy: PenaltyPolicy, zone: ZoneInfo) 
         out.append("\n" + i18n.t("penalties.story.appeal", text=strip_controls(view.appeal_reason), outcome=outcome))
     if view.review is not DismissalReview.NONE:
         out.append("\n" + FLAG + " " + i18n.label(view.review), style="bold red" if view.review is DismissalReview.OPEN else "")
+        if view.review_of:
+            out.append(" · " + i18n.t("penalties.story.review_of", id=view.review_of))
     return out
