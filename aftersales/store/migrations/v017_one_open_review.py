@@ -12,7 +12,7 @@ from ..models import Violation
 def migrate(db: Database) -> None:
     table = Violation._meta.table_name
     if "review_of_id" not in {column.name for column in db.get_columns(table)}:
-        db.execute_sql(f"ALTER TABLE {table} ADD COLUMN review_of_id INTEGER REFERENCES {table} (id) ON DELETE RESTRICT")
+        db.execute_sql(f"ALTER TABLE {table} ADD COLUMN review_of_id INTEGER REFERENCES {table} (id)")
     db.execute_sql(f"CREATE INDEX IF NOT EXISTS {table}_review_of_id ON {table} (review_of_id)")
     rows = db.execute_sql(
         f"SELECT id, subject_staff_id FROM {table} WHERE review = 'open' AND subject_staff_id IS NOT NULL"
