@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from aftersales.demo.build import build_demo
+from aftersales.demo.penalties import DemoViolation, PenaltyBook
 from aftersales.domain.clock import fixed_clock
-from aftersales.domain.penalties.enums import STANDING, ViolationStatus
+from aftersales.domain.penalties.enums import STANDING, RuleKind, SubjectKind, ViolationStatus
 from aftersales.domain.penalties.ladder import Standing, tiers
 from aftersales.domain.penalties.policy import PenaltyPolicy
 from aftersales.domain.sla import SlaPolicy
@@ -121,3 +122,16 @@ def test_the_desk_goes_on_from_the_demo_wang_fangs_third_opens_a_review(built: P
         assert verify_chain().first_broken is None
     finally:
         close_database()
+
+
+def test_the_demo_book_lets_later_violations_join_the_open_review_and_its_decision_cover_them() -> None:
+    book = PenaltyBook(zone=ZONE)
+    at = int(DEMO_NOW.timestamp())
+    played = [DemoViolation(n, SubjectKind.STAFF, 7, None, "late_acknowledgement", RuleKind.LADDER, date(2026, n, 5),
+                            "投诉超过两小时未受理", "", 1, at) for n in range(1, 6)]
+    for v in played:
+        book.propose(v, "op02")
+        book.confirm(v, at, 2)
+    assert [(v.review.value, v.review_of) for v in played[2:]] == [("open", None), ("joined", 3), ("joined", 3)]
+    book.decide_review(played[2], at, 4, False, "留用察看三个月")
+    assert {v.review.value for v in played[2:]} == {"retained"}

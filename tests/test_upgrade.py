@@ -51,7 +51,7 @@ def old_desk(engine: str, tmp_path: Path, desk) -> Iterator[tuple[str, dict[str,
     staff = seed_staff()
     seed_shops()
     with pytest.MonkeyPatch.context() as previous_code:
-        # The previous version knew no closed months (schema 15): its writes read no such table.
+        # Versions before schema 15 knew no closed months: their writes read no such table.
         previous_code.setattr("aftersales.services.audit.refuse_closed_moments", lambda moments: None)
         previous_code.setattr("aftersales.services.complaints.intake.refuse_closed_day", lambda day: None)
         for index in range(5):

@@ -23,11 +23,11 @@ from ..domain.penalties.enums import (
     SubjectKind,
     ViolationStatus,
 )
-from ..domain.penalties.ladder import Standing, retier
+from ..domain.penalties.ladder import Standing, in_order, retier
 from ..domain.penalties.months import month_of, next_month
 from ..domain.penalties.policy import PenaltyPolicy
+from ..domain.penalties.workflow import ReviewPlace, check_step, one_open_review
 from ..domain.penalties.workflow import Step as WorkflowStep
-from ..domain.penalties.workflow import check_step, review_after
 from .chain import DemoEvent
 from .penalty_script import EVIDENCE, Step, script
 
@@ -59,6 +59,7 @@ class DemoViolation:
     appeal_decision: tuple[AppealDecision, int, int, str] | None = None  # decision, by, at, note
     review: DismissalReview = DismissalReview.NONE
     review_decision: tuple[int, int, str] | None = None  # by, at, note
+    review_of: int | None = None  # the violation holding the review this one joined
     version: int = 1
     complaint_id: int | None = None
 
@@ -119,7 +120,6 @@ class PenaltyBook:
                           o.amount) for o in rows.values()]
         for move in retier(items, self.policy.ladder(v.kind), self.policy.window):
             other = rows[move.id]
-            other.review = review_after(other.review, self.policy.opens_review(v.kind, move.new_tier))
             other.tier, other.amount, other.version = move.new_tier, move.new_amount, other.version + 1
             if move.old_tier == 0:
                 self._entry(other, at, by, EntryKind.CHARGE, move.delta, None, move.new_tier)
@@ -128,6 +128,10 @@ class PenaltyBook:
                 self._entry(other, at, by, EntryKind.ADJUSTMENT, move.delta, move.old_tier, move.new_tier, cause)
             self._event(at, by, EventKind.VIOLATION_RETIERED, other.id, str(move.old_tier), str(move.new_tier),
                         f"{move.delta:+d} fen in {self._month(at)} ({cause})")
+        places = [ReviewPlace(o.id, o.review, o.review_of, self.policy.opens_review(v.kind, o.tier or 0))
+                  for o in (rows[item.id] for item in in_order(items))]
+        for vid, (review, holder) in one_open_review(places).items():
+            rows[vid].review, rows[vid].review_of, rows[vid].version = review, holder, rows[vid].version + 1
 
     def confirm(self, v: DemoViolation, at: int, by: int, amount: int = 0) -> None:
         v.status, v.decided_by, v.decided_at, v.version = V.CONFIRMED, by, at, v.version + 1
@@ -136,7 +140,8 @@ class PenaltyBook:
             self._entry(v, at, by, EntryKind.CHARGE, amount)
         else:
             self._settle(v, at, by, f"#{v.id} confirmed")
-        opened = " · dismissal review opened" if v.review is DismissalReview.OPEN else ""
+        opened = {DismissalReview.OPEN: " · dismissal review opened",
+                  DismissalReview.JOINED: f" · joins the dismissal review of #{v.review_of}"}.get(v.review, "")
         self._event(at, by, EventKind.VIOLATION_CONFIRMED, v.id, V.PROPOSED.value, V.CONFIRMED.value,
                     f"tier {v.tier or '-'} · {v.amount} fen · {self._month(at)}{opened}")
 
@@ -159,7 +164,8 @@ class PenaltyBook:
             return
         refund = -sum(e.amount for e in self.entries if e.violation_id == v.id)
         v.status, v.amount = V.OVERTURNED, 0
-        v.review = DismissalReview.WITHDRAWN if v.review is DismissalReview.OPEN else v.review
+        if v.review in (DismissalReview.OPEN, DismissalReview.JOINED):
+            v.review, v.review_of = DismissalReview.WITHDRAWN, None
         v.appeal_decision = (AppealDecision.OVERTURNED, by, at, note)
         if refund:
             self._entry(v, at, by, EntryKind.ADJUSTMENT, refund, v.tier, None, f"#{v.id} overturned")
@@ -172,6 +178,11 @@ class PenaltyBook:
         outcome = DismissalReview.DISMISSED if dismiss else DismissalReview.RETAINED
         v.review, v.review_decision, v.version = outcome, (by, at, note), v.version + 1
         self._event(at, by, EventKind.DISMISSAL_DECIDED, v.id, DismissalReview.OPEN.value, outcome.value, note)
+        for other in self.violations.values():  # the decision covers every violation that joined the review
+            if other.review is DismissalReview.JOINED and other.review_of == v.id:
+                other.review, other.review_decision, other.version = outcome, (by, at, note), other.version + 1
+                self._event(at, by, EventKind.DISMISSAL_DECIDED, other.id, DismissalReview.JOINED.value,
+                            outcome.value, f"review of #{v.id} · {note}")
 
     def finalise(self, month: str, at: int, by: int) -> None:
         entries = [e for e in self.entries if e.month == month]
@@ -289,7 +300,7 @@ VIOLATION_COLUMNS = (
     "complaint_id", "evidence", "loss", "status", "proposed_by_id", "proposed_at", "decided_by_id", "decided_at",
     "decision_note", "tier", "amount_fen", "appeal_reason", "appealed_by_id", "appealed_at", "appeal_decision",
     "appeal_note", "appeal_decided_by_id", "appeal_decided_at", "review", "review_note", "review_decided_by_id",
-    "review_decided_at", "version",
+    "review_decided_at", "review_of_id", "version",
 )
 INSERT_VIOLATION = (f"INSERT INTO violation ({', '.join(VIOLATION_COLUMNS)}) "
                     f"VALUES ({', '.join('?' * len(VIOLATION_COLUMNS))})")
@@ -306,7 +317,7 @@ def _violation_row(v: DemoViolation) -> tuple[object, ...]:
         v.complaint_id, v.evidence, v.loss, v.status.value, v.proposed_by, v.proposed_at, v.decided_by,
         v.decided_at, v.decision_note, v.tier, v.amount, appeal_reason, appeal_by, appeal_at,
         decision.value if decision else None, decision_note, decided_by, decided_at, v.review.value, review_note,
-        review_by, review_at, v.version,
+        review_by, review_at, v.review_of, v.version,
     )
 
 

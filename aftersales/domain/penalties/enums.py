@@ -41,10 +41,11 @@ class AppealDecision(StrEnum):
 
 
 class DismissalReview(StrEnum):
-    """The review a staff member's violation at the dismissal tier opens."""
+    """The review a staff member's violation at the dismissal tier opens, or joins while one is open."""
 
     NONE = "none"
     OPEN = "open"
+    JOINED = "joined"  # part of the open review another violation holds (`review_of`)
     DISMISSED = "dismissed"
     RETAINED = "retained"
     WITHDRAWN = "withdrawn"

@@ -104,6 +104,7 @@ class ViolationView(View):
     review: DismissalReview
     review_note: str
     version: int
+    review_of: int | None = None  # the violation holding the review this one joined
     entries: tuple[EntryView, ...] = ()
 
     @property
@@ -164,6 +165,7 @@ class Consequence(View):
     opens_review: bool
     month: str
     others: tuple[RetierView, ...] = ()
+    joins_review: int | None = None  # the violation holding the open review this one would join
 
 
 class PayrollLine(View):

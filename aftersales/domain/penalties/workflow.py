@@ -1,9 +1,11 @@
 """The violation workflow: which step is possible from which status, and who may take it (four-eyes)."""
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 
-from ..errors import DeskError, PermissionDenied
-from .enums import DismissalReview, ViolationStatus
+from ..errors import DeskError, FieldError, InvalidInput, PermissionDenied
+from .enums import DismissalReview, RuleKind, ViolationStatus
 
 V = ViolationStatus
 
@@ -63,6 +65,50 @@ def four_eyes(decider_id: int, subject_staff_id: int | None, proposer_id: int | 
         raise PermissionDenied("penalties.error.own_violation")
     if decider_id == proposer_id:
         raise PermissionDenied("penalties.error.own_proposal")
+
+
+def check_amount(kind: RuleKind, amount_fen: int | None) -> None:
+    """An amount is decided for a discretionary rule, and only for one: a ladder rule costs its tier's."""
+    if kind is RuleKind.DISCRETIONARY and amount_fen is None:
+        raise InvalidInput({"amount_fen": FieldError("penalties.validation.amount_missing")})
+    if kind is RuleKind.LADDER and amount_fen is not None:
+        raise InvalidInput({"amount_fen": FieldError("penalties.validation.amount_by_ladder")})
+
+
+R = DismissalReview
+DECIDED_REVIEWS = frozenset({R.DISMISSED, R.RETAINED})
+
+
+@dataclass(frozen=True)
+class ReviewPlace:
+    """A standing ladder violation of one staff member as the dismissal review sees it."""
+
+    id: int
+    review: DismissalReview
+    review_of: int | None
+    reaches: bool  # its tier reaches the dismissal tier
+
+
+def one_open_review(items: Sequence[ReviewPlace]) -> dict[int, tuple[DismissalReview, int | None]]:
+    """The (review, review_of) of each of `items` (in ladder order) whose place changes.
+
+    One open review per person: the first violation that reaches the dismissal tier opens it (one that
+    already holds it keeps it) and every later one joins it, naming its holder. A decided review stays
+    decided, with the violations it covered; a violation that drops below the tier leaves the review.
+    """
+    holder = next((item.id for item in items if item.reaches and item.review is R.OPEN), None)
+    changes: dict[int, tuple[DismissalReview, int | None]] = {}
+    for item in items:
+        want: tuple[DismissalReview, int | None] = (item.review, item.review_of)
+        if not item.reaches:
+            if item.review in (R.OPEN, R.JOINED):
+                want = (R.WITHDRAWN, None)
+        elif item.review not in DECIDED_REVIEWS:
+            holder = item.id if holder is None else holder
+            want = (R.OPEN, None) if holder == item.id else (R.JOINED, holder)
+        if want != (item.review, item.review_of):
+            changes[item.id] = want
+    return changes
 
 
 def review_after(current: DismissalReview, opens: bool) -> DismissalReview:

@@ -8,7 +8,7 @@ one who lodged it). Two desks deciding the same question at once: the first deci
 from typing import NoReturn
 
 from ...domain.enums import EventKind
-from ...domain.errors import ConflictError, FieldError, InvalidInput, PermissionDenied
+from ...domain.errors import ConflictError, PermissionDenied
 from ...domain.penalties.enums import AppealDecision, DismissalReview, EntryKind, RuleKind, ViolationStatus
 from ...domain.penalties.schemas import (
     AppealDecisionInput,
@@ -17,7 +17,7 @@ from ...domain.penalties.schemas import (
     ReviewDecisionInput,
     ViolationView,
 )
-from ...domain.penalties.workflow import AlreadyDecided, Step, check_step, four_eyes
+from ...domain.penalties.workflow import AlreadyDecided, Step, check_amount, check_step, four_eyes
 from ...domain.permissions import Action, allowed
 from ...domain.schemas import StaffView
 from ...store.db import write_transaction
@@ -81,8 +81,7 @@ def confirm_violation(
     discretionary = row.rule_kind == RuleKind.DISCRETIONARY.value
     if discretionary:
         require(desk, actor, Action.DECIDE_AMOUNT)
-        if valid.amount_fen is None:
-            raise InvalidInput({"amount_fen": FieldError("penalties.validation.amount_missing")})
+    check_amount(RuleKind(row.rule_kind), valid.amount_fen)
     now = desk.clock()
     with write_transaction(f"confirming violation #{violation_id}"):
         row = _decided_again(violation_id, Step.CONFIRM)
@@ -98,7 +97,8 @@ def confirm_violation(
         stored = load(row.id)
         if shown_tier is not None and not discretionary and stored.tier != shown_tier:
             raise ConsequenceChanged(id=row.id, tier=stored.tier, shown=shown_tier)
-        review = " · dismissal review opened" if stored.review == DismissalReview.OPEN.value else ""
+        review = {DismissalReview.OPEN.value: " · dismissal review opened",
+                  DismissalReview.JOINED.value: f" · joins the dismissal review of #{stored.review_of_id}"}.get(stored.review, "")
         event(desk, actor, EventKind.VIOLATION_CONFIRMED, row.id, V.PROPOSED.value, V.CONFIRMED.value,
               f"tier {stored.tier or '-'} · {stored.amount_fen} fen · {month}{review}")
         return view_of(row.id)
@@ -164,8 +164,10 @@ def decide_appeal(
             event(desk, actor, EventKind.APPEAL_UPHELD, row.id, V.APPEALED.value, after.value, valid.note)
             return view_of(row.id)
         refund = -charged(row.id)
-        review = DismissalReview.WITHDRAWN.value if row.review == DismissalReview.OPEN.value else row.review
+        leaves = row.review in (DismissalReview.OPEN.value, DismissalReview.JOINED.value)
+        review = DismissalReview.WITHDRAWN.value if leaves else row.review
         _move(row, V.APPEALED, status=V.OVERTURNED.value, amount_fen=0, review=review,
+              review_of=None if leaves else row.review_of_id,
               appeal_decision=AppealDecision.OVERTURNED.value, **decision)
         if refund:
             add_entry(desk, actor, row.id, month, EntryKind.ADJUSTMENT, refund, row.tier, None,
@@ -181,7 +183,11 @@ def decide_appeal(
 def decide_review(
     desk: Desk, actor: StaffView, violation_id: int, data: ReviewDecisionInput | dict[str, object]
 ) -> ViolationView:
-    """The manager's decision on an open dismissal review: dismiss, or keep the staff member on."""
+    """The manager's decision on an open dismissal review: dismiss, or keep the staff member on.
+
+    Asked on a violation that joined the review, it decides that review; the decision covers every
+    violation that joined it.
+    """
     require(desk, actor, Action.DISMISSAL_DECISION)
     valid = validate(ReviewDecisionInput, data)
     if load(violation_id).subject_staff_id == actor.id:
@@ -189,13 +195,19 @@ def decide_review(
                 PermissionDenied("penalties.error.own_violation"))
     with write_transaction(f"deciding the dismissal review of violation #{violation_id}"):
         serialise()
-        row = load(violation_id)
+        asked = load(violation_id)
+        joined = asked.review == DismissalReview.JOINED.value and asked.review_of_id is not None
+        row = load(asked.review_of_id) if joined else asked
         outcome = DismissalReview.DISMISSED if valid.dismiss else DismissalReview.RETAINED
-        VIOLATION_RECORD.save(
-            row, row.version,
-            {"review": outcome.value, "review_note": valid.note, "review_decided_by": actor.id,
-             "review_decided_at": desk.clock()},
-            still=Violation.review == DismissalReview.OPEN.value, conflict=_review_not_open,
-        )
+        decision = {"review": outcome.value, "review_note": valid.note, "review_decided_by": actor.id,
+                    "review_decided_at": desk.clock()}
+        VIOLATION_RECORD.save(row, row.version, decision, still=Violation.review == DismissalReview.OPEN.value,
+                              conflict=_review_not_open)
         event(desk, actor, EventKind.DISMISSAL_DECIDED, row.id, DismissalReview.OPEN.value, outcome.value, valid.note)
-        return view_of(row.id)
+        covered = Violation.select().where(
+            (Violation.review_of == row.id) & (Violation.review == DismissalReview.JOINED.value)).order_by(Violation.id)
+        for other in list(covered):
+            Violation.update(version=Violation.version + 1, **decision).where(Violation.id == other.id).execute()
+            event(desk, actor, EventKind.DISMISSAL_DECIDED, other.id, DismissalReview.JOINED.value, outcome.value,
+                  f"review of #{row.id} · {valid.note}")
+        return view_of(violation_id)

@@ -12,10 +12,10 @@ from peewee import PostgresqlDatabase
 from ...domain.enums import EventKind
 from ...domain.errors import NotFound
 from ...domain.penalties.enums import STANDING, DismissalReview, EntryKind, RuleKind, SubjectKind
-from ...domain.penalties.ladder import Retier, Standing, retier
+from ...domain.penalties.ladder import Retier, Standing, in_order, retier
 from ...domain.penalties.months import first_open_month, month_of
 from ...domain.penalties.schemas import ViolationView
-from ...domain.penalties.workflow import AlreadyDecided, review_after
+from ...domain.penalties.workflow import AlreadyDecided, ReviewPlace, one_open_review
 from ...domain.schemas import StaffView
 from ...store.converters.penalties import violation_views
 from ...store.models import PayrollMonth, PenaltyEntry, Violation, database
@@ -89,6 +89,13 @@ def standing_ladder(row: Violation) -> list[Violation]:
     )
 
 
+def open_review_of(row: Violation) -> int | None:
+    """The violation holding the open dismissal review of `row`'s subject, if there is one."""
+    holder = Violation.get_or_none(same_subject(row) & (Violation.review == DismissalReview.OPEN.value)
+                                   & Violation.status.in_([status.value for status in STANDING]))
+    return int(holder.id) if holder is not None else None
+
+
 def standing_items(rows: list[Violation]) -> list[Standing]:
     return [Standing(r.id, r.incident_date, r.decided_at, r.tier or 0, r.amount_fen) for r in rows]
 
@@ -136,17 +143,21 @@ def settle(desk: Desk, actor: StaffView | None, row: Violation, month: str, caus
     """Give every standing ladder violation of `row`'s subject its tier now, adding the money it moves.
 
     A violation tiered for the first time gets its charge; one whose tier moved gets an adjustment of
-    the difference in `month` (nothing already entered is changed), and its dismissal review follows.
+    the difference in `month` (nothing already entered is changed). Then the dismissal review follows
+    the tiers: one open review per person, which later violations join.
     """
     kind = SubjectKind(row.subject_kind)
     rows = {item.id: item for item in standing_ladder(row)}
     moves = retier(standing_items(list(rows.values())), desk.penalties.ladder(kind), desk.penalties.window)
+    tiers = {item.id: item.tier or 0 for item in rows.values()} | {move.id: move.new_tier for move in moves}
+    places = one_open_review([
+        ReviewPlace(item.id, DismissalReview(item.review), item.review_of_id,
+                    desk.penalties.opens_review(kind, tiers[item.id]))
+        for item in (rows[standing.id] for standing in in_order(standing_items(list(rows.values()))))
+    ])
     for move in moves:
-        current = rows[move.id]
-        review = review_after(DismissalReview(current.review), desk.penalties.opens_review(kind, move.new_tier))
-        Violation.update(
-            tier=move.new_tier, amount_fen=move.new_amount, review=review.value, version=Violation.version + 1
-        ).where(Violation.id == move.id).execute()
+        Violation.update(tier=move.new_tier, amount_fen=move.new_amount, version=Violation.version + 1).where(
+            Violation.id == move.id).execute()
         first = move.old_tier == 0
         if first or move.delta:
             add_entry(desk, actor, move.id, month, EntryKind.CHARGE if first else EntryKind.ADJUSTMENT, move.delta,
@@ -154,4 +165,8 @@ def settle(desk: Desk, actor: StaffView | None, row: Violation, month: str, caus
         if not first:
             event(desk, actor, EventKind.VIOLATION_RETIERED, move.id, str(move.old_tier), str(move.new_tier),
                   f"{move.delta:+d} fen in {month} ({cause})")
+    for violation_id, (review, holder) in places.items():
+        Violation.update(review=review.value, review_of=holder, version=Violation.version + 1).where(
+            Violation.id == violation_id).execute()
     return moves
+

@@ -24,7 +24,7 @@ from ..context import Desk
 from ..guard import require
 from ..staff.lookup import staff_row
 from ..unit import unit_of_work
-from .ledger import charged, load, local_today, open_month, plan, view_of
+from .ledger import charged, load, local_today, open_month, open_review_of, plan, view_of
 
 V = ViolationStatus
 _KIND_ORDER = {SubjectKind.STAFF: 0, SubjectKind.SHOP: 1, SubjectKind.DEPARTMENT: 2}
@@ -161,9 +161,10 @@ def confirm_consequence(desk: Desk, actor: StaffView, violation_id: int, amount_
         return Consequence(tier=None, amount_fen=amount_fen, opens_review=False, **common)
     moves = plan(desk, row, adding=desk.clock())
     mine = next(m for m in moves if m.id == row.id)
-    return Consequence(tier=mine.new_tier, amount_fen=mine.new_amount,
-                       opens_review=desk.penalties.opens_review(kind, mine.new_tier),
-                       others=_others(moves, row.id, _rows_by_id(moves)), **common)
+    reaches = desk.penalties.opens_review(kind, mine.new_tier)
+    holder = open_review_of(row) if reaches else None
+    return Consequence(tier=mine.new_tier, amount_fen=mine.new_amount, opens_review=reaches and holder is None,
+                       joins_review=holder, others=_others(moves, row.id, _rows_by_id(moves)), **common)
 
 
 @unit_of_work

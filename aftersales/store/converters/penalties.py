@@ -101,6 +101,7 @@ def violation_view(row: Violation, names: Names) -> ViolationView:
         appeal_note=row.appeal_note,
         review=DismissalReview(row.review),
         review_note=row.review_note,
+        review_of=row.review_of_id,
         version=row.version,
         entries=tuple(names.entries.get(row.id, ())),
     )

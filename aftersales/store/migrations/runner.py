@@ -28,6 +28,7 @@ from . import (
     v013_repeat_index,
     v014_short_term_search,
     v015_money_entries,
+    v016_one_open_review,
 )
 
 MIGRATIONS: list[Callable[[Database], None]] = [
@@ -46,6 +47,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     v013_repeat_index.migrate,
     v014_short_term_search.migrate,
     v015_money_entries.migrate,
+    v016_one_open_review.migrate,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -40,6 +40,8 @@ class Violation(BaseModel):
     review_note = TextField(default="")
     review_decided_by = ForeignKeyField(Staff, null=True, backref="+", on_delete="RESTRICT")
     review_decided_at = UtcField(null=True)
+    # The violation holding the review this one joined (review "joined", or that review's outcome).
+    review_of = ForeignKeyField("self", null=True, backref="+")  # checked per statement: a bulk delete may go
     version = IntegerField(default=1)
 
 

@@ -52,7 +52,7 @@ def fill_table(table: DataTable[Text], columns: tuple[str, ...], rows: list[tupl
 
 def status_cell(view: ViolationView) -> Text:
     out = Text(i18n.label(view.status), no_wrap=True)
-    if view.review is DismissalReview.OPEN:
+    if view.review in (DismissalReview.OPEN, DismissalReview.JOINED):
         out.append(" " + FLAG, style="bold red")
     return out
 
@@ -190,5 +190,7 @@ def violation_story(view: ViolationView, policy: PenaltyPolicy, zone: ZoneInfo) 
         outcome = i18n.label(view.appeal_decision) if view.appeal_decision else i18n.label(view.status)
         out.append("\n" + i18n.t("penalties.story.appeal", text=strip_controls(view.appeal_reason), outcome=outcome))
     if view.review is not DismissalReview.NONE:
-        out.append("\n" + FLAG + " " + i18n.label(view.review), style="bold red" if view.review is DismissalReview.OPEN else "")
+        out.append("\n" + FLAG + " " + i18n.label(view.review), style="bold red" if view.review in (DismissalReview.OPEN, DismissalReview.JOINED) else "")
+        if view.review_of:
+            out.append(" · " + i18n.t("penalties.story.review_of", id=view.review_of))
     return out

@@ -75,6 +75,8 @@ def confirm_consequence_text(consequence: Consequence) -> Text:
         out.append(i18n.t("penalties.consequence.discretionary", name=name), style="bold")
     else:
         review = i18n.t("penalties.consequence.opens_review") if consequence.opens_review else ""
+        if consequence.joins_review:
+            review = i18n.t("penalties.consequence.joins_review", id=consequence.joins_review)
         sentence = i18n.t("penalties.consequence.ladder", name=name, ordinal=ordinal(consequence.tier),
                           window=window_text(consequence.window, consequence.incident_date),
                           amount=money(consequence.amount_fen), review=review)
