@@ -8,7 +8,7 @@ from aftersales.services.escalations.repeat import flagged_shops
 from aftersales.store.models import database
 
 from .factories import new_complaint
-from .test_delivery_plans import statements
+from .query_plans import statements
 
 
 def test_every_repeat_read_uses_the_covering_index(db_path, desk, staff) -> None:
