@@ -12,6 +12,7 @@ from ....domain.partners import PartnerKind, PartnerView
 from ....domain.permissions import Action
 from ....services.partners.directory import add_partner, edit_partner, partner_directory, set_partner_active
 from ...dialogs.form_dialog import FormDialog
+from ..directory.active_dialog import ActiveDialog
 from ..directory.base import DirectoryScreen, cell
 from ..directory.fields import choice_field, chosen, line, text_field
 
@@ -66,34 +67,12 @@ class PartnerDialog(FormDialog[PartnerView]):
         self.partner = current  # a second save, after the message, goes over what is stored now
 
 
-class PartnerActiveDialog(FormDialog[PartnerView]):
+class PartnerActiveDialog(ActiveDialog):
     """Deactivate a partner (no new referrals to it, its referrals stay) or reactivate it."""
 
-    def __init__(self, partner: PartnerView) -> None:
-        super().__init__()
-        self.partner = partner
-
-    @property
-    def save_key(self) -> str:
-        return "partners.dialog.reactivate" if not self.partner.active else "partners.dialog.deactivate"
-
-    def title_text(self) -> str:
-        return i18n.t(f"{self.save_key}_title", code=self.partner.code, name=self.partner.name)
-
-    def compose_fields(self) -> ComposeResult:
-        yield Static(Text(i18n.t(f"{self.save_key}_body")))
-
-    def perform(self, values: dict[str, Any]) -> PartnerView:
-        session = self.session
-        assert session.actor is not None
-        return set_partner_active(session.desk, session.actor, self.partner.code, not self.partner.active,
-                                  self.partner.version)
-
-    def reread(self) -> Any:
-        return reread(self.partner.code)
-
-    def conflicted(self, current: Any) -> None:
-        self.partner = current
+    prefix = "partners"
+    set_active = staticmethod(set_partner_active)
+    find = staticmethod(reread)
 
 
 class PartnerDirectoryScreen(DirectoryScreen):

@@ -2,15 +2,15 @@
 
 from typing import Any
 
-from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Select
 
 from .... import i18n
 from ....domain.directory import ShopEntry
 from ....domain.enums import ShopCategory
 from ....services.shops.directory import add_shop, edit_shop, set_shop_active, shop_directory
 from ...dialogs.form_dialog import FormDialog
+from ..directory.active_dialog import ActiveDialog
 from ..directory.fields import choice_field, chosen, line, text_field
 
 DETAILS = ("name", "unit", "category", "contact", "phone")
@@ -71,33 +71,9 @@ class ShopDialog(FormDialog[ShopEntry]):
         self.shop = current  # a second save, after the message, goes over what is stored now
 
 
-class ShopActiveDialog(FormDialog[ShopEntry]):
+class ShopActiveDialog(ActiveDialog):
     """Deactivate a shop (it stops taking complaints, keeps its history) or reactivate it."""
 
-    def __init__(self, shop: ShopEntry) -> None:
-        super().__init__()
-        self.shop = shop
-
-    @property
-    def save_key(self) -> str:
-        return "shops.dialog.reactivate" if not self.shop.active else "shops.dialog.deactivate"
-
-    def title_text(self) -> str:
-        return i18n.t(f"{self.save_key}_title", code=self.shop.code, name=self.shop.name)
-
-    def save_label(self) -> str:
-        return i18n.t(self.save_key)
-
-    def compose_fields(self) -> ComposeResult:
-        yield Static(Text(i18n.t(f"{self.save_key}_body")))
-
-    def perform(self, values: dict[str, Any]) -> ShopEntry:
-        session = self.session
-        assert session.actor is not None
-        return set_shop_active(session.desk, session.actor, self.shop.code, not self.shop.active, self.shop.version)
-
-    def reread(self) -> Any:
-        return reread(self.shop.code)
-
-    def conflicted(self, current: Any) -> None:
-        self.shop = current
+    prefix = "shops"
+    set_active = staticmethod(set_shop_active)
+    find = staticmethod(reread)

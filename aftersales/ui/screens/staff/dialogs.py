@@ -2,9 +2,8 @@
 
 from typing import Any
 
-from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Select
 
 from .... import i18n
 from ....domain.directory import StaffEntry
@@ -12,6 +11,7 @@ from ....domain.enums import Role
 from ....domain.errors import InvalidInput
 from ....services.staff.directory import add_staff, edit_staff, reset_pin, set_staff_active, staff_directory
 from ...dialogs.form_dialog import FormDialog
+from ..directory.active_dialog import ActiveDialog
 from ..directory.fields import choice_field, chosen, line, text_field
 
 
@@ -99,26 +99,9 @@ class PinDialog(StaffForm):
         return reset_pin(session.desk, session.actor, self.person.code, values, self.person.version)
 
 
-class StaffActiveDialog(StaffForm):
+class StaffActiveDialog(ActiveDialog):
     """Deactivate an account (no more logins; the history stays) or reactivate it."""
 
-    @property
-    def key(self) -> str:
-        assert self.person is not None
-        return "staff.dialog.reactivate" if not self.person.active else "staff.dialog.deactivate"
-
-    def title_text(self) -> str:
-        assert self.person is not None
-        return i18n.t(f"{self.key}_title", code=self.person.code, name=self.person.name)
-
-    def save_label(self) -> str:
-        return i18n.t(self.key)
-
-    def compose_fields(self) -> ComposeResult:
-        yield Static(Text(i18n.t(f"{self.key}_body")))
-
-    def perform(self, values: dict[str, Any]) -> StaffEntry:
-        session = self.session
-        assert session.actor is not None and self.person is not None
-        person = self.person
-        return set_staff_active(session.desk, session.actor, person.code, not person.active, person.version)
+    prefix = "staff"
+    set_active = staticmethod(set_staff_active)
+    find = staticmethod(reread)
