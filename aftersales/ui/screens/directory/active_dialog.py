@@ -10,23 +10,17 @@ from textual.widgets import Static
 from .... import i18n
 from ....domain.schemas import StaffView
 from ....services.context import Desk
-from ...dialogs.form_dialog import FormDialog
+from .record_dialog import RecordDialog
 
 
-class ActiveDialog(FormDialog[Any]):
+class ActiveDialog(RecordDialog):
     """Ask before a record is deactivated or reactivated; saves with the version shown.
 
     A directory names its catalog `prefix` ("<prefix>.dialog.deactivate", "_title", "_body"), the service
     that stores the change (`set_active`) and how one record is read again (`find`).
     """
 
-    prefix: ClassVar[str] = ""
     set_active: ClassVar[Callable[[Desk, StaffView, str, bool, int], Any]]  # a staticmethod of the service
-    find: ClassVar[Callable[[str], Any]]  # the stored record of a code, or None
-
-    def __init__(self, record: Any) -> None:
-        super().__init__()
-        self.record = record
 
     @property
     def save_key(self) -> str:  # type: ignore[override]
@@ -43,9 +37,3 @@ class ActiveDialog(FormDialog[Any]):
         assert session.actor is not None
         record = self.record
         return self.set_active(session.desk, session.actor, record.code, not record.active, record.version)
-
-    def reread(self) -> Any:
-        return self.find(self.record.code)
-
-    def conflicted(self, current: Any) -> None:
-        self.record = current

@@ -5,13 +5,12 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
-from .... import i18n
 from ....domain.directory import ShopEntry
 from ....domain.enums import ShopCategory
 from ....services.shops.directory import add_shop, edit_shop, set_shop_active, shop_directory
-from ...dialogs.form_dialog import FormDialog
 from ..directory.active_dialog import ActiveDialog
 from ..directory.fields import choice_field, chosen, line, text_field
+from ..directory.record_dialog import RecordDialog
 
 DETAILS = ("name", "unit", "category", "contact", "phone")
 LIMITS = {"code": 20, "name": 60, "unit": 20, "contact": 40, "phone": 20}
@@ -21,21 +20,16 @@ def reread(code: str) -> ShopEntry | None:
     return next((entry for entry in shop_directory() if entry.code == code), None)
 
 
-class ShopDialog(FormDialog[ShopEntry]):
-    """A new shop (`shop` None) or the details of one; its code never changes once given."""
+class ShopDialog(RecordDialog):
+    """A new shop (`record` None) or the details of one; its code never changes once given."""
 
-
-    def __init__(self, shop: ShopEntry | None = None) -> None:
-        super().__init__()
-        self.shop = shop
-
-    def title_text(self) -> str:
-        if self.shop is None:
-            return i18n.t("shops.dialog.add_title")
-        return i18n.t("shops.dialog.edit_title", code=self.shop.code, name=self.shop.name)
+    prefix = "shops"
+    add = staticmethod(add_shop)
+    edit = staticmethod(edit_shop)
+    find = staticmethod(reread)
 
     def compose_fields(self) -> ComposeResult:
-        shop = self.shop
+        shop = self.record
         if shop is None:
             yield line("code", "shops.column.code", text_field("code", max_length=LIMITS["code"]))
         for name in DETAILS:
@@ -49,26 +43,13 @@ class ShopDialog(FormDialog[ShopEntry]):
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for name in ("code", *DETAILS):
-            if name == "code" and self.shop is not None:
+            if name == "code" and self.record is not None:
                 continue
             if name == "category":
                 out[name] = chosen(self.query_one("#field-category", Select))
             else:
                 out[name] = self.query_one(f"#field-{name}", Input).value
         return out
-
-    def perform(self, values: dict[str, Any]) -> ShopEntry:
-        session = self.session
-        assert session.actor is not None
-        if self.shop is None:
-            return add_shop(session.desk, session.actor, values)
-        return edit_shop(session.desk, session.actor, self.shop.code, values, self.shop.version)
-
-    def reread(self) -> Any:
-        return reread(self.shop.code) if self.shop else None
-
-    def conflicted(self, current: Any) -> None:
-        self.shop = current  # a second save, after the message, goes over what is stored now
 
 
 class ShopActiveDialog(ActiveDialog):

@@ -10,28 +10,22 @@ from ....domain.directory import StaffEntry
 from ....domain.enums import Role
 from ....domain.errors import InvalidInput
 from ....services.staff.directory import add_staff, edit_staff, reset_pin, set_staff_active, staff_directory
-from ...dialogs.form_dialog import FormDialog
 from ..directory.active_dialog import ActiveDialog
 from ..directory.fields import choice_field, chosen, line, text_field
+from ..directory.record_dialog import RecordDialog
 
 
 def reread(code: str) -> StaffEntry | None:
     return next((entry for entry in staff_directory() if entry.code == code), None)
 
 
-class StaffForm(FormDialog[StaffEntry]):
+class StaffForm(RecordDialog):
     """A dialog over one staff member (or a new one); after a conflict it adopts the stored record."""
 
-
-    def __init__(self, person: StaffEntry | None = None) -> None:
-        super().__init__()
-        self.person = person
-
-    def reread(self) -> Any:
-        return reread(self.person.code) if self.person else None
-
-    def conflicted(self, current: Any) -> None:
-        self.person = current
+    prefix = "staff"
+    add = staticmethod(add_staff)
+    edit = staticmethod(edit_staff)
+    find = staticmethod(reread)
 
     def pin_fields(self) -> ComposeResult:
         yield line("pin", "staff.dialog.pin", text_field("pin", password=True, max_length=12))
@@ -46,15 +40,10 @@ class StaffForm(FormDialog[StaffEntry]):
 
 
 class StaffDialog(StaffForm):
-    """A new staff member with their first PIN (`person` None), or a name and role to change."""
-
-    def title_text(self) -> str:
-        if self.person is None:
-            return i18n.t("staff.dialog.add_title")
-        return i18n.t("staff.dialog.edit_title", code=self.person.code, name=self.person.name)
+    """A new staff member with their first PIN (`record` None), or a name and role to change."""
 
     def compose_fields(self) -> ComposeResult:
-        person = self.person
+        person = self.record
         if person is None:
             yield line("code", "staff.column.code", text_field("code", max_length=20))
         yield line("name", "staff.column.name", text_field("name", person.name if person else "", max_length=40))
@@ -67,25 +56,18 @@ class StaffDialog(StaffForm):
             "name": self.query_one("#field-name", Input).value,
             "role": chosen(self.query_one("#field-role", Select)),
         }
-        if self.person is None:
+        if self.record is None:
             out["code"] = self.query_one("#field-code", Input).value
             out["pin"] = self.typed_pin()
         return out
-
-    def perform(self, values: dict[str, Any]) -> StaffEntry:
-        session = self.session
-        assert session.actor is not None
-        if self.person is None:
-            return add_staff(session.desk, session.actor, values)
-        return edit_staff(session.desk, session.actor, self.person.code, values, self.person.version)
 
 
 class PinDialog(StaffForm):
     """A new PIN for someone who forgot theirs; it also lifts a lockout."""
 
     def title_text(self) -> str:
-        assert self.person is not None
-        return i18n.t("staff.dialog.pin_title", code=self.person.code, name=self.person.name)
+        assert self.record is not None
+        return i18n.t("staff.dialog.pin_title", code=self.record.code, name=self.record.name)
 
     def compose_fields(self) -> ComposeResult:
         yield from self.pin_fields()
@@ -95,8 +77,8 @@ class PinDialog(StaffForm):
 
     def perform(self, values: dict[str, Any]) -> StaffEntry:
         session = self.session
-        assert session.actor is not None and self.person is not None
-        return reset_pin(session.desk, session.actor, self.person.code, values, self.person.version)
+        assert session.actor is not None and self.record is not None
+        return reset_pin(session.desk, session.actor, self.record.code, values, self.record.version)
 
 
 class StaffActiveDialog(ActiveDialog):
