@@ -3,9 +3,8 @@
 from typing import Any
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Input, Select, Static
+from textual.widgets import Static
 
 from .... import i18n
 from ....domain.partners import PartnerKind, PartnerView
@@ -13,7 +12,6 @@ from ....domain.permissions import Action
 from ....services.partners.directory import add_partner, edit_partner, partner_directory, set_partner_active
 from ..directory.active_dialog import ActiveDialog
 from ..directory.base import DirectoryScreen, cell
-from ..directory.fields import choice_field, chosen, line, text_field
 from ..directory.record_dialog import RecordDialog
 
 DETAILS = ("name", "kind", "contact", "phone", "serves")
@@ -31,22 +29,9 @@ class PartnerDialog(RecordDialog):
     add = staticmethod(add_partner)
     edit = staticmethod(edit_partner)
     find = staticmethod(reread)
-
-    def compose_fields(self) -> ComposeResult:
-        partner = self.record
-        if partner is None:
-            yield line("code", "partners.column.code", text_field("code", max_length=LIMITS["code"]))
-        for name in DETAILS:
-            if name == "kind":
-                widget = choice_field(name, PartnerKind, partner.kind.value if partner else None)
-            else:
-                widget = text_field(name, str(getattr(partner, name)) if partner else "", max_length=LIMITS[name])
-            yield line(name, f"partners.column.{name}", widget)
-
-    def values(self) -> dict[str, Any]:
-        names = DETAILS if self.record is not None else ("code", *DETAILS)
-        return {name: chosen(self.query_one(f"#field-{name}", Select)) if name == "kind"
-                else self.query_one(f"#field-{name}", Input).value for name in names}
+    details = DETAILS
+    choices = {"kind": PartnerKind}
+    limits = LIMITS
 
 
 class PartnerActiveDialog(ActiveDialog):

@@ -3,7 +3,7 @@
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select
+from textual.widgets import Input
 
 from .... import i18n
 from ....domain.directory import StaffEntry
@@ -11,7 +11,7 @@ from ....domain.enums import Role
 from ....domain.errors import InvalidInput
 from ....services.staff.directory import add_staff, edit_staff, reset_pin, set_staff_active, staff_directory
 from ..directory.active_dialog import ActiveDialog
-from ..directory.fields import choice_field, chosen, line, text_field
+from ..directory.fields import line, text_field
 from ..directory.record_dialog import RecordDialog
 
 
@@ -26,6 +26,9 @@ class StaffForm(RecordDialog):
     add = staticmethod(add_staff)
     edit = staticmethod(edit_staff)
     find = staticmethod(reread)
+    details = ("name", "role")
+    choices = {"role": Role}
+    limits = {"code": 20, "name": 40}
 
     def pin_fields(self) -> ComposeResult:
         yield line("pin", "staff.dialog.pin", text_field("pin", password=True, max_length=12))
@@ -43,21 +46,13 @@ class StaffDialog(StaffForm):
     """A new staff member with their first PIN (`record` None), or a name and role to change."""
 
     def compose_fields(self) -> ComposeResult:
-        person = self.record
-        if person is None:
-            yield line("code", "staff.column.code", text_field("code", max_length=20))
-        yield line("name", "staff.column.name", text_field("name", person.name if person else "", max_length=40))
-        yield line("role", "staff.column.role", choice_field("role", Role, person.role.value if person else None))
-        if person is None:
+        yield from super().compose_fields()
+        if self.record is None:
             yield from self.pin_fields()
 
     def values(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "name": self.query_one("#field-name", Input).value,
-            "role": chosen(self.query_one("#field-role", Select)),
-        }
+        out = super().values()
         if self.record is None:
-            out["code"] = self.query_one("#field-code", Input).value
             out["pin"] = self.typed_pin()
         return out
 
