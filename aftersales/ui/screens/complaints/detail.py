@@ -34,9 +34,8 @@ from ...widgets.section_bar import SectionBar
 from ...widgets.sla_text import deadline_text, hold_text, target_seconds
 from ...widgets.timeline import Timeline
 from ..deliveries.complaint_panel import ComplaintLogistics
-from ..desk_screen import DeskScreen
+from ..desk_screen import DeskScreen, SavesInBackground
 from ..escalations.panel import escalations_text
-from ..saving_screen import SavesInBackground
 from .detail_actions import ACTIONS_BY_NAME, DETAIL_ACTIONS
 
 _RUN = re.compile(r"^run\('(\w+)'\)$")

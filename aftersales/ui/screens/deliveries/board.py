@@ -22,8 +22,7 @@ from ....services.deliveries.quality import ShopQuality, shop_delivery_quality
 from ...background import run_in_background
 from ...messages import DataChanged, LoadFailed, SaveFailed
 from ...widgets.section_bar import SectionBar
-from ..desk_screen import DeskScreen
-from ..saving_screen import SavesInBackground
+from ..desk_screen import DeskScreen, SavesInBackground
 from .board_table import BoardList, board_columns, header_line
 from .day_dialogs import DayDialog, RunsheetDialog
 from .order_dialogs import MOVE_DIALOGS

@@ -26,10 +26,9 @@ from ...messages import DataChanged, LoadFailed, SaveFailed
 from ...minute import every_minute
 from ...read_only import refuse_when_read_only
 from ...widgets.section_bar import SectionBar, badge_text
-from ..desk_screen import DeskScreen
+from ..desk_screen import DeskScreen, SavesInBackground
 from ..penalties.ledger_panel import cell, fill_table
 from ..penalties.violation_screen import KeyFooter
-from ..saving_screen import SavesInBackground
 from .dialogs import CloseDialog, InstructDialog, ReassignDialog, ReviewDialog
 from .panel import STATE_STYLE, reason_text
 
