@@ -1,12 +1,14 @@
-"""The base of the desk's screens: the session and the shell's API, read from the app."""
+"""The base of the desk's screens: the session and the shell's API, read from the app; a refused save."""
 
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import events
 from textual.screen import Screen
 
+from ...domain.errors import ConflictError
 from .. import breakpoints
 from ..language import ScreenFollowsLanguage
+from ..messages import SaveFailed
 from ..session import DeskSession
 
 if TYPE_CHECKING:
@@ -52,3 +54,26 @@ class DeskScreen(ScreenFollowsLanguage, Screen[None]):
         app: Any = self.app
         session: DeskSession = app.session
         return session
+
+
+class SavesInBackground:
+    """A screen whose keys save in the background: a refusal is told and a conflict shows the stored record.
+
+    Mixed in before DeskScreen; the screen provides `busy` (no second save while one runs) and `reload()`.
+    """
+
+    busy: bool
+
+    def on_save_failed(self, message: SaveFailed) -> None:
+        self.busy = False
+        self.save_refused(message.text)
+        if isinstance(message.error, ConflictError):
+            self.reload()
+        self.refresh_bindings()  # type: ignore[attr-defined]
+
+    def save_refused(self, text: str) -> None:
+        """Tell the operator why the save was refused."""
+        self.notify(text, severity="error", markup=False)  # type: ignore[attr-defined]
+
+    def reload(self) -> None:
+        raise NotImplementedError

@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from .... import i18n
 from ....domain.enums import Category, ComplaintStatus
-from ....domain.errors import ConflictError, NotFound
+from ....domain.errors import NotFound
 from ....domain.escalations.schemas import EscalationView
 from ....domain.permissions import allowed
 from ....domain.schemas import ComplaintView, EventView
@@ -34,7 +34,7 @@ from ...widgets.section_bar import SectionBar
 from ...widgets.sla_text import deadline_text, hold_text, target_seconds
 from ...widgets.timeline import Timeline
 from ..deliveries.complaint_panel import ComplaintLogistics
-from ..desk_screen import DeskScreen
+from ..desk_screen import DeskScreen, SavesInBackground
 from ..escalations.panel import escalations_text
 from .detail_actions import ACTIONS_BY_NAME, DETAIL_ACTIONS
 
@@ -136,7 +136,7 @@ def header_table(view: ComplaintView, now: datetime, policy: SlaPolicy, columns:
     return grid
 
 
-class DetailScreen(DeskScreen):
+class DetailScreen(SavesInBackground, DeskScreen):
     """Everything about one complaint, and the keys that move it along."""
 
     DEFAULT_CSS = """
@@ -307,13 +307,9 @@ class DetailScreen(DeskScreen):
         self.busy = False
         self._saved(message.view)
 
-    def on_save_failed(self, message: SaveFailed) -> None:
-        self.busy = False
-        self.show_message(message.text)
-        self.notify(message.text, severity="error", markup=False)
-        if isinstance(message.error, ConflictError):
-            self.reload()
-        self.refresh_bindings()
+    def save_refused(self, text: str) -> None:
+        self.show_message(text)
+        super().save_refused(text)
 
     def _dialog_closed(self, result: object) -> None:
         if result is not None:

@@ -15,7 +15,6 @@ from textual.widgets import Footer, OptionList, Static
 
 from .... import i18n
 from ....domain.deliveries import DeliveryMove, DeliveryStatus, delivery_moves
-from ....domain.errors import ConflictError
 from ....domain.permissions import Action, allowed
 from ....services.deliveries import orders
 from ....services.deliveries.board import BoardView, is_overdue, load_board
@@ -23,7 +22,7 @@ from ....services.deliveries.quality import ShopQuality, shop_delivery_quality
 from ...background import run_in_background
 from ...messages import DataChanged, LoadFailed, SaveFailed
 from ...widgets.section_bar import SectionBar
-from ..desk_screen import DeskScreen
+from ..desk_screen import DeskScreen, SavesInBackground
 from .board_table import BoardList, board_columns, header_line
 from .day_dialogs import DayDialog, RunsheetDialog
 from .order_dialogs import MOVE_DIALOGS
@@ -55,7 +54,7 @@ def _move(name: str) -> str:
     return f"move('{name}')"
 
 
-class DeliveryBoardScreen(DeskScreen):
+class DeliveryBoardScreen(SavesInBackground, DeskScreen):
     """One day's orders; `enter` opens an order's complaint (read-only for the dispatcher)."""
 
     DEFAULT_CSS = """
@@ -264,13 +263,6 @@ class DeliveryBoardScreen(DeskScreen):
     def on_move_done(self, _message: MoveDone) -> None:
         self.busy = False
         self._saved(True)
-
-    def on_save_failed(self, message: SaveFailed) -> None:
-        self.busy = False
-        self.notify(message.text, severity="error", markup=False)
-        if isinstance(message.error, ConflictError):
-            self.reload()
-        self.refresh_bindings()
 
     def _dialog_closed(self, result: object) -> None:
         if result is not None:

@@ -5,11 +5,12 @@ keeps what was typed and adopts the stored order, so a second save may go throug
 """
 
 from collections.abc import Callable
-from datetime import timedelta
-from typing import Any
+from datetime import date, timedelta
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 
 from .... import i18n
@@ -36,10 +37,11 @@ def chosen(select: Select[str]) -> str:
 
 
 class OrderDialog(FormDialog[DeliveryOrderView]):
-    """A form over one order; `act` calls the service with the version shown when it opened."""
+    """A form over one order; `step` (a service of orders) saves it with the version shown when it opened."""
 
     long_labels = True
     title_key = ""
+    step: ClassVar[Callable[[Desk, StaffView, int, dict[str, Any], int], DeliveryOrderView]]
 
     def __init__(self, order: DeliveryOrderView | OrderLine, on_conflict: Callable[[], None] | None = None) -> None:
         super().__init__(on_conflict)
@@ -59,14 +61,28 @@ class OrderDialog(FormDialog[DeliveryOrderView]):
     def order_fields(self) -> ComposeResult:
         yield from ()
 
-    def act(self, desk: Desk, actor: StaffView, order_id: int, version: int,
-            values: dict[str, Any]) -> DeliveryOrderView:
-        raise NotImplementedError
+    def field_row(self, name: str, label_key: str, widget: Widget) -> ComposeResult:
+        """A labelled field and, under it, the place for its error."""
+        yield form_row(i18n.t(label_key), widget)
+        yield self.field_error(name)
+
+    def crew_row(self) -> ComposeResult:
+        yield from self.field_row("crew", "deliveries.dialog.crew",
+                                  filled_input(self.order.crew, id="field-crew", max_length=40, compact=True))
+
+    def date_slot_rows(self, promised: date) -> ComposeResult:
+        yield from self.field_row("promised_date", "deliveries.dialog.date", filled_input(
+            promised.isoformat(), id="field-promised_date", max_length=10, compact=True))
+        yield from self.field_row("slot", "deliveries.dialog.slot", slot_select(self.order.slot))
+
+    def text_row(self, name: str, label_key: str) -> ComposeResult:
+        yield from self.field_row(name, label_key, Input(id=f"field-{name}", max_length=1000, compact=True,
+                                                         select_on_focus=False))
 
     def perform(self, values: dict[str, Any]) -> DeliveryOrderView:
         session = self.session
         assert session.actor is not None
-        return self.act(session.desk, session.actor, self.order.id, self.version, values)
+        return self.step(session.desk, session.actor, self.order.id, values, self.version)
 
     def reread(self) -> DeliveryOrderView:
         return get_order(self.order.id)
@@ -83,116 +99,76 @@ class AcceptDialog(OrderDialog):
     """Take the order: the crew, and the promised date and slot confirmed or moved."""
 
     title_key = "deliveries.dialog.accept_title"
+    step = staticmethod(orders.accept_order)
 
     def order_fields(self) -> ComposeResult:
-        yield form_row(i18n.t("deliveries.dialog.crew"), filled_input(self.order.crew, id="field-crew",
-                                                                      max_length=40, compact=True))
-        yield self.field_error("crew")
-        yield form_row(i18n.t("deliveries.dialog.date"), filled_input(
-            self.order.promised_date.isoformat(), id="field-promised_date", max_length=10, compact=True))
-        yield self.field_error("promised_date")
-        yield form_row(i18n.t("deliveries.dialog.slot"), slot_select(self.order.slot))
-        yield self.field_error("slot")
+        yield from self.crew_row()
+        yield from self.date_slot_rows(self.order.promised_date)
 
     def values(self) -> dict[str, Any]:
         return {"crew": self.text("crew"), "promised_date": self.text("promised_date").strip(),
                 "slot": chosen(self.query_one("#field-slot", Select))}
 
-    def act(self, desk: Desk, actor: StaffView, order_id: int, version: int,
-            values: dict[str, Any]) -> DeliveryOrderView:
-        return orders.accept_order(desk, actor, order_id, values, version)
-
 
 class CrewDialog(OrderDialog):
     title_key = "deliveries.dialog.crew_title"
+    step = staticmethod(orders.assign_crew)
 
     def order_fields(self) -> ComposeResult:
-        yield form_row(i18n.t("deliveries.dialog.crew"), filled_input(self.order.crew, id="field-crew",
-                                                                      max_length=40, compact=True))
-        yield self.field_error("crew")
+        yield from self.crew_row()
 
     def values(self) -> dict[str, Any]:
         return {"crew": self.text("crew")}
 
-    def act(self, desk: Desk, actor: StaffView, order_id: int, version: int,
-            values: dict[str, Any]) -> DeliveryOrderView:
-        return orders.assign_crew(desk, actor, order_id, values, version)
-
 
 class CompleteDialog(OrderDialog):
     title_key = "deliveries.dialog.complete_title"
+    step = staticmethod(orders.complete_order)
 
     def order_fields(self) -> ComposeResult:
-        yield form_row(i18n.t("deliveries.dialog.note"), Input(id="field-note", max_length=1000, compact=True,
-                                                                select_on_focus=False))
-        yield self.field_error("note")
+        yield from self.text_row("note", "deliveries.dialog.note")
 
     def values(self) -> dict[str, Any]:
         return {"note": self.text("note")}
 
-    def act(self, desk: Desk, actor: StaffView, order_id: int, version: int,
-            values: dict[str, Any]) -> DeliveryOrderView:
-        return orders.complete_order(desk, actor, order_id, values, version)
-
 
 class FailDialog(OrderDialog):
     title_key = "deliveries.dialog.fail_title"
+    step = staticmethod(orders.fail_order)
 
     def order_fields(self) -> ComposeResult:
-        yield form_row(i18n.t("deliveries.dialog.reason"), Select(
+        yield from self.field_row("reason", "deliveries.dialog.reason", Select(
             [(Text(i18n.label(reason)), reason.value) for reason in FailureReason], id="field-reason",
             compact=True, prompt=i18n.t("deliveries.dialog.choose_reason")))
-        yield self.field_error("reason")
-        yield form_row(i18n.t("deliveries.dialog.note"), Input(id="field-note", max_length=1000, compact=True,
-                                                                select_on_focus=False))
-        yield self.field_error("note")
+        yield from self.text_row("note", "deliveries.dialog.note")
 
     def values(self) -> dict[str, Any]:
         return {"reason": chosen(self.query_one("#field-reason", Select)), "note": self.text("note")}
 
-    def act(self, desk: Desk, actor: StaffView, order_id: int, version: int,
-            values: dict[str, Any]) -> DeliveryOrderView:
-        return orders.fail_order(desk, actor, order_id, values, version)
-
 
 class RescheduleDialog(OrderDialog):
     title_key = "deliveries.dialog.reschedule_title"
+    step = staticmethod(orders.reschedule_order)
 
     def order_fields(self) -> ComposeResult:
         today = self.session.desk.clock().astimezone(self.session.desk.sla.zone).date()
-        proposal = max(self.order.promised_date, today) + timedelta(days=1)
-        yield form_row(i18n.t("deliveries.dialog.date"), filled_input(
-            proposal.isoformat(), id="field-promised_date", max_length=10, compact=True))
-        yield self.field_error("promised_date")
-        yield form_row(i18n.t("deliveries.dialog.slot"), slot_select(self.order.slot))
-        yield self.field_error("slot")
-        yield form_row(i18n.t("deliveries.dialog.note"), Input(id="field-note", max_length=1000, compact=True,
-                                                                select_on_focus=False))
-        yield self.field_error("note")
+        yield from self.date_slot_rows(max(self.order.promised_date, today) + timedelta(days=1))
+        yield from self.text_row("note", "deliveries.dialog.note")
 
     def values(self) -> dict[str, Any]:
         return {"promised_date": self.text("promised_date").strip(),
                 "slot": chosen(self.query_one("#field-slot", Select)), "note": self.text("note")}
 
-    def act(self, desk: Desk, actor: StaffView, order_id: int, version: int,
-            values: dict[str, Any]) -> DeliveryOrderView:
-        return orders.reschedule_order(desk, actor, order_id, values, version)
-
 
 class CancelDialog(OrderDialog):
     title_key = "deliveries.dialog.cancel_title"
+    step = staticmethod(orders.cancel_order)
 
     def order_fields(self) -> ComposeResult:
-        yield form_row(i18n.t("deliveries.dialog.cancel_reason"), Input(
-            id="field-reason", max_length=1000, compact=True, select_on_focus=False))
-        yield self.field_error("reason")
+        yield from self.text_row("reason", "deliveries.dialog.cancel_reason")
 
     def values(self) -> dict[str, Any]:
         return {"reason": self.text("reason")}
-
-    def act(self, desk: Desk, actor: StaffView, order_id: int, version: int,
-            values: dict[str, Any]) -> DeliveryOrderView:
-        return orders.cancel_order(desk, actor, order_id, values, version)
 
 
 # Board move → the dialog that carries it out (None: done at once, without a form).

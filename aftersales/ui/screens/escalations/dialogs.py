@@ -72,8 +72,11 @@ class ReviewDialog(FormDialog[EscalationView]):
 
 
 class _TextDialog(ReviewDialog):
+    """One text to write, saved by `step` with the version shown."""
+
     field = ""
     label_key = ""
+    step: Callable[[Desk, StaffView, int, dict[str, Any], int], EscalationView]
 
     def compose_fields(self) -> ComposeResult:
         yield Label(Text(i18n.t(self.label_key)))
@@ -87,23 +90,22 @@ class _TextDialog(ReviewDialog):
     def values(self) -> dict[str, Any]:
         return {self.field: self.query_one(f"#field-{self.field}", TextArea).text}
 
+    def act(self, desk: Desk, actor: StaffView, values: dict[str, Any]) -> EscalationView:
+        return self.step(desk, actor, self.shown.id, values, self.version)
+
 
 class InstructDialog(_TextDialog):
     title_key = "escalations.dialog.instruct_title"
     field = "text"
     label_key = "escalations.dialog.instructions"
-
-    def act(self, desk: Desk, actor: StaffView, values: dict[str, Any]) -> EscalationView:
-        return review.instruct(desk, actor, self.shown.id, values, self.version)
+    step = staticmethod(review.instruct)
 
 
 class CloseDialog(_TextDialog):
     title_key = "escalations.dialog.close_title"
     field = "decision"
     label_key = "escalations.dialog.decision"
-
-    def act(self, desk: Desk, actor: StaffView, values: dict[str, Any]) -> EscalationView:
-        return review.close(desk, actor, self.shown.id, values, self.version)
+    step = staticmethod(review.close)
 
 
 class ReassignDialog(ReviewDialog):

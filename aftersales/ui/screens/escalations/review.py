@@ -16,7 +16,6 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from .... import i18n
-from ....domain.errors import ConflictError
 from ....domain.escalations.enums import LEVEL_LEAD, EscalationState
 from ....domain.escalations.schemas import EscalationView
 from ....services.escalations import review
@@ -27,7 +26,7 @@ from ...messages import DataChanged, LoadFailed, SaveFailed
 from ...minute import every_minute
 from ...read_only import refuse_when_read_only
 from ...widgets.section_bar import SectionBar, badge_text
-from ..desk_screen import DeskScreen
+from ..desk_screen import DeskScreen, SavesInBackground
 from ..penalties.ledger_panel import cell, fill_table
 from ..penalties.violation_screen import KeyFooter
 from .dialogs import CloseDialog, InstructDialog, ReassignDialog, ReviewDialog
@@ -58,7 +57,7 @@ def age_text(raised_at: datetime, now: datetime) -> str:
     return business_left(max(0, int((now - raised_at).total_seconds())), 86400)
 
 
-class EscalationReviewScreen(DeskScreen):
+class EscalationReviewScreen(SavesInBackground, DeskScreen):
     """Open escalations the logged-in reviewer handles."""
 
     DEFAULT_CSS = """
@@ -239,13 +238,6 @@ class EscalationReviewScreen(DeskScreen):
     def on_review_done(self, message: ReviewDone) -> None:
         self.busy = False
         self._saved(message.view, message.done_key)
-        self.refresh_bindings()
-
-    def on_save_failed(self, message: SaveFailed) -> None:
-        self.busy = False
-        self.notify(message.text, severity="error", markup=False)
-        if isinstance(message.error, ConflictError):
-            self.reload()
         self.refresh_bindings()
 
     def _dialog_closed(self, result: object) -> None:

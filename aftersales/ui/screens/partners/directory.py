@@ -3,17 +3,16 @@
 from typing import Any
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Input, Select, Static
+from textual.widgets import Static
 
 from .... import i18n
 from ....domain.partners import PartnerKind, PartnerView
 from ....domain.permissions import Action
 from ....services.partners.directory import add_partner, edit_partner, partner_directory, set_partner_active
-from ...dialogs.form_dialog import FormDialog
+from ..directory.active_dialog import ActiveDialog
 from ..directory.base import DirectoryScreen, cell
-from ..directory.fields import choice_field, chosen, line, text_field
+from ..directory.record_dialog import RecordDialog
 
 DETAILS = ("name", "kind", "contact", "phone", "serves")
 LIMITS = {"code": 20, "name": 80, "contact": 40, "phone": 20, "serves": 200}
@@ -23,77 +22,24 @@ def reread(code: str) -> PartnerView | None:
     return next((entry for entry in partner_directory(include_inactive=True) if entry.code == code), None)
 
 
-class PartnerDialog(FormDialog[PartnerView]):
-    """A new outside partner (`partner` None) or the details of one; its code never changes once given."""
+class PartnerDialog(RecordDialog):
+    """A new outside partner (`record` None) or the details of one; its code never changes once given."""
+
+    prefix = "partners"
+    add = staticmethod(add_partner)
+    edit = staticmethod(edit_partner)
+    find = staticmethod(reread)
+    details = DETAILS
+    choices = {"kind": PartnerKind}
+    limits = LIMITS
 
 
-    def __init__(self, partner: PartnerView | None = None) -> None:
-        super().__init__()
-        self.partner = partner
-
-    def title_text(self) -> str:
-        if self.partner is None:
-            return i18n.t("partners.dialog.add_title")
-        return i18n.t("partners.dialog.edit_title", code=self.partner.code, name=self.partner.name)
-
-    def compose_fields(self) -> ComposeResult:
-        partner = self.partner
-        if partner is None:
-            yield line("code", "partners.column.code", text_field("code", max_length=LIMITS["code"]))
-        for name in DETAILS:
-            if name == "kind":
-                widget = choice_field(name, PartnerKind, partner.kind.value if partner else None)
-            else:
-                widget = text_field(name, str(getattr(partner, name)) if partner else "", max_length=LIMITS[name])
-            yield line(name, f"partners.column.{name}", widget)
-
-    def values(self) -> dict[str, Any]:
-        names = DETAILS if self.partner is not None else ("code", *DETAILS)
-        return {name: chosen(self.query_one(f"#field-{name}", Select)) if name == "kind"
-                else self.query_one(f"#field-{name}", Input).value for name in names}
-
-    def perform(self, values: dict[str, Any]) -> PartnerView:
-        session = self.session
-        assert session.actor is not None
-        if self.partner is None:
-            return add_partner(session.desk, session.actor, values)
-        return edit_partner(session.desk, session.actor, self.partner.code, values, self.partner.version)
-
-    def reread(self) -> Any:
-        return reread(self.partner.code) if self.partner else None
-
-    def conflicted(self, current: Any) -> None:
-        self.partner = current  # a second save, after the message, goes over what is stored now
-
-
-class PartnerActiveDialog(FormDialog[PartnerView]):
+class PartnerActiveDialog(ActiveDialog):
     """Deactivate a partner (no new referrals to it, its referrals stay) or reactivate it."""
 
-    def __init__(self, partner: PartnerView) -> None:
-        super().__init__()
-        self.partner = partner
-
-    @property
-    def save_key(self) -> str:
-        return "partners.dialog.reactivate" if not self.partner.active else "partners.dialog.deactivate"
-
-    def title_text(self) -> str:
-        return i18n.t(f"{self.save_key}_title", code=self.partner.code, name=self.partner.name)
-
-    def compose_fields(self) -> ComposeResult:
-        yield Static(Text(i18n.t(f"{self.save_key}_body")))
-
-    def perform(self, values: dict[str, Any]) -> PartnerView:
-        session = self.session
-        assert session.actor is not None
-        return set_partner_active(session.desk, session.actor, self.partner.code, not self.partner.active,
-                                  self.partner.version)
-
-    def reread(self) -> Any:
-        return reread(self.partner.code)
-
-    def conflicted(self, current: Any) -> None:
-        self.partner = current
+    prefix = "partners"
+    set_active = staticmethod(set_partner_active)
+    find = staticmethod(reread)
 
 
 class PartnerDirectoryScreen(DirectoryScreen):

@@ -1,6 +1,7 @@
 """Deciding a violation: confirm (its consequence spelt out first), waive, appeal, decide an appeal or a review."""
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -10,7 +11,9 @@ from textual.widgets import Input, Select, Static
 from .... import i18n
 from ....domain.penalties.enums import RuleKind
 from ....domain.penalties.schemas import Consequence, ViolationView
+from ....domain.schemas import StaffView
 from ....domain.text import strip_controls
+from ....services.context import Desk
 from ....services.penalties import decide
 from ....services.penalties.read import confirm_consequence
 from ...dialogs.form_dialog import FormDialog, parse_yuan
@@ -121,34 +124,40 @@ class ConfirmDialog(ViolationDialog):
         self.query_one("#consequence", Static).update(confirm_consequence_text(current))
 
 
-class WaiveDialog(ViolationDialog):
-    title_key = "penalties.waive.title"
-    save_key = "penalties.key.waive"
+class ReasonDialog(ViolationDialog):
+    """A decision that only needs a reason: what it leads to, a field for the reason, and `step` saves it.
+
+    `decision` names its texts: penalties.<decision>.title, .consequence and .reason, and the key
+    penalties.key.<decision> on the save button.
+    """
+
+    decision = ""
+    step: ClassVar[Callable[[Desk, StaffView, int, dict[str, Any]], ViolationView]]
+
+    def __init__(self, violation: ViolationView) -> None:
+        super().__init__(violation)
+        self.title_key = f"penalties.{self.decision}.title"
+        self.save_key = f"penalties.key.{self.decision}"
 
     def decision_fields(self) -> ComposeResult:
-        yield Static(Text(i18n.t("penalties.waive.consequence")), classes="consequence")
-        yield from self.note_field("penalties.waive.reason", "reason")
+        yield Static(Text(i18n.t(f"penalties.{self.decision}.consequence")), classes="consequence")
+        yield from self.note_field(f"penalties.{self.decision}.reason", "reason")
 
     def values(self) -> dict[str, Any]:
         return {"reason": self.text_of("reason")}
 
     def perform(self, values: dict[str, Any]) -> ViolationView:
-        return decide.waive_violation(self.session.desk, self.actor, self.violation.id, values)
+        return self.step(self.session.desk, self.actor, self.violation.id, values)
 
 
-class AppealDialog(ViolationDialog):
-    title_key = "penalties.appeal.title"
-    save_key = "penalties.key.appeal"
+class WaiveDialog(ReasonDialog):
+    decision = "waive"
+    step = staticmethod(decide.waive_violation)
 
-    def decision_fields(self) -> ComposeResult:
-        yield Static(Text(i18n.t("penalties.appeal.consequence")), classes="consequence")
-        yield from self.note_field("penalties.appeal.reason", "reason")
 
-    def values(self) -> dict[str, Any]:
-        return {"reason": self.text_of("reason")}
-
-    def perform(self, values: dict[str, Any]) -> ViolationView:
-        return decide.appeal_violation(self.session.desk, self.actor, self.violation.id, values)
+class AppealDialog(ReasonDialog):
+    decision = "appeal"
+    step = staticmethod(decide.appeal_violation)
 
 
 class AppealDecisionDialog(ViolationDialog):

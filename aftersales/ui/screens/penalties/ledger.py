@@ -10,7 +10,6 @@ from textual.widgets import DataTable
 from ....domain.penalties.schemas import LedgerView, SubjectRef, ViolationView
 from ....services.penalties.read import ledger
 from ...background import run_in_background
-from ...messages import DataChanged
 from ...widgets.section_bar import SectionBar
 from .ledger_panel import LedgerPanel
 from .violation_screen import KeyFooter, ViolationScreen
@@ -43,10 +42,6 @@ class LedgerScreen(ViolationScreen):
 
     def reload(self) -> None:
         self._load()
-
-    @on(DataChanged)
-    def _changed(self) -> None:
-        self.reload()
 
     def _load(self) -> None:
         session = self.session

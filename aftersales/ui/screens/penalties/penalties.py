@@ -14,7 +14,6 @@ from ....domain.penalties.schemas import LedgerView, PendingItem, SubjectSummary
 from ....domain.permissions import Action, allowed
 from ....services.penalties.read import ledger, own_subject, people, to_confirm
 from ...background import run_in_background
-from ...messages import DataChanged
 from ...navigation import prepared
 from ...widgets.section_bar import SectionBar
 from .ledger_panel import FLAG, LedgerPanel, cell, fill_table
@@ -87,10 +86,6 @@ class PenaltiesScreen(ViolationScreen):
 
     def reload(self) -> None:
         self._load()
-
-    @on(DataChanged)
-    def _changed(self) -> None:
-        self.reload()
 
     def _load(self) -> None:
         session = self.session

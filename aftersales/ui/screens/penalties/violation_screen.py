@@ -7,6 +7,7 @@ now is greyed. The services check again.
 from dataclasses import dataclass
 from typing import Any
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -20,7 +21,7 @@ from ....domain.permissions import Action, allowed
 from ....domain.schemas import StaffView
 from ....services.penalties.read import confirm_consequence, overturn_consequence
 from ...background import run_in_background
-from ...messages import LoadFailed
+from ...messages import DataChanged, LoadFailed
 from ...widgets.desk_footer import DeskFooter
 from ..desk_screen import DeskScreen
 from .decide_dialogs import AppealDecisionDialog, AppealDialog, ConfirmDialog, ReviewDialog, WaiveDialog
@@ -167,6 +168,10 @@ class ViolationScreen(DeskScreen):
 
     def reload(self) -> None:
         """Read what the screen shows again."""
+
+    @on(DataChanged)
+    def _changed(self) -> None:
+        self.reload()
 
 
 class KeyFooter(DeskFooter):

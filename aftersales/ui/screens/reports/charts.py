@@ -18,46 +18,57 @@ def _ticks(labels: list[str]) -> tuple[list[int], list[str]]:
     return positions, [short[index - 1] for index in positions]
 
 
-class ReceivedChart(PlotextPlot):
+class TrendChart(PlotextPlot):
+    """A chart over the days (or months) of the period: the subclass draws its series, this frames it."""
+
+    title_key = ""
+    points: list[TrendPoint] = []
+
+    def show(self, points: list[TrendPoint]) -> None:
+        self.points = points
+        plt = self.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.title(t(self.title_key))
+        if self.draw(points):
+            plt.xlim(0.5, len(points) + 0.5)
+            plt.xticks(*_ticks([point.label for point in points]))
+        self.refresh()
+
+    def draw(self, points: list[TrendPoint]) -> bool:
+        """Plot the series and set its y range; False when there is nothing to plot."""
+        raise NotImplementedError
+
+
+class ReceivedChart(TrendChart):
     """Bars of complaints received per day (or month) of the period."""
 
-    points: list[TrendPoint] = []
+    title_key = "reports.chart.received"
 
-    def show(self, points: list[TrendPoint]) -> None:
-        self.points = points
+    def draw(self, points: list[TrendPoint]) -> bool:
+        if not points:
+            return False
         plt = self.plt
-        plt.clear_data()
-        plt.clear_figure()
-        plt.title(t("reports.chart.received"))
-        if points:
-            positions = list(range(1, len(points) + 1))
-            counts = [point.received for point in points]
-            if self.size.width >= 3 * len(points) + 8:
-                plt.bar(positions, counts, width=0.5)
-            else:  # too narrow for a bar a day: bars would run together, an area reads the same
-                plt.plot(positions, counts, marker="hd", fillx=True)
-            plt.ylim(0, max(max(counts), 1))
-            plt.xlim(0.5, len(points) + 0.5)
-            plt.xticks(*_ticks([point.label for point in points]))
-        self.refresh()
+        positions = list(range(1, len(points) + 1))
+        counts = [point.received for point in points]
+        if self.size.width >= 3 * len(points) + 8:
+            plt.bar(positions, counts, width=0.5)
+        else:  # too narrow for a bar a day: bars would run together, an area reads the same
+            plt.plot(positions, counts, marker="hd", fillx=True)
+        plt.ylim(0, max(max(counts), 1))
+        return True
 
 
-class BreachChart(PlotextPlot):
+class BreachChart(TrendChart):
     """The SLA breach rate (%) per day (or month) of the period."""
 
-    points: list[TrendPoint] = []
+    title_key = "reports.chart.breach_rate"
 
-    def show(self, points: list[TrendPoint]) -> None:
-        self.points = points
-        plt = self.plt
-        plt.clear_data()
-        plt.clear_figure()
-        plt.title(t("reports.chart.breach_rate"))
+    def draw(self, points: list[TrendPoint]) -> bool:
         shown = [(index + 1, point.breach_rate * 100) for index, point in enumerate(points)
                  if point.breach_rate is not None]
-        if shown:
-            plt.plot([x for x, _ in shown], [y for _, y in shown], marker="dot")
-            plt.ylim(0, 100)
-            plt.xlim(0.5, len(points) + 0.5)
-            plt.xticks(*_ticks([point.label for point in points]))
-        self.refresh()
+        if not shown:
+            return False
+        self.plt.plot([x for x, _ in shown], [y for _, y in shown], marker="dot")
+        self.plt.ylim(0, 100)
+        return True

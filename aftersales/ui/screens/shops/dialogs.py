@@ -1,17 +1,12 @@
 """Adding a shop, editing its details, and deactivating or reactivating it."""
 
-from typing import Any
 
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.widgets import Input, Select, Static
 
-from .... import i18n
 from ....domain.directory import ShopEntry
 from ....domain.enums import ShopCategory
 from ....services.shops.directory import add_shop, edit_shop, set_shop_active, shop_directory
-from ...dialogs.form_dialog import FormDialog
-from ..directory.fields import choice_field, chosen, line, text_field
+from ..directory.active_dialog import ActiveDialog
+from ..directory.record_dialog import RecordDialog
 
 DETAILS = ("name", "unit", "category", "contact", "phone")
 LIMITS = {"code": 20, "name": 60, "unit": 20, "contact": 40, "phone": 20}
@@ -21,83 +16,21 @@ def reread(code: str) -> ShopEntry | None:
     return next((entry for entry in shop_directory() if entry.code == code), None)
 
 
-class ShopDialog(FormDialog[ShopEntry]):
-    """A new shop (`shop` None) or the details of one; its code never changes once given."""
+class ShopDialog(RecordDialog):
+    """A new shop (`record` None) or the details of one; its code never changes once given."""
+
+    prefix = "shops"
+    add = staticmethod(add_shop)
+    edit = staticmethod(edit_shop)
+    find = staticmethod(reread)
+    details = DETAILS
+    choices = {"category": ShopCategory}
+    limits = LIMITS
 
 
-    def __init__(self, shop: ShopEntry | None = None) -> None:
-        super().__init__()
-        self.shop = shop
-
-    def title_text(self) -> str:
-        if self.shop is None:
-            return i18n.t("shops.dialog.add_title")
-        return i18n.t("shops.dialog.edit_title", code=self.shop.code, name=self.shop.name)
-
-    def compose_fields(self) -> ComposeResult:
-        shop = self.shop
-        if shop is None:
-            yield line("code", "shops.column.code", text_field("code", max_length=LIMITS["code"]))
-        for name in DETAILS:
-            if name == "category":
-                yield line(name, "shops.column.category",
-                           choice_field(name, ShopCategory, shop.category.value if shop else None))
-            else:
-                value = str(getattr(shop, name)) if shop else ""
-                yield line(name, f"shops.column.{name}", text_field(name, value, max_length=LIMITS[name]))
-
-    def values(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for name in ("code", *DETAILS):
-            if name == "code" and self.shop is not None:
-                continue
-            if name == "category":
-                out[name] = chosen(self.query_one("#field-category", Select))
-            else:
-                out[name] = self.query_one(f"#field-{name}", Input).value
-        return out
-
-    def perform(self, values: dict[str, Any]) -> ShopEntry:
-        session = self.session
-        assert session.actor is not None
-        if self.shop is None:
-            return add_shop(session.desk, session.actor, values)
-        return edit_shop(session.desk, session.actor, self.shop.code, values, self.shop.version)
-
-    def reread(self) -> Any:
-        return reread(self.shop.code) if self.shop else None
-
-    def conflicted(self, current: Any) -> None:
-        self.shop = current  # a second save, after the message, goes over what is stored now
-
-
-class ShopActiveDialog(FormDialog[ShopEntry]):
+class ShopActiveDialog(ActiveDialog):
     """Deactivate a shop (it stops taking complaints, keeps its history) or reactivate it."""
 
-    def __init__(self, shop: ShopEntry) -> None:
-        super().__init__()
-        self.shop = shop
-
-    @property
-    def save_key(self) -> str:
-        return "shops.dialog.reactivate" if not self.shop.active else "shops.dialog.deactivate"
-
-    def title_text(self) -> str:
-        return i18n.t(f"{self.save_key}_title", code=self.shop.code, name=self.shop.name)
-
-    def save_label(self) -> str:
-        return i18n.t(self.save_key)
-
-    def compose_fields(self) -> ComposeResult:
-        yield Static(Text(i18n.t(f"{self.save_key}_body")))
-
-    def perform(self, values: dict[str, Any]) -> ShopEntry:
-        session = self.session
-        assert session.actor is not None
-        return set_shop_active(session.desk, session.actor, self.shop.code, not self.shop.active, self.shop.version)
-
-    def reread(self) -> Any:
-        return reread(self.shop.code)
-
-    def conflicted(self, current: Any) -> None:
-        self.shop = current
+    prefix = "shops"
+    set_active = staticmethod(set_shop_active)
+    find = staticmethod(reread)

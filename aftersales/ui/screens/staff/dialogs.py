@@ -2,36 +2,33 @@
 
 from typing import Any
 
-from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input
 
 from .... import i18n
 from ....domain.directory import StaffEntry
 from ....domain.enums import Role
 from ....domain.errors import InvalidInput
 from ....services.staff.directory import add_staff, edit_staff, reset_pin, set_staff_active, staff_directory
-from ...dialogs.form_dialog import FormDialog
-from ..directory.fields import choice_field, chosen, line, text_field
+from ..directory.active_dialog import ActiveDialog
+from ..directory.fields import line, text_field
+from ..directory.record_dialog import RecordDialog
 
 
 def reread(code: str) -> StaffEntry | None:
     return next((entry for entry in staff_directory() if entry.code == code), None)
 
 
-class StaffForm(FormDialog[StaffEntry]):
+class StaffForm(RecordDialog):
     """A dialog over one staff member (or a new one); after a conflict it adopts the stored record."""
 
-
-    def __init__(self, person: StaffEntry | None = None) -> None:
-        super().__init__()
-        self.person = person
-
-    def reread(self) -> Any:
-        return reread(self.person.code) if self.person else None
-
-    def conflicted(self, current: Any) -> None:
-        self.person = current
+    prefix = "staff"
+    add = staticmethod(add_staff)
+    edit = staticmethod(edit_staff)
+    find = staticmethod(reread)
+    details = ("name", "role")
+    choices = {"role": Role}
+    limits = {"code": 20, "name": 40}
 
     def pin_fields(self) -> ComposeResult:
         yield line("pin", "staff.dialog.pin", text_field("pin", password=True, max_length=12))
@@ -46,46 +43,26 @@ class StaffForm(FormDialog[StaffEntry]):
 
 
 class StaffDialog(StaffForm):
-    """A new staff member with their first PIN (`person` None), or a name and role to change."""
-
-    def title_text(self) -> str:
-        if self.person is None:
-            return i18n.t("staff.dialog.add_title")
-        return i18n.t("staff.dialog.edit_title", code=self.person.code, name=self.person.name)
+    """A new staff member with their first PIN (`record` None), or a name and role to change."""
 
     def compose_fields(self) -> ComposeResult:
-        person = self.person
-        if person is None:
-            yield line("code", "staff.column.code", text_field("code", max_length=20))
-        yield line("name", "staff.column.name", text_field("name", person.name if person else "", max_length=40))
-        yield line("role", "staff.column.role", choice_field("role", Role, person.role.value if person else None))
-        if person is None:
+        yield from super().compose_fields()
+        if self.record is None:
             yield from self.pin_fields()
 
     def values(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "name": self.query_one("#field-name", Input).value,
-            "role": chosen(self.query_one("#field-role", Select)),
-        }
-        if self.person is None:
-            out["code"] = self.query_one("#field-code", Input).value
+        out = super().values()
+        if self.record is None:
             out["pin"] = self.typed_pin()
         return out
-
-    def perform(self, values: dict[str, Any]) -> StaffEntry:
-        session = self.session
-        assert session.actor is not None
-        if self.person is None:
-            return add_staff(session.desk, session.actor, values)
-        return edit_staff(session.desk, session.actor, self.person.code, values, self.person.version)
 
 
 class PinDialog(StaffForm):
     """A new PIN for someone who forgot theirs; it also lifts a lockout."""
 
     def title_text(self) -> str:
-        assert self.person is not None
-        return i18n.t("staff.dialog.pin_title", code=self.person.code, name=self.person.name)
+        assert self.record is not None
+        return i18n.t("staff.dialog.pin_title", code=self.record.code, name=self.record.name)
 
     def compose_fields(self) -> ComposeResult:
         yield from self.pin_fields()
@@ -95,30 +72,13 @@ class PinDialog(StaffForm):
 
     def perform(self, values: dict[str, Any]) -> StaffEntry:
         session = self.session
-        assert session.actor is not None and self.person is not None
-        return reset_pin(session.desk, session.actor, self.person.code, values, self.person.version)
+        assert session.actor is not None and self.record is not None
+        return reset_pin(session.desk, session.actor, self.record.code, values, self.record.version)
 
 
-class StaffActiveDialog(StaffForm):
+class StaffActiveDialog(ActiveDialog):
     """Deactivate an account (no more logins; the history stays) or reactivate it."""
 
-    @property
-    def key(self) -> str:
-        assert self.person is not None
-        return "staff.dialog.reactivate" if not self.person.active else "staff.dialog.deactivate"
-
-    def title_text(self) -> str:
-        assert self.person is not None
-        return i18n.t(f"{self.key}_title", code=self.person.code, name=self.person.name)
-
-    def save_label(self) -> str:
-        return i18n.t(self.key)
-
-    def compose_fields(self) -> ComposeResult:
-        yield Static(Text(i18n.t(f"{self.key}_body")))
-
-    def perform(self, values: dict[str, Any]) -> StaffEntry:
-        session = self.session
-        assert session.actor is not None and self.person is not None
-        person = self.person
-        return set_staff_active(session.desk, session.actor, person.code, not person.active, person.version)
+    prefix = "staff"
+    set_active = staticmethod(set_staff_active)
+    find = staticmethod(reread)
