@@ -146,10 +146,10 @@ async def test_a_call_replaced_by_a_newer_one_of_its_group_delivers_nothing() ->
 async def test_a_refused_read_on_a_screen_is_told_in_chinese(desk_db: Path) -> None:
     app = make_app(desk_db, language="zh_CN", actor_code="op01")
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app)
+        await settle(pilot)
         # An operator may read only their own ledger: the service refuses op02's.
         app.push_screen(prepared(LedgerScreen(SubjectRef(kind=SubjectKind.STAFF, code="op02", name="op02"))))
-        await settle(app)
+        await settle(pilot)
         await pilot.pause()
         notes = [str(note.message) for note in app._notifications]
     assert notes and notes[-1] == "客服专员无权查看他人的罚款台账。"

@@ -1,7 +1,6 @@
 """The ledger shows a violation that joined the open dismissal review, and names the review it joined."""
 
 from datetime import date
-from pathlib import Path
 
 from textual.widgets import DataTable
 
@@ -9,16 +8,16 @@ from aftersales.domain.schemas import StaffView
 from aftersales.ui.screens.penalties.ledger import LedgerScreen
 from tests.penalty_factories import desk_at, proposed_and_confirmed
 
-from .queue_harness import desk_app, screen_text, settle
+from .harness import make_app, screen_text, settle
 
 SIZE = (120, 36)
 
 
 async def test_the_ledger_shows_the_fourth_violation_joined_the_review_of_the_third(
-    db_path: Path, staff: dict[str, StaffView]
+    db_target: str, staff: dict[str, StaffView]
 ) -> None:
     ids = [proposed_and_confirmed(desk_at(), staff, day=date(2026, month, 5)) for month in (2, 4, 6, 8)]
-    app = desk_app(db_path, "mgr01")
+    app = make_app(db_target, "mgr01")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("5")

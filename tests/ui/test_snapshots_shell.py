@@ -5,9 +5,9 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from aftersales.services.demo.marker import DEMO_KEY
 from textual.pilot import Pilot
 
+from aftersales.demo.marker import DEMO_KEY
 from aftersales.store.db import connection
 from aftersales.store.models import Meta
 
