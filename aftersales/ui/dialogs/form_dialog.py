@@ -255,3 +255,22 @@ class FormDialog(DeskModal[Result | None], Generic[Result]):
         banner = self.query_one("#dialog-error", Static)
         banner.update(Text(line))
         banner.set_class(not line, "-empty")
+
+
+class PickDialog(FormDialog[Result]):
+    """A value to choose, shown filled with the current one; nothing is stored, the value under `field`
+    comes back."""
+
+    title_key = ""
+    field = ""
+
+    def __init__(self, current: Result) -> None:
+        super().__init__()
+        self.current = current
+
+    def title_text(self) -> str:
+        return i18n.t(self.title_key)
+
+    def perform(self, values: dict[str, Any]) -> Result:
+        chosen: Result = values[self.field]
+        return chosen

@@ -2,10 +2,11 @@
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
 from .... import i18n
@@ -32,6 +33,7 @@ class ActionDialog(FormDialog[ComplaintView]):
     """
 
     title_key = ""
+    step: ClassVar[Callable[[Desk, StaffView, int, dict[str, Any], int], ComplaintView]]
 
     def __init__(self, complaint: ComplaintView, on_conflict: Callable[[], None] | None = None) -> None:
         super().__init__(on_conflict)
@@ -46,9 +48,16 @@ class ActionDialog(FormDialog[ComplaintView]):
     def title_text(self) -> str:
         return i18n.t(self.title_key, number=self.complaint.number)
 
+    def labelled(self, label_key: str, field: Widget) -> ComposeResult:
+        """A field under its label, with the place for its error below."""
+        yield Label(i18n.t(label_key))
+        yield field
+        yield self.field_error((field.id or "").removeprefix("field-"))
+
     def act(self, desk: Desk, actor: StaffView, complaint: ComplaintView, version: int,
             values: dict[str, Any]) -> ComplaintView:
-        raise NotImplementedError
+        """Save through `step`, a service taking the form's values and the version shown."""
+        return self.step(desk, actor, complaint.id, values, version)
 
     def perform(self, values: dict[str, Any]) -> ComplaintView:
         session = self.session
@@ -97,9 +106,7 @@ class NoteDialog(ActionDialog):
     title_key = "detail.dialog.note_title"
 
     def compose_fields(self) -> ComposeResult:
-        yield Label(i18n.t("detail.dialog.note_text"))
-        yield TextArea(id="field-text", soft_wrap=True)
-        yield self.field_error("text")
+        yield from self.labelled("detail.dialog.note_text", TextArea(id="field-text", soft_wrap=True))
         yield Checkbox(i18n.t("detail.dialog.note_contact"), id="field-customer_contact")
 
     def on_mount(self) -> None:
@@ -123,18 +130,15 @@ class StatusDialog(ActionDialog):
 
     def compose_fields(self) -> ComposeResult:
         choices = status_choices(self.complaint.status)
-        yield Label(i18n.t("detail.dialog.status_new"))
         only = len(choices) == 1
         # A single choice is chosen already, with no blank to wrap round to.
-        yield Select(
+        yield from self.labelled("detail.dialog.status_new", Select(
             [(Text(i18n.label(s)), s.value) for s in choices], id="field-status",
             prompt=i18n.t("detail.choose_status"),
             value=choices[0].value if only else Select.NULL, allow_blank=not only,
-        )
-        yield self.field_error("status")
-        yield Label(i18n.t("detail.dialog.status_note"))
-        yield Input(id="field-note", max_length=1000, select_on_focus=False)
-        yield self.field_error("note")
+        ))
+        yield from self.labelled("detail.dialog.status_note",
+                                 Input(id="field-note", max_length=1000, select_on_focus=False))
 
     def values(self) -> dict[str, Any]:
         chosen = self.query_one("#field-status", Select).value
@@ -151,19 +155,16 @@ class ResolveDialog(ActionDialog):
     """Decision, remedy and compensation (typed in yuan, stored in fen)."""
 
     title_key = "detail.dialog.resolve_title"
+    step = staticmethod(actions.resolve)
 
     def compose_fields(self) -> ComposeResult:
-        yield Label(i18n.t("detail.dialog.resolve_decision"))
-        yield TextArea(id="field-decision", soft_wrap=True)
-        yield self.field_error("decision")
-        yield Label(i18n.t("detail.dialog.resolve_remedy"))
-        yield Select([(Text(i18n.label(r)), r.value) for r in Remedy], id="field-remedy",
-                     value=self.complaint.remedy.value, allow_blank=False)
-        yield self.field_error("remedy")
-        yield Label(i18n.t("detail.dialog.resolve_compensation"))
+        yield from self.labelled("detail.dialog.resolve_decision", TextArea(id="field-decision", soft_wrap=True))
+        yield from self.labelled("detail.dialog.resolve_remedy", Select(
+            [(Text(i18n.label(r)), r.value) for r in Remedy], id="field-remedy",
+            value=self.complaint.remedy.value, allow_blank=False))
         # Empty means no compensation; a pre-filled "0" would end up in front of the typed amount.
-        yield Input(id="field-compensation_fen", placeholder="0", max_length=16, select_on_focus=False)
-        yield self.field_error("compensation_fen")
+        yield from self.labelled("detail.dialog.resolve_compensation", Input(
+            id="field-compensation_fen", placeholder="0", max_length=16, select_on_focus=False))
 
     def on_mount(self) -> None:
         self.query_one("#field-decision", TextArea).focus()
@@ -175,20 +176,16 @@ class ResolveDialog(ActionDialog):
             "compensation_fen": parse_yuan(self.query_one("#field-compensation_fen", Input).value),
         }
 
-    def act(self, desk: Desk, actor: StaffView, complaint: ComplaintView, version: int,
-            values: dict[str, Any]) -> ComplaintView:
-        return actions.resolve(desk, actor, complaint.id, values, version)
-
 
 class WithdrawDialog(ActionDialog):
     """The customer withdrew the complaint: record why."""
 
     title_key = "detail.dialog.withdraw_title"
+    step = staticmethod(actions.withdraw)
 
     def compose_fields(self) -> ComposeResult:
-        yield Label(i18n.t("detail.dialog.withdraw_reason"))
-        yield Input(id="field-reason", max_length=1000, select_on_focus=False)
-        yield self.field_error("reason")
+        yield from self.labelled("detail.dialog.withdraw_reason",
+                                 Input(id="field-reason", max_length=1000, select_on_focus=False))
 
     def values(self) -> dict[str, Any]:
         return {"reason": self.query_one("#field-reason", Input).value}
@@ -197,10 +194,6 @@ class WithdrawDialog(ActionDialog):
         # Withdrawing closes the complaint for good: `enter` in the reason must not do it alone.
         return confirm_texts("withdraw", number=self.complaint.number)
 
-    def act(self, desk: Desk, actor: StaffView, complaint: ComplaintView, version: int,
-            values: dict[str, Any]) -> ComplaintView:
-        return actions.withdraw(desk, actor, complaint.id, values, version)
-
 
 class DuplicateDialog(ActionDialog):
     """Close as a duplicate of an earlier complaint, named by its TS- number."""
@@ -208,9 +201,8 @@ class DuplicateDialog(ActionDialog):
     title_key = "detail.dialog.duplicate_title"
 
     def compose_fields(self) -> ComposeResult:
-        yield Label(i18n.t("detail.dialog.duplicate_original"))
-        yield filled_input("TS-", id="field-duplicate_of", max_length=24)
-        yield self.field_error("duplicate_of")
+        yield from self.labelled("detail.dialog.duplicate_original",
+                                 filled_input("TS-", id="field-duplicate_of", max_length=24))
 
     def values(self) -> dict[str, Any]:
         number = self.query_one("#field-duplicate_of", Input).value.strip().upper()

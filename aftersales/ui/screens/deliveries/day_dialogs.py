@@ -11,7 +11,7 @@ from ....domain.errors import InvalidInput
 from ....services.deliveries.runsheet import export_runsheet
 from ....services.transfer.exports import ExportFormat
 from ...dialogs.file_field import path_refusal
-from ...dialogs.form_dialog import FormDialog, filled_input
+from ...dialogs.form_dialog import FormDialog, PickDialog, filled_input
 from ...dialogs.form_rows import form_row
 
 
@@ -22,29 +22,20 @@ def parse_day(text: str, field: str) -> date:
         raise InvalidInput(f"not a date: {text!r}", {field: i18n.t("validation.date")}) from None
 
 
-class DayDialog(FormDialog[date]):
+class DayDialog(PickDialog[date]):
     """Which day the board shows."""
 
     long_labels = True
-
-    def __init__(self, day: date) -> None:
-        super().__init__()
-        self.day = day
-
-    def title_text(self) -> str:
-        return i18n.t("deliveries.dialog.day_title")
+    title_key = "deliveries.dialog.day_title"
+    field = "day"
 
     def compose_fields(self) -> ComposeResult:
-        yield form_row(i18n.t("deliveries.dialog.date"), filled_input(self.day.isoformat(), id="field-day",
+        yield form_row(i18n.t("deliveries.dialog.date"), filled_input(self.current.isoformat(), id="field-day",
                                                                       max_length=10, compact=True))
         yield self.field_error("day")
 
     def values(self) -> dict[str, Any]:
         return {"day": parse_day(self.query_one("#field-day").value, "day")}  # type: ignore[attr-defined]
-
-    def perform(self, values: dict[str, Any]) -> date:
-        day: date = values["day"]
-        return day
 
 
 class RunsheetDialog(FormDialog[tuple[Path, int]]):

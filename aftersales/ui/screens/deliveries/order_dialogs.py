@@ -121,15 +121,24 @@ class CrewDialog(OrderDialog):
         return {"crew": self.text("crew")}
 
 
-class CompleteDialog(OrderDialog):
-    title_key = "deliveries.dialog.complete_title"
-    step = staticmethod(orders.complete_order)
+class TextDialog(OrderDialog):
+    """A step that asks for one line of text, saved under `field`."""
+
+    field = ""
+    label_key = ""
 
     def order_fields(self) -> ComposeResult:
-        yield from self.text_row("note", "deliveries.dialog.note")
+        yield from self.text_row(self.field, self.label_key)
 
     def values(self) -> dict[str, Any]:
-        return {"note": self.text("note")}
+        return {self.field: self.text(self.field)}
+
+
+class CompleteDialog(TextDialog):
+    title_key = "deliveries.dialog.complete_title"
+    step = staticmethod(orders.complete_order)
+    field = "note"
+    label_key = "deliveries.dialog.note"
 
 
 class FailDialog(OrderDialog):
@@ -160,15 +169,11 @@ class RescheduleDialog(OrderDialog):
                 "slot": chosen(self.query_one("#field-slot", Select)), "note": self.text("note")}
 
 
-class CancelDialog(OrderDialog):
+class CancelDialog(TextDialog):
     title_key = "deliveries.dialog.cancel_title"
     step = staticmethod(orders.cancel_order)
-
-    def order_fields(self) -> ComposeResult:
-        yield from self.text_row("reason", "deliveries.dialog.cancel_reason")
-
-    def values(self) -> dict[str, Any]:
-        return {"reason": self.text("reason")}
+    field = "reason"
+    label_key = "deliveries.dialog.cancel_reason"
 
 
 # Board move → the dialog that carries it out (None: done at once, without a form).

@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.containers import Horizontal
 from textual.widgets import Input, Select, Static
 
 from .... import i18n
@@ -69,6 +70,16 @@ class ViolationDialog(FormDialog[ViolationView]):
         yield field_row(label_key, compact_input("", field, 1000))
         yield self.field_error(field)
 
+    def choice_field(self, texts: str, kept: str, changed: str) -> Horizontal:
+        """The choice between keeping things as they are (first) and changing them, worded under penalties.<texts>."""
+        choices = [(Text(i18n.t(f"penalties.{texts}.{kept}")), kept),
+                   (Text(i18n.t(f"penalties.{texts}.{changed}")), changed)]
+        return field_row(f"penalties.{texts}.decision",
+                         Select(choices, id="field-decision", value=kept, allow_blank=False, compact=True))
+
+    def chosen(self, value: str) -> bool:
+        return self.query_one("#field-decision", Select).value == value
+
     def on_mount(self) -> None:
         fields = self.query("Input")
         if fields:
@@ -84,15 +95,19 @@ class ViolationDialog(FormDialog[ViolationView]):
         return actor
 
 
-class ConfirmDialog(ViolationDialog):
-    """Confirm a proposal after reading what it does: tier, amount, dismissal review, re-tiered others."""
-
-    title_key = "penalties.confirm.title"
-    save_key = "penalties.key.confirm"
+class ConsequenceDialog(ViolationDialog):
+    """A decision opened with what it would lead to, worked out beforehand."""
 
     def __init__(self, violation: ViolationView, consequence: Consequence) -> None:
         super().__init__(violation)
         self.consequence = consequence
+
+
+class ConfirmDialog(ConsequenceDialog):
+    """Confirm a proposal after reading what it does: tier, amount, dismissal review, re-tiered others."""
+
+    title_key = "penalties.confirm.title"
+    save_key = "penalties.key.confirm"
 
     @property
     def discretionary(self) -> bool:
@@ -160,27 +175,20 @@ class AppealDialog(ReasonDialog):
     step = staticmethod(decide.appeal_violation)
 
 
-class AppealDecisionDialog(ViolationDialog):
+class AppealDecisionDialog(ConsequenceDialog):
     """Uphold or overturn; what overturning would refund and re-tier is shown before choosing."""
 
     title_key = "penalties.appeal_decision.title"
     save_key = "penalties.key.decide"
 
-    def __init__(self, violation: ViolationView, overturn: Consequence) -> None:
-        super().__init__(violation)
-        self.overturn = overturn
-
     def decision_fields(self) -> ComposeResult:
-        choices = [(Text(i18n.t("penalties.appeal_decision.uphold")), "uphold"),
-                   (Text(i18n.t("penalties.appeal_decision.overturn")), "overturn")]
-        yield field_row("penalties.appeal_decision.decision",
-                        Select(choices, id="field-decision", value="uphold", allow_blank=False, compact=True))
+        yield self.choice_field("appeal_decision", "uphold", "overturn")
         yield Static(self._consequence("uphold"), id="consequence", classes="consequence")
         yield from self.note_field("penalties.appeal_decision.note")
 
     def _consequence(self, choice: object) -> Text:
         if choice == "overturn":
-            return overturn_consequence_text(self.overturn)
+            return overturn_consequence_text(self.consequence)
         return Text(i18n.t("penalties.appeal_decision.upheld", amount=money(self.violation.amount_fen)))
 
     @on(Select.Changed, "#field-decision")
@@ -188,8 +196,7 @@ class AppealDecisionDialog(ViolationDialog):
         self.query_one("#consequence", Static).update(self._consequence(event.value))
 
     def values(self) -> dict[str, Any]:
-        overturn = self.query_one("#field-decision", Select).value == "overturn"
-        return {"overturn": overturn, "note": self.text_of("note")}
+        return {"overturn": self.chosen("overturn"), "note": self.text_of("note")}
 
     def perform(self, values: dict[str, Any]) -> ViolationView:
         return decide.decide_appeal(self.session.desk, self.actor, self.violation.id, values)
@@ -202,15 +209,11 @@ class ReviewDialog(ViolationDialog):
     save_key = "penalties.key.decide"
 
     def decision_fields(self) -> ComposeResult:
-        choices = [(Text(i18n.t("penalties.review.retain")), "retain"),
-                   (Text(i18n.t("penalties.review.dismiss")), "dismiss")]
-        yield field_row("penalties.review.decision",
-                        Select(choices, id="field-decision", value="retain", allow_blank=False, compact=True))
+        yield self.choice_field("review", "retain", "dismiss")
         yield from self.note_field("penalties.review.note")
 
     def values(self) -> dict[str, Any]:
-        return {"dismiss": self.query_one("#field-decision", Select).value == "dismiss",
-                "note": self.text_of("note")}
+        return {"dismiss": self.chosen("dismiss"), "note": self.text_of("note")}
 
     def perform(self, values: dict[str, Any]) -> ViolationView:
         return decide.decide_review(self.session.desk, self.actor, self.violation.id, values)

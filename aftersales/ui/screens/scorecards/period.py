@@ -7,7 +7,7 @@ from textual.widgets import Input
 
 from .... import i18n
 from ....domain.errors import InvalidInput
-from ...dialogs.form_dialog import FormDialog
+from ...dialogs.form_dialog import PickDialog
 from ..directory.fields import line, text_field
 
 _DIGITS = "0123456789"
@@ -27,20 +27,15 @@ def shifted(period: str, months: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
-class PeriodDialog(FormDialog[str]):
+class PeriodDialog(PickDialog[str]):
     """A month, typed as YYYY-MM; nothing is stored, the chosen month comes back."""
 
     save_key = "shops.key.period"
-
-    def __init__(self, period: str) -> None:
-        super().__init__()
-        self.period = period
-
-    def title_text(self) -> str:
-        return i18n.t("scorecard.period_title")
+    title_key = "scorecard.period_title"
+    field = "period"
 
     def compose_fields(self) -> ComposeResult:
-        yield line("period", "scorecard.period_field", text_field("period", self.period, max_length=7))
+        yield line("period", "scorecard.period_field", text_field("period", self.current, max_length=7))
 
     def values(self) -> dict[str, Any]:
         text = self.query_one("#field-period", Input).value
@@ -48,7 +43,3 @@ class PeriodDialog(FormDialog[str]):
         if period is None:
             raise InvalidInput("not a month", {"period": i18n.t("scorecard.no_period", period=text.strip())})
         return {"period": period}
-
-    def perform(self, values: dict[str, Any]) -> str:
-        period: str = values["period"]
-        return period
