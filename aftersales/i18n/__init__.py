@@ -72,7 +72,12 @@ def current_language() -> str:
 
 def t(key: str, **params: Any) -> str:
     """The message `key` in the current language, with `{name}` fields filled."""
-    text = catalog(_current).get(key) or catalog("en").get(key) or key
+    return _message(_current, key, params)
+
+
+def _message(language: str, key: str, params: dict[str, Any]) -> str:
+    """The message `key` of `language` (English, or the key itself, when it has none), filled with `params`."""
+    text = catalog(language).get(key) or catalog("en").get(key) or key
     if params:
         try:
             return text.format(**params)
@@ -167,17 +172,9 @@ class Words:
 
     def __init__(self, language: str) -> None:
         self.language = language
-        self._messages = catalog(language)
-        self._english = catalog("en")
 
     def __call__(self, key: str, /, **params: Any) -> str:
-        text = self._messages.get(key) or self._english.get(key) or key
-        if params:
-            try:
-                return text.format(**params)
-            except (KeyError, IndexError, ValueError):
-                return text
-        return text
+        return _message(self.language, key, params)
 
     def label(self, value: Enum) -> str:
         key = f"enum.{type(value).__name__}.{value.value}"
