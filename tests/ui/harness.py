@@ -17,6 +17,7 @@ from aftersales.store.converters import staff_view
 from aftersales.store.db import connection
 from aftersales.store.models import Staff
 from aftersales.ui.app import DeskApp
+from aftersales.ui.screens.complaints.intake import PHONE_DEBOUNCE_S
 from aftersales.ui.session import DeskSession
 from tests.factories import NOW
 
@@ -73,6 +74,14 @@ async def settle(pilot: Pilot[Any]) -> None:
 async def press(pilot: Pilot[Any], *keys: str) -> None:
     """Press `keys` as a user would, then wait for the desk to settle."""
     await pilot.press(*keys)
+    await settle(pilot)
+
+
+async def type_phone(pilot: Pilot[Any], phone: str) -> None:
+    """Type `phone` into the intake's focused phone field and wait for its look-up: the caller's history is
+    asked for once typing pauses, so the screen a test reads next shows it."""
+    await press(pilot, *phone)
+    await pilot.pause(PHONE_DEBOUNCE_S + 0.1)
     await settle(pilot)
 
 

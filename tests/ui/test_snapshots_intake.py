@@ -10,10 +10,9 @@ from textual.widgets import TextArea
 
 from aftersales.domain.schemas import StaffView
 from aftersales.services.context import Desk
-from aftersales.ui.screens.complaints.intake import PHONE_DEBOUNCE_S
 from tests.factories import NOW, new_complaint
 
-from .harness import press
+from .harness import press, type_phone
 from .snapshot_variants import variants
 
 Snap = Callable[..., bool]
@@ -50,9 +49,7 @@ def test_intake_returning_customer_with_duplicate_warning(snap_desk: Snap, desk:
 def test_discard_question(snap_desk: Snap, staff: dict[str, StaffView]) -> None:
     async def discard(pilot: Pilot[Any]) -> None:
         await press(pilot, "n")
-        await press(pilot, *"13900001111")
-        # The phone is looked up once typing pauses: the question is asked over the caller's history.
-        await pilot.pause(PHONE_DEBOUNCE_S + 0.1)
+        await type_phone(pilot, "13900001111")  # the question is asked over the caller's history
         await press(pilot, "escape")
 
     assert snap_desk("op01", discard)

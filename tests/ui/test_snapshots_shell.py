@@ -11,7 +11,7 @@ from aftersales.demo.marker import DEMO_KEY
 from aftersales.store.db import connection
 from aftersales.store.models import Meta
 
-from .harness import press
+from .harness import press, type_phone
 from .snapshot_variants import Variant, variants
 
 Snap = Callable[..., bool]
@@ -62,7 +62,8 @@ def test_help_on_the_dashboard(snap_desk: Snap, desk_db: str) -> None:
 def test_quit_question_over_a_half_typed_complaint(snap_desk: Snap, desk_db: str) -> None:
     async def half_typed(pilot: Pilot[Any]) -> None:
         await press(pilot, "n")
-        await press(pilot, *"13900001111", "ctrl+q")
+        await type_phone(pilot, "13900001111")  # the question is asked over the caller's history
+        await press(pilot, "ctrl+q")
 
     assert snap_desk("op01", half_typed)
 
@@ -80,7 +81,8 @@ def test_command_palette(snap_desk: Snap, desk_db: str, variant: Variant) -> Non
 def test_another_operator_is_asked_before_discarding(snap_desk: Snap, desk_db: str) -> None:
     async def take_over(pilot: Pilot[Any]) -> None:
         await press(pilot, "n")
-        await press(pilot, *"13900001111", "ctrl+l")
+        await type_phone(pilot, "13900001111")
+        await press(pilot, "ctrl+l")
         await press(pilot, "shift+tab", "ctrl+u", *"op02", "enter", *"1112", "enter")
 
     assert snap_desk("op01", take_over)
