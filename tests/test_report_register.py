@@ -62,10 +62,12 @@ def test_xlsx_register_reads_back_with_totals_and_no_formula(month, desk, tmp_pa
     rows = list(records.iter_rows(min_row=3, values_only=True))
     assert len(rows) == written.totals.lines == 6
     assert {row[2] for row in rows} == {"欧派家居", "马可波罗瓷砖", "TOTO卫浴"}
-    assert sum(row[9] or 0 for row in rows) == pytest.approx(1123.44)
+    assert sum(row[9] or 0 for row in rows) == pytest.approx(1123.44)  # money cells are numbers of yuan
     facts = {row[0]: row[1] for row in statistics.iter_rows(values_only=True) if row and row[0]}
-    assert facts["Money paid, sum of lines (yuan)"] == "1,123.44"
-    assert facts["Lines in this register"] == "6"
+    assert facts["Money paid, sum of lines (yuan)"] == pytest.approx(1123.44)
+    assert facts["Lines in this register"] == 6
+    money_cells = [row[1] for row in statistics.iter_rows() if row[0].value and "(yuan)" in str(row[0].value)]
+    assert money_cells and all(cell.data_type == "n" and cell.number_format == "#,##0.00" for cell in money_cells)
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for cell in row:

@@ -1,17 +1,20 @@
 """What the register prints, in the words handed over: its columns, a line's cells, the statistics page."""
 
 from collections.abc import Callable
+from decimal import Decimal
 
 from ...domain.enums import CloseOutcome
 from ...domain.reports.register import MonthStatistics, RegisterLine, RegisterTotals
 from ...domain.wording import Wording
-from .tables import yuan
+from .tables import in_yuan, yuan
 
 # (column, width in points on landscape A4).
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("number", 76), ("received", 68), ("shop", 70), ("customer", 86), ("category", 56), ("status", 56),
     ("done", 150), ("deliveries", 72), ("callback", 46), ("paid", 52), ("collected", 52),
 )
+# A figure of the closing page: a count, or money as a Decimal of yuan with two places.
+Figure = int | Decimal
 # A closed complaint is shown by how it closed.
 CLOSE_OUTCOMES = frozenset(outcome.value for outcome in CloseOutcome)
 
@@ -66,45 +69,50 @@ class LineCells:
         ]
 
 
-def statistics_rows(statistics: MonthStatistics, words: Wording) -> list[tuple[str, str]]:
-    """The month-end statistics as (label, value) lines; money in yuan."""
+def printed(value: Figure) -> str:
+    """A closing-page figure as the PDF prints it: money with two places and thousands separated."""
+    return f"{value:,.2f}" if isinstance(value, Decimal) else str(value)
+
+
+def statistics_rows(statistics: MonthStatistics, words: Wording) -> list[tuple[str, Figure]]:
+    """The month-end statistics as (label, figure) lines; money in yuan."""
     s = statistics
     return [
-        (words("reports.register.stat.handled"), str(s.handled)),
-        (words("reports.register.stat.received"), str(s.received)),
-        (words("reports.register.stat.resolved"), str(s.resolved)),
-        (words("reports.register.stat.closed"), str(s.closed)),
-        (words("reports.register.stat.deliveries_done"), str(s.deliveries_done)),
-        (words("reports.register.stat.pickups_done"), str(s.pickups_done)),
-        (words("reports.register.stat.collected"), yuan(s.collected_fen)),
-        (words("reports.register.stat.refunds"), yuan(s.refund_fen)),
-        (words("reports.register.stat.compensation"), yuan(s.compensation_fen)),
-        (words("reports.register.stat.penalties_deducted"), str(s.penalties_deducted)),
-        (words("reports.register.stat.penalties_fen"), yuan(s.penalties_fen)),
+        (words("reports.register.stat.handled"), s.handled),
+        (words("reports.register.stat.received"), s.received),
+        (words("reports.register.stat.resolved"), s.resolved),
+        (words("reports.register.stat.closed"), s.closed),
+        (words("reports.register.stat.deliveries_done"), s.deliveries_done),
+        (words("reports.register.stat.pickups_done"), s.pickups_done),
+        (words("reports.register.stat.collected"), in_yuan(s.collected_fen)),
+        (words("reports.register.stat.refunds"), in_yuan(s.refund_fen)),
+        (words("reports.register.stat.compensation"), in_yuan(s.compensation_fen)),
+        (words("reports.register.stat.penalties_deducted"), s.penalties_deducted),
+        (words("reports.register.stat.penalties_fen"), in_yuan(s.penalties_fen)),
     ]
 
 
-def totals_rows(totals: RegisterTotals, words: Wording) -> list[tuple[str, str]]:
-    rows = [
-        (words("reports.register.total.lines"), str(totals.lines)),
-        (words("reports.register.total.paid"), yuan(totals.paid_fen)),
-        (words("reports.register.total.collected"), yuan(totals.collected_fen)),
+def totals_rows(totals: RegisterTotals, words: Wording) -> list[tuple[str, Figure]]:
+    rows: list[tuple[str, Figure]] = [
+        (words("reports.register.total.lines"), totals.lines),
+        (words("reports.register.total.paid"), in_yuan(totals.paid_fen)),
+        (words("reports.register.total.collected"), in_yuan(totals.collected_fen)),
     ]
     if totals.amendments:
-        rows += [(words("reports.register.total.amended_paid"), yuan(totals.amended_paid_fen)),
-                 (words("reports.register.total.amended_collected"), yuan(totals.amended_collected_fen))]
+        rows += [(words("reports.register.total.amended_paid"), in_yuan(totals.amended_paid_fen)),
+                 (words("reports.register.total.amended_collected"), in_yuan(totals.amended_collected_fen))]
     return rows
 
 
-def amendment_rows(totals: RegisterTotals, words: Wording) -> list[tuple[str, str]]:
+def amendment_rows(totals: RegisterTotals, words: Wording) -> list[tuple[str, Figure]]:
     """Each correction to an earlier month: what it amends, on which complaint, and its amount in yuan."""
     kind = _labeller("MoneyKind", words)
     return [(words("reports.register.amendment", amends=item.amends, number=item.number, day=item.day,
                    kind=kind(item.kind), note=item.note),
-             yuan(item.paid_fen + item.collected_fen)) for item in totals.amendments]
+             in_yuan(item.paid_fen + item.collected_fen)) for item in totals.amendments]
 
 
-def closing_sections(totals: RegisterTotals, words: Wording) -> list[tuple[str, list[tuple[str, str]]]]:
+def closing_sections(totals: RegisterTotals, words: Wording) -> list[tuple[str, list[tuple[str, Figure]]]]:
     """The last page: the statistics, the register's totals, and the amendments to earlier months if any."""
     sections = [(words("reports.register.statistics"), statistics_rows(totals.statistics, words)),
                 (words("reports.register.totals"), totals_rows(totals, words))]

@@ -10,7 +10,7 @@ from pathlib import Path
 from ...domain.reports.register import RegisterLine, RegisterTotals
 from ...domain.wording import Wording
 from .fonts import FONT_NAME
-from .register_layout import COLUMNS, LineCells, closing_sections
+from .register_layout import COLUMNS, LineCells, closing_sections, printed
 
 MARGIN = 28.0
 SIZE = 7.5
@@ -121,7 +121,7 @@ def write_pdf(out: Path, month: str, lines: Iterable[RegisterLine], totals: Call
         pages.y -= LEADING * 1.6
         for label, value in rows:
             c.drawString(MARGIN + 12, pages.y, label)
-            c.drawRightString(MARGIN + 360, pages.y, value)
+            c.drawRightString(MARGIN + 360, pages.y, printed(value))
             pages.y -= LEADING * 1.4
         pages.y -= LEADING
     pages.finish()

@@ -7,11 +7,13 @@ from ...domain.reports.register import RegisterLine, RegisterTotals
 from ...domain.wording import Wording
 from .exports import append_rows, new_workbook, save_workbook, text_cell
 from .register_layout import LineCells, closing_sections
+from .tables import Cell, in_yuan
 
 
 def write_xlsx(out: Path, month: str, lines: Iterable[RegisterLine], totals: Callable[[], RegisterTotals],
                words: Wording) -> int:
-    """Write the register of `month` to `out`; money cells hold yuan as numbers. Returns the record rows."""
+    """Write the register of `month` to `out`; counts and money (yuan, two places) are numeric cells on both
+    sheets. Returns the record rows."""
     cells = LineCells(words)
     book = new_workbook()
     records = book.create_sheet(words("reports.register.sheet_records"))
@@ -19,9 +21,9 @@ def write_xlsx(out: Path, month: str, lines: Iterable[RegisterLine], totals: Cal
     append_rows(records, [cells.headings()])
     count = 0
     for line in lines:
-        row: list[str | float] = list(cells.cells(line))
-        row[-2] = line.paid_fen / 100 if line.paid_fen else ""
-        row[-1] = line.collected_fen / 100 if line.collected_fen else ""
+        row: list[Cell] = list(cells.cells(line))
+        row[-2] = in_yuan(line.paid_fen) if line.paid_fen else ""
+        row[-1] = in_yuan(line.collected_fen) if line.collected_fen else ""
         records.append([text_cell(records, value) for value in row])
         count += 1
     done = totals()
