@@ -4,7 +4,6 @@ Kept apart from the validated settings (settings.py, pydantic) so the desk can r
 theme before its first screen without loading the validation library.
 """
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,8 @@ def read_settings(path: Path | None = None) -> tuple[dict[str, Any], str | None]
     path = path or config_path()
     if not path.exists():
         return {}, None
+    import tomllib  # only when there is a file: most desks have none, and start-up is timed
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle), None

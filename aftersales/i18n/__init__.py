@@ -1,7 +1,8 @@
 """One translation function over the zh_CN and en catalogs (one TOML file per area)."""
 
+import marshal
 import os
-import tomllib
+import sys
 from collections.abc import Mapping
 from enum import Enum
 from functools import cache
@@ -24,13 +25,52 @@ def _flatten(prefix: str, table: Mapping[str, Any], out: dict[str, str]) -> None
             out[name] = str(value)
 
 
-@cache
-def catalog(language: str) -> dict[str, str]:
-    """Every message of `language`, keyed by dotted name."""
+def _parsed(paths: list[Path]) -> dict[str, str]:
+    import tomllib
+
     out: dict[str, str] = {}
-    for path in sorted((_HERE / language).glob("*.toml")):
+    for path in paths:
         with path.open("rb") as handle:
             _flatten("", tomllib.load(handle), out)
+    return out
+
+
+def cache_dir() -> Path:
+    """Where parsed catalogs are kept between runs: the user's cache directory."""
+    import platformdirs
+
+    return platformdirs.user_cache_path("aftersales")
+
+
+@cache
+def catalog(language: str) -> dict[str, str]:
+    """Every message of `language`, keyed by dotted name.
+
+    Parsing the TOML files is a noticeable part of the desk's start-up, so the result is kept in the user's
+    cache with the files' names, sizes and times it was parsed from: an edited catalog is parsed afresh.
+    A cache that cannot be read or written is passed by.
+    """
+    import zlib
+
+    paths = sorted((_HERE / language).glob("*.toml"))
+    stamp = sys.version + "".join(f"|{path.name}:{(st := path.stat()).st_size}:{st.st_mtime_ns}" for path in paths)
+    kept = cache_dir() / f"catalog-{language}-{zlib.crc32(stamp.encode()):08x}.marshal"
+    try:
+        found_stamp, found = marshal.loads(kept.read_bytes())
+        if found_stamp == stamp and isinstance(found, dict):
+            return found
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    out = _parsed(paths)
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        for old in kept.parent.glob(f"catalog-{language}-*.marshal"):
+            old.unlink(missing_ok=True)
+        partial = kept.with_name(f"{kept.name}.{os.getpid()}.part")
+        partial.write_bytes(marshal.dumps((stamp, out)))
+        partial.replace(kept)
+    except OSError:
+        pass
     return out
 
 
