@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
+from .enums import Remedy
 from .errors import TransitionRefused
 from .schemas import CleanStr, Input, Phone, View
 
@@ -20,6 +21,16 @@ class DeliveryKind(StrEnum):
     REPAIR_VISIT = "repair_visit"
     INSTALL = "install"
     INSPECT = "inspect"
+
+
+# The complaint's remedy when a delivery of this kind solved the problem (its call-back may then resolve
+# and close the complaint in one call). A pick-up for a refund needs its money decided, and an inspection
+# or installation is not a remedy of its own: those go the way of an ordinary resolution.
+REMEDY_OF_KIND: dict[DeliveryKind, Remedy] = {
+    DeliveryKind.REPAIR_VISIT: Remedy.REPAIR,
+    DeliveryKind.REPLACE: Remedy.REPLACE,
+    DeliveryKind.REDELIVER: Remedy.REPLACE,
+}
 
 
 class Slot(StrEnum):
