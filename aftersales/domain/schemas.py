@@ -203,3 +203,4 @@ class EventView(View):
     note: str
     customer_contact: bool
     source: str = ""  # "cli" when the action came from the command line
+    actor_name: str = ""  # the actor's display name, shown beside the code

@@ -29,15 +29,15 @@ def find_complaint(number: str) -> ComplaintView:
 
 @unit_of_work
 def timeline(complaint_id: int) -> list[EventView]:
-    """Every event of a complaint, oldest first."""
+    """Every event of a complaint, oldest first, each with its actor's code and name."""
     query = (
-        Event.select(Event, Staff.code.alias("actor_code"))
+        Event.select(Event, Staff.code.alias("actor_code"), Staff.name.alias("actor_name"))
         .join(Staff, JOIN.LEFT_OUTER, on=(Event.actor == Staff.id))
         .where(Event.complaint == complaint_id)
         .order_by(Event.id)
         .objects()
     )
-    return [event_view(row, row.actor_code) for row in query]
+    return [event_view(row, row.actor_code, row.actor_name) for row in query]
 
 
 @unit_of_work
