@@ -112,6 +112,19 @@ def check_delivery_move(number: str, current: DeliveryStatus, move: DeliveryMove
     return current if target is None else target
 
 
+def is_early(promised: date, now: datetime, zone: ZoneInfo) -> bool:
+    """True before the promised day has begun where the desk is: going out or delivering now is early."""
+    return now.astimezone(zone).date() < promised
+
+
+def punctuality(promised: date, slot: Slot, now: datetime, zone: ZoneInfo) -> bool | None:
+    """How an order completed `now` is counted: True on time (by the end of its slot on its day), False late,
+    None early (before its day: neither on time nor late, an outcome of its own)."""
+    if is_early(promised, now, zone):
+        return None
+    return now <= slot_end(promised, slot, zone)
+
+
 def delivery_number(order_id: int) -> str:
     """DO-000042: the order's id, which no two orders share on any engine."""
     return f"DO-{order_id:06d}"
