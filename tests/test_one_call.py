@@ -18,7 +18,7 @@ from aftersales.services.complaints.read import get_complaint
 from aftersales.services.context import Desk
 from aftersales.store.models import Callback, Event
 
-from .delivery_helpers import NOW, delivered, dispatched, investigating
+from .delivery_helpers import NOW, TODAY, delivered, dispatched, investigating
 
 
 def at(hours: float) -> Desk:
@@ -152,3 +152,18 @@ def test_unsatisfied_delivery_call_then_resolve_still_calls_again(desk, staff):
     assert resolved.status is ComplaintStatus.RESOLVED
     assert [cb.status for cb in complaint_callbacks(complaint.id, desk.sla.zone)] == [
         CallbackStatus.DONE, CallbackStatus.PENDING]
+
+
+def test_a_delivery_completed_after_the_satisfied_call_still_gets_its_call(desk, staff):
+    complaint, callback = delivery_callback(desk, staff)
+    record_attempt(at(1), staff["op01"], callback.id, {"outcome": "satisfied", "satisfaction": 4}, callback.version)
+    second = dispatched(at(2), staff["op01"], complaint, kind="install", promised_date=TODAY.isoformat(),
+                        slot="evening")
+    delivered(at(3), staff["dc01"], second)
+    current = get_complaint(complaint.id)
+    resolved = actions.resolve(at(4), staff["op01"], complaint.id, {"decision": "已安装", "remedy": "repair"},
+                               current.version)
+    assert resolved.status is ComplaintStatus.RESOLVED
+    pending = [cb.purpose for cb in complaint_callbacks(complaint.id, desk.sla.zone)
+               if cb.status is CallbackStatus.PENDING]
+    assert pending == [CallbackPurpose.CONFIRM_DELIVERY, CallbackPurpose.CONFIRM_RESOLUTION]

@@ -50,7 +50,7 @@ def close_after_callback(
 
 def recent_confirmation(complaint_id: int, now: datetime) -> Callback | None:
     """The complaint's latest finished call that reached the customer, when it confirmed the work less than
-    a day ago (a later unsatisfied call, or an older one, confirms nothing)."""
+    a day ago and no call opened since waits (a later unsatisfied call, or an older one, confirms nothing)."""
     latest = (
         Callback.select()
         .where((Callback.complaint == complaint_id) & (Callback.status == CallbackStatus.DONE.value)
@@ -59,6 +59,12 @@ def recent_confirmation(complaint_id: int, now: datetime) -> Callback | None:
         .first()
     )
     if latest is None or not confirms_recently(CallbackOutcome(latest.outcome), latest.finished_at, now):
+        return None
+    # A call opened since (another delivery completed after it) still has something to confirm.
+    newer = Callback.select(Callback.id).where(
+        (Callback.complaint == complaint_id) & (Callback.status == CallbackStatus.PENDING.value)
+        & (Callback.created_at > latest.finished_at))
+    if newer.exists():
         return None
     found: Callback = latest
     return found
