@@ -70,3 +70,9 @@ def test_an_event_of_the_desk_itself_shows_a_dash():
     event = _event(EventKind.STATUS, field="status", old="new", new="acknowledged").model_copy(
         update={"actor_code": None, "actor_name": ""})
     assert "—" in _rendered([event])
+
+
+def test_a_change_of_assignee_names_both(language):
+    event = _event(EventKind.ASSIGNED, field="assignee", old="op01", new="op02").model_copy(
+        update={"old_name": "王芳", "new_name": "李娜"})
+    assert "op01 王芳 → op02 李娜" in _rendered([event])

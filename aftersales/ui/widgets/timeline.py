@@ -94,9 +94,15 @@ def change_text(event: EventView) -> Text:
         return escalation_change(event)
     if event.field == "status" or event.kind is EventKind.MERGED:
         old, new = _status_or_raw(event.old), _status_or_raw(event.new)
+    elif event.field == "assignee":
+        old, new = _with_name(event.old, event.old_name), _with_name(event.new, event.new_name)
     else:
         old, new = event.old, event.new
     return Text(strip_controls(f"{old or i18n.t('detail.none')} → {new}"))
+
+
+def _with_name(code: str, name: str) -> str:
+    return f"{code} {name}" if code and name and name != code else code
 
 
 def escalation_change(event: EventView) -> Text:
