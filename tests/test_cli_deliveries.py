@@ -171,3 +171,21 @@ def test_callback_due_record_and_close(capsys, monkeypatch, desk_file):
                "--satisfaction", "5", "--note", "满意")
     assert done.code == 0, done.err
     assert done.out.strip() == "TS-20261127-0001: call-back Satisfied; the complaint is Closed"
+
+
+def test_a_solved_delivery_call_back_closes_the_complaint_on_the_command_line(capsys, monkeypatch, desk_file):
+    op = as_user(monkeypatch, "op01")
+    created = run(capsys, "delivery", "create", "TS-20261127-0001", "--db", desk_file, *op, "--kind", "repair_visit",
+                  "--date", TOMORROW.isoformat(), "--slot", "afternoon", "--items", "沙发 1 件")
+    assert created.code == 0, created.err
+    dc = as_user(monkeypatch, "dc01")
+    number = created.out.split()[0].rstrip(":")
+    for step in (("accept", number, "--crew", "张师傅"), ("out", number), ("complete", number)):
+        moved = run(capsys, "delivery", *step, "--db", desk_file, *dc)
+        assert moved.code == 0, (step, moved.err)
+    op = as_user(monkeypatch, "op01")
+    done = run(capsys, "callback", "record", "TS-20261127-0001", "--db", desk_file, *op, "--outcome", "satisfied",
+               "--satisfaction", "5", "--solved")
+    assert done.code == 0, done.err
+    assert done.out.strip() == "TS-20261127-0001: call-back Satisfied; the complaint is Closed"
+    assert stored(desk_file, Callback) == 1

@@ -22,6 +22,8 @@ def register(commands: Commands) -> None:
     record.add_argument("--outcome", required=True, help="satisfied, partly_satisfied, unsatisfied, unreachable")
     record.add_argument("--satisfaction", default=None, help="1 to 5 when the customer was reached")
     record.add_argument("--note", default="", help="what the customer said (the reason when unsatisfied)")
+    record.add_argument("--solved", action="store_true",
+                        help="on a delivery's call-back: the delivery solved the problem, so resolve and close now")
     close = callback.add("close", _close, "close a complaint whose customer was unreachable on three days")
     close.add_argument("complaint", help="complaint number TS-…")
 
@@ -61,6 +63,8 @@ def _record(args: argparse.Namespace) -> int:
         data: dict[str, object] = {"outcome": args.outcome, "note": args.note}
         if args.satisfaction is not None:
             data["satisfaction"] = args.satisfaction
+        if args.solved:
+            data["solved"] = True
         return record_attempt(desk, actor, callback.id, data, callback.version)
 
     view = acting(args, act, Action.CALLBACK)

@@ -1,13 +1,14 @@
 """Call-backs (回访): why the customer is called, how a call ends, and when a complaint may close without one."""
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from .enums import Remedy
 from .schemas import CleanStr, Input, View
 
 
@@ -40,6 +41,14 @@ class CallbackStatus(StrEnum):
 CALLBACK_DUE_MINUTES = 24 * 60
 # A customer unreachable on this many different days may be given up on.
 UNREACHABLE_DAYS = 3
+# A call that confirmed the work less than this long ago already spoke to the customer: resolving the
+# complaint then closes it on that call's word instead of calling them a second time.
+RECENT_CONFIRMATION = timedelta(days=1)
+
+
+def confirms_recently(outcome: CallbackOutcome | None, finished_at: datetime | None, now: datetime) -> bool:
+    """True for a finished call that confirmed the work (satisfied or partly) less than a day before `now`."""
+    return outcome in CONFIRMED and finished_at is not None and now - finished_at < RECENT_CONFIRMATION
 
 
 def unreachable_days(attempts: Iterable[tuple[datetime, CallbackOutcome]], zone: ZoneInfo) -> int:
@@ -57,11 +66,14 @@ class AttemptInput(Input):
     """One call: how it ended, the customer's satisfaction (1–5) when reached, and a note.
 
     An unsatisfied customer's reason is the note, and it reopens the complaint, so it is required.
+    `solved`: on a delivery's call-back, the customer says the delivery solved the problem, so the one call
+    resolves the complaint (remedy = the delivery's kind) and closes it.
     """
 
     outcome: CallbackOutcome
     satisfaction: int | None = Field(default=None, ge=1, le=5, validate_default=True)
     note: CleanStr = Field(default="", max_length=1000, validate_default=True)
+    solved: bool = False
 
     @field_validator("satisfaction")
     @classmethod
@@ -109,6 +121,9 @@ class CallbackView(View):
     customer_name: str
     phone: str
     resolution: str
+    # The remedy a "solved" answer records: set only on a completed delivery's call-back that may close
+    # its complaint in one call (see deliveries.REMEDY_OF_KIND).
+    solves_as: Remedy | None = None
     attempts: list[AttemptView]
     may_give_up: bool
     version: int

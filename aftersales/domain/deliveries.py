@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
+from .enums import Remedy
 from .errors import TransitionRefused
 from .schemas import CleanStr, Input, Phone, View
 
@@ -20,6 +21,16 @@ class DeliveryKind(StrEnum):
     REPAIR_VISIT = "repair_visit"
     INSTALL = "install"
     INSPECT = "inspect"
+
+
+# The complaint's remedy when a delivery of this kind solved the problem (its call-back may then resolve
+# and close the complaint in one call). A pick-up for a refund needs its money decided, and an inspection
+# or installation is not a remedy of its own: those go the way of an ordinary resolution.
+REMEDY_OF_KIND: dict[DeliveryKind, Remedy] = {
+    DeliveryKind.REPAIR_VISIT: Remedy.REPAIR,
+    DeliveryKind.REPLACE: Remedy.REPLACE,
+    DeliveryKind.REDELIVER: Remedy.REPLACE,
+}
 
 
 class Slot(StrEnum):
@@ -99,6 +110,19 @@ def check_delivery_move(number: str, current: DeliveryStatus, move: DeliveryMove
     if current not in starts:
         raise TransitionRefused("error.delivery.illegal", number=number, state=current.value, delivery_move=move.value)
     return current if target is None else target
+
+
+def is_early(promised: date, now: datetime, zone: ZoneInfo) -> bool:
+    """True before the promised day has begun where the desk is: going out or delivering now is early."""
+    return now.astimezone(zone).date() < promised
+
+
+def punctuality(promised: date, slot: Slot, now: datetime, zone: ZoneInfo) -> bool | None:
+    """How an order completed `now` is counted: True on time (by the end of its slot on its day), False late,
+    None early (before its day: neither on time nor late, an outcome of its own)."""
+    if is_early(promised, now, zone):
+        return None
+    return now <= slot_end(promised, slot, zone)
 
 
 def delivery_number(order_id: int) -> str:

@@ -203,3 +203,7 @@ class EventView(View):
     note: str
     customer_contact: bool
     source: str = ""  # "cli" when the action came from the command line
+    actor_name: str = ""  # the actor's display name, shown beside the code
+    # On a change of assignee (`field` "assignee", codes in `old` and `new`): their display names.
+    old_name: str = ""
+    new_name: str = ""

@@ -64,3 +64,51 @@ def test_dispatch_dialog(snap_desk: Snap, desk: Desk, staff: dict[str, StaffView
         await press(pilot, "o")
 
     assert snap_desk("op01", dialog)
+
+
+def _delivered_repair(staff: dict[str, StaffView]) -> int:
+    """A repair visit delivered three hours ago: its call-back may close the complaint in one call."""
+    from aftersales.services.deliveries import orders
+    from tests.delivery_helpers import TODAY, dispatched
+
+    then = Desk(clock=fixed_clock(NOW - timedelta(hours=3)))
+    complaint = investigating(then, staff["op01"], phone="13900000001", customer_name="客户1")
+    order = dispatched(then, staff["op01"], complaint, kind="repair_visit", promised_date=TODAY.isoformat(),
+                       slot="afternoon")
+    order = orders.accept_order(then, staff["dc01"], order.id, {"crew": "张师傅", "promised_date": TODAY,
+                                                               "slot": "afternoon"}, order.version)
+    order = orders.dispatch_order(then, staff["dc01"], order.id, order.version)
+    orders.complete_order(then, staff["dc01"], order.id, {"note": "已修好"}, order.version)
+    return complaint.id
+
+
+@variants({"80x24-zh": "test_delivery_callback_dialog_in_chinese_at_80_by_24",
+           "120x36-en": "test_delivery_callback_dialog_in_english"})
+def test_delivery_callback_dialog(snap_desk: Snap, staff: dict[str, StaffView]) -> None:
+    complaint_id = _delivered_repair(staff)
+
+    async def call(pilot: Pilot[None]) -> None:
+        await open_detail(pilot, complaint_id)
+        await press(pilot, "b")
+
+    assert snap_desk("op01", call)
+
+
+@variants({"80x24-zh": "test_early_delivery_question_in_chinese_at_80_by_24",
+           "120x36-en": "test_early_delivery_question_in_english"})
+def test_early_delivery_question(snap_desk: Snap, staff: dict[str, StaffView]) -> None:
+    from aftersales.services.deliveries import orders
+
+    from .delivery_harness import cursor_to
+
+    tomorrow = seed_board(staff)["tomorrow"]
+    orders.accept_order(Desk(clock=fixed_clock(NOW)), staff["dc01"], tomorrow.id, {
+        "crew": "张师傅", "promised_date": tomorrow.promised_date, "slot": tomorrow.slot}, tomorrow.version)
+
+    async def early(pilot: Pilot[None]) -> None:
+        await open_board(pilot)
+        await press(pilot, "m")
+        await cursor_to(pilot, tomorrow.number)
+        await press(pilot, "o")
+
+    assert snap_desk("dc01", early)

@@ -84,10 +84,12 @@ class CallbackFigures(_View):
 
 
 class DeliveryFigures(_View):
-    """Delivery orders promised in the period and completed: how many on time."""
+    """Delivery orders promised in the period and completed: how many on time, and how many early (before
+    their promised day: not on time, and not late either)."""
 
     completed: int = 0
     on_time: int = 0
+    early: int = 0
 
     @computed_field  # type: ignore[prop-decorator]
     @property

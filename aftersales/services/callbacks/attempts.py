@@ -1,6 +1,7 @@
 """Calling the customer back: each attempt logged, and what the outcome does to the complaint.
 
-Satisfied or partly satisfied with the resolution: the complaint closes. Unsatisfied: it goes back to
+Satisfied or partly satisfied with the resolution: the complaint closes. Satisfied with a delivery that
+solved the problem (`solved`): the complaint is resolved and closed by that one call. Unsatisfied: it goes back to
 investigating with the reason on its timeline. Unreachable: tried again later; after attempts on three
 different days the desk may close the complaint with that outcome (`close_unreachable`).
 """
@@ -21,7 +22,7 @@ from ...domain.callbacks import (
 )
 from ...domain.deliveries import event_details
 from ...domain.enums import CloseOutcome, ComplaintStatus, EventKind
-from ...domain.errors import ConflictError, NotFound, TransitionRefused
+from ...domain.errors import ConflictError, FieldError, InvalidInput, NotFound, TransitionRefused
 from ...domain.permissions import Action
 from ...domain.schemas import ComplaintView, StaffView
 from ...domain.status_machine import Move, check_move
@@ -35,8 +36,9 @@ from ..context import Desk
 from ..guard import require
 from ..unit import unit_of_work
 from ..validation import validate
+from .closing import close_after_callback, resolve_by_delivery
 from .read import get_callback
-from .tasks import drop_pending_callbacks, resolution_callback
+from .tasks import resolution_callback
 
 _PENDING = CallbackStatus.PENDING.value
 
@@ -70,8 +72,14 @@ def record_attempt(
     desk: Desk, actor: StaffView, callback_id: int, data: AttemptInput | dict[str, object], version: int
 ) -> CallbackView:
     """Log one call and act on its outcome (see the module's docstring); one event per change."""
-    require(desk, actor, Action.CALLBACK, _complaint_id_of(callback_id))
+    complaint_id = _complaint_id_of(callback_id)
+    require(desk, actor, Action.CALLBACK, complaint_id)
     valid = validate(AttemptInput, data)
+    if valid.solved and valid.outcome not in CONFIRMED:
+        raise InvalidInput({"solved": FieldError("validation.solved_unconfirmed")})
+    if valid.solved:
+        # One call resolves the complaint as well: whoever makes it must be allowed to resolve.
+        require(desk, actor, Action.RESOLVE, complaint_id)
     now = desk.clock()
     with write_transaction(f"recording call-back #{callback_id}"):
         row = CALLBACK_RECORD.load(callback_id, version)
@@ -97,8 +105,10 @@ def record_attempt(
         CALLBACK_RECORD.save(row, version, changes)
         complaint = Complaint.get_by_id(row.complaint_id)
         resolved = complaint.status == ComplaintStatus.RESOLVED.value
-        if resolved and purpose is CallbackPurpose.CONFIRM_RESOLUTION and valid.outcome in CONFIRMED:
-            _close(desk, actor, complaint, CloseOutcome.CALLBACK_CONFIRMED, valid.satisfaction)
+        if valid.solved:
+            resolve_by_delivery(desk, actor, row, valid.satisfaction, valid.note)
+        elif resolved and purpose is CallbackPurpose.CONFIRM_RESOLUTION and valid.outcome in CONFIRMED:
+            close_after_callback(desk, actor, complaint, CloseOutcome.CALLBACK_CONFIRMED, valid.satisfaction)
         elif resolved and valid.outcome is CallbackOutcome.UNSATISFIED:
             check_move(ComplaintStatus.RESOLVED, ComplaintStatus.INVESTIGATING, Move.REOPEN)
             save_complaint(complaint, complaint.version, {"status": ComplaintStatus.INVESTIGATING.value}, desk)
@@ -107,22 +117,6 @@ def record_attempt(
                 old=ComplaintStatus.RESOLVED.value, new=ComplaintStatus.INVESTIGATING.value, note=valid.note,
             )
     return get_callback(callback_id, desk.sla.zone)
-
-
-def _close(
-    desk: Desk, actor: StaffView, complaint: Complaint, outcome: CloseOutcome, satisfaction: int | None
-) -> None:
-    """Close a resolved complaint after its call-back; its other pending calls are no longer needed."""
-    check_move(ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED, Move.CLOSE_AFTER_CALLBACK, callback_completed=True)
-    now = desk.clock()
-    save_complaint(complaint, complaint.version, {"status": ComplaintStatus.CLOSED.value, "closed_at": now,
-                                                  "close_outcome": outcome.value, "satisfaction": satisfaction}, desk)
-    append_event(
-        now, actor, EventKind.CLOSED, complaint_id=complaint.id, field="status",
-        old=ComplaintStatus.RESOLVED.value, new=ComplaintStatus.CLOSED.value, note=outcome.value,
-        customer_contact=outcome is CloseOutcome.CALLBACK_CONFIRMED,
-    )
-    drop_pending_callbacks(complaint.id, now)
 
 
 @unit_of_work
@@ -146,5 +140,5 @@ def close_unreachable(desk: Desk, actor: StaffView, complaint_id: int, version: 
         CALLBACK_RECORD.save(callback, callback.version, {
             "status": CallbackStatus.DONE.value, "outcome": CallbackOutcome.UNREACHABLE.value, "finished_at": now,
         })
-        _close(desk, actor, complaint, CloseOutcome.CALLBACK_UNREACHABLE, None)
+        close_after_callback(desk, actor, complaint, CloseOutcome.CALLBACK_UNREACHABLE, None)
         return complaint_view(Complaint.get_by_id(complaint_id))

@@ -14,12 +14,13 @@ from ...domain.callbacks import (
     DueRow,
     may_give_up,
 )
-from ...domain.deliveries import delivery_number
+from ...domain.deliveries import REMEDY_OF_KIND, DeliveryKind, DeliveryStatus, delivery_number
+from ...domain.enums import ComplaintStatus, Remedy
 from ...domain.errors import NotFound
 from ...domain.schemas import StaffView
 from ...store.converters import attempt_view
 from ...store.fields import to_epoch
-from ...store.models import Callback, CallbackAttempt, Complaint, Customer, Staff
+from ...store.models import Callback, CallbackAttempt, Complaint, Customer, DeliveryOrder, Staff
 from ..unit import unit_of_work
 
 # Written into the SQL as a literal, so SQLite uses the partial indexes of pending call-backs.
@@ -56,11 +57,20 @@ def _views(query: Any, zone: ZoneInfo) -> list[CallbackView]:
             due_at=row.due_at, status=CallbackStatus(row.status),
             outcome=CallbackOutcome(row.outcome) if row.outcome else None, satisfaction=row.satisfaction,
             assignee_code=row.assignee_code, customer_name=row.customer_name, phone=row.phone,
-            resolution=row.resolution, attempts=tried,
+            resolution=row.resolution, solves_as=_solves_as(row), attempts=tried,
             may_give_up=may_give_up(((a.at, a.outcome) for a in tried), zone),
             version=row.version, created_at=row.created_at, finished_at=row.finished_at,
         ))
     return out
+
+
+def _solves_as(row: Any) -> Remedy | None:
+    """The remedy a "solved" answer would record: only on a completed delivery's call-back while the
+    complaint is under investigation with nothing else on the road."""
+    if (row.purpose != CallbackPurpose.CONFIRM_DELIVERY.value or row.delivery_status != DeliveryStatus.COMPLETED.value
+            or row.complaint_status != ComplaintStatus.INVESTIGATING.value or row.delivery_kind is None):
+        return None
+    return REMEDY_OF_KIND.get(DeliveryKind(row.delivery_kind))
 
 
 def _with_complaint() -> Any:
@@ -69,11 +79,14 @@ def _with_complaint() -> Any:
             Callback, Complaint.number.alias("complaint_number"), Complaint.status.alias("complaint_status"),
             Complaint.resolution.alias("resolution"), Customer.name.alias("customer_name"),
             Customer.phone.alias("phone"), Staff.code.alias("assignee_code"),
+            DeliveryOrder.kind.alias("delivery_kind"), DeliveryOrder.status.alias("delivery_status"),
         )
         .join(Complaint, on=(Callback.complaint == Complaint.id))
         .join(Customer, on=(Complaint.customer == Customer.id))
         .switch(Callback)
         .join(Staff, JOIN.LEFT_OUTER, on=(Callback.assignee == Staff.id))
+        .switch(Callback)
+        .join(DeliveryOrder, JOIN.LEFT_OUTER, on=(Callback.delivery_order == DeliveryOrder.id))
     )
 
 

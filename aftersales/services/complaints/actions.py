@@ -13,6 +13,7 @@ from ...store.converters import complaint_view
 from ...store.db import write_transaction
 from ...store.models import Complaint, Staff
 from ..audit import append_event
+from ..callbacks.closing import close_after_callback, recent_confirmation
 from ..callbacks.tasks import drop_pending_callbacks, follow_assignee, open_callback
 from ..context import Desk
 from ..deliveries.read import open_order_count
@@ -148,7 +149,8 @@ def change_status(
 def resolve(
     desk: Desk, actor: StaffView, complaint_id: int, data: ResolveInput | dict[str, object], version: int
 ) -> ComplaintView:
-    """Record the decision and remedy; the complaint then waits for its call-back."""
+    """Record the decision and remedy; the complaint then waits for its call-back, or closes at once when
+    the customer confirmed the work on a call less than a day old (no second call for one problem)."""
     require(desk, actor, Action.RESOLVE, complaint_id)
     valid = validate(ResolveInput, data)
     with write_transaction(f"resolving complaint #{complaint_id}"):
@@ -180,11 +182,17 @@ def resolve(
             kind = MoneyKind.REFUND if valid.remedy is Remedy.RETURN_REFUND else MoneyKind.COMPENSATION
             add_entry(desk, actor.id, row.id, kind, owed)
         # The customer is called to confirm; only that call (or three days without reaching them) closes it.
-        open_callback(
-            desk, row.id, CallbackPurpose.CONFIRM_RESOLUTION, desk.clock(),
-            assignee_id=row.assignee_id or (actor.id if actor.role is not Role.ADMIN else None),
-            payment_fen=valid.compensation_fen,
-        )
+        # A call that confirmed the work less than a day ago already did, unless money is to be confirmed.
+        recent = recent_confirmation(row.id, desk.clock()) if not valid.compensation_fen else None
+        if recent is not None:
+            close_after_callback(desk, actor, Complaint.get_by_id(row.id), CloseOutcome.CALLBACK_CONFIRMED,
+                                 recent.satisfaction, confirmed_by=recent)
+        else:
+            open_callback(
+                desk, row.id, CallbackPurpose.CONFIRM_RESOLUTION, desk.clock(),
+                assignee_id=row.assignee_id or (actor.id if actor.role is not Role.ADMIN else None),
+                payment_fen=valid.compensation_fen,
+            )
     return _reload(complaint_id)
 
 

@@ -29,15 +29,22 @@ def find_complaint(number: str) -> ComplaintView:
 
 @unit_of_work
 def timeline(complaint_id: int) -> list[EventView]:
-    """Every event of a complaint, oldest first."""
+    """Every event of a complaint, oldest first, each with its actor's code and name (and on a change of
+    assignee, the names of both)."""
     query = (
-        Event.select(Event, Staff.code.alias("actor_code"))
+        Event.select(Event, Staff.code.alias("actor_code"), Staff.name.alias("actor_name"))
         .join(Staff, JOIN.LEFT_OUTER, on=(Event.actor == Staff.id))
         .where(Event.complaint == complaint_id)
         .order_by(Event.id)
         .objects()
     )
-    return [event_view(row, row.actor_code) for row in query]
+    events = [event_view(row, row.actor_code, row.actor_name) for row in query]
+    codes = {code for e in events if e.field == "assignee" for code in (e.old, e.new) if code}
+    if not codes:
+        return events
+    names = dict(Staff.select(Staff.code, Staff.name).where(Staff.code.in_(sorted(codes))).tuples())
+    return [e.model_copy(update={"old_name": names.get(e.old, ""), "new_name": names.get(e.new, "")})
+            if e.field == "assignee" else e for e in events]
 
 
 @unit_of_work

@@ -24,6 +24,8 @@ from ...domain.deliveries import (
     check_delivery_move,
     delivery_number,
     event_details,
+    is_early,
+    punctuality,
     slot_end,
 )
 from ...domain.enums import ComplaintStatus, EventKind, Role
@@ -265,7 +267,10 @@ def dispatch_order(desk: Desk, actor: StaffView, order_id: int, version: int) ->
     """The crew left with the goods."""
     require(desk, actor, Action.UPDATE_DELIVERY, _complaint_of(order_id))
     with write_transaction(f"marking {delivery_number(order_id)} out for delivery"):
-        _move(desk, actor, order_id, version, DeliveryMove.DISPATCH, {}, {})
+        row = ORDER_RECORD.load(order_id, version)
+        early = is_early(row.promised_date, desk.clock(), desk.sla.zone)
+        _move(desk, actor, order_id, version, DeliveryMove.DISPATCH, {},
+              {"early": 1, "date": row.promised_date.isoformat()} if early else {})
     return get_order(order_id)
 
 
@@ -273,16 +278,17 @@ def dispatch_order(desk: Desk, actor: StaffView, order_id: int, version: int) ->
 def complete_order(
     desk: Desk, actor: StaffView, order_id: int, data: CompleteInput | dict[str, object], version: int
 ) -> DeliveryOrderView:
-    """Delivered: on time or not, a call-back to confirm it, and the complaint back to investigating when
+    """Delivered: on time, late or early (before its promised day), a call-back to confirm it, and the complaint back to investigating when
     this was its last open order."""
     valid = _update(desk, actor, order_id, CompleteInput, data)
     now = desk.clock()
     with write_transaction(f"completing {delivery_number(order_id)}"):
         row = ORDER_RECORD.load(order_id, version)
-        on_time = now <= slot_end(row.promised_date, Slot(row.slot), desk.sla.zone)
+        on_time = punctuality(row.promised_date, Slot(row.slot), now, desk.sla.zone)
         _move(desk, actor, order_id, version, DeliveryMove.COMPLETE,
               {"completion_note": valid.note, "completed_at": now, "on_time": on_time},
-              {"on_time": int(on_time)}, valid.note)
+              {"on_time": int(on_time)} if on_time is not None else {"early": 1, "date": row.promised_date.isoformat()},
+              valid.note)
         if row.collect_fen:
             add_entry(desk, actor.id, row.complaint_id, MoneyKind.COLLECTION, row.collect_fen, delivery_order_id=row.id)
         complaint = Complaint.get_by_id(row.complaint_id)

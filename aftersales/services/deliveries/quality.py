@@ -29,13 +29,15 @@ class ShopQuality(BaseModel):
     completed: int
     on_time: int
     cancelled: int
+    # Delivered before the promised day: neither on time nor late.
+    early: int = 0
     redeliveries: int
     reschedules: int
     failures: dict[FailureReason, int]
 
     @property
     def on_time_rate(self) -> float | None:
-        """Share of completed orders done on time (None before any completes)."""
+        """Share of completed orders done on time (None before any completes); an early one is not on time."""
         return self.on_time / self.completed if self.completed else None
 
     @property
@@ -66,6 +68,7 @@ def shop_delivery_quality(start: date, end: date, shop_ids: list[int] | None = N
             _sum_when(DeliveryOrder.status == DeliveryStatus.CANCELLED.value),
             _sum_when(DeliveryOrder.kind == DeliveryKind.REDELIVER.value),
             fn.SUM(DeliveryOrder.reschedules),
+            _sum_when((DeliveryOrder.status == DeliveryStatus.COMPLETED.value) & DeliveryOrder.on_time.is_null()),
         )
         .where(period)
         .group_by(DeliveryOrder.shop)
@@ -88,9 +91,9 @@ def shop_delivery_quality(start: date, end: date, shop_ids: list[int] | None = N
         ShopQuality(
             shop_id=int(shop_id), shop_code=names[shop_id][0], shop_name=names[shop_id][1], orders=int(orders),
             completed=int(completed or 0), on_time=int(on_time or 0), cancelled=int(cancelled or 0),
-            redeliveries=int(redeliveries or 0), reschedules=int(reschedules or 0),
+            redeliveries=int(redeliveries or 0), reschedules=int(reschedules or 0), early=int(early or 0),
             failures=dict(sorted(failures.get(int(shop_id), {}).items())),
         )
-        for shop_id, orders, completed, on_time, cancelled, redeliveries, reschedules in rows
+        for shop_id, orders, completed, on_time, cancelled, redeliveries, reschedules, early in rows
     ]
     return sorted(out, key=lambda shop: shop.shop_code)

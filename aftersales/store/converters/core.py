@@ -76,7 +76,7 @@ def complaint_view(row: Complaint) -> ComplaintView:
     )
 
 
-def event_view(row: Event, actor_code: str | None) -> EventView:
+def event_view(row: Event, actor_code: str | None, actor_name: str | None = None) -> EventView:
     return EventView(
         id=row.id,
         complaint_id=row.complaint_id,
@@ -89,4 +89,5 @@ def event_view(row: Event, actor_code: str | None) -> EventView:
         note=row.note,
         customer_contact=row.customer_contact,
         source=row.source,
+        actor_name=actor_name or "",
     )

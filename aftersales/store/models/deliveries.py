@@ -35,7 +35,8 @@ class DeliveryOrder(BaseModel):
     completion_note = TextField(default="")
     cancel_reason = TextField(default="")
     collect_fen = IntegerField(default=0)
-    # Decided when the order completes: done by the end of its promised slot on its promised date.
+    # Decided when the order completes: True when done by the end of its promised slot on its promised date,
+    # False late; None while open, and on a completed order done before its promised day (early).
     on_time = BooleanField(null=True)
     created_by = ForeignKeyField(Staff, null=True, on_delete="RESTRICT", index=False)
     version = IntegerField(default=1)

@@ -4,6 +4,7 @@ Each event is one line (time, what, who, old → new); its note wraps on the lin
 so a note is read whole at any width.
 """
 
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from rich.cells import cell_len
@@ -12,7 +13,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ... import i18n
-from ...domain.enums import ComplaintStatus, EventKind, Remedy
+from ...domain.deliveries import read_event_details
+from ...domain.enums import CloseOutcome, ComplaintStatus, EventKind, Remedy
 from ...domain.event_notes import read_import_note
 from ...domain.schemas import EventView
 from ...domain.text import strip_controls
@@ -26,6 +28,8 @@ _KIND_STYLE = {
     EventKind.NOTE: ("✎ ", "yellow"),
 }
 ACTOR_CELLS = 8
+# A long display name is not allowed to push every line's change far to the right.
+ACTOR_CELLS_MOST = 16
 
 
 def _status_or_raw(value: str) -> str:
@@ -53,11 +57,24 @@ def _is_resolution(event: EventView) -> bool:
     return event.kind is EventKind.RESOLVED and event.field == "remedy"
 
 
-def note_text(event: EventView) -> str:
-    """What the event's note says: resolutions, deliveries and call-backs spelt out from their parts, an
-    import's file and row in the desk's language, and "(command line)" for what came from there."""
+def close_text(note: str, zone: ZoneInfo | None) -> str:
+    """A close's note in words: its outcome (stored as its code), or the earlier call that confirmed it."""
+    if note in CloseOutcome.__members__.values():
+        return i18n.label(CloseOutcome(note))
+    facts = read_event_details(note)
+    if facts.get("callback") and facts.get("at"):
+        at = datetime.fromisoformat(facts["at"])
+        return i18n.t("callbacks.timeline.confirmed_earlier", at=local_time(at, zone) if zone else facts["at"])
+    return note
+
+
+def note_text(event: EventView, zone: ZoneInfo | None = None) -> str:
+    """What the event's note says: resolutions, deliveries, call-backs and closes spelt out from their
+    parts, an import's file and row in the desk's language, and "(command line)" for what came from there."""
     if event.kind in LOGISTICS_KINDS:
         text = logistics_text(event)
+    elif event.kind is EventKind.CLOSED:
+        text = close_text(event.note, zone)
     elif _is_resolution(event):
         text = resolution_text(event.new, event.old, event.note)
     elif (imported := read_import_note(event.note)) is not None:
@@ -77,9 +94,15 @@ def change_text(event: EventView) -> Text:
         return escalation_change(event)
     if event.field == "status" or event.kind is EventKind.MERGED:
         old, new = _status_or_raw(event.old), _status_or_raw(event.new)
+    elif event.field == "assignee":
+        old, new = _with_name(event.old, event.old_name), _with_name(event.new, event.new_name)
     else:
         old, new = event.old, event.new
     return Text(strip_controls(f"{old or i18n.t('detail.none')} → {new}"))
+
+
+def _with_name(code: str, name: str) -> str:
+    return f"{code} {name}" if code and name and name != code else code
 
 
 def escalation_change(event: EventView) -> Text:
@@ -100,6 +123,16 @@ def kind_text(event: EventView) -> Text:
     return Text(prefix + i18n.label(event.kind), style=style)
 
 
+def actor_text(event: EventView) -> Text:
+    """Who acted: their code and, beside it, their name ("op01 王芳"); a dash for the desk itself."""
+    if not event.actor_code:
+        return Text(i18n.t("detail.none"), style="dim")
+    text = Text(event.actor_code, style="dim")
+    if event.actor_name and event.actor_name != event.actor_code:
+        text.append(" " + strip_controls(event.actor_name))
+    return text
+
+
 def _padded(text: Text, cells: int) -> Text:
     padded = text.copy()
     padded.append(" " * max(1, cells - cell_len(text.plain)))
@@ -114,12 +147,14 @@ def timeline_table(events: list[EventView], zone: ZoneInfo) -> Table:
     table.add_column(width=11, no_wrap=True, style="bright_black")
     table.add_column(ratio=1, overflow="fold")
     kind_cells = max((cell_len(kind_text(event).plain) for event in events), default=0) + 1
+    actor_cells = min(max((cell_len(actor_text(event).plain) + 1 for event in events), default=0), ACTOR_CELLS_MOST)
+    actor_cells = max(actor_cells, ACTOR_CELLS)
     for event in events:
         line = _padded(kind_text(event), kind_cells)
-        line.append_text(_padded(Text(event.actor_code or i18n.t("detail.none"), style="dim"), ACTOR_CELLS))
+        line.append_text(_padded(actor_text(event), actor_cells))
         line.append_text(change_text(event))
         table.add_row(Text(local_time(event.at, zone)), line)
-        note = strip_controls(note_text(event))
+        note = strip_controls(note_text(event, zone))
         if note:
             table.add_row(Text(""), Text(note, style="cyan" if event.kind is EventKind.CONTACT else ""))
     return table

@@ -49,6 +49,8 @@ def logistics_text(event: EventView) -> str:
     name = _SENTENCE[event.kind]
     if name == "completed" and facts.get("on_time") == "0":
         name = "completed_late"
+    elif name in ("completed", "out") and facts.get("early") == "1":
+        name = f"{name}_early"
     day = facts.get("date", "")
     sentence = i18n.t(
         f"deliveries.timeline.{name}",

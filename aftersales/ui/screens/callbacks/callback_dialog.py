@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import Input, Select, Static
 
 from .... import i18n
-from ....domain.callbacks import CallbackOutcome, CallbackStatus, CallbackView
+from ....domain.callbacks import CONFIRMED, CallbackOutcome, CallbackStatus, CallbackView
 from ....domain.errors import InvalidInput
 from ....services.callbacks.attempts import record_attempt
 from ....services.callbacks.read import get_callback, pending_callback
@@ -19,6 +19,9 @@ from ...dialogs.form_dialog import FormDialog
 from ...dialogs.form_rows import form_row
 from ...formatting import local_time, yuan
 from .due_table import purpose_text
+
+_YES, _NO = "yes", "no"
+_CONFIRMING = frozenset(outcome.value for outcome in CONFIRMED)
 
 
 @dataclass
@@ -83,6 +86,13 @@ class CallbackDialog(FormDialog[CallbackView]):
         yield form_row(i18n.t("callbacks.dialog.note"), Input(id="field-note", max_length=1000, compact=True,
                                                                 select_on_focus=False))
         yield self.field_error("note")
+        # Asked only on a delivery's call-back that may close its complaint: was the delivery the remedy?
+        solved = form_row(i18n.t("callbacks.dialog.solved"), Select(
+            [], id="field-solved", compact=True, prompt=i18n.t("callbacks.dialog.choose_solved")))
+        solved.id = "solved-row"
+        solved.display = False
+        yield solved
+        yield self.field_error("solved")
 
     def on_mount(self) -> None:
         self.query_one("#field-outcome", Select).focus()
@@ -112,6 +122,11 @@ class CallbackDialog(FormDialog[CallbackView]):
         self.version = self.callback.version
         desk = self.session.desk
         facts.update(facts_text(self.callback, desk.clock(), desk.sla.zone))
+        self.query_one("#solved-row").display = self.callback.solves_as is not None
+        if self.callback.solves_as is not None:
+            self.query_one("#field-solved", Select).set_options([
+                (Text(i18n.t("callbacks.dialog.solved_yes", remedy=i18n.label(self.callback.solves_as))), _YES),
+                (Text(i18n.t("callbacks.dialog.solved_no")), _NO)])
 
     def values(self) -> dict[str, Any]:
         if self.callback is None:
@@ -124,6 +139,11 @@ class CallbackDialog(FormDialog[CallbackView]):
         score = self.query_one("#field-satisfaction", Input).value.strip()
         if score:
             data["satisfaction"] = score
+        if self.callback.solves_as is not None and data["outcome"] in _CONFIRMING:
+            solved = self.query_one("#field-solved", Select).value
+            if solved is Select.NULL:
+                raise InvalidInput("solved not answered", {"solved": i18n.t("callbacks.dialog.solved_needed")})
+            data["solved"] = solved == _YES
         return data
 
     def perform(self, values: dict[str, Any]) -> CallbackView:

@@ -14,12 +14,13 @@ from textual.message import Message
 from textual.widgets import Footer, OptionList, Static
 
 from .... import i18n
-from ....domain.deliveries import DeliveryMove, DeliveryStatus, delivery_moves
+from ....domain.deliveries import DeliveryMove, DeliveryStatus, OrderLine, delivery_moves, is_early
 from ....domain.permissions import Action, allowed
 from ....services.deliveries import orders
 from ....services.deliveries.board import BoardView, is_overdue, load_board
 from ....services.deliveries.quality import ShopQuality, shop_delivery_quality
 from ...background import run_in_background
+from ...dialogs.confirm import ConfirmScreen
 from ...messages import DataChanged, LoadFailed, SaveFailed
 from ...widgets.section_bar import SectionBar
 from ..desk_screen import DeskScreen, SavesInBackground
@@ -48,6 +49,10 @@ class QualityLoaded(Message):
 
 class MoveDone(Message):
     """A move made without a dialog (out for delivery) was stored."""
+
+
+# The moves asked about first when made before the order's promised day.
+_EARLY_QUESTION = {"dispatch": "deliveries.dialog.early_out", "complete": "deliveries.dialog.early_complete"}
 
 
 def _move(name: str) -> str:
@@ -241,6 +246,21 @@ class DeliveryBoardScreen(SavesInBackground, DeskScreen):
     def action_move(self, name: str) -> None:
         order = self.board_list.current()
         if order is None or self.busy:
+            return
+        desk = self.session.desk
+        if name in _EARLY_QUESTION and is_early(order.promised_date, desk.clock(), desk.sla.zone):
+            # Going out or delivering before the promised day is asked first; it then counts as early.
+            question = ConfirmScreen(
+                i18n.t(_EARLY_QUESTION[name], number=order.number, date=order.promised_date.strftime("%m-%d"),
+                       slot=i18n.label(order.slot)),
+                i18n.t("deliveries.dialog.early_detail"), i18n.t("deliveries.dialog.early_yes"),
+                i18n.t("deliveries.dialog.early_no"))
+            self.app.push_screen(question, lambda yes: self._make_move(name, order) if yes else None)
+            return
+        self._make_move(name, order)
+
+    def _make_move(self, name: str, order: OrderLine) -> None:
+        if self.busy:
             return
         dialog = MOVE_DIALOGS[name]
         if dialog is None:
