@@ -1,0 +1,46 @@
+"""Attachments: what may be attached, how big, to what, and the refusals a file can meet."""
+
+from enum import StrEnum
+
+from .errors import DeskError
+
+
+class AttachmentSubject(StrEnum):
+    COMPLAINT = "complaint"
+    DELIVERY = "delivery"
+    VIOLATION = "violation"
+    VISIT = "visit"
+
+
+# Types read from a file's content (never its name), with the extension a saved copy gets.
+ACCEPTED: dict[str, str] = {
+    "image/jpeg": "jpg",
+    "image/png": "png",
+    "image/webp": "webp",
+    "application/pdf": "pdf",
+    "application/msword": "doc",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/vnd.ms-excel": "xls",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+    "application/vnd.ms-powerpoint": "ppt",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
+    "application/vnd.oasis.opendocument.text": "odt",
+    "application/vnd.oasis.opendocument.spreadsheet": "ods",
+    "application/vnd.oasis.opendocument.presentation": "odp",
+}
+IMAGES = frozenset({"image/jpeg", "image/png", "image/webp"})
+DEFAULT_MAX_MB = 20
+MOST_FILES = 20  # files attached in one go
+THUMBNAIL_BOX = (320, 240)  # a thumbnail fits this box (pixels), aspect kept
+MOST_PIXELS = 89_478_485  # an image larger than this is refused as a decompression bomb (Pillow's own limit)
+
+
+class AttachmentRefused(DeskError):
+    """A file that cannot be attached; `path` names it, nothing was stored."""
+
+    key = "attachments.error.unreadable"
+
+
+def megabytes(size: int) -> str:
+    """A size in MB with one decimal, as refusals and lists show it."""
+    return f"{size / 1_048_576:.1f}"
