@@ -26,6 +26,7 @@ from . import (
     documents,
     escalations,
     maintenance,
+    money,
     payroll,
     reports,
     shops,
@@ -34,7 +35,7 @@ from . import (
 )
 from .common import PROG, CliFailure, Commands, Parser, fail, lang_in, shown
 
-COMMAND_MODULES = [desk, maintenance, transfer, staff, shops, documents, payroll, deliveries, callbacks, reports, escalations]
+COMMAND_MODULES = [desk, maintenance, transfer, staff, shops, documents, payroll, deliveries, callbacks, money, reports, escalations]
 
 
 def build_parser() -> argparse.ArgumentParser:

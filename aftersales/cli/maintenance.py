@@ -48,6 +48,8 @@ def _check(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr)
     else:
         print(counted("cli.check.chain_ok", report.events))
+    for copy in report.altered_copies:
+        print(t("cli.check.copy_altered", register=copy), file=sys.stderr)
     return 0 if report.ok else 1
 
 

@@ -32,6 +32,7 @@ class Action(StrEnum):
     VIEW_PENALTIES = "view_penalties"
     FINALISE_PAYROLL = "finalise_payroll"
     HAND_OVER_REGISTER = "hand_over_register"
+    CORRECT_MONEY = "correct_money"
     ATTACH = "attach"
     WITHDRAW_ATTACHMENT = "withdraw_attachment"
     MANAGE_STAFF = "manage_staff"
@@ -74,6 +75,8 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.FINALISE_PAYROLL: frozenset(_SUPERVISORS),
     # The monthly register goes to finance from a team lead or the manager.
     Action.HAND_OVER_REGISTER: frozenset(_SUPERVISORS),
+    # Money already entered is corrected (finance reads it in the register) by a team lead or the manager.
+    Action.CORRECT_MONEY: frozenset(_SUPERVISORS),
     # Photos and papers come from the desk and from the delivery crews; a lead or the manager withdraws one.
     Action.ATTACH: frozenset({R.OPERATOR, R.LEAD, R.MANAGER, R.DELIVERY}),
     Action.WITHDRAW_ATTACHMENT: frozenset(_SUPERVISORS),
