@@ -20,6 +20,7 @@ from ..store.db import close_database
 from ..store.errors import DatabaseRefused
 from ..store.masking import redact
 from . import (
+    attachments,
     callbacks,
     deliveries,
     desk,
@@ -35,7 +36,7 @@ from . import (
 )
 from .common import PROG, CliFailure, Commands, Parser, fail, lang_in, shown
 
-COMMAND_MODULES = [desk, maintenance, transfer, staff, shops, documents, payroll, deliveries, callbacks, money, reports, escalations]
+COMMAND_MODULES = [desk, maintenance, transfer, staff, shops, documents, payroll, deliveries, callbacks, money, attachments, reports, escalations]
 
 
 def build_parser() -> argparse.ArgumentParser:

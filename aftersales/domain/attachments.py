@@ -41,6 +41,16 @@ class AttachmentRefused(DeskError):
     key = "attachments.error.unreadable"
 
 
+def subject_typed(text: str) -> tuple[AttachmentSubject, str]:
+    """A subject as typed on the command line: TS-…, DO-…, violation:N or visit:N."""
+    head, colon, rest = text.strip().partition(":")
+    if colon and head.lower() in ("violation", "visit"):
+        return AttachmentSubject(head.lower()), rest.strip()
+    if text.strip().upper().startswith("DO-"):
+        return AttachmentSubject.DELIVERY, text.strip()
+    return AttachmentSubject.COMPLAINT, text.strip()
+
+
 def megabytes(size: int) -> str:
     """A size in MB with one decimal, as refusals and lists show it."""
     return f"{size / 1_048_576:.1f}"

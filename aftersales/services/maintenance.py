@@ -10,7 +10,7 @@ from typing import Any
 from peewee import SqliteDatabase
 
 from ..domain.errors import DeskError
-from ..store.models import RegisterHandover, database
+from ..store.models import Attachment, AttachmentContent, RegisterHandover, database
 from ..store.references import server_reference_problems
 from .audit import verify_chain
 from .unit import unit_of_work
@@ -36,11 +36,12 @@ class CheckReport:
     chain_error: str = ""  # why the audit chain could not be read to its end
     pages_checked: bool = True  # False on PostgreSQL: the page scan is SQLite's (the server checks its own)
     altered_copies: list[str] = field(default_factory=list)  # "YYYY-MM format" of kept registers whose bytes changed
+    altered_attachments: list[str] = field(default_factory=list)  # "sha256 file name" of stored files whose bytes changed
 
     @property
     def ok(self) -> bool:
         return not (self.integrity or self.foreign_keys or self.foreign_key_error or self.chain_error
-                    or self.broken_event is not None or self.altered_copies)
+                    or self.broken_event is not None or self.altered_copies or self.altered_attachments)
 
 
 def _sqlite() -> Any:
@@ -107,6 +108,18 @@ def altered_register_copies() -> list[str]:
     return out
 
 
+def altered_attachments() -> list[str]:
+    """Stored files whose bytes no longer hash to the SHA-256 they are stored under (the hash each
+    attachment's audited event recorded), as "sha256 first file name"; read one file at a time."""
+    out = []
+    for (sha,) in AttachmentContent.select(AttachmentContent.sha256).order_by(AttachmentContent.sha256).tuples():
+        content = AttachmentContent.select(AttachmentContent.content).where(AttachmentContent.sha256 == sha).scalar()
+        if hashlib.sha256(bytes(content)).hexdigest() != sha:
+            name = Attachment.select(Attachment.file_name).where(Attachment.stored == sha).order_by(Attachment.id).scalar()
+            out.append(f"{sha[:12]} {name or ''}".strip())
+    return out
+
+
 _REASONS = {"content was altered": "altered", "does not follow the event before it": "unchained"}
 
 
@@ -119,9 +132,10 @@ def check_database() -> CheckReport:
         return report  # a damaged file: the copies are not read
     try:
         altered = altered_register_copies()
+        files = altered_attachments()
     except Exception as exc:
         return dataclasses.replace(report, chain_error=failure_text(exc))
-    return dataclasses.replace(report, altered_copies=altered)
+    return dataclasses.replace(report, altered_copies=altered, altered_attachments=files)
 
 
 def _check_structure() -> CheckReport:

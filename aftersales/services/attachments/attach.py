@@ -1,10 +1,7 @@
 """Attaching files and withdrawing an attachment: each file read, checked and made ready before the write
 transaction, which then only inserts rows (the same bytes are stored once) and the audited events."""
 
-from datetime import datetime
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict
 
 from ...domain.attachments import DEFAULT_MAX_MB, MOST_FILES, AttachmentRefused, AttachmentSubject
 from ...domain.enums import EventKind
@@ -19,28 +16,7 @@ from ..guard import require
 from ..unit import unit_of_work
 from .prepare import Prepared, prepare_file
 from .subjects import Subject, subject_of
-
-
-class AttachmentView(BaseModel):
-    """One attachment as lists show it (never its bytes)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    id: int
-    subject: AttachmentSubject
-    subject_label: str
-    file_name: str
-    media_type: str
-    size: int
-    sha256: str
-    width: int | None = None
-    height: int | None = None
-    has_thumbnail: bool = False
-    note: str = ""
-    attached_by: str
-    attached_at: datetime
-    withdrawn_at: datetime | None = None
-    withdraw_reason: str = ""
+from .views import AttachmentView, attachment_views
 
 
 def prepare_files(paths: list[Path], max_mb: int = DEFAULT_MAX_MB) -> list[Prepared]:
@@ -85,8 +61,6 @@ def store_prepared(desk: Desk, actor: StaffView, subject: Subject, ready: list[P
                          field=subject.label, new=item.file_name,
                          note=f"sha256 {item.sha256}; {item.size} bytes; {item.media_type}"
                               + (f"; {note}" if note else ""))
-    from .read import attachment_views
-
     return attachment_views(Attachment.id.in_(made))
 
 
@@ -107,7 +81,5 @@ def withdraw_attachment(desk: Desk, actor: StaffView, attachment_id: int, reason
         if not changed:
             raise ConflictError("attachments.error.withdrawn", name=row.file_name)
         append_event(now, actor, EventKind.ATTACHMENT_WITHDRAWN, complaint_id=row.complaint_id,
-                     field=str(attachment_id), old=row.file_name, note=f"sha256 {row.stored_id}; {reason}")
-    from .read import attachment_views
-
+                     field=str(attachment_id), old=row.file_name, note=f"sha256 {getattr(row, Attachment.stored.object_id_name)}; {reason}")
     return attachment_views(Attachment.id == attachment_id)[0]

@@ -88,12 +88,13 @@ def _image(name: str, content: bytes, media_type: str, shown: str) -> Prepared:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             Image.MAX_IMAGE_PIXELS = MOST_PIXELS
-            image = Image.open(io.BytesIO(content))
-            image.load()
+            opened = Image.open(io.BytesIO(content))
+            opened.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise AttachmentRefused("attachments.error.bomb", path=shown) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise AttachmentRefused("attachments.error.broken_image", path=shown) from None
+    image: Image.Image = opened
     exif = image.getexif()
     turned = exif.get(ORIENTATION, 1) not in (0, 1)
     located = GPS_IFD in exif

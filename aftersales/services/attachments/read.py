@@ -3,43 +3,12 @@
 from pathlib import Path
 from typing import Any
 
-from ...domain.attachments import ACCEPTED, AttachmentSubject
+from ...domain.attachments import ACCEPTED, AttachmentRefused, AttachmentSubject
 from ...domain.errors import NotFound
-from peewee import JOIN
-
-from ...store.models import Attachment, AttachmentContent, Complaint, Staff
+from ...store.models import Attachment, AttachmentContent
 from ..unit import unit_of_work
-from .attach import AttachmentView
 from .subjects import subject_of
-
-_LISTED = (Attachment.id, Attachment.subject, Attachment.complaint, Attachment.delivery_order, Attachment.violation,
-           Attachment.visit, Attachment.file_name, Attachment.note, Attachment.attached_at, Attachment.withdrawn_at,
-           Attachment.withdraw_reason, AttachmentContent.sha256, AttachmentContent.media_type, AttachmentContent.size,
-           AttachmentContent.width, AttachmentContent.height, AttachmentContent.thumbnail.is_null(False), Staff.code,
-           Complaint.number)
-
-
-def attachment_views(where: Any) -> list[AttachmentView]:
-    """The attachments matching `where`, oldest first, inside the caller's connection."""
-    from ...domain.deliveries import delivery_number
-
-    rows = (Attachment.select(*_LISTED)
-            .join(AttachmentContent, on=(Attachment.stored == AttachmentContent.sha256))
-            .switch(Attachment).join(Staff, on=(Attachment.attached_by == Staff.id))
-            .switch(Attachment).join(Complaint, JOIN.LEFT_OUTER, on=(Attachment.complaint == Complaint.id))
-            .where(where).order_by(Attachment.attached_at, Attachment.id).tuples())
-    out = []
-    for (aid, kind, complaint, order, violation, visit, name, note, at, withdrawn, reason, sha, media, size, width,
-         height, thumbed, code, number) in rows:
-        subject = AttachmentSubject(kind)
-        label = {AttachmentSubject.DELIVERY: delivery_number(order or 0),
-                 AttachmentSubject.VIOLATION: f"violation {violation}", AttachmentSubject.VISIT: f"visit {visit}",
-                 }.get(subject, number or "")
-        out.append(AttachmentView(id=aid, subject=subject, subject_label=label, file_name=name, media_type=media,
-                                  size=size, sha256=sha, width=width, height=height, has_thumbnail=bool(thumbed),
-                                  note=note, attached_by=code, attached_at=at, withdrawn_at=withdrawn,
-                                  withdraw_reason=reason))
-    return out
+from .views import AttachmentView, attachment_views
 
 
 @unit_of_work
@@ -80,8 +49,13 @@ def save_copy(attachment_id: int, out: Path) -> Path:
     if not view:
         raise NotFound(what=str(attachment_id))
     target = out / _safe_name(view[0].file_name, view[0].media_type) if out.is_dir() else out
-    with target.open("xb") as handle:
-        handle.write(attachment_content(attachment_id))
+    try:
+        with target.open("xb") as handle:
+            handle.write(attachment_content(attachment_id))
+    except FileExistsError:
+        raise AttachmentRefused("attachments.error.exists", path=str(target)) from None
+    except OSError as exc:
+        raise AttachmentRefused("attachments.error.unwritable", path=str(target), detail=exc.strerror or str(exc)) from None
     return target
 
 

@@ -55,13 +55,3 @@ def subject_of(kind: AttachmentSubject, key: str | int) -> Subject:
     if found is None:
         raise NotFound(what=text)
     return Subject(kind, found.id, f"{kind.value} {found.id}", getattr(found, "complaint_id", None))
-
-
-def subject_named(text: str) -> Subject:
-    """A subject as typed on the command line: TS-…, DO-…, violation:N or visit:N."""
-    head, colon, rest = text.strip().partition(":")
-    if colon and head.lower() in ("violation", "visit"):
-        return subject_of(AttachmentSubject(head.lower()), rest)
-    if text.strip().upper().startswith("DO-"):
-        return subject_of(AttachmentSubject.DELIVERY, text)
-    return subject_of(AttachmentSubject.COMPLAINT, text)
