@@ -4,7 +4,7 @@ save a copy out, and withdraw one (a lead or the manager)."""
 import argparse
 from pathlib import Path
 
-from ..domain.attachments import megabytes, subject_typed
+from ..domain.attachments import file_size, subject_typed
 from ..domain.permissions import Action
 from ..i18n import t
 from . import common
@@ -47,7 +47,7 @@ def _attach(args: argparse.Namespace) -> int:
     actor = common.open_as(args, Action.ATTACH)
     made = attach_files(common.settings_desk(), actor, kind, key, list(args.files), args.note, max_mb=_max_mb())
     for view in made:
-        print(t("cli.attach.attached", subject=view.subject_label, name=view.file_name, size=megabytes(view.size),
+        print(t("cli.attach.attached", subject=view.subject_label, name=view.file_name, size=file_size(view.size),
                 short=view.sha256[:12]))
     return 0
 
@@ -62,7 +62,7 @@ def _list(args: argparse.Namespace) -> int:
     for view in views:
         gone = f"  [{t('cli.attach.withdrawn_mark')}: {view.withdraw_reason}]" if view.withdrawn_at else ""
         print(f"{view.id:>6}  {view.attached_at.astimezone(zone):%Y-%m-%d %H:%M}  {view.attached_by:<8}"
-              f"  {megabytes(view.size):>6} MB  {view.sha256[:12]}  {view.file_name}{gone}")
+              f"  {file_size(view.size):>9}  {view.sha256[:12]}  {view.file_name}{gone}")
     label = views[0].subject_label if views else args.subject.strip().upper()
     print(counted("cli.attach.listed", len(views), subject=label))
     return 0

@@ -51,6 +51,15 @@ def subject_typed(text: str) -> tuple[AttachmentSubject, str]:
     return AttachmentSubject.COMPLAINT, text.strip()
 
 
+def file_size(size: int) -> str:
+    """A file's size as lists show it: bytes, KB below a megabyte, else MB with one decimal."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1_048_576:
+        return f"{size / 1024:.0f} KB"
+    return f"{megabytes(size)} MB"
+
+
 def megabytes(size: int) -> str:
     """A size in MB with one decimal, as refusals and lists show it."""
     return f"{size / 1_048_576:.1f}"
