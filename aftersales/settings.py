@@ -16,6 +16,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from . import i18n
+from .domain.attachments import DEFAULT_MAX_MB
 from .domain.penalties.policy import PenaltyPolicy
 from .domain.sla import SlaPolicy
 from .services.context import Desk
@@ -43,6 +44,8 @@ class DeskConfig(BaseModel):
     lock_after_minutes: int = Field(default=10, ge=0, le=24 * 60)
     # A TrueType font with Chinese for the monthly register's PDF; found on the machine when not set.
     report_font: str | None = None
+    # The largest file that may be attached, in MB.
+    attachment_max_mb: int = Field(default=DEFAULT_MAX_MB, ge=1, le=500)
 
     @field_validator("language")
     @classmethod

@@ -129,3 +129,19 @@ def october_operations(ids: dict[str, int]) -> None:
     put_callback(ids["c3"], local(date(2026, 10, 13)), "partly_satisfied", 3)
     put_callback(ids["c4"], local(date(2026, 10, 25)), "unreachable", None)
     put_callback(ids["c5"], local(date(2026, 11, 1)), "satisfied", None, status="pending")
+
+
+def paid_around_october() -> dict[str, int]:
+    """Payments on 30 September, in October, and on 1 November (Shanghai days), some on complaints handled in
+    another month: each belongs to the register of its own day."""
+    early = put_complaint(local(date(2026, 9, 20)), ack_after=5, resolve_after=(9 * 24 + 13) * 60 + 30,
+                          remedy_decided="compensation", compensation_fen=10_000)  # resolved 30 Sep 23:30
+    october = put_complaint(local(date(2026, 10, 5)), ack_after=5, resolve_after=60, remedy_decided="compensation",
+                            compensation_fen=20_000)
+    put_money(october, "payment", 3_000, local(date(2026, 11, 1), 0, 10))  # paid again just after midnight
+    refund = put_complaint(local(date(2026, 10, 31), 23, 0), remedy_decided="return_refund", resolve_after=30,
+                           compensation_fen=40_000)  # resolved 31 Oct 23:30
+    put_money(early, "payment", 500, local(date(2026, 10, 15)))  # the September complaint, paid in October
+    put_delivery(october, date(2026, 10, 31), collect_fen=8_800, completed=local(date(2026, 10, 31), 23, 50))
+    put_delivery(refund, date(2026, 11, 1), collect_fen=1_200, completed=local(date(2026, 11, 1), 0, 20))
+    return {"early": early, "october": october, "refund": refund}

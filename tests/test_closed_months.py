@@ -24,23 +24,7 @@ from aftersales.store.models import Complaint, Event, MoneyEntry, RegisterHandov
 
 from .delivery_helpers import investigating
 from .factories import NOW, complaint_data
-from .report_factories import local, put_complaint, put_delivery, put_money
-
-
-def _paid_around_october() -> dict[str, int]:
-    """Payments on 30 September, in October, and on 1 November (Shanghai days), some on complaints handled in
-    another month: each belongs to the register of its own day."""
-    early = put_complaint(local(date(2026, 9, 20)), ack_after=5, resolve_after=(9 * 24 + 13) * 60 + 30,
-                          remedy_decided="compensation", compensation_fen=10_000)  # resolved 30 Sep 23:30
-    october = put_complaint(local(date(2026, 10, 5)), ack_after=5, resolve_after=60, remedy_decided="compensation",
-                            compensation_fen=20_000)
-    put_money(october, "payment", 3_000, local(date(2026, 11, 1), 0, 10))  # paid again just after midnight
-    refund = put_complaint(local(date(2026, 10, 31), 23, 0), remedy_decided="return_refund", resolve_after=30,
-                           compensation_fen=40_000)  # resolved 31 Oct 23:30
-    put_money(early, "payment", 500, local(date(2026, 10, 15)))  # the September complaint, paid in October
-    put_delivery(october, date(2026, 10, 31), collect_fen=8_800, completed=local(date(2026, 10, 31), 23, 50))
-    put_delivery(refund, date(2026, 11, 1), collect_fen=1_200, completed=local(date(2026, 11, 1), 0, 20))
-    return {"early": early, "october": october, "refund": refund}
+from .report_factories import local, paid_around_october
 
 
 def _register(desk: Desk, month: str, out: Path):
@@ -49,7 +33,7 @@ def _register(desk: Desk, month: str, out: Path):
 
 def test_a_registers_lines_add_up_to_its_statistics_and_no_payment_is_in_two_registers(db_target, staff, desk,
                                                                                          tmp_path):
-    _paid_around_october()
+    paid_around_october()
     september, october, november = (_register(desk, month, tmp_path / f"{month}.xlsx")
                                     for month in ("2026-09", "2026-10", "2026-11"))
     for totals in (september, october, november):
@@ -65,7 +49,7 @@ def test_a_registers_lines_add_up_to_its_statistics_and_no_payment_is_in_two_reg
 
 
 def test_the_september_complaint_paid_in_october_is_a_line_of_octobers_register(db_target, staff, desk, tmp_path):
-    ids = _paid_around_october()
+    ids = paid_around_october()
     from openpyxl import load_workbook
 
     write_register(desk, "2026-10", tmp_path / "oct.xlsx", i18n.words())
@@ -86,7 +70,7 @@ def test_the_current_month_cannot_be_handed_over_and_leaves_no_file(db_target, s
 
 
 def test_a_second_hand_over_is_refused_before_anything_is_written(db_target, staff, desk, tmp_path):
-    _paid_around_october()
+    paid_around_october()
     hand_over_register(desk, staff["lead01"], "2026-10", tmp_path / "first.pdf", i18n.words())
     with pytest.raises(ConflictError) as refused:
         hand_over_register(desk, staff["mgr01"], "2026-10", tmp_path / "second.pdf", i18n.words())
@@ -96,7 +80,7 @@ def test_a_second_hand_over_is_refused_before_anything_is_written(db_target, sta
 
 
 def _closed_october(desk: Desk, staff, tmp_path: Path) -> Path:
-    _paid_around_october()
+    paid_around_october()
     out = tmp_path / "2026-10.pdf"
     hand_over_register(desk, staff["lead01"], "2026-10", out, i18n.words())
     return out

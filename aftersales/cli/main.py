@@ -20,12 +20,14 @@ from ..store.db import close_database
 from ..store.errors import DatabaseRefused
 from ..store.masking import redact
 from . import (
+    attachments,
     callbacks,
     deliveries,
     desk,
     documents,
     escalations,
     maintenance,
+    money,
     payroll,
     reports,
     shops,
@@ -34,7 +36,7 @@ from . import (
 )
 from .common import PROG, CliFailure, Commands, Parser, fail, lang_in, shown
 
-COMMAND_MODULES = [desk, maintenance, transfer, staff, shops, documents, payroll, deliveries, callbacks, reports, escalations]
+COMMAND_MODULES = [desk, maintenance, transfer, staff, shops, documents, payroll, deliveries, callbacks, money, attachments, reports, escalations]
 
 
 def build_parser() -> argparse.ArgumentParser:

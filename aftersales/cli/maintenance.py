@@ -48,6 +48,10 @@ def _check(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr)
     else:
         print(counted("cli.check.chain_ok", report.events))
+    for copy in report.altered_copies:
+        print(t("cli.check.copy_altered", register=copy), file=sys.stderr)
+    for stored in report.altered_attachments:
+        print(t("cli.check.attachment_altered", file=stored), file=sys.stderr)
     return 0 if report.ok else 1
 
 

@@ -78,6 +78,11 @@ def _monthly(args: argparse.Namespace) -> int:
 
 def _written_line(written: Any) -> None:
     totals = written.totals
+    if written.reprint_of is not None:
+        day = f"{written.reprint_of.astimezone(common.settings_desk().sla.zone):%Y-%m-%d}"
+        print(t("cli.report.reprinted", out=written.path, month=totals.month, by=written.handed_by, day=day,
+                sha256=written.sha256))
+        return
     print(t("cli.report.register_written", out=written.path, month=totals.month, lines=totals.lines,
             sha256=written.sha256))
 

@@ -162,6 +162,10 @@ class EventKind(StrEnum):
     PARTNER_DEACTIVATED = "partner_deactivated"
     PARTNER_REACTIVATED = "partner_reactivated"
     REFERRED = "referred"
+    # A file attached: `field` the subject (TS-…, DO-…, violation N, visit N), `new` the file name, `note` its
+    # SHA-256, size and type; withdrawn: `field` the attachment id, `old` the name, `note` the hash and why.
+    ATTACHMENT_ADDED = "attachment_added"
+    ATTACHMENT_WITHDRAWN = "attachment_withdrawn"
     REFERRAL_REPLY = "referral_reply"
     ESCALATED = "escalated"
     ESCALATION_ACKNOWLEDGED = "esc_acknowledged"

@@ -32,6 +32,9 @@ class Action(StrEnum):
     VIEW_PENALTIES = "view_penalties"
     FINALISE_PAYROLL = "finalise_payroll"
     HAND_OVER_REGISTER = "hand_over_register"
+    CORRECT_MONEY = "correct_money"
+    ATTACH = "attach"
+    WITHDRAW_ATTACHMENT = "withdraw_attachment"
     MANAGE_STAFF = "manage_staff"
     MANAGE_SHOPS = "manage_shops"
     MANAGE_DOCUMENTS = "manage_documents"
@@ -72,6 +75,11 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.FINALISE_PAYROLL: frozenset(_SUPERVISORS),
     # The monthly register goes to finance from a team lead or the manager.
     Action.HAND_OVER_REGISTER: frozenset(_SUPERVISORS),
+    # Money already entered is corrected (finance reads it in the register) by a team lead or the manager.
+    Action.CORRECT_MONEY: frozenset(_SUPERVISORS),
+    # Photos and papers come from the desk and from the delivery crews; a lead or the manager withdraws one.
+    Action.ATTACH: frozenset({R.OPERATOR, R.LEAD, R.MANAGER, R.DELIVERY}),
+    Action.WITHDRAW_ATTACHMENT: frozenset(_SUPERVISORS),
     Action.MANAGE_STAFF: frozenset({R.ADMIN}),
     # The shop directory is kept by the team lead who supervises the shops, or the admin.
     Action.MANAGE_SHOPS: frozenset({R.LEAD, R.ADMIN}),

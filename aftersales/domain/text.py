@@ -49,3 +49,11 @@ def yuan_to_fen(text: str) -> int | None:
     if not _YUAN.match(clean):
         return None
     return int(Decimal(clean) * 100)
+
+
+def signed_yuan_to_fen(text: str) -> int | None:
+    """`-20.5` yuan → -2050 fen, as `yuan_to_fen` with a leading minus allowed (a correction takes money back)."""
+    clean = unicodedata.normalize("NFKC", text).strip()
+    negative = clean.startswith(("-", "−"))
+    fen = yuan_to_fen(clean[1:] if negative else clean)
+    return None if fen is None else -fen if negative else fen

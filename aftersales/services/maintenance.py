@@ -1,5 +1,7 @@
 """Backing up a desk database and proving it intact (pages, references, audit chain)."""
 
+import dataclasses
+import hashlib
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -8,7 +10,7 @@ from typing import Any
 from peewee import SqliteDatabase
 
 from ..domain.errors import DeskError
-from ..store.models import database
+from ..store.models import Attachment, AttachmentContent, RegisterHandover, database
 from ..store.references import server_reference_problems
 from .audit import verify_chain
 from .unit import unit_of_work
@@ -33,11 +35,13 @@ class CheckReport:
     foreign_key_error: str = ""  # why the references could not be checked at all
     chain_error: str = ""  # why the audit chain could not be read to its end
     pages_checked: bool = True  # False on PostgreSQL: the page scan is SQLite's (the server checks its own)
+    altered_copies: list[str] = field(default_factory=list)  # "YYYY-MM format" of kept registers whose bytes changed
+    altered_attachments: list[str] = field(default_factory=list)  # "sha256 file name" of stored files whose bytes changed
 
     @property
     def ok(self) -> bool:
         return not (self.integrity or self.foreign_keys or self.foreign_key_error or self.chain_error
-                    or self.broken_event is not None)
+                    or self.broken_event is not None or self.altered_copies or self.altered_attachments)
 
 
 def _sqlite() -> Any:
@@ -91,12 +95,50 @@ def _undecodable_event() -> int | None:
     return None
 
 
+def altered_register_copies() -> list[str]:
+    """Registers handed over whose kept bytes no longer hash to the hash recorded at the hand-over (that
+    hash is also in the audited hand-over event), as "YYYY-MM format"; read one copy at a time."""
+    out = []
+    kept = RegisterHandover.select(RegisterHandover.id, RegisterHandover.month, RegisterHandover.format,
+                                   RegisterHandover.sha256).where(RegisterHandover.content.is_null(False))
+    for row_id, month, fmt, sha in kept.order_by(RegisterHandover.month, RegisterHandover.format).tuples():
+        content = RegisterHandover.select(RegisterHandover.content).where(RegisterHandover.id == row_id).scalar()
+        if hashlib.sha256(bytes(content)).hexdigest() != sha:
+            out.append(f"{month} {fmt}")
+    return out
+
+
+def altered_attachments() -> list[str]:
+    """Stored files whose bytes no longer hash to the SHA-256 they are stored under (the hash each
+    attachment's audited event recorded), as "sha256 first file name"; read one file at a time."""
+    out = []
+    for (sha,) in AttachmentContent.select(AttachmentContent.sha256).order_by(AttachmentContent.sha256).tuples():
+        content = AttachmentContent.select(AttachmentContent.content).where(AttachmentContent.sha256 == sha).scalar()
+        if hashlib.sha256(bytes(content)).hexdigest() != sha:
+            name = Attachment.select(Attachment.file_name).where(Attachment.stored == sha).order_by(Attachment.id).scalar()
+            out.append(f"{sha[:12]} {name or ''}".strip())
+    return out
+
+
 _REASONS = {"content was altered": "altered", "does not follow the event before it": "unchained"}
 
 
 @unit_of_work
 def check_database() -> CheckReport:
-    """Full integrity check of the open database: pages (SQLite), foreign keys, then the audit chain."""
+    """Full integrity check of the open database: pages (SQLite), foreign keys, the audit chain, then the
+    registers' kept copies."""
+    report = _check_structure()
+    if report.integrity or report.chain_error:
+        return report  # a damaged file: the copies are not read
+    try:
+        altered = altered_register_copies()
+        files = altered_attachments()
+    except Exception as exc:
+        return dataclasses.replace(report, chain_error=failure_text(exc))
+    return dataclasses.replace(report, altered_copies=altered, altered_attachments=files)
+
+
+def _check_structure() -> CheckReport:
     if _sqlite() is None:
         return _check_server()
     integrity = integrity_problems()

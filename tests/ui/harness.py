@@ -22,7 +22,8 @@ from aftersales.ui.session import DeskSession
 from tests.factories import NOW
 
 SIZE = (120, 36)
-ENDLESS_GROUPS = frozenset({"watch"})  # the database watcher runs until the app closes
+# The database watcher runs until the app closes; a folder tree's loader until the tree goes.
+ENDLESS_GROUPS = frozenset({"watch", "_loader"})
 MOST_ROUNDS = 200  # worker generations one wait sits through before it calls the desk restless
 LoggedIn = Callable[..., AbstractAsyncContextManager[tuple[DeskApp, Pilot[None]]]]  # the `logged_in` fixture
 

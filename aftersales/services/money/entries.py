@@ -80,7 +80,7 @@ def paid_out(complaint_id: int) -> int:
 def record_correction(desk: Desk, actor: StaffView, complaint_id: int,
                       data: CorrectionInput | dict[str, object]) -> MoneyEntryView:
     """Correct a complaint's money by a new entry dated today; a closed month is amended, never rewritten."""
-    require(desk, actor, Action.RESOLVE, complaint_id)
+    require(desk, actor, Action.CORRECT_MONEY, complaint_id)
     valid = validate(CorrectionInput, data)
     today = desk.clock().astimezone(desk.sla.zone).date()
     with write_transaction(f"correcting the money of complaint #{complaint_id}"):
@@ -96,6 +96,7 @@ def record_correction(desk: Desk, actor: StaffView, complaint_id: int,
                           day=row.day, amends=row.amends, note=row.note)
 
 
+@unit_of_work
 def entries_of(complaint_id: int) -> list[MoneyEntryView]:
     """A complaint's entries, oldest first."""
     return [MoneyEntryView(id=row.id, complaint_id=complaint_id, kind=MoneyKind(row.kind), amount_fen=row.amount_fen,

@@ -2,6 +2,7 @@
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -36,6 +37,14 @@ class Handover(BaseModel):
     handed_at: datetime
 
 
+# Every column but the kept bytes: listings and look-ups never read a file's content.
+_LISTED = [field for name, field in RegisterHandover._meta.fields.items() if name != "content"]
+
+
+def _listed() -> Any:
+    return RegisterHandover.select(*_LISTED, Staff.code).join(Staff)
+
+
 def _view(row: RegisterHandover, code: str) -> Handover:
     return Handover(month=row.month, format=row.format, sha256=row.sha256, size=row.size, file_name=row.file_name,
                     totals=RegisterTotals.model_validate_json(row.totals), handed_by=code, handed_at=row.handed_at)
@@ -47,8 +56,7 @@ def _refuse_hand_over(desk: Desk, month: str, fmt: str) -> None:
     today = desk.clock().astimezone(desk.sla.zone).date()
     if period.last >= today:
         raise ConflictError("reports.error.month_not_ended", month=period.label, today=f"{today:%Y-%m-%d}")
-    earlier = (RegisterHandover.select(RegisterHandover, Staff.code).join(Staff)
-               .where((RegisterHandover.month == period.label) & (RegisterHandover.format == fmt)).first())
+    earlier = (_listed().where((RegisterHandover.month == period.label) & (RegisterHandover.format == fmt)).first())
     if earlier is not None:
         raise ConflictError("reports.error.already_handed_over", month=period.label, by=earlier.handed_by.code,
                             day=f"{earlier.handed_at.astimezone(desk.sla.zone):%Y-%m-%d}")
@@ -77,8 +85,8 @@ def hand_over_register(desk: Desk, actor: StaffView, month: str, out: Path, word
 
 @unit_of_work
 def hand_over(desk: Desk, actor: StaffView, written: RegisterFile) -> Handover:
-    """Record `written` as the register of its month handed over by `actor` (one audited event); the month
-    is closed from then on."""
+    """Record `written` as the register of its month handed over by `actor` (one audited event), keeping
+    its bytes for reprints; the month is closed from then on."""
     require(desk, actor, Action.HAND_OVER_REGISTER)
     month = written.totals.month
     now = desk.clock()
@@ -88,7 +96,7 @@ def hand_over(desk: Desk, actor: StaffView, written: RegisterFile) -> Handover:
         row = RegisterHandover.create(
             month=month, format=written.format, sha256=written.sha256, size=written.size,
             file_name=Path(written.path).name, totals=written.totals.model_dump_json(), handed_by=actor.id,
-            handed_at=now,
+            handed_at=now, content=Path(written.path).read_bytes(),
         )
         append_event(now, actor, EventKind.REGISTER_HANDED_OVER, field="register", old=written.format, new=month,
                      note=f"sha256 {written.sha256}; {written.totals.lines} lines; "
@@ -98,7 +106,7 @@ def hand_over(desk: Desk, actor: StaffView, written: RegisterFile) -> Handover:
 
 def handed_over(month: str | None = None) -> list[Handover]:
     """Registers handed over (of `month`), newest first."""
-    query = RegisterHandover.select(RegisterHandover, Staff.code).join(Staff)
+    query = _listed()
     if month:
         query = query.where(RegisterHandover.month == month)
     return [_view(row, row.handed_by.code) for row in query.order_by(RegisterHandover.handed_at.desc())]
@@ -108,5 +116,5 @@ def handed_over(month: str | None = None) -> list[Handover]:
 def verify_file(path: Path) -> Handover | None:
     """The hand-over `path` is the file of, or None: any byte changed gives another hash."""
     sha, _ = file_hash(path)
-    row = RegisterHandover.select(RegisterHandover, Staff.code).join(Staff).where(RegisterHandover.sha256 == sha).first()
+    row = _listed().where(RegisterHandover.sha256 == sha).first()
     return _view(row, row.handed_by.code) if row else None

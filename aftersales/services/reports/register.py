@@ -2,13 +2,16 @@
 
 import hashlib
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from ...domain.errors import ConflictError
 from ...domain.reports.period import Period, parse_register_month
 from ...domain.reports.register import RegisterLine, RegisterTotals
 from ...domain.wording import Wording
+from ...store.models import RegisterHandover, Staff
 from ..context import Desk
 from ..unit import unit_of_work
 from .exports import ReportFileRefused
@@ -29,6 +32,8 @@ class RegisterFile(BaseModel):
     sha256: str
     size: int
     totals: RegisterTotals
+    reprint_of: datetime | None = None  # when the file reprinted was handed over
+    handed_by: str = ""  # and by whom (a reprint only)
 
 
 def register_format(out: Path) -> str:
@@ -66,7 +71,8 @@ def _counted(lines: Iterator[RegisterLine], counter: TotalsCounter, total: int,
 @unit_of_work
 def write_register(desk: Desk, month: str, out: Path, words: Wording, *, progress: Progress | None = None,
                    font: str | None = None) -> RegisterFile:
-    """Write the register of `month` (YYYY-MM) to the new file `out` (.pdf or .xlsx)."""
+    """Write the register of `month` (YYYY-MM) to the new file `out` (.pdf or .xlsx); a month handed over in
+    that format is reprinted from the bytes kept at its hand-over."""
     from ..transfer.files import removed_on_failure
 
     fmt = register_format(out)
@@ -77,6 +83,11 @@ def write_register(desk: Desk, month: str, out: Path, words: Wording, *, progres
         from .fonts import register_font
 
         register_font(font)
+    reprinted = _reprint(period.label, fmt, out)
+    if reprinted is not None:
+        if progress:
+            progress(reprinted.totals.lines, reprinted.totals.lines)
+        return reprinted
     zone = desk.sla.zone
     total = line_count(period, zone)
     counter = TotalsCounter()
@@ -99,3 +110,22 @@ def write_register(desk: Desk, month: str, out: Path, words: Wording, *, progres
         progress(counter.lines, counter.lines)
     sha, size = file_hash(out)
     return RegisterFile(path=str(out), format=fmt, sha256=sha, size=size, totals=totals())
+
+
+def _reprint(month: str, fmt: str, out: Path) -> RegisterFile | None:
+    """The register of `month` handed over in `fmt`, written to `out` byte for byte, or None when it was not
+    handed over. One handed over before copies were kept is refused: a new print would differ from it."""
+    row = (RegisterHandover.select(RegisterHandover, Staff.code).join(Staff)
+           .where((RegisterHandover.month == month) & (RegisterHandover.format == fmt)).first())
+    if row is None:
+        return None
+    if row.content is None:
+        raise ConflictError("reports.error.no_kept_copy", month=month, format=fmt.upper(), sha256=row.sha256)
+    content = bytes(row.content)
+    if hashlib.sha256(content).hexdigest() != row.sha256:
+        raise ConflictError("reports.error.kept_copy_altered", month=month, format=fmt.upper())
+    with out.open("xb") as handle:
+        handle.write(content)
+    return RegisterFile(path=str(out), format=fmt, sha256=row.sha256, size=len(content),
+                        totals=RegisterTotals.model_validate_json(row.totals), reprint_of=row.handed_at,
+                        handed_by=row.handed_by.code)

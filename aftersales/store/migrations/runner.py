@@ -29,6 +29,8 @@ from . import (
     v014_short_term_search,
     v015_money_entries,
     v016_one_open_review,
+    v018_register_copies,
+    v019_attachments,
 )
 
 MIGRATIONS: list[Callable[[Database], None]] = [
@@ -48,6 +50,8 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     v014_short_term_search.migrate,
     v015_money_entries.migrate,
     v016_one_open_review.migrate,
+    v018_register_copies.migrate,
+    v019_attachments.migrate,
 ]
 LATEST = len(MIGRATIONS)
 

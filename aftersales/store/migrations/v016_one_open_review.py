@@ -1,4 +1,4 @@
-"""Schema 17: one open dismissal review per person; a later violation joins it (`violation.review_of`).
+"""Schema 16: one open dismissal review per person; a later violation joins it (`violation.review_of`).
 
 A person with several open reviews keeps the one of their earliest violation on the ladder; the later
 ones join it.

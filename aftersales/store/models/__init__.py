@@ -1,5 +1,6 @@
 """Tables of the desk, one module per subject. Only the store and services see these rows; screens get views."""
 
+from .attachments import ATTACHMENT_MODELS, Attachment, AttachmentContent
 from .base import BaseModel, database
 from .callbacks import CALLBACK_MODELS, Callback, CallbackAttempt
 from .core import (
@@ -30,11 +31,14 @@ from .supervision import SUPERVISION_MODELS, SupervisionVisit
 ALL_MODELS = [
     *CORE_MODELS, LoginFailure, *PENALTY_MODELS, *DELIVERY_MODELS, *CALLBACK_MODELS, *REPORT_MODELS,
     *DOCUMENT_MODELS, *SUPERVISION_MODELS, *PARTNER_MODELS, *SCORECARD_MODELS,
-    *ESCALATION_MODELS, *MONEY_MODELS,
+    *ESCALATION_MODELS, *MONEY_MODELS, *ATTACHMENT_MODELS,
 ]
 
 __all__ = [
     "ALL_MODELS",
+    "ATTACHMENT_MODELS",
+    "Attachment",
+    "AttachmentContent",
     "CORE_MODELS",
     "BaseModel",
     "CALLBACK_MODELS",

@@ -1,6 +1,7 @@
-"""Monthly registers handed over to finance: which file (by its hash), what it added up to, who and when."""
+"""Monthly registers handed over to finance: which file (by its hash and its kept bytes), what it added up to,
+who and when."""
 
-from peewee import CharField, ForeignKeyField, IntegerField, TextField
+from peewee import BlobField, CharField, ForeignKeyField, IntegerField, TextField
 
 from ..fields import UtcField
 from .base import BaseModel
@@ -18,6 +19,7 @@ class RegisterHandover(BaseModel):
     totals = TextField()  # RegisterTotals as JSON
     handed_by = ForeignKeyField(Staff, backref="+", on_delete="RESTRICT")
     handed_at = UtcField()
+    content = BlobField(null=True)  # the file's bytes as handed over; a reprint writes them back
 
     class Meta:
         table_name = "register_handover"

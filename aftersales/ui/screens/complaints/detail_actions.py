@@ -109,6 +109,13 @@ def _callback_dialog(view: ComplaintView, reload: Callable[[], None]) -> Callbac
     return CallbackDialog(complaint_id=view.id, on_conflict=reload)
 
 
+def _files(view: ComplaintView, reload: Callable[[], None]) -> Any:
+    from ....domain.attachments import AttachmentSubject
+    from ..attachments.files import AttachmentsScreen
+
+    return AttachmentsScreen(AttachmentSubject.COMPLAINT, view.id, view.number)
+
+
 DETAIL_ACTIONS: list[DetailAction] = [
     DetailAction("acknowledge", "a", Action.ACKNOWLEDGE, lambda v, a: v.status is ComplaintStatus.NEW,
                  in_footer=True),
@@ -135,6 +142,8 @@ DETAIL_ACTIONS: list[DetailAction] = [
     # Outside partners: refer (or record 12315's reference and deadline), then log their replies.
     DetailAction("refer", "x", Action.REFER, lambda v, a: True, ReferralDialog),
     DetailAction("reply", "y", Action.REFER, lambda v, a: True, ReplyDialog),
+    # Photos and papers: the list with thumbnails, attaching more, the full view.
+    DetailAction("files", "f", Action.VIEW, lambda v, a: True, _files, label_key="attachments.key.files"),
 ]
 
 ACTIONS_BY_NAME = {action.name: action for action in DETAIL_ACTIONS}

@@ -178,6 +178,9 @@ class RegisterDialog(FormDialog[str]):
         except DeskError as exc:
             field = "month" if "month" in exc.key or "period" in exc.key else "path"
             raise InvalidInput(str(exc), {field: i18n.error_text(exc)}) from exc
+        if written.reprint_of is not None:
+            day = f"{written.reprint_of.astimezone(session.desk.sla.zone):%Y-%m-%d}"
+            return i18n.t("reports.register_dialog.reprinted", by=written.handed_by, day=day, path=written.path)
         text = i18n.t("reports.register_dialog.written", path=written.path, lines=written.totals.lines)
         if values["hand_over"]:
             text += " " + i18n.t("reports.register_dialog.handed_over")

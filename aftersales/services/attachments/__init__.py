@@ -1,0 +1,1 @@
+"""Attachments: files on complaints, deliveries, violations and visits."""

@@ -1,0 +1,89 @@
+"""Attachments from the complaint detail: `f` lists a complaint's files with a thumbnail, `a` attaches more
+by the folder tree or a typed path, enter shows one at full size; a refused file is named in the dialog,
+which keeps what was chosen."""
+
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable, DirectoryTree, Input, Static
+
+from aftersales.domain.attachments import AttachmentSubject
+from aftersales.services.attachments.attach import attach_files
+from aftersales.services.attachments.read import attachments_of
+from aftersales.ui.screens.attachments.attach_dialog import AttachDialog, typed_paths
+from aftersales.ui.screens.attachments.files import AttachmentsScreen
+from aftersales.ui.screens.attachments.viewer import ViewerScreen
+from tests.attachment_files import sideways_photo, small_pdf
+from tests.factories import new_complaint
+
+from .harness import desk_running, press, screen_text, settle
+from .snapshot_variants import variants
+
+
+def test_typed_paths_are_split_as_a_shell_would() -> None:
+    assert typed_paths("'/tmp/my photo.jpg' ~/r.pdf file:///tmp/x.png") == [
+        Path("/tmp/my photo.jpg"), Path.home() / "r.pdf", Path("/tmp/x.png")]
+    assert typed_paths('"/tmp/unbalanced') == [Path('"/tmp/unbalanced')]
+
+
+async def test_attach_from_the_detail_with_the_tree_and_a_typed_path(db_target, desk, staff, tmp_path) -> None:
+    complaint = new_complaint(desk, staff["op01"])
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    sideways_photo(folder / "a-crack.jpg")
+    receipt = small_pdf(tmp_path / "receipt.pdf")
+    async with desk_running(db_target, "op01", complaint=complaint.id) as (app, pilot):
+        await press(pilot, "f")
+        assert isinstance(app.screen, AttachmentsScreen)
+        assert "No files attached yet" in screen_text(app)
+        await press(pilot, "a")
+        dialog = app.screen
+        assert isinstance(dialog, AttachDialog)
+        dialog.folder = folder
+        tree = dialog.query_one(DirectoryTree)
+        tree.path = folder
+        await settle(pilot)
+        await pilot.pause(0.3)
+        await press(pilot, "down", "enter")  # the first file under the folder
+        assert "1 chosen: a-crack.jpg" in screen_text(app)
+        dialog.query_one("#field-paths", Input).focus()
+        await press(pilot, *str(tmp_path / "gone.pdf"), "enter")
+        said = str(dialog.query_one("#dialog-error", Static).render())
+        assert said == f"{tmp_path / 'gone.pdf'}: no such file"  # one line naming the file; the form stays
+        assert isinstance(app.screen, AttachDialog) and dialog.chosen == [folder / "a-crack.jpg"]
+        await press(pilot, "ctrl+u", *str(receipt), "enter")
+        assert isinstance(app.screen, AttachmentsScreen)
+        assert [view.file_name for view in attachments_of(AttachmentSubject.COMPLAINT, complaint.id)] == [
+            "a-crack.jpg", "receipt.pdf"]
+        text = screen_text(app)
+        assert "a-crack.jpg" in text and "receipt.pdf" in text and "2 files" in text
+        assert [type(w).__name__ for w in app.screen.query_one("#thumb-box").children] == ["HalfcellImage"]
+        await press(pilot, "enter")
+        assert isinstance(app.screen, ViewerScreen)
+        await settle(pilot)
+        assert [type(w).__name__ for w in app.screen.query_one("#picture-box").children] == ["HalfcellImage"]
+        await press(pilot, "escape", "down")
+        assert "Not an image" not in screen_text(app) and "application/pdf" in screen_text(app)
+
+
+async def _files_of_a_complaint(pilot: Pilot[Any]) -> None:
+    app = pilot.app
+    await settle(pilot)
+    await press(pilot, "2")
+    app.open_complaint(1)
+    await settle(pilot)
+    await press(pilot, "f")
+    await pilot.pause(0.2)
+    await settle(pilot)
+    assert app.screen.query_one(DataTable).row_count == 2
+    assert len(app.screen.query_one("#thumb-box").children) == 1
+
+
+@variants()
+def test_the_files_of_a_complaint(snap_desk, desk, staff, tmp_path) -> None:
+    complaint = new_complaint(desk, staff["op01"])
+    assert complaint.id == 1
+    attach_files(desk, staff["op01"], AttachmentSubject.COMPLAINT, complaint.id,
+                 [sideways_photo(tmp_path / "沙发裂缝.jpg"), small_pdf(tmp_path / "收据.pdf")], "客户微信发来")
+    assert snap_desk("op01", _files_of_a_complaint)
