@@ -102,6 +102,16 @@ def build_demo(
         raise
     conn.close()
     open_database(path)
+    try:
+        from .attachments import attach_demo_files
+
+        moment = datetime.combine(today or date.today(), until or DEMO_TIME, tzinfo=SlaPolicy().zone)
+        attach_demo_files(moment, seed)
+    except BaseException:
+        close_database()
+        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+            leftover.unlink(missing_ok=True)
+        raise
 
 
 def day_counts(total: int, first: date, today: date, seed: int, until: time = DEMO_TIME) -> list[int]:

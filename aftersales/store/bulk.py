@@ -144,4 +144,6 @@ def copy_text(value: object) -> str:
         return "t" if value else "f"
     if isinstance(value, str):
         return value.translate(_ESCAPES)
+    if isinstance(value, (bytes, memoryview)):  # bytea in hex, its backslash escaped for COPY
+        return "\\\\x" + bytes(value).hex()
     return str(value)
