@@ -2,8 +2,8 @@
 
 One desk per role and language walks its sections by key, their sub-screens and dialogs, and a complaint's
 detail with its dialogs; after every key the screen is checked for
-- a label or text cut by its own region (wider than a line it may not wrap, or taller than its box), or a
-  complaint or order number broken over two lines;
+- a label or text cut by its own region (wider than a line it may not wrap, or taller than its box), a
+  complaint or order number broken over two lines, or wrapped away from the words that lead to it;
 - an input whose hint is cut; a table wider than its box (a sideways scroll);
 - a widget with something to show but no room to show it in;
 - a footer without F1, or with a key cut off at its edge;
@@ -42,6 +42,8 @@ LANGUAGES = ("en", "zh_CN")
 BACK = ("escape",)
 # A number the desk shows whole or not at all.
 WHOLE = re.compile(r"\b(?:TS|DO)-\d{8}-\d{4,}\b|\bDO-\d{6,}\b")
+# Where a line may end before a number on the next: punctuation closing a phrase or a list.
+LINE_ENDS = ":：;；,，、·。.)）]】"
 # Dialog keys of the detail; "a" (acknowledge) and "c" (close) would save at once, so they are left out.
 DETAIL_DIALOGS = ("g", "t", "s", "r", "w", "d", "e", "v", "o", "b", "x", "y")
 
@@ -123,6 +125,11 @@ def static_problems(widget: Static) -> Iterator[str]:
     for number in WHOLE.findall(text):
         if number not in rendered:
             yield f"{number} broken or cut in {rendered[:80]!r}"
+    lines = [line.rstrip() for line in rendered.splitlines()]
+    for before, line in zip(lines, lines[1:], strict=False):
+        # A number wrapped away from the words that lead to it ("… F3 opens" / "TS-…").
+        if before.strip() and WHOLE.match(line.lstrip()) and before[-1] not in LINE_ENDS:
+            yield f"a number wrapped from its phrase: {before.strip()[-30:]!r} / {line.strip()[:20]!r}"
 
 
 def screen_problems(app: App[Any]) -> list[str]:
