@@ -73,7 +73,6 @@ WALKS: dict[str, list[tuple[str, ...]]] = {
 KNOWN = (
     ("ShopRankingScreen", "DataTable#ranking-table", "cells wide"),
     ("EscalationReviewScreen", "DataTable#review-table", "cells wide"),
-    ("EscalationReviewScreen", "Static#review-detail", "broken or cut"),
     ("ReportsScreen", "DataTable#table", "cells wide"),
 )
 
@@ -98,8 +97,13 @@ def _text(widget: Static) -> str:
 
 
 def _lines(widget: Widget) -> list[str]:
-    size = widget.size
-    return [strip.text for strip in widget.render_lines(Region(0, 0, size.width, size.height))]
+    """The lines of `widget`'s content as drawn (its border and padding left out)."""
+    outer = widget.outer_size
+    strips = widget.render_lines(Region(0, 0, outer.width, outer.height))
+    top = widget.content_region.y - widget.region.y
+    left = widget.content_region.x - widget.region.x
+    width, height = widget.content_size
+    return [strip.crop(left, left + width).text.rstrip() for strip in strips[top: top + height]]
 
 
 def static_problems(widget: Static) -> Iterator[str]:
@@ -127,8 +131,9 @@ def static_problems(widget: Static) -> Iterator[str]:
             yield f"{number} broken or cut in {rendered[:80]!r}"
     lines = [line.rstrip() for line in rendered.splitlines()]
     for before, line in zip(lines, lines[1:], strict=False):
-        # A number wrapped away from the words that lead to it ("… F3 opens" / "TS-…").
-        if before.strip() and WHOLE.match(line.lstrip()) and before[-1] not in LINE_ENDS:
+        # A number wrapped away from the words that lead to it ("… F3 opens" / "TS-…"), at the line's start
+        # (an indented one stands under a column of its own).
+        if before.strip() and WHOLE.match(line) and before[-1] not in LINE_ENDS:
             yield f"a number wrapped from its phrase: {before.strip()[-30:]!r} / {line.strip()[:20]!r}"
 
 
