@@ -104,6 +104,7 @@ class DeskFooter(Footer):
         super().__init__(compact=0 < width < COMPACT_BELOW, **kwargs)
         self._shown: tuple[object, ...] | None = None
         self._narrow: bool | None = None
+        self._width = width
 
     @property
     def narrow(self) -> bool:
@@ -151,9 +152,12 @@ class DeskFooter(Footer):
         narrow = self.narrow
         if self.compact != narrow:
             self.compact = narrow
-        if self._narrow is not None and narrow != self._narrow and footer_has_bindings(self):
+        width = self.app.size.width
+        # Fitted again when it turns narrow or wide, and at each new width while narrow.
+        moved = narrow != self._narrow or (narrow and width != self._width)
+        if self._narrow is not None and moved and footer_has_bindings(self):
             self.call_after_refresh(self.recompose)
-        self._narrow = narrow
+        self._narrow, self._width = narrow, width
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         keys = tuple(
