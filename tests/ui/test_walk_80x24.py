@@ -28,6 +28,7 @@ from aftersales.domain.schemas import StaffView
 from aftersales.ui.screens.callbacks.due import CallbacksDuePanel
 from aftersales.ui.screens.deliveries.board import DeliveryBoardScreen
 from aftersales.ui.sections import RESTRICTED, SECTIONS, may_open
+from aftersales.ui.widgets.desk_footer import key_cells, pack
 from aftersales.ui.widgets.section_bar import SectionBar
 
 from .conftest import seed_complaints
@@ -257,3 +258,17 @@ async def test_every_screen_and_dialog_fits_80_by_24_in_both_languages(
         for role in WALKS:
             problems += await walk(db_target, role, language)
     assert not problems, "\n".join(dict.fromkeys(problems))
+
+
+def test_a_footer_with_more_keys_than_two_lines_keeps_f1_after_a_marker() -> None:
+    own = [FooterKey(key, key, "A long description", f"do_{key}") for key in "abcdefghij"]
+    help_key = FooterKey("f1", "f1", "Help", "help")
+    quit_key = FooterKey("ctrl+q", "^q", "Quit", "quit")
+    rows = pack([66, 80], own, [help_key], [quit_key])
+    assert len(rows) == 2 and all(sum(key_cells(key) for key in row) <= room for row, room in zip(rows, (66, 80),
+                                                                                                  strict=True))
+    shown_own = [key for row in rows for key in row if key in own]
+    assert shown_own == own[:len(shown_own)] and len(shown_own) < len(own)  # in order, as many as fit
+    assert isinstance(rows[1][-2], Label) and rows[1][-1] is help_key  # "… f1 Help", and no room for ^q
+    one_line = pack([66, 80], own[:2], [help_key], [quit_key])
+    assert one_line == [[*own[:2], help_key, quit_key]]
