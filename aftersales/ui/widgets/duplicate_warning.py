@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import Static
@@ -11,7 +12,10 @@ from ...services.complaints.intake import recent_duplicates
 from ...services.complaints.read import find_complaint
 from ...services.context import Desk
 from ..background import run_in_background
+from ..breakpoints import HORIZONTAL
 from ..language import FollowsLanguage
+
+NARROW_BELOW = HORIZONTAL[1][0]  # columns
 
 
 @dataclass
@@ -43,6 +47,9 @@ class DuplicateWarning(FollowsLanguage, Static):
 
     class Changed(Message):
         """The warning appeared, changed or went away."""
+
+    def on_resize(self) -> None:
+        self.refresh_language()
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
@@ -85,7 +92,13 @@ class DuplicateWarning(FollowsLanguage, Static):
         numbers = self.numbers
         if numbers:
             shown = ", ".join(numbers[:3]) + (" …" if len(numbers) > 3 else "")
-            self.update(Text(t("intake.duplicate.warning", numbers=shown, first=numbers[0])))
+            text = t("intake.duplicate.warning", numbers=shown, first=numbers[0])
+            room = self.content_region.width
+            if room and cell_len(text) > room and self.app.size.width < NARROW_BELOW:
+                # Too long for one line of a narrow terminal: what was found, then the key that opens it, each
+                # whole on its own line (a wider one keeps the one sentence).
+                text = t("intake.duplicate.found", numbers=shown) + "\n" + t("intake.duplicate.open", first=numbers[0])
+            self.update(Text(text))
         else:
             self.update(Text(""))
         self.set_class(bool(numbers), "-shown")

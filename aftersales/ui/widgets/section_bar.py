@@ -47,8 +47,9 @@ class SectionBar(FollowsLanguage, Static):
     def refresh_language(self) -> None:
         self.show()
 
-    def _sections(self, named: bool) -> Text:
-        """The section keys, each with its name (`named`) or only the current one's."""
+    def _sections(self, named: str) -> Text:
+        """The section keys with names: `full` every name whole, `short` the current one whole and the others
+        short, `shortest` every name short, `keys` only the current one's (short)."""
         app: Any = self.app
         line = Text(no_wrap=True, overflow="ellipsis")
         actor = app.session.actor
@@ -59,17 +60,22 @@ class SectionBar(FollowsLanguage, Static):
         for key, name in places:
             current = name == self.section
             line.append(f" {key}", style="bold reverse" if current else "bold")
-            if named or current:
-                line.append(" " + t(f"shell.section.{name}"), style="reverse" if current else "dim")
+            if named == "keys" and not current:
+                continue
+            whole = named == "full" or (named == "short" and current)
+            words = t(f"shell.section.{name}") if whole else t(f"shell.section_short.{name}")
+            line.append(" " + words, style="reverse" if current else "dim")
         return line
 
     def render_bar(self) -> Text:
         app: Any = self.app
-        line = self._sections(named=True)
-        if line.cell_len + 24 > self.size.width:
-            # A narrow terminal keeps every key and the current section's name, and room for who and when.
-            line = self._sections(named=False)
+        # Room kept for who and when: at least the staff code and the time (and the escalations badge).
         actor = app.session.actor
+        least = (len(actor.code) + 2 if actor is not None else 0) + 7 + self._badge_cells()
+        for named in ("full", "short", "shortest", "keys"):
+            line = self._sections(named)
+            if line.cell_len + least <= self.size.width:
+                break
         desk = app.session.desk
         now = desk.clock()
         who = [f"{actor.code} {actor.name}", f" · {label(actor.role)}"] if actor is not None else []

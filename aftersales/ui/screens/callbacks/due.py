@@ -11,13 +11,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from .... import i18n
 from ....domain.callbacks import DueRow
 from ....services.callbacks.read import due_callbacks, due_counts
 from ...background import run_in_background
 from ...messages import DataChanged, LoadFailed
+from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
 from ..desk_screen import DeskScreen
 from .callback_dialog import CallbackDialog
@@ -96,7 +97,7 @@ class CallbacksDueScreen(DeskScreen):
         yield Static("", id="due-heading", classes="status-line")
         yield DueTable(id="due-table")
         yield Static(Text(i18n.t("callbacks.hint")), id="due-hint", classes="hint")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.query_one(DueTable).focus()
@@ -144,8 +145,7 @@ class CallbacksDuePanel(Vertical):
 
     DEFAULT_CSS = """
     CallbacksDuePanel { height: 9; border: round $primary-darken-2; padding: 0 1; margin-top: 1; }
-    CallbacksDuePanel.-short { height: 3; }
-    CallbacksDuePanel.-short > DueTable { display: none; }
+    CallbacksDuePanel.-short { height: 6; margin-top: 0; }
     CallbacksDuePanel > #panel-heading { height: 1; }
     """
 
@@ -157,7 +157,7 @@ class CallbacksDuePanel(Vertical):
         self.load()
 
     def on_resize(self) -> None:
-        # On a short terminal the panel keeps to its heading (the counts); `b` shows the whole list.
+        # On a short terminal the panel shows its first two rows; `b` shows the whole list.
         self.set_class(self.app.size.height < 30, "-short")
 
     def load(self) -> None:

@@ -15,6 +15,28 @@ from ...widgets.table_columns import set_columns
 COLUMNS: list[tuple[str, int]] = [
     ("due", 13), ("complaint", 16), ("customer", 20), ("purpose", 40), ("attempts", 6), ("assignee", 6),
 ]
+# On a narrow terminal the assignee and the tries give way first, then the purpose narrows down to PURPOSE_LEAST cells.
+NARROW_DROPS = ("assignee", "attempts")
+PURPOSE_LEAST = 12
+CELL_PADDING = 2  # DataTable's space around each cell
+EDGE = 1  # the scrollbar
+
+
+def fit_columns(shown: list[str], width: int) -> dict[str, int]:
+    """The columns of `shown` and their widths within `width` cells (all of them as wide as they like when
+    `width` is 0, before the table has a size)."""
+    widths = {name: least for name, least in COLUMNS if name in shown}
+
+    def used() -> int:
+        return sum(widths.values()) + CELL_PADDING * len(widths) + EDGE
+
+    for drop in NARROW_DROPS:
+        if not width or used() <= width:
+            return widths
+        widths.pop(drop, None)
+    if "purpose" in widths and used() > width:
+        widths["purpose"] = max(PURPOSE_LEAST, widths["purpose"] - (used() - width))
+    return widths
 
 
 def _cell(value: str, style: str = "") -> Text:
@@ -49,20 +71,35 @@ class DueTable(DataTable[Text]):
 
     def __init__(self, *, columns: list[str] | None = None, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        self.shown = columns or [name for name, _ in COLUMNS]
+        self.wanted = columns or [name for name, _ in COLUMNS]
+        self.widths = fit_columns(self.wanted, 0)
         self.rows_by_id: dict[int, DueRow] = {}
+        self._drawn: tuple[list[DueRow], datetime, ZoneInfo] | None = None
+
+    @property
+    def shown(self) -> list[str]:
+        """The columns on screen now (a narrow terminal leaves some out)."""
+        return list(self.widths)
 
     def on_mount(self) -> None:
         self.label_columns()
 
+    def on_resize(self) -> None:
+        if fit_columns(self.wanted, self.size.width) != self.widths:
+            self.label_columns()
+
     def label_columns(self) -> None:
-        widths = dict(COLUMNS)
-        set_columns(self, "callbacks.column.", {name: widths[name] for name in self.shown})
+        """Head the columns in the current language, as many and as wide as the table's width allows."""
+        self.widths = fit_columns(self.wanted, self.size.width)
+        set_columns(self, "callbacks.column.", self.widths)
+        if self._drawn is not None:
+            self.show(*self._drawn)
 
     def show(self, rows: list[DueRow], now: datetime, zone: ZoneInfo) -> None:
         """Put `rows` in, keeping the cursor on the same call-back when it is still due."""
         kept = self.current()
         self.clear()
+        self._drawn = (rows, now, zone)
         self.rows_by_id = {row.id: row for row in rows}
         for row in rows:
             self.add_row(*due_cells(row, now, zone, self.shown), key=str(row.id))

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Static
 
 from .... import i18n
@@ -68,10 +69,8 @@ class DetailFooter(DeskFooter):
     def __init__(self) -> None:
         super().__init__(show_command_palette=False)
 
-    def compose(self) -> ComposeResult:
-        for widget in super().compose():
-            if getattr(widget, "action", None) in FOOTER_ACTIONS:
-                yield widget
+    def shown_keys(self, widgets: list[Widget]) -> list[Widget]:
+        return [widget for widget in widgets if getattr(widget, "action", None) in FOOTER_ACTIONS]
 
 
 def header_pairs(view: ComplaintView, now: datetime, policy: SlaPolicy) -> list[tuple[str, Text]]:

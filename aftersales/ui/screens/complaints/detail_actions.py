@@ -129,14 +129,14 @@ DETAIL_ACTIONS: list[DetailAction] = [
     DetailAction("withdraw", "w", Action.WITHDRAW, _is_open, WithdrawDialog),
     DetailAction("duplicate", "d", Action.MERGE, _is_open, DuplicateDialog),
     # To the team lead with a reason; the review queue (section 4) takes it from there.
-    DetailAction("escalate", "e", Action.ESCALATE, _is_open, EscalateDialog),
+    DetailAction("escalate", "e", Action.ESCALATE, _is_open, EscalateDialog, in_footer=True),
     # A violation found while working on the complaint: against its assignee (or shop), linked to it.
     DetailAction("violation", "v", Action.PROPOSE_VIOLATION, lambda v, a: True, from_complaint),
     DetailAction("dispatch", "o", Action.CREATE_DELIVERY,
                  lambda v, a: v.status in (S.INVESTIGATING, S.AWAITING_DELIVERY), DispatchDialog, in_footer=True,
                  label_key="deliveries.key.dispatch_order"),
     DetailAction("callback", "b", Action.CALLBACK, lambda v, a: v.status in _CALLBACK_STATES, _callback_dialog,
-                 label_key="callbacks.key.record"),
+                 in_footer=True, label_key="callbacks.key.record"),
     DetailAction("close", "c", Action.CALLBACK, lambda v, a: v.status is S.RESOLVED, CloseUnreachableDialog,
                  label_key="callbacks.key.close"),
     # Outside partners: refer (or record 12315's reference and deadline), then log their replies.

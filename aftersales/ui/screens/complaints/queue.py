@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -90,6 +91,15 @@ class SearchInput(TranslatedKeys, Input):
         self.value = ""
         self.post_message(self.Cleared())
 
+    def show_hint(self) -> None:
+        """The search hint in the current language, in its short form where the whole one would be cut."""
+        whole = i18n.t("queue.search_placeholder")
+        room = self.content_region.width - 1  # the cursor's cell
+        self.placeholder = whole if room <= 0 or cell_len(whole) <= room else i18n.t("queue.search_placeholder_short")
+
+    def on_resize(self) -> None:
+        self.show_hint()
+
 
 class QueueScreen(DeskScreen):
     """Every complaint, a page at a time; `enter` opens one."""
@@ -174,7 +184,7 @@ class QueueScreen(DeskScreen):
 
     def refresh_language(self) -> None:
         """Show every text in the language just chosen, keeping rows, cursor and filters."""
-        self.query_one(SearchInput).placeholder = i18n.t("queue.search_placeholder")
+        self.query_one(SearchInput).show_hint()
         self.table.relabel()
         self.redraw()
         self._show_status()

@@ -71,6 +71,24 @@ class DashboardScreen(ScreenFollowsLanguage, Screen[None]):
         text-overflow: ellipsis;
     }
 
+    /* A short terminal shows each card's figure as one line of text, so the call-backs keep their rows. */
+    .card-line {
+        display: none;
+        text-style: bold;
+    }
+
+    DashboardScreen.-short .card-line {
+        display: block;
+    }
+
+    DashboardScreen.-short .card Digits {
+        display: none;
+    }
+
+    .card.alert .card-line {
+        color: $error;
+    }
+
     #dash-lower {
         height: 1fr;
         margin-top: 1;
@@ -120,6 +138,7 @@ class DashboardScreen(ScreenFollowsLanguage, Screen[None]):
                     with Vertical(classes="card", id=f"card-{card}"):
                         yield Static(t(f"dashboard.card.{card}"), markup=False, classes="card-title")
                         yield Digits("…", id=f"value-{card}")
+                        yield Static("…", markup=False, id=f"line-{card}", classes="card-line")
             with Horizontal(id="dash-lower"):
                 with Vertical(id="dash-status", classes="panel"):
                     yield Static(t("dashboard.by_status"), markup=False, classes="panel-title")
@@ -187,6 +206,7 @@ class DashboardScreen(ScreenFollowsLanguage, Screen[None]):
         }
         for card, value in values.items():
             self.query_one(f"#value-{card}", Digits).update(f"{value:,}")
+            self.query_one(f"#line-{card}", Static).update(f"{value:,}")
         self.query_one("#card-overdue").set_class(view.overdue > 0, "alert")
         self.query_one("#status-table", Static).update(self._status_table(view))
         counts = [day.count for day in view.per_day]

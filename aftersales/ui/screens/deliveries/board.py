@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from .... import i18n
 from ....domain.deliveries import DeliveryMove, DeliveryStatus, OrderLine, delivery_moves, is_early
@@ -22,6 +22,7 @@ from ....services.deliveries.quality import ShopQuality, shop_delivery_quality
 from ...background import run_in_background
 from ...dialogs.confirm import ConfirmScreen
 from ...messages import DataChanged, LoadFailed, SaveFailed
+from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
 from ..desk_screen import DeskScreen, SavesInBackground
 from .board_table import BoardList, board_columns, header_line
@@ -109,13 +110,15 @@ class DeliveryBoardScreen(SavesInBackground, DeskScreen):
 
     def compose(self) -> ComposeResult:
         yield SectionBar("deliveries")
-        yield Static("", id="board-title", classes="status-line")
+        title = Static("", id="board-title", classes="status-line")
+        title.styles.height = "auto"  # the day's counts take a second line on a narrow terminal
+        yield title
         yield Static("", id="board-header")
         yield BoardList(id="board-list")
         yield Static(Text(i18n.t("deliveries.empty")), id="board-empty", classes="hint -hidden")
         with VerticalScroll(id="board-shops"):
             yield Static("", id="board-shop-lines")
-        yield Footer()
+        yield DeskFooter()
 
     def on_mount(self) -> None:
         self.day = self.today()

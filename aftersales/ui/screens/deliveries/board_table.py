@@ -18,12 +18,12 @@ from ....domain.text import mask_phone, strip_controls
 from ....services.deliveries.board import BoardView, is_overdue
 
 # Column → least width in cells; "address" takes what is left. NARROW_DROPS give way on a narrow terminal,
-# first to last.
+# first to last: the order, its slot, its status and its complaint's number stay at 80 columns.
 COLUMNS: list[tuple[str, int]] = [
     ("order", 9), ("slot", 4), ("status", 8), ("crew", 6), ("kind", 8), ("contact", 18), ("address", 0),
     ("items", 12), ("complaint", 16),
 ]
-NARROW_DROPS = ("complaint", "items", "kind", "slot")
+NARROW_DROPS = ("items", "kind", "contact", "crew")
 ADDRESS_MIN = 16
 GAP = 1
 # In front of the status of an order still open after its slot ended.

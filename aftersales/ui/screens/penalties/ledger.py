@@ -14,7 +14,8 @@ from ...widgets.section_bar import SectionBar
 from .ledger_panel import LedgerPanel
 from .violation_screen import KeyFooter, ViolationScreen
 
-FOOTER = {"decide('confirm')", "decide('appeal')", "decide('appeal_decision')", "decide('review')", "propose", "back"}
+FOOTER = {"decide('confirm')", "decide('appeal')", "decide('appeal_decision')", "decide('review')", "propose", "back",
+          "help"}
 
 
 @dataclass

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
+from textual.widget import Widget
 
 from .... import i18n
 from ....domain.errors import PermissionDenied
@@ -181,7 +181,5 @@ class KeyFooter(DeskFooter):
         super().__init__(show_command_palette=False)
         self.actions = actions
 
-    def compose(self) -> ComposeResult:
-        for widget in super().compose():
-            if getattr(widget, "action", None) in self.actions:
-                yield widget
+    def shown_keys(self, widgets: list[Widget]) -> list[Widget]:
+        return [widget for widget in widgets if getattr(widget, "action", None) in self.actions]
