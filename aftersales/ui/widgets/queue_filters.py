@@ -15,6 +15,7 @@ from ...domain.enums import Category, ComplaintStatus, Severity
 from ...domain.schemas import ShopView, StaffView
 from ...services.complaints.queue import QueueFilter, QueueSort, effective_sort
 from ..dialogs.modal import DeskModal
+from .tick_box import TickBox
 
 # Counting stops here, so a huge queue stays cheap to count.
 COUNT_CAP = 100_000
@@ -77,8 +78,8 @@ class QueueFilterDialog(DeskModal[QueueFilter | None]):
                     yield Select(options, prompt=i18n.t("queue.dialog.any"), id=f"filter-{name}",
                                  value=value if value else Select.NULL, compact=True)
             with Horizontal():
-                yield Checkbox(i18n.t("queue.dialog.mine"), cur.mine, id="filter-mine", compact=True)
-                yield Checkbox(i18n.t("queue.dialog.overdue"), cur.overdue, id="filter-overdue", compact=True)
+                yield TickBox(i18n.t("queue.dialog.mine"), cur.mine, id="filter-mine", compact=True)
+                yield TickBox(i18n.t("queue.dialog.overdue"), cur.overdue, id="filter-overdue", compact=True)
             with Horizontal(classes="buttons"):
                 yield Button(i18n.t("queue.dialog.apply"), variant="primary", id="filter-apply")
                 yield Button(i18n.t("queue.dialog.cancel"), id="filter-cancel")

@@ -21,6 +21,7 @@ from ....services.context import Desk
 from ...dialogs.confirm import confirm_texts
 from ...dialogs.form_dialog import FormDialog, filled_input, parse_yuan
 from ...widgets.choice_select import ChoiceSelect
+from ...widgets.tick_box import TickBox
 
 _NUMBER = re.compile(r"^TS-\d{8}-\d{4,}$")
 
@@ -108,7 +109,7 @@ class NoteDialog(ActionDialog):
 
     def compose_fields(self) -> ComposeResult:
         yield from self.labelled("detail.dialog.note_text", TextArea(id="field-text", soft_wrap=True))
-        yield Checkbox(i18n.t("detail.dialog.note_contact"), id="field-customer_contact")
+        yield TickBox(i18n.t("detail.dialog.note_contact"), id="field-customer_contact")
 
     def on_mount(self) -> None:
         self.query_one("#field-text", TextArea).focus()

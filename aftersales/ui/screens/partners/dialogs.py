@@ -19,6 +19,7 @@ from ....services.partners.referrals import complaint_referrals, log_reply, refe
 from ...background import run_in_background
 from ...dialogs.form_dialog import FormDialog
 from ...widgets.choice_select import ChoiceSelect
+from ...widgets.tick_box import TickBox
 from ..directory.fields import choice_field, chosen, line, text_field, typed_dates
 
 # 12315 asks for a reply within seven days; other partners are given the same unless told otherwise.
@@ -118,7 +119,7 @@ class ReplyDialog(FormDialog[ReferralView]):
         referral = ChoiceSelect([], id="field-referral", compact=True, prompt=i18n.t("directory.choose"))
         yield line("referral", "partners.column.partner", referral)
         yield line("text", "partners.column.text", text_field("text", max_length=2000))
-        yield Checkbox(i18n.t("partners.dialog.final_yes"), True, id="field-final", compact=True)
+        yield TickBox(i18n.t("partners.dialog.final_yes"), True, id="field-final", compact=True)
         yield line("next_due_on", "partners.column.next_due_on", text_field("next_due_on", max_length=10))
 
     def on_mount(self) -> None:
