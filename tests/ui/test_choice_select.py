@@ -53,6 +53,18 @@ async def test_digits_pick_options_in_a_dialog_select_closed_and_open(
         assert dialog.focused is dialog.query_one("#field-compensation_fen", Input)
 
 
+async def test_a_digit_typed_while_searching_an_open_list_goes_on_with_the_search(
+    logged_in: LoggedIn, desk: Desk, staff: dict[str, StaffView]
+) -> None:
+    complaint_id = investigating(desk, staff)
+    async with logged_in("op01", complaint=complaint_id) as (app, pilot):
+        await press(pilot, "r", *"agreed", "tab")
+        remedy = app.screen.query_one("#field-remedy", ChoiceSelect)
+        before = remedy.value
+        await press(pilot, "enter", "e", "2")  # a code such as "S012" is searched, not cut short at its digit
+        assert remedy.expanded and remedy.value == before
+
+
 async def test_digits_pick_options_in_the_intake_form_closed_and_open(
     db_target: str, desk: Desk, staff: dict[str, StaffView]
 ) -> None:

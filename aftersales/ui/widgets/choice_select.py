@@ -1,6 +1,7 @@
 """A drop-down whose options are numbered: the option's digit chooses it and moves on, open or closed."""
 
 from dataclasses import dataclass
+from time import monotonic
 from typing import Any
 
 from rich.text import Text
@@ -26,12 +27,25 @@ class NumberedOverlay(SelectOverlay):
 
         number: int
 
+    # A digit typed this soon after a letter goes on with the search ("S012"), as the list's own search
+    # forgets what was typed after this long.
+    SEARCH_PAUSE_S = 0.7
+
+    searched_at = -SEARCH_PAUSE_S
+
     def on_key(self, event: events.Key) -> None:
-        if event.character is not None and event.character in DIGITS:
+        character = event.character
+        if character is None or not event.is_printable:
+            return
+        now = monotonic()
+        searching = now - self.searched_at < self.SEARCH_PAUSE_S
+        if character in DIGITS and not searching:
             # Before the list's own search, which would only move the highlight to a label holding the digit.
             event.stop()
             event.prevent_default()
-            self.post_message(self.Picked(int(event.character)))
+            self.post_message(self.Picked(int(character)))
+            return
+        self.searched_at = now
 
 
 class ChoiceSelect(TranslatedKeys, Select[Any]):
