@@ -30,7 +30,7 @@ def test_five_wrong_pins_lock_the_account_for_fifteen_minutes(desk, staff):
     for left in (4, 3, 2, 1):
         with pytest.raises(AuthFailed) as wrong:
             auth.login(desk, "op01", "9999")
-        assert f"{left} tries left" in i18n.error_text(wrong.value)
+        assert f"{left} {'try' if left == 1 else 'tries'} left" in i18n.error_text(wrong.value)
     with pytest.raises(AccountLocked) as locked:
         auth.login(desk, "op01", "9999")
     assert locked.value.params == {"minutes": 15}
@@ -59,7 +59,7 @@ def test_an_unknown_code_is_answered_like_a_known_one_down_to_the_lock(desk, sta
         with pytest.raises(AuthFailed) as unknown:
             auth.login(desk, "op99", "9999")
         assert i18n.error_text(known.value) == i18n.error_text(unknown.value) == (
-            f"Unknown staff code or wrong PIN ({left} tries left)")
+            f"Unknown staff code or wrong PIN ({left} {'try' if left == 1 else 'tries'} left)")
         assert known.value.params == unknown.value.params == {"left": left}
     for code in ("op01", "OP99"):
         with pytest.raises(AccountLocked) as locked:

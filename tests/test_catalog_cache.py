@@ -12,11 +12,11 @@ LANGUAGES = ("en", "zh_CN")
 
 
 def _fresh(language: str) -> dict[str, str]:
-    return i18n.catalog.__wrapped__(language)  # type: ignore[attr-defined]
+    return i18n._catalogs.__wrapped__(language)[0]  # type: ignore[attr-defined]
 
 
 def _from_toml(language: str) -> dict[str, str]:
-    return i18n._parsed(sorted((Path(i18n.__file__).parent / language).glob("*.toml")))
+    return i18n._parsed(sorted((Path(i18n.__file__).parent / language).glob("*.toml")))[0]
 
 
 @pytest.fixture
@@ -30,21 +30,21 @@ def test_the_kept_catalog_holds_the_same_messages_as_the_files(cache_home: Path,
     first = _fresh(language)
     [kept] = cache_home.glob(f"catalog-{language}-*.marshal")
     assert first == _from_toml(language) and len(first) > 1000
-    stamp, messages = marshal.loads(kept.read_bytes())
+    stamp, messages, singular = marshal.loads(kept.read_bytes())
     assert messages == first and "login.toml" in stamp
-    kept.write_bytes(marshal.dumps((stamp, {**messages, "login.title": "from the cache"})))
+    kept.write_bytes(marshal.dumps((stamp, {**messages, "login.title": "from the cache"}, singular)))
     assert _fresh(language)["login.title"] == "from the cache"  # read back, not parsed again
 
 
 def test_a_kept_catalog_of_other_files_or_a_damaged_one_is_parsed_afresh(cache_home: Path) -> None:
     _fresh("en")
     [kept] = cache_home.glob("catalog-en-*.marshal")
-    stamp, messages = marshal.loads(kept.read_bytes())
-    kept.write_bytes(marshal.dumps((stamp + "|login.toml:1:2", {"login.title": "stale"})))
+    stamp, messages, singular = marshal.loads(kept.read_bytes())
+    kept.write_bytes(marshal.dumps((stamp + "|login.toml:1:2", {"login.title": "stale"}, singular)))
     assert _fresh("en") == _from_toml("en")
     kept.write_bytes(b"\x00not marshal")
     assert _fresh("en") == _from_toml("en")
-    assert marshal.loads(kept.read_bytes()) == (stamp, messages)  # written again, whole
+    assert marshal.loads(kept.read_bytes()) == (stamp, messages, singular)  # written again, whole
 
 
 def test_a_cache_that_cannot_be_written_is_passed_by(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -82,7 +82,7 @@ def test_the_acting_pin_is_asked_without_echo_on_a_terminal(capsys, target, monk
 def test_a_wrong_pin_is_refused_and_counts_toward_the_desk_lockout(capsys, target):
     for left in (4, 3, 2, 1):
         outcome = run_as(capsys, "admin", "staff", "deactivate", "op02", "--db", target, pin="9999")
-        assert (outcome.code, outcome.err) == (1, f"Unknown staff code or wrong PIN ({left} tries left)\n")
+        assert (outcome.code, outcome.err) == (1, f"Unknown staff code or wrong PIN ({left} {'try' if left == 1 else 'tries'} left)\n")
     outcome = run_as(capsys, "admin", "staff", "deactivate", "op02", "--db", target, pin="9999")
     assert "locked" in outcome.err
     outcome = run_as(capsys, "admin", "staff", "deactivate", "op02", "--db", target)  # the right PIN, too late

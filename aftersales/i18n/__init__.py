@@ -3,7 +3,7 @@
 import marshal
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from enum import Enum
 from functools import cache
 from pathlib import Path
@@ -16,23 +16,40 @@ _HERE = Path(__file__).parent
 _current = "en"
 
 
-def _flatten(prefix: str, table: Mapping[str, Any], out: dict[str, str]) -> None:
+# A message that counts something is a table of its forms: `{ one = "1 order", other = "{count} orders" }`,
+# chosen by the parameter named in `by` (default `count`); a language without plurals writes a plain string.
+PLURAL_FORMS = frozenset({"one", "other", "by"})
+
+
+def _is_plural(table: Mapping[str, Any]) -> bool:
+    return "other" in table and set(table) <= PLURAL_FORMS
+
+
+def _flatten(prefix: str, table: Mapping[str, Any], out: dict[str, str], singular: dict[str, tuple[str, str]]) -> None:
     for key, value in table.items():
         name = f"{prefix}.{key}" if prefix else key
-        if isinstance(value, Mapping):
-            _flatten(name, value, out)
+        if isinstance(value, Mapping) and _is_plural(value):
+            out[name] = str(value["other"])
+            if "one" in value:
+                singular[name] = (str(value["one"]), str(value.get("by", "count")))
+        elif isinstance(value, Mapping):
+            _flatten(name, value, out, singular)
         else:
             out[name] = str(value)
 
 
-def _parsed(paths: list[Path]) -> dict[str, str]:
+Catalogs = tuple[dict[str, str], dict[str, tuple[str, str]]]
+
+
+def _parsed(paths: list[Path]) -> Catalogs:
     import tomllib
 
     out: dict[str, str] = {}
+    singular: dict[str, tuple[str, str]] = {}
     for path in paths:
         with path.open("rb") as handle:
-            _flatten("", tomllib.load(handle), out)
-    return out
+            _flatten("", tomllib.load(handle), out, singular)
+    return out, singular
 
 
 def cache_dir() -> Path:
@@ -43,8 +60,8 @@ def cache_dir() -> Path:
 
 
 @cache
-def catalog(language: str) -> dict[str, str]:
-    """Every message of `language`, keyed by dotted name.
+def _catalogs(language: str) -> Catalogs:
+    """The messages of `language` and the forms for one of its counting messages.
 
     Parsing the TOML files is a noticeable part of the desk's start-up, so the result is kept in the user's
     cache with the files' names, sizes and times it was parsed from: an edited catalog is parsed afresh.
@@ -56,22 +73,32 @@ def catalog(language: str) -> dict[str, str]:
     stamp = sys.version + "".join(f"|{path.name}:{(st := path.stat()).st_size}:{st.st_mtime_ns}" for path in paths)
     kept = cache_dir() / f"catalog-{language}-{zlib.crc32(stamp.encode()):08x}.marshal"
     try:
-        found_stamp, found = marshal.loads(kept.read_bytes())
-        if found_stamp == stamp and isinstance(found, dict):
-            return found
+        found_stamp, out, singular = marshal.loads(kept.read_bytes())
+        if found_stamp == stamp and isinstance(out, dict) and isinstance(singular, dict):
+            return out, singular
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    out = _parsed(paths)
+    out, singular = _parsed(paths)
     try:
         kept.parent.mkdir(parents=True, exist_ok=True)
         for old in kept.parent.glob(f"catalog-{language}-*.marshal"):
             old.unlink(missing_ok=True)
         partial = kept.with_name(f"{kept.name}.{os.getpid()}.part")
-        partial.write_bytes(marshal.dumps((stamp, out)))
+        partial.write_bytes(marshal.dumps((stamp, out, singular)))
         partial.replace(kept)
     except OSError:
         pass
-    return out
+    return out, singular
+
+
+def catalog(language: str) -> dict[str, str]:
+    """Every message of `language`, keyed by dotted name (a counting message by its plural form)."""
+    return _catalogs(language)[0]
+
+
+def singular_forms(language: str) -> dict[str, tuple[str, str]]:
+    """The counting messages of `language` that have a form for one: key → (that form, the counting parameter)."""
+    return _catalogs(language)[1]
 
 
 def normalise_language(value: str | None) -> str | None:
@@ -117,13 +144,22 @@ def t(key: str, **params: Any) -> str:
 
 def _message(language: str, key: str, params: dict[str, Any]) -> str:
     """The message `key` of `language` (English, or the key itself, when it has none), filled with `params`."""
-    text = catalog(language).get(key) or catalog("en").get(key) or key
+    source = language if catalog(language).get(key) else "en"
+    text = catalog(source).get(key) or key
+    one = singular_forms(source).get(key)
+    if one is not None and str(params.get(one[1])) == "1":
+        text = one[0]
     if params:
         try:
             return text.format(**params)
         except (KeyError, IndexError, ValueError):
             return text
     return text
+
+
+def joined(items: Iterable[str], language: str | None = None) -> str:
+    """`items` as a list reads in `language` (the desk's by default): "a, b" in English, "a、b" in Chinese."""
+    return _message(language or _current, "text.list_separator", {}).join(items)
 
 
 def label(value: Enum) -> str:

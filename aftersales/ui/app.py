@@ -37,6 +37,7 @@ from .read_only import refuse_when_read_only
 from .sections import first_place, home_of, may_open
 from .session import DeskSession, LockState
 from .textual_internals import has_mode, mode_stacks
+from .theme_variables import desk_theme_variables
 
 if TYPE_CHECKING:
     from ..domain.schemas import StaffView
@@ -172,6 +173,9 @@ class DeskApp(BackgroundNotices, App[None]):
         """Draw at once. Textual holds every update for `delay` when a section opens (to mask the
         switch), and the new section starting to read its data stretched that hold to a fifth of a
         second; the new screen is composed before it is drawn, so there is nothing to mask."""
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return {**super().get_theme_variable_defaults(), **desk_theme_variables(self.current_theme)}
 
     def apply_config(self, config: "DeskConfig", problem: str | None) -> None:
         """Take the validated settings: theme, keys, and a word when the file had to be ignored."""

@@ -4,9 +4,12 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from .. import i18n
+from ..domain.deliveries import SLOT_HOURS
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
+
+    from ..domain.deliveries import Slot
 
 
 def local_time(value: datetime, zone: "ZoneInfo", with_date: bool = True) -> str:
@@ -44,3 +47,9 @@ def business_left(seconds: int, day_seconds: int) -> str:
 def yuan(fen: int) -> str:
     """Money in fen shown as yuan with two decimals: 12345 → ¥123.45."""
     return f"¥{fen // 100:,}.{fen % 100:02d}"
+
+
+def slot_with_hours(slot: "Slot") -> str:
+    """A delivery slot with its hours: `Morning 09:00–12:00`."""
+    start, end = SLOT_HOURS[slot]
+    return f"{i18n.label(slot)} {start:%H:%M}–{end:%H:%M}"

@@ -12,6 +12,10 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._select import SelectCurrent, SelectOverlay
+
+# A Select's two parts: the closed field and the open list (a subclass of the list replaces it in `compose`).
+__all__ = ["SelectCurrent", "SelectOverlay"]
 
 
 def running_app() -> App[Any] | None:

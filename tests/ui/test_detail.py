@@ -100,7 +100,7 @@ async def test_status_picker_offers_only_legal_next_states(
         overlay = app.screen.query_one(SelectOverlay)
         offered = [str(overlay.get_option_at_index(i).prompt) for i in range(overlay.option_count)]
         # Waiting for delivery follows the complaint's orders, so one move is left: it comes chosen.
-        assert offered == ["Awaiting customer"]
+        assert offered == ["1 Awaiting customer"]  # numbered: its digit picks it
         await press(pilot, "enter", "f2")
         assert stored(view.id).status == "awaiting_customer"
 

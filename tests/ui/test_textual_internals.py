@@ -7,9 +7,11 @@ from typing import Any
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Select, Static
 
 from aftersales.ui.textual_internals import (
+    SelectCurrent,
+    SelectOverlay,
     footer_has_bindings,
     has_mode,
     key_bindings,
@@ -118,3 +120,20 @@ async def test_a_footer_has_its_bindings_only_once_shown() -> None:
         await app.switch_mode("first")
         await pilot.pause()
         assert footer_has_bindings(app.screen.query_one(Footer))
+
+
+class Picking(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Select([("one", 1), ("two", 2)], id="pick")
+
+
+async def test_a_select_is_its_closed_field_over_its_open_list_which_searches_typed_keys() -> None:
+    app = Picking()
+    async with app.run_test(size=SIZE) as pilot:
+        select = app.query_one("#pick", Select)
+        # ChoiceSelect composes the same two parts, with its own list in place of this one.
+        assert [type(child) for child in select.children] == [SelectCurrent, SelectOverlay]
+        select.focus()
+        await pilot.press("enter", "t")
+        overlay = select.query_one(SelectOverlay)
+        assert select.expanded and overlay.highlighted == 2  # the blank prompt is option 0

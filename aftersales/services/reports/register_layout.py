@@ -52,7 +52,7 @@ class LineCells:
         for code in codes.split(","):
             kind, _, status = code.partition(":")
             shown.append(f"{self.delivery_kind(kind)}·{self.delivery_status(status)}")
-        return "、".join(shown)
+        return self.words("text.list_separator").join(shown)
 
     def headings(self) -> list[str]:
         return [self.words(f"reports.register.column.{name}") for name, _ in COLUMNS]

@@ -15,14 +15,16 @@ from ...domain.enums import Category, ComplaintStatus, Severity
 from ...domain.schemas import ShopView, StaffView
 from ...services.complaints.queue import QueueFilter, QueueSort, effective_sort
 from ..dialogs.modal import DeskModal
+from .choice_select import ChoiceSelect
+from .tick_box import TickBox
 
 # Counting stops here, so a huge queue stays cheap to count.
 COUNT_CAP = 100_000
 SORT_CYCLE = [QueueSort.NEWEST, QueueSort.OLDEST, QueueSort.SEVERITY, QueueSort.DUE]
 
 
-def _enum_options(enum: type[Enum]) -> list[tuple[Text, str]]:
-    return [(Text(i18n.label(member)), str(member.value)) for member in enum]
+def _enum_options(enum: type[Enum]) -> list[tuple[str, str]]:
+    return [(i18n.label(member), str(member.value)) for member in enum]
 
 
 def _value(select: Select[Any]) -> Any:
@@ -56,13 +58,13 @@ class QueueFilterDialog(DeskModal[QueueFilter | None]):
 
     def compose(self) -> ComposeResult:
         cur = self.current
-        shop_options = [(Text(f"{s.code} {s.name}"), s.code) for s in self.shops]
+        shop_options = [(f"{s.code} {s.name}", s.code) for s in self.shops]
         if cur.shop_code and cur.shop_code not in {s.code for s in self.shops}:
-            shop_options.append((Text(cur.shop_code), cur.shop_code))
-        staff_options = [(Text(f"{s.code} {s.name}"), s.code) for s in self.staff]
+            shop_options.append((cur.shop_code, cur.shop_code))
+        staff_options = [(f"{s.code} {s.name}", s.code) for s in self.staff]
         if cur.assignee_code and cur.assignee_code not in {s.code for s in self.staff}:
-            staff_options.append((Text(cur.assignee_code), cur.assignee_code))
-        fields: list[tuple[str, list[tuple[Text, str]], str | None]] = [
+            staff_options.append((cur.assignee_code, cur.assignee_code))
+        fields: list[tuple[str, list[tuple[str, str]], str | None]] = [
             ("status", _enum_options(ComplaintStatus), cur.status.value if cur.status else None),
             ("shop", shop_options, cur.shop_code),
             ("category", _enum_options(Category), cur.category.value if cur.category else None),
@@ -74,11 +76,11 @@ class QueueFilterDialog(DeskModal[QueueFilter | None]):
             for name, options, value in fields:
                 with Horizontal():
                     yield Label(i18n.t(f"queue.dialog.{name}"), classes="field-label")
-                    yield Select(options, prompt=i18n.t("queue.dialog.any"), id=f"filter-{name}",
+                    yield ChoiceSelect(options, prompt=i18n.t("queue.dialog.any"), id=f"filter-{name}",
                                  value=value if value else Select.NULL, compact=True)
             with Horizontal():
-                yield Checkbox(i18n.t("queue.dialog.mine"), cur.mine, id="filter-mine", compact=True)
-                yield Checkbox(i18n.t("queue.dialog.overdue"), cur.overdue, id="filter-overdue", compact=True)
+                yield TickBox(i18n.t("queue.dialog.mine"), cur.mine, id="filter-mine", compact=True)
+                yield TickBox(i18n.t("queue.dialog.overdue"), cur.overdue, id="filter-overdue", compact=True)
             with Horizontal(classes="buttons"):
                 yield Button(i18n.t("queue.dialog.apply"), variant="primary", id="filter-apply")
                 yield Button(i18n.t("queue.dialog.cancel"), id="filter-cancel")

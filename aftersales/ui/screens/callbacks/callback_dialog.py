@@ -18,6 +18,7 @@ from ...background import run_in_background
 from ...dialogs.form_dialog import FormDialog
 from ...dialogs.form_rows import form_row
 from ...formatting import local_time, yuan
+from ...widgets.choice_select import ChoiceSelect
 from .due_table import purpose_text
 
 _YES, _NO = "yes", "no"
@@ -76,8 +77,8 @@ class CallbackDialog(FormDialog[CallbackView]):
 
     def compose_fields(self) -> ComposeResult:
         yield Static(Text(i18n.t("detail.loading")), id="callback-facts")
-        yield form_row(i18n.t("callbacks.dialog.outcome"), Select(
-            [(Text(i18n.label(outcome)), outcome.value) for outcome in CallbackOutcome], id="field-outcome",
+        yield form_row(i18n.t("callbacks.dialog.outcome"), ChoiceSelect(
+            [(i18n.label(outcome), outcome.value) for outcome in CallbackOutcome], id="field-outcome",
             compact=True, prompt=i18n.t("callbacks.dialog.choose_outcome")))
         yield self.field_error("outcome")
         yield form_row(i18n.t("callbacks.dialog.satisfaction"), Input(

@@ -20,6 +20,8 @@ from ....services.complaints.read import get_complaint
 from ....services.context import Desk
 from ...dialogs.confirm import confirm_texts
 from ...dialogs.form_dialog import FormDialog, filled_input, parse_yuan
+from ...widgets.choice_select import ChoiceSelect
+from ...widgets.tick_box import TickBox
 
 _NUMBER = re.compile(r"^TS-\d{8}-\d{4,}$")
 
@@ -107,7 +109,7 @@ class NoteDialog(ActionDialog):
 
     def compose_fields(self) -> ComposeResult:
         yield from self.labelled("detail.dialog.note_text", TextArea(id="field-text", soft_wrap=True))
-        yield Checkbox(i18n.t("detail.dialog.note_contact"), id="field-customer_contact")
+        yield TickBox(i18n.t("detail.dialog.note_contact"), id="field-customer_contact")
 
     def on_mount(self) -> None:
         self.query_one("#field-text", TextArea).focus()
@@ -132,8 +134,8 @@ class StatusDialog(ActionDialog):
         choices = status_choices(self.complaint.status)
         only = len(choices) == 1
         # A single choice is chosen already, with no blank to wrap round to.
-        yield from self.labelled("detail.dialog.status_new", Select(
-            [(Text(i18n.label(s)), s.value) for s in choices], id="field-status",
+        yield from self.labelled("detail.dialog.status_new", ChoiceSelect(
+            [(i18n.label(s), s.value) for s in choices], id="field-status",
             prompt=i18n.t("detail.choose_status"),
             value=choices[0].value if only else Select.NULL, allow_blank=not only,
         ))
@@ -159,8 +161,8 @@ class ResolveDialog(ActionDialog):
 
     def compose_fields(self) -> ComposeResult:
         yield from self.labelled("detail.dialog.resolve_decision", TextArea(id="field-decision", soft_wrap=True))
-        yield from self.labelled("detail.dialog.resolve_remedy", Select(
-            [(Text(i18n.label(r)), r.value) for r in Remedy], id="field-remedy",
+        yield from self.labelled("detail.dialog.resolve_remedy", ChoiceSelect(
+            [(i18n.label(r), r.value) for r in Remedy], id="field-remedy",
             value=self.complaint.remedy.value, allow_blank=False))
         # Empty means no compensation; a pre-filled "0" would end up in front of the typed amount.
         yield from self.labelled("detail.dialog.resolve_compensation", Input(

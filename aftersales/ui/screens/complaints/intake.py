@@ -31,6 +31,7 @@ from ...widgets.duplicate_warning import DuplicateWarning
 from ...widgets.field_error import FieldError
 from ...widgets.section_bar import SectionBar
 from ...widgets.shop_picker import ShopPicker
+from ...widgets.tick_box import TickBox
 from ..desk_screen import DeskScreen
 from ..documents.document_check import DocumentCheck
 from .intake_discard import DiscardIntakeScreen
@@ -49,6 +50,11 @@ DOCUMENT_FIELDS = {"contract_no": DocumentKind.CONTRACT, "receipt_no": DocumentK
 
 def _labelled(enum: Any) -> list[tuple[str, Any]]:
     return [(label(member), member) for member in enum]
+
+
+def _caption_words(key: str, classes: str) -> str:
+    # A field that belongs to the box above it (the major incident's reason) hangs from that box.
+    return (" └ " if "sub-label" in classes.split() else "") + t(key)
 
 
 def valid_phone(raw: str) -> str | None:
@@ -108,10 +114,10 @@ class IntakeScreen(DeskScreen):
                 yield self._field("severity", self._select("severity", Severity, Severity.NORMAL))
                 yield self._field("channel", self._select("channel", Channel, Channel.PHONE))
                 yield self._field("remedy", self._select("remedy", Remedy))
-                yield Checkbox(t("intake.field.major_incident"), id="major_incident", compact=True)
+                yield TickBox(t("intake.field.major_incident"), id="major_incident", compact=True)
                 reason = self._select("major_reason", MajorReason)
                 reason.disabled = True
-                yield self._field("major_reason", reason)
+                yield self._field("major_reason", reason, sub_field=True)
             with VerticalScroll(id="intake-right", can_focus=False):
                 yield self._caption("intake.field.description", "section")
                 yield TextArea(id="description", soft_wrap=True, tab_behavior="focus")
@@ -129,11 +135,12 @@ class IntakeScreen(DeskScreen):
 
     def _caption(self, key: str, classes: str) -> Label:
         # `name` keeps the message key so a language switch can relabel in place.
-        return Label(t(key), name=key, classes=f"{classes} i18n", markup=False)
+        return Label(_caption_words(key, classes), name=key, classes=f"{classes} i18n", markup=False)
 
-    def _field(self, name: str, widget: Widget, label_key: str | None = None) -> Vertical:
-        caption = self._caption(label_key or f"intake.field.{name}", "field-label")
-        return Vertical(Horizontal(caption, widget, classes="field-line"), FieldError(name), classes="field")
+    def _field(self, name: str, widget: Widget, label_key: str | None = None, sub_field: bool = False) -> Vertical:
+        caption = self._caption(label_key or f"intake.field.{name}", "field-label sub-label" if sub_field else "field-label")
+        return Vertical(Horizontal(caption, widget, classes="field-line"), FieldError(name),
+                        classes="field sub-field" if sub_field else "field")
 
     def _input(self, name: str, placeholder: str = "") -> Input:
         # Tabbing into a filled field must not select it: the next key would wipe what was typed.
@@ -351,7 +358,7 @@ class IntakeScreen(DeskScreen):
         """Relabel everything in the language just chosen; every typed character stays."""
         self.query_one("#intake-title", Static).update(self._title())
         for caption in self.query(".i18n").results(Label):
-            caption.update(t(caption.name or ""))
+            caption.update(_caption_words(caption.name or "", " ".join(caption.classes)))
         self.query_one("#phone", Input).placeholder = t("intake.placeholder.phone")
         for name, enum in (("category", Category), ("severity", Severity), ("channel", Channel),
                            ("remedy", Remedy), ("major_reason", MajorReason)):

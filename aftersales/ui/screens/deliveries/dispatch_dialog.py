@@ -4,7 +4,6 @@ filled in), items, promised date and slot, money to collect, notes."""
 from datetime import timedelta
 from typing import Any
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
@@ -16,6 +15,7 @@ from ....services.context import Desk
 from ....services.deliveries.orders import create_order
 from ...dialogs.form_dialog import filled_input, parse_yuan
 from ...dialogs.form_rows import form_row
+from ...widgets.choice_select import ChoiceSelect
 from ..complaints.detail_dialogs import ActionDialog
 from .order_dialogs import chosen, slot_select
 
@@ -37,8 +37,8 @@ class DispatchDialog(ActionDialog):
         tomorrow = desk.clock().astimezone(desk.sla.zone).date() + timedelta(days=1)
         kind = KIND_OF_REMEDY.get(complaint.remedy, DeliveryKind.REDELIVER)
         rows: list[tuple[str, str, Any]] = [
-            ("kind", "kind", Select([(Text(i18n.label(k)), k.value) for k in DeliveryKind], id="field-kind",
-                                    compact=True, value=kind.value, prompt=i18n.t("deliveries.dialog.choose_kind"))),
+            ("kind", "kind", ChoiceSelect([(i18n.label(k), k.value) for k in DeliveryKind], id="field-kind",
+                                          compact=True, value=kind.value, prompt=i18n.t("deliveries.dialog.choose_kind"))),
             ("address", "address", filled_input(customer.address, id="field-address", max_length=200, compact=True)),
             ("contact_name", "contact", filled_input(customer.name, id="field-contact_name", max_length=40,
                                                      compact=True)),

@@ -22,12 +22,15 @@ from ....services.deliveries import orders
 from ....services.deliveries.read import get_order
 from ...dialogs.form_dialog import FormDialog, filled_input
 from ...dialogs.form_rows import form_row
+from ...formatting import slot_with_hours
+from ...widgets.choice_select import ChoiceSelect
 
 
-def slot_select(value: Slot | None, field_id: str = "field-slot") -> Select[str]:
-    return Select([(Text(i18n.label(slot)), slot.value) for slot in Slot], id=field_id, compact=True,
-                  prompt=i18n.t("deliveries.dialog.choose_slot"),
-                  value=value.value if value is not None else Select.NULL)
+def slot_select(value: Slot | None, field_id: str = "field-slot") -> ChoiceSelect:
+    """The slots with their hours ("Morning 09:00–12:00"), numbered."""
+    return ChoiceSelect([(slot_with_hours(slot), slot.value) for slot in Slot], id=field_id, compact=True,
+                        prompt=i18n.t("deliveries.dialog.choose_slot"),
+                        value=value.value if value is not None else Select.NULL)
 
 
 def chosen(select: Select[str]) -> str:
@@ -146,8 +149,8 @@ class FailDialog(OrderDialog):
     step = staticmethod(orders.fail_order)
 
     def order_fields(self) -> ComposeResult:
-        yield from self.field_row("reason", "deliveries.dialog.reason", Select(
-            [(Text(i18n.label(reason)), reason.value) for reason in FailureReason], id="field-reason",
+        yield from self.field_row("reason", "deliveries.dialog.reason", ChoiceSelect(
+            [(i18n.label(reason), reason.value) for reason in FailureReason], id="field-reason",
             compact=True, prompt=i18n.t("deliveries.dialog.choose_reason")))
         yield from self.text_row("note", "deliveries.dialog.note")
 

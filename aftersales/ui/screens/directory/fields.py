@@ -4,7 +4,6 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from rich.text import Text
 from textual.containers import Vertical
 from textual.dom import DOMNode
 from textual.widget import Widget
@@ -14,6 +13,7 @@ from .... import i18n
 from ....domain.errors import InvalidInput
 from ...dialogs.form_dialog import filled_input
 from ...dialogs.form_rows import form_row
+from ...widgets.choice_select import ChoiceSelect
 
 
 def line(name: str, label_key: str, widget: Widget) -> Vertical:
@@ -26,9 +26,9 @@ def text_field(name: str, value: str = "", **kwargs: Any) -> Input:
     return filled_input(value, id=f"field-{name}", compact=True, **kwargs)
 
 
-def choice_field(name: str, enum: type[StrEnum], value: str | None) -> Select[str]:
-    options = [(Text(i18n.label(member)), member.value) for member in enum]
-    return Select(options, id=f"field-{name}", value=value if value is not None else Select.NULL,
+def choice_field(name: str, enum: type[StrEnum], value: str | None) -> ChoiceSelect:
+    options = [(i18n.label(member), member.value) for member in enum]
+    return ChoiceSelect(options, id=f"field-{name}", value=value if value is not None else Select.NULL,
                   allow_blank=value is None, prompt=i18n.t("directory.choose"), compact=True)
 
 

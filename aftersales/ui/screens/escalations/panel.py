@@ -46,7 +46,7 @@ def escalations_text(escalations: list[EscalationView], repeat: list[Category], 
         return None
     text = Text()
     if repeat:
-        labels = "、".join(i18n.label(category) for category in repeat)
+        labels = i18n.joined(i18n.label(category) for category in repeat)
         text.append("⚑ " + i18n.t("escalations.repeat", categories=labels), style="bold yellow")
     for view in escalations:
         if text:

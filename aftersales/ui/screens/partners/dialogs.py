@@ -18,6 +18,8 @@ from ....services.partners.directory import partner_directory
 from ....services.partners.referrals import complaint_referrals, log_reply, refer_complaint
 from ...background import run_in_background
 from ...dialogs.form_dialog import FormDialog
+from ...widgets.choice_select import ChoiceSelect
+from ...widgets.tick_box import TickBox
 from ..directory.fields import choice_field, chosen, line, text_field, typed_dates
 
 # 12315 asks for a reply within seven days; other partners are given the same unless told otherwise.
@@ -60,7 +62,7 @@ class ReferralDialog(FormDialog[ReferralView]):
         today = _today(self)
         direction = ReferralDirection.IN if self.from_12315 else ReferralDirection.OUT
         yield line("direction", "partners.column.direction", choice_field("direction", ReferralDirection, direction.value))
-        partner: Select[str] = Select([], id="field-partner_code", compact=True, prompt=i18n.t("directory.choose"))
+        partner = ChoiceSelect([], id="field-partner_code", compact=True, prompt=i18n.t("directory.choose"))
         yield line("partner_code", "partners.column.partner", partner)
         yield line("referred_on", "partners.column.referred_on", text_field("referred_on", today.isoformat(), max_length=10))
         yield line("reference", "partners.column.reference", text_field("reference", max_length=40))
@@ -79,8 +81,8 @@ class ReferralDialog(FormDialog[ReferralView]):
     def on_partners_loaded(self, message: PartnersLoaded) -> None:
         message.stop()
         partners = message.partners
-        select = self.query_one("#field-partner_code", Select)
-        select.set_options([(Text(f"{p.code}  {p.name}"), p.code) for p in partners])
+        select = self.query_one("#field-partner_code", ChoiceSelect)
+        select.set_choices([(f"{p.code}  {p.name}", p.code) for p in partners])
         wanted = PartnerKind.CONSUMER_ASSOCIATION if self.from_12315 else None
         match = next((p.code for p in partners if p.kind is wanted), None)
         if match is not None:
@@ -114,10 +116,10 @@ class ReplyDialog(FormDialog[ReferralView]):
 
     def compose_fields(self) -> ComposeResult:
         yield Static("", id="referral-list", classes="hint")
-        referral: Select[int] = Select([], id="field-referral", compact=True, prompt=i18n.t("directory.choose"))
+        referral = ChoiceSelect([], id="field-referral", compact=True, prompt=i18n.t("directory.choose"))
         yield line("referral", "partners.column.partner", referral)
         yield line("text", "partners.column.text", text_field("text", max_length=2000))
-        yield Checkbox(i18n.t("partners.dialog.final_yes"), True, id="field-final", compact=True)
+        yield TickBox(i18n.t("partners.dialog.final_yes"), True, id="field-final", compact=True)
         yield line("next_due_on", "partners.column.next_due_on", text_field("next_due_on", max_length=10))
 
     def on_mount(self) -> None:
@@ -141,8 +143,8 @@ class ReplyDialog(FormDialog[ReferralView]):
             lines += [f"  {reply.at.astimezone(zone):%m-%d %H:%M} {reply.by}: {reply.text}" for reply in r.replies]
         self.query_one("#referral-list", Static).update(Text("\n".join(lines) or i18n.t("partners.none")))
         waiting = [r for r in found if r.state is ReferralState.OPEN]
-        select = self.query_one("#field-referral", Select)
-        select.set_options([(Text(f"{r.partner_code} {r.reference}".strip()), r.id) for r in waiting])
+        select = self.query_one("#field-referral", ChoiceSelect)
+        select.set_choices([(f"{r.partner_code} {r.reference}".strip(), r.id) for r in waiting])
         if waiting:
             select.value = waiting[0].id
 

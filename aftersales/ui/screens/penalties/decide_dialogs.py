@@ -18,6 +18,7 @@ from ....services.context import Desk
 from ....services.penalties import decide
 from ....services.penalties.read import confirm_consequence
 from ...dialogs.form_dialog import FormDialog, parse_yuan
+from ...widgets.choice_select import ChoiceSelect
 from .dialogs import FORM_CSS, compact_input, field_row
 from .wording import (
     confirm_consequence_text,
@@ -72,10 +73,9 @@ class ViolationDialog(FormDialog[ViolationView]):
 
     def choice_field(self, texts: str, kept: str, changed: str) -> Horizontal:
         """The choice between keeping things as they are (first) and changing them, worded under penalties.<texts>."""
-        choices = [(Text(i18n.t(f"penalties.{texts}.{kept}")), kept),
-                   (Text(i18n.t(f"penalties.{texts}.{changed}")), changed)]
+        choices = [(i18n.t(f"penalties.{texts}.{kept}"), kept), (i18n.t(f"penalties.{texts}.{changed}"), changed)]
         return field_row(f"penalties.{texts}.decision",
-                         Select(choices, id="field-decision", value=kept, allow_blank=False, compact=True))
+                         ChoiceSelect(choices, id="field-decision", value=kept, allow_blank=False, compact=True))
 
     def chosen(self, value: str) -> bool:
         return self.query_one("#field-decision", Select).value == value

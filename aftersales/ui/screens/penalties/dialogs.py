@@ -3,7 +3,6 @@
 from datetime import date
 from typing import Any
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -18,6 +17,7 @@ from ....domain.schemas import ComplaintView
 from ....services.penalties.propose import propose_violation
 from ...dialogs.form_dialog import FormDialog, filled_input
 from ...dialogs.form_rows import form_row
+from ...widgets.choice_select import ChoiceSelect
 
 # Shared by the penalty and report dialogs: a narrow field, the summary and consequence lines, short text
 # areas (fits 80 × 24); the label column is every FormDialog's.
@@ -60,18 +60,18 @@ class ProposeDialog(FormDialog[ViolationView]):
         policy = self.session.desk.penalties
         language = i18n.current_language()
         today = self.today or self.session.desk.clock().astimezone(self.session.desk.sla.zone).date()
-        kinds = [(Text(i18n.label(kind)), kind.value) for kind in SubjectKind]
+        kinds = [(i18n.label(kind), kind.value) for kind in SubjectKind]
         yield field_row(
             "penalties.propose.subject",
-            Select(kinds, id="field-subject_kind", value=self.subject.kind.value, allow_blank=False, compact=True,
+            ChoiceSelect(kinds, id="field-subject_kind", value=self.subject.kind.value, allow_blank=False, compact=True,
                    classes="narrow"),
             compact_input(self.subject.code, "subject_code", 20, placeholder=i18n.t("penalties.propose.code_hint"),
                           disabled=self.subject.kind is SubjectKind.DEPARTMENT),
         )
         yield self.field_error("subject_code")
-        rules = [(Text(rule.title(language)), code) for code, rule in policy.rules.items()]
+        rules = [(rule.title(language), code) for code, rule in policy.rules.items()]
         yield field_row("penalties.propose.rule",
-                        Select(rules, id="field-rule_code", value=rules[0][1], allow_blank=False, compact=True))
+                        ChoiceSelect(rules, id="field-rule_code", value=rules[0][1], allow_blank=False, compact=True))
         yield self.field_error("rule_code")
         yield field_row(
             "penalties.propose.incident",

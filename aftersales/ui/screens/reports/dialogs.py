@@ -17,6 +17,7 @@ from ....services.reports.tables import ReportTable
 from ...dialogs.file_field import default_folder, path_refusal, typed_path
 from ...dialogs.form_dialog import FormDialog
 from ...widgets.choice_select import ChoiceSelect
+from ...widgets.tick_box import TickBox
 from ..penalties.dialogs import FORM_CSS, compact_input, field_row
 
 
@@ -139,7 +140,7 @@ class RegisterDialog(FormDialog[str]):
         yield field_row("reports.register_dialog.path", compact_input(default, "path", 500))
         yield self.field_error("path")
         if self.may_hand_over:
-            yield Checkbox(i18n.t("reports.register_dialog.hand_over"), id="field-hand_over", compact=True)
+            yield TickBox(i18n.t("reports.register_dialog.hand_over"), id="field-hand_over", compact=True)
         yield Static(Text(i18n.t("reports.register_dialog.hint")), classes="summary")
         yield ProgressBar(id="register-progress", show_eta=False)
 

@@ -56,8 +56,7 @@ def figure_lines(card: Scorecard) -> Text:
     if s.rectifications:
         text.append("\n" + t("scorecard.rectification_line", count=s.rectifications), style="bold red")
     if s.repeat:
-        categories = "、".join(i18n.label(c) for c in s.repeat) if i18n.current_language() == "zh_CN" else \
-            ", ".join(i18n.label(c) for c in s.repeat)
+        categories = i18n.joined(i18n.label(c) for c in s.repeat)
         text.append("\n" + t("scorecard.repeat_line", categories=categories), style="bold red")
     return text
 
