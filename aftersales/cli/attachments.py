@@ -8,7 +8,7 @@ from ..domain.attachments import file_size, subject_typed
 from ..domain.permissions import Action
 from ..i18n import t
 from . import common
-from .common import Commands, counted, target_of
+from .common import Commands, target_of
 
 SUBJECT_HELP = "TS-… (a complaint), DO-… (a delivery order), violation:N or visit:N"
 
@@ -64,7 +64,7 @@ def _list(args: argparse.Namespace) -> int:
         print(f"{view.id:>6}  {view.attached_at.astimezone(zone):%Y-%m-%d %H:%M}  {view.attached_by:<8}"
               f"  {file_size(view.size):>9}  {view.sha256[:12]}  {view.file_name}{gone}")
     label = views[0].subject_label if views else args.subject.strip().upper()
-    print(counted("cli.attach.listed", len(views), subject=label))
+    print(t("cli.attach.listed", count=len(views), subject=label))
     return 0
 
 

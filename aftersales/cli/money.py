@@ -11,7 +11,7 @@ from ..domain.text import signed_yuan_to_fen
 from ..i18n import label, t
 from ..services.context import Desk
 from . import common
-from .common import Commands, counted, target_of
+from .common import Commands, target_of
 from .deliveries import acting
 
 
@@ -39,7 +39,7 @@ def _entries(args: argparse.Namespace) -> int:
     for row in rows:
         amends = " " + t("cli.money.amends", month=row.amends) if row.amends else ""
         print(f"{row.day:%Y-%m-%d}  {label(row.kind):<8}  {yuan(row.amount_fen):>12}{amends}  {row.note}")
-    print(counted("cli.money.count", len(rows), number=complaint.number))
+    print(t("cli.money.count", count=len(rows), number=complaint.number))
     return 0
 
 

@@ -118,8 +118,7 @@ class AttachmentsScreen(DeskModal[None]):
             table.add_row(Text(view.file_name), file_size(view.size), view.attached_by,
                           f"{view.attached_at.astimezone(zone):%m-%d %H:%M}", key=str(view.id))
         count = len(self.views)
-        status = (i18n.t("attachments.count_one" if count == 1 else "attachments.count", count=count) if count
-                  else i18n.t("attachments.empty"))
+        status = i18n.t("attachments.count", count=count) if count else i18n.t("attachments.empty")
         self.query_one("#files-status", Static).update(Text(status))
         self.refresh_bindings()
         self._show_keys()
