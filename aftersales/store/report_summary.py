@@ -10,13 +10,13 @@ their fill.
   and settled late, as above.
 
 `report_hist` counts the acknowledgement (`measure` "a") and resolution ("r") times of the complaints
-received in each local month, per shop × category (severity -1), per severity × category (shop 0) and per
-category (shop 0, severity -1), in
+received in each local month, per shop × category (severity -1), per shop over every category (category ""),
+per severity × category (shop 0) and per category (shop 0, severity -1), in
 buckets of whole minutes: a minute wide under 32 minutes; from 2^k minutes on (k ≥ 5), 2^(k-4) minutes
 wide, so a bucket is never wider than 1/16 of the times in it (see `bucket_of`, `bucket_width`).
 
 A complaint adds its contribution when inserted; an update of a column the summaries read takes the old
-contribution away and adds the new one. Days and months are the mall's, at a fixed offset from UTC, as
+contribution away and adds the new one; a delete takes it away. Days and months are the mall's, at a fixed offset from UTC, as
 for `shop_month` (store/shop_summary.py).
 """
 
@@ -30,7 +30,7 @@ DAY_SECONDS = 86400
 COUNT_KEY = ("day", "shop_id", "category", "dimension", "code")
 COUNT_SUMS = ("received", "closed", "settled", "settled_late")
 HIST_KEY = ("month", "shop_id", "category", "severity_rank", "measure", "bucket")
-TRIGGER_NAMES = ["report_summary_insert", "report_summary_update"]
+TRIGGER_NAMES = ["report_summary_insert", "report_summary_update", "report_summary_delete"]
 # The complaint columns the summaries read: an update of any other column leaves them alone.
 WATCHED = ("created_at", "shop_id", "category", "severity_rank", "channel", "remedy", "remedy_decided", "product",
            "acknowledged_at", "resolved_at", "closed_at", "ack_due_at", "resolve_due_at")
@@ -140,9 +140,11 @@ def contribution(r: str, sign: str, sqlite: bool, aggregate: bool = False, sourc
     for measure, done in (("a", f"{r}.acknowledged_at"), ("r", f"{r}.resolved_at")):
         bucket = _bucket_sql(f"{done} - {r}.created_at")
         present = f"{where} AND {done} IS NOT NULL"
-        for shop, severity in ((f"{r}.shop_id", str(ALL_SEVERITIES)), (str(ALL_SHOPS), f"{r}.severity_rank"),
-                               (str(ALL_SHOPS), str(ALL_SEVERITIES))):
-            values = [month, shop, f"{r}.category", severity, f"'{measure}'", bucket, f"{sign}1"]
+        for shop, category, severity in ((f"{r}.shop_id", f"{r}.category", str(ALL_SEVERITIES)),
+                                         (f"{r}.shop_id", "''", str(ALL_SEVERITIES)),
+                                         (str(ALL_SHOPS), f"{r}.category", f"{r}.severity_rank"),
+                                         (str(ALL_SHOPS), f"{r}.category", str(ALL_SEVERITIES))):
+            values = [month, shop, category, severity, f"'{measure}'", bucket, f"{sign}1"]
             statements.append(_hist_upsert(values, present, aggregate, source))
     return statements
 
@@ -159,6 +161,8 @@ def sqlite_triggers() -> list[str]:
         f"CREATE TRIGGER IF NOT EXISTS report_summary_update AFTER UPDATE OF {watched} ON complaint "
         f"WHEN {_changed('old', 'new', 'IS NOT')} BEGIN "
         f"{' '.join(contribution('old', '-', True))} {' '.join(contribution('new', '', True))} END",
+        "CREATE TRIGGER IF NOT EXISTS report_summary_delete AFTER DELETE ON complaint BEGIN "
+        f"{' '.join(contribution('old', '-', True))} END",
     ]
 
 
@@ -166,8 +170,8 @@ def pg_triggers() -> list[str]:
     watched = ", ".join(WATCHED)
     return [
         "CREATE OR REPLACE FUNCTION report_summary_keep() RETURNS trigger AS $$ BEGIN "
-        f"IF TG_OP = 'UPDATE' THEN {' '.join(contribution('OLD', '-', False))} END IF; "
-        f"{' '.join(contribution('NEW', '', False))} "
+        f"IF TG_OP <> 'INSERT' THEN {' '.join(contribution('OLD', '-', False))} END IF; "
+        f"IF TG_OP <> 'DELETE' THEN {' '.join(contribution('NEW', '', False))} END IF; "
         "RETURN NULL; END $$ LANGUAGE plpgsql",
         "DROP TRIGGER IF EXISTS report_summary_insert ON complaint",
         "CREATE TRIGGER report_summary_insert AFTER INSERT ON complaint FOR EACH ROW "
@@ -175,6 +179,9 @@ def pg_triggers() -> list[str]:
         "DROP TRIGGER IF EXISTS report_summary_update ON complaint",
         f"CREATE TRIGGER report_summary_update AFTER UPDATE OF {watched} ON complaint FOR EACH ROW "
         f"WHEN ({_changed('OLD', 'NEW', 'IS DISTINCT FROM')}) EXECUTE FUNCTION report_summary_keep()",
+        "DROP TRIGGER IF EXISTS report_summary_delete ON complaint",
+        "CREATE TRIGGER report_summary_delete AFTER DELETE ON complaint FOR EACH ROW "
+        "EXECUTE FUNCTION report_summary_keep()",
     ]
 
 

@@ -128,6 +128,8 @@ def histograms(span: tuple[int, int], filters: ReportFilters, group: Any, *,
     condition = (ReportHist.month >= span[0]) & (ReportHist.month < span[1])
     if per == "shop" or filters.shop_id is not None or filters.shop_category is not None:
         condition &= (ReportHist.shop_id != ALL_SHOPS) & (ReportHist.severity_rank == ALL_SEVERITIES)
+        if filters.category is None:
+            condition &= ReportHist.category == ""  # each shop over every category
     elif per == "severity":
         condition &= (ReportHist.shop_id == ALL_SHOPS) & (ReportHist.severity_rank != ALL_SEVERITIES)
     else:

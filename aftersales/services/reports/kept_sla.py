@@ -7,7 +7,11 @@ full definition (sla_times.late_at), through an index of creation and ending tim
 count replaced by it.
 """
 
+import operator
+import threading
+from collections.abc import Callable
 from datetime import datetime
+from functools import reduce
 from typing import Any
 
 from peewee import SQL, Case, fn
@@ -17,8 +21,10 @@ from ...domain.reports.figures import ReportFilters, SlaRow, TrendPoint
 from ...domain.reports.period import Period
 from ...store.fields import to_epoch
 from ...store.models import Complaint, ReportCount, ReportHist, Shop
+from ...store.report_summary import DAY_SECONDS
+from ...store.shop_summary import LOCAL_OFFSET_SECONDS
 from . import kept
-from .scope import month_index, month_labels, narrowed, within
+from .scope import month_labels, narrowed, within
 from .sla_times import late_at, trend_groups
 
 ACK_END = fn.COALESCE(Complaint.acknowledged_at, Complaint.closed_at)
@@ -31,22 +37,46 @@ def _settled_late() -> Any:
     return settled & ((ACK_END > Complaint.ack_due_at) | (RESOLVE_END > Complaint.resolve_due_at))
 
 
-def corrections(group: Any, start: datetime, end: datetime, filters: ReportFilters, at: datetime) -> dict[Any, int]:
-    """Per value of `group`: breaches at `at` minus breaches counted as settled, over the complaints received
-    in [start, end) whose deadlines' ending work had not both come by `at`."""
-    moment = to_epoch(at)
-    running = ACK_END.is_null() | RESOLVE_END.is_null() | (ACK_END > moment) | (RESOLVE_END > moment)
-    inner = Complaint.alias("running")
-    ids = inner.select(inner.id).where(
-        within(inner.created_at, start, end)
-        & (fn.COALESCE(inner.acknowledged_at, inner.closed_at).is_null()
-           | fn.COALESCE(inner.resolved_at, inner.closed_at).is_null()
-           | (fn.COALESCE(inner.acknowledged_at, inner.closed_at) > moment)
-           | (fn.COALESCE(inner.resolved_at, inner.closed_at) > moment)))
-    difference = fn.SUM(Case(None, [(late_at(at), 1)], 0)) - fn.SUM(Case(None, [(_settled_late(), 1)], 0))
-    query = (Complaint.select(group.alias("g"), difference)
-             .where(narrowed(Complaint.id.in_(ids) & running, filters)).group_by(SQL("1")))
-    return {g: int(value or 0) for g, value in query.tuples()}
+class Running:
+    """The complaints received in [start, end) whose deadlines' ending work had not both come by `at`: per
+    local day, severity and shop, their breaches at `at` less those the summaries counted as settled. Read
+    once, by whichever SLA figure of a report asks first; the others wait for it and share it."""
+
+    def __init__(self, start: datetime, end: datetime, filters: ReportFilters, at: datetime) -> None:
+        self.start, self.end, self.filters, self.at = start, end, filters, at
+        self._lock = threading.Lock()
+        self._rows: list[tuple[int, int, int, int]] | None = None
+
+    def rows(self) -> list[tuple[int, int, int, int]]:
+        with self._lock:
+            if self._rows is None:
+                self._rows = self._read()
+            return self._rows
+
+    def _read(self) -> list[tuple[int, int, int, int]]:
+        moment = to_epoch(self.at)
+        running = ACK_END.is_null() | RESOLVE_END.is_null() | (ACK_END > moment) | (RESOLVE_END > moment)
+        # Each part is a range of one index: open complaints (a partial index), or work ended after `at`.
+        inner = Complaint.alias("running")
+        created = within(inner.created_at, self.start, self.end)
+        parts = [inner.select(inner.id).where(inner.closed_at.is_null() & created)]
+        parts += [inner.select(inner.id).where((column > moment) & created)
+                  for column in (inner.closed_at, inner.acknowledged_at, inner.resolved_at)]
+        candidates = reduce(operator.or_, parts)
+        day = (Complaint.created_at + LOCAL_OFFSET_SECONDS) / DAY_SECONDS
+        difference = fn.SUM(Case(None, [(late_at(self.at), 1)], 0)) - fn.SUM(Case(None, [(_settled_late(), 1)], 0))
+        query = (Complaint.select(day, Complaint.severity_rank, Complaint.shop_id, difference)
+                 .where(narrowed(Complaint.id.in_(candidates) & running, self.filters))
+                 .group_by(SQL("1"), SQL("2"), SQL("3")))
+        return [(int(d), int(rank), int(shop), int(value or 0)) for d, rank, shop, value in query.tuples()]
+
+    def by(self, key: Callable[[int, int, int], Any]) -> dict[Any, int]:
+        """The changes summed per `key(day, severity_rank, shop_id)`."""
+        out: dict[Any, int] = {}
+        for day, rank, shop, value in self.rows():
+            group = key(day, rank, shop)
+            out[group] = out.get(group, 0) + value
+        return out
 
 
 def _row(key: str, received: int, late: int, hist: dict[str, list[tuple[int, int]]], label: str = "") -> SlaRow:
@@ -63,7 +93,8 @@ def spans(start: datetime, end: datetime, filters: ReportFilters) -> tuple[tuple
     return days, months
 
 
-def overall(start: datetime, end: datetime, filters: ReportFilters, at: datetime) -> SlaRow | None:
+def overall(running: Running) -> SlaRow | None:
+    start, end, filters = running.start, running.end, running.filters
     found = spans(start, end, filters)
     if found is None:
         return None
@@ -71,25 +102,25 @@ def overall(start: datetime, end: datetime, filters: ReportFilters, at: datetime
     received, late = kept.by_group(days, filters, SQL("0")).get(0, (0, 0))
     if not received:
         return SlaRow(key="all")
-    late += corrections(SQL("0"), start, end, filters, at).get(0, 0)
+    late += sum(running.by(lambda day, rank, shop: 0).values())
     hist = kept.histograms(months, filters, SQL("0"), per="all").get(0, EMPTY)
     return _row("0", received, late, hist)
 
 
-def by_month(period: Period, zone: Any, filters: ReportFilters, at: datetime) -> list[SlaRow] | None:
-    start, end = period.bounds(zone)
+def _month_order(period: Period) -> dict[int, int]:
+    return {year * 100 + month: index for index, (year, month) in enumerate(period.months())}
+
+
+def by_month(running: Running, period: Period, zone: Any) -> list[SlaRow] | None:
+    start, end, filters = running.start, running.end, running.filters
     found = spans(start, end, filters)
     if found is None or not kept.zone_agrees(zone, start, end):
         return None
     days, months = found
-    order = {year * 100 + month: index for index, (year, month) in enumerate(period.months())}
-    counted: dict[int, list[int]] = {}
-    for day, (received, late) in kept.by_group(days, filters, ReportCount.day).items():
-        entry = counted.setdefault(order[kept.month_of_day(int(day))], [0, 0])
-        entry[0] += received
-        entry[1] += late
-    for index, change in corrections(month_index(Complaint.created_at, period, zone), start, end, filters, at).items():
-        counted.setdefault(int(index), [0, 0])[1] += change
+    order = _month_order(period)
+    counted = _per_day(days, filters, lambda day: order[kept.month_of_day(day)])
+    for index, change in running.by(lambda day, rank, shop: order[kept.month_of_day(day)]).items():
+        counted.setdefault(index, [0, 0])[1] += change
     hist = {order[int(month)]: value
             for month, value in kept.histograms(months, filters, ReportHist.month, per="all").items()}
     return [_row(label, counted[index][0], counted[index][1], hist.get(index, EMPTY))
@@ -97,29 +128,31 @@ def by_month(period: Period, zone: Any, filters: ReportFilters, at: datetime) ->
             for index, label in enumerate(month_labels(period))]
 
 
-def by_severity(start: datetime, end: datetime, filters: ReportFilters, at: datetime) -> list[SlaRow] | None:
+def by_severity(running: Running) -> list[SlaRow] | None:
+    start, end, filters = running.start, running.end, running.filters
     found = spans(start, end, filters)
     if found is None or filters.shop_id is not None or filters.shop_category is not None:
         return None
     days, months = found
     counted = {int(code): list(value) for code, value in kept.by_group(days, filters, ReportCount.code,
                                                                        "severity").items()}
-    for rank, change in corrections(Complaint.severity_rank, start, end, filters, at).items():
-        counted.setdefault(int(rank), [0, 0])[1] += change
+    for rank, change in running.by(lambda day, rank, shop: rank).items():
+        counted.setdefault(rank, [0, 0])[1] += change
     hist = kept.histograms(months, filters, ReportHist.severity_rank, per="severity")
     return [_row(severity.value, counted[rank][0], counted[rank][1], hist.get(rank, EMPTY))
             for severity, rank in sorted(SEVERITY_RANK.items(), key=lambda item: -item[1])
             if counted.get(rank, [0])[0]]
 
 
-def by_shop(start: datetime, end: datetime, filters: ReportFilters, at: datetime) -> list[SlaRow] | None:
+def by_shop(running: Running) -> list[SlaRow] | None:
+    start, end, filters = running.start, running.end, running.filters
     found = spans(start, end, filters)
     if found is None:
         return None
     days, months = found
     counted = {int(shop): list(value) for shop, value in kept.by_group(days, filters, ReportCount.shop_id).items()}
-    for shop, change in corrections(Complaint.shop, start, end, filters, at).items():
-        counted.setdefault(int(shop), [0, 0])[1] += change
+    for shop, change in running.by(lambda day, rank, shop: shop).items():
+        counted.setdefault(shop, [0, 0])[1] += change
     hist = kept.histograms(months, filters, ReportHist.shop_id, per="shop")
     shops = [shop for shop, (received, _) in counted.items() if received]
     names = dict(Shop.select(Shop.id, Shop.name).where(Shop.id.in_(shops)).tuples()) if shops else {}
@@ -128,22 +161,30 @@ def by_shop(start: datetime, end: datetime, filters: ReportFilters, at: datetime
     return sorted(rows, key=lambda row: (-row.received, row.label))
 
 
-def trend(period: Period, zone: Any, filters: ReportFilters, at: datetime) -> list[TrendPoint] | None:
+def _per_day(days: tuple[int, int], filters: ReportFilters, index: Callable[[int], int]) -> dict[int, list[int]]:
+    """(received, settled late) of the summaries' days, summed per `index(day)`."""
+    counted: dict[int, list[int]] = {}
+    for day, (received, late) in kept.by_group(days, filters, ReportCount.day).items():
+        entry = counted.setdefault(index(int(day)), [0, 0])
+        entry[0] += received
+        entry[1] += late
+    return counted
+
+
+def trend(running: Running, period: Period, zone: Any) -> list[TrendPoint] | None:
     """Received and breached per local day (short periods) or month."""
-    labels, group, daily = trend_groups(period, zone)
-    start, end = period.bounds(zone)
+    labels, _, daily = trend_groups(period, zone)
+    start, end, filters = running.start, running.end, running.filters
     days = kept.days(start, end)
     if days is None or not kept.zone_agrees(zone, start, end):
         return None
-    order = {year * 100 + month: index for index, (year, month) in enumerate(period.months())}
-    counted: dict[int, list[int]] = {}
-    for day, (received, late) in kept.by_group(days, filters, ReportCount.day).items():
-        index = int(day) - days[0] if daily else order[kept.month_of_day(int(day))]
-        entry = counted.setdefault(index, [0, 0])
-        entry[0] += received
-        entry[1] += late
-    for index, change in corrections(group, start, end, filters, at).items():
-        counted.setdefault(int(index), [0, 0])[1] += change
-    return [TrendPoint(label=label, received=counted.get(index, [0, 0])[0], breached=counted.get(index, [0, 0])[1])
-            for index, label in enumerate(labels)]
+    order = _month_order(period)
 
+    def index(day: int) -> int:
+        return day - days[0] if daily else order[kept.month_of_day(day)]
+
+    counted = _per_day(days, filters, index)
+    for group, change in running.by(lambda day, rank, shop: index(day)).items():
+        counted.setdefault(group, [0, 0])[1] += change
+    return [TrendPoint(label=label, received=counted.get(group, [0, 0])[0], breached=counted.get(group, [0, 0])[1])
+            for group, label in enumerate(labels)]

@@ -29,10 +29,11 @@ def _steps(desk: Desk, period: Period, end: datetime, at: datetime, filters: Rep
     """The reads of `period` counted up to `end`, with open work measured at `at`."""
     zone = desk.sla.zone
     start, _ = period.bounds(zone)
+    running = kept_sla.Running(start, end, filters, at)
     steps: list[tuple[str, Callable[[], Any]]] = [
         ("received", lambda: counts.received(start, end, filters)),
         ("closed", lambda: counts.closed(start, end, filters)),
-        ("sla", lambda: _kept(kept_sla.overall(start, end, filters, at),
+        ("sla", lambda: _kept(kept_sla.overall(running),
                               lambda: sla_times.sla_overall(start, end, filters, at))),
         ("money", lambda: money.money(start, end, filters)),
         ("penalties", lambda: money.penalties(start, end, filters)),
@@ -43,13 +44,13 @@ def _steps(desk: Desk, period: Period, end: datetime, at: datetime, filters: Rep
     if detail:
         steps += [
             ("breakdowns", lambda: counts.breakdowns(start, end, filters)),
-            ("sla_by_month", lambda: _kept(kept_sla.by_month(period, zone, filters, at),
+            ("sla_by_month", lambda: _kept(kept_sla.by_month(running, period, zone),
                                            lambda: sla_times.sla_by_month(period, zone, filters, at))),
-            ("sla_by_severity", lambda: _kept(kept_sla.by_severity(start, end, filters, at),
+            ("sla_by_severity", lambda: _kept(kept_sla.by_severity(running),
                                               lambda: sla_times.sla_by_severity(start, end, filters, at))),
-            ("sla_by_shop", lambda: _kept(kept_sla.by_shop(start, end, filters, at),
+            ("sla_by_shop", lambda: _kept(kept_sla.by_shop(running),
                                           lambda: sla_times.sla_by_shop(start, end, filters, at))),
-            ("trend", lambda: _kept(kept_sla.trend(period, zone, filters, at),
+            ("trend", lambda: _kept(kept_sla.trend(running, period, zone),
                                     lambda: sla_times.trend(period, zone, filters, at))),
         ]
     return steps
