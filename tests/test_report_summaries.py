@@ -5,12 +5,13 @@ complaints, count for count, and its percentiles lie within the histograms' buck
 import csv
 import random
 from collections import Counter, defaultdict
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from peewee import fn
 
 from aftersales import i18n
 from aftersales.domain.clock import fixed_clock
@@ -24,12 +25,13 @@ from aftersales.services.deliveries import orders
 from aftersales.services.reports import kept
 from aftersales.services.reports.summary import period_figures
 from aftersales.services.transfer.imports import import_complaints
-from aftersales.store.models import Complaint, Shop, database
+from aftersales.services.escalations.raising import escalate
+from aftersales.store.models import Callback, Complaint, Shop, database
 from aftersales.store.report_summary import bucket_of, bucket_width
 
 from .delivery_helpers import order_data
 from .factories import NOW, new_complaint
-from .report_factories import local, put_complaint
+from .report_factories import local, put_callback, put_complaint
 
 OFFSET = 8 * 3600
 COMPLAINT_COLUMNS = ("created_at, shop_id, category, severity_rank, channel, remedy, remedy_decided, product, "
@@ -64,6 +66,35 @@ def scanned() -> tuple[dict[tuple, list[int]], Counter]:
     return {key: value for key, value in counts.items() if any(value)}, +hist
 
 
+def scanned_events() -> dict[tuple, list[int]]:
+    """`report_event` as a fresh count of the call-backs, escalations and money entries."""
+    db = database.obj
+    shops = {cid: (shop, category) for cid, shop, category in db.execute_sql(
+        "SELECT id, shop_id, category FROM complaint").fetchall()}
+    out: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for cid, status, finished, outcome, satisfaction in db.execute_sql(
+            "SELECT complaint_id, status, finished_at, outcome, satisfaction FROM callback").fetchall():
+        if status == "done" and finished is not None:
+            entry = out[((finished + OFFSET) // 86400, *shops[cid], "callback", outcome or "")]
+            entry[0] += 1
+            entry[2] += int(satisfaction is not None)
+            entry[3] += satisfaction or 0
+    for cid, raised, trigger in db.execute_sql('SELECT complaint_id, raised_at, "trigger" FROM escalation').fetchall():
+        out[((raised + OFFSET) // 86400, *shops[cid], "escalation", trigger)][0] += 1
+    for cid, day, kind, amount in db.execute_sql("SELECT complaint_id, day, kind, amount_fen FROM money_entry").fetchall():
+        day = date.fromisoformat(day) if isinstance(day, str) else day
+        entry = out[((day - date(1970, 1, 1)).days, *shops[cid], "money", kind)]
+        entry[0] += 1
+        entry[1] += amount
+    return {key: value for key, value in out.items() if any(value)}
+
+
+def kept_events() -> dict[tuple, list[int]]:
+    return {tuple(row[:5]): list(row[5:]) for row in database.obj.execute_sql(
+        "SELECT day, shop_id, category, source, code, n, amount, rated, score FROM report_event "
+        "WHERE n <> 0 OR amount <> 0 OR rated <> 0 OR score <> 0").fetchall()}
+
+
 def kept_rows() -> tuple[dict[tuple, list[int]], Counter]:
     db = database.obj
     counts = {tuple(row[:5]): list(row[5:]) for row in db.execute_sql(
@@ -76,6 +107,7 @@ def kept_rows() -> tuple[dict[tuple, list[int]], Counter]:
 
 def assert_kept_as_scanned() -> None:
     assert kept_rows() == scanned()
+    assert kept_events() == scanned_events()
 
 
 def test_buckets_are_whole_minutes_then_a_sixteenth_of_a_power_of_two():
@@ -101,7 +133,7 @@ def _import(path: Path, rows: int, at: datetime) -> Path:
 
 
 WRITES = ["intake", "acknowledge", "investigate", "resolve", "withdraw", "merge", "delivery", "edit_shop",
-          "edit_category", "import", "close_late"]
+          "edit_category", "import", "close_late", "escalate", "callback", "rate"]
 
 
 def _write(kind: str, pick: int, desk: Desk, staff, tmp_path: Path) -> None:
@@ -136,6 +168,14 @@ def _write(kind: str, pick: int, desk: Desk, staff, tmp_path: Path) -> None:
         Complaint.update(category=["other", "installation"][pick % 2]).where(Complaint.id == view.id).execute()
     elif kind == "import":
         import_complaints(desk, op, _import(tmp_path / f"rows{pick}.csv", 1 + pick % 4, desk.clock()), i18n.words())
+    elif kind == "escalate":
+        escalate(desk, op, view.id, {"reason": "顾客要求主管处理"})
+    elif kind == "callback":
+        put_callback(view.id, desk.clock(), ["satisfied", "unsatisfied", "unreachable"][pick % 3],
+                     None if pick % 3 == 2 else 1 + pick % 5, status=["done", "pending"][pick % 2])
+    elif kind == "rate":
+        Callback.update(satisfaction=1 + pick % 5, outcome="satisfied", status="done", finished_at=desk.clock()).where(
+            Callback.id == Callback.select(fn.MIN(Callback.id))).execute()
     elif kind == "close_late":
         Complaint.update(closed_at=desk.clock() + timedelta(minutes=pick), status="closed").where(
             Complaint.id == view.id).execute()

@@ -15,7 +15,7 @@ from peewee import SQL, fn
 
 from ...domain.reports.figures import Count, ReportFilters, TimeStats, percentile
 from ...store.fields import to_epoch
-from ...store.models import ReportCount, ReportHist, Shop
+from ...store.models import ReportCount, ReportEvent, ReportHist, Shop
 from ...store.report_summary import (
     ALL_SEVERITIES,
     ALL_SHOPS,
@@ -172,3 +172,16 @@ def month_of_day(day: int) -> int:
     moment = day_date(day)
     return moment.year * 100 + moment.month
 
+
+
+def events(span: tuple[int, int], filters: ReportFilters, source: str) -> list[tuple[str, int, int, int, int]]:
+    """(code, count, amount, rated, score) of one source's kept rows in `span`, the most frequent first, ties
+    by code; codes with nothing left out."""
+    count = fn.SUM(ReportEvent.n)
+    condition = (ReportEvent.source == source) & (ReportEvent.day >= span[0]) & (ReportEvent.day < span[1])
+    query = (ReportEvent.select(ReportEvent.code, count, fn.SUM(ReportEvent.amount), fn.SUM(ReportEvent.rated),
+                                fn.SUM(ReportEvent.score))
+             .where(_narrowed(ReportEvent, condition, filters)).group_by(ReportEvent.code).having(count != 0)
+             .order_by(count.desc(), ReportEvent.code))
+    return [(str(code), int(n), int(amount or 0), int(rated or 0), int(score or 0))
+            for code, n, amount, rated, score in query.tuples()]

@@ -1,5 +1,6 @@
 """Schema 17: the reports' summaries (`report_count`, `report_hist`), filled from the complaints a range of
-ids at a time with a progress line on big databases, and kept in step by triggers (store/report_summary.py).
+ids at a time with a progress line on big databases, and `report_event` from the call-backs, escalations and
+money entries, all kept in step by triggers (store/report_summary.py, store/report_events.py).
 
 Indexes of open complaints and of the moments work ended find, without reading the others, the few
 complaints whose deadlines were still running at the moment a report is measured (services/reports/kept_sla.py).
@@ -7,7 +8,7 @@ complaints whose deadlines were still running at the moment a report is measured
 
 from peewee import Database
 
-from .. import report_summary
+from .. import report_events, report_summary
 from ..index_progress import index_progress
 from ..models import REPORT_SUMMARY_MODELS
 
@@ -21,6 +22,10 @@ RUNNING_INDEXES = [
 ]
 
 
+# The complaints paid on in a period, counted from the index alone.
+PAID_INDEX = "CREATE INDEX IF NOT EXISTS money_entry_day_kind_complaint ON money_entry (day, kind, complaint_id)"
+
+
 def migrate(db: Database) -> None:
     db.create_tables(REPORT_SUMMARY_MODELS, safe=True)
     db.execute_sql("CREATE INDEX IF NOT EXISTS report_count_dimension_day ON report_count (dimension, day)")
@@ -28,3 +33,5 @@ def migrate(db: Database) -> None:
         db.execute_sql(sql)
     total = int(db.execute_sql("SELECT count(*) FROM complaint").fetchone()[0])
     report_summary.install(db, index_progress("summaries", total, total))
+    db.execute_sql(PAID_INDEX)
+    report_events.install(db)

@@ -23,7 +23,7 @@ from .money import MONEY_MODELS, ClosedMonth, MoneyEntry
 from .partners import PARTNER_MODELS, Partner, Referral, ReferralReply
 from .penalties import PENALTY_MODELS, PayrollMonth, PenaltyEntry, Violation
 from .reports import REPORT_MODELS, RegisterHandover
-from .report_summary import REPORT_SUMMARY_MODELS, ReportCount, ReportHist
+from .report_summary import REPORT_SUMMARY_MODELS, ReportCount, ReportEvent, ReportHist
 from .scorecard import SCORECARD_MODELS, ShopMonth
 from .supervision import SUPERVISION_MODELS, SupervisionVisit
 
@@ -76,6 +76,7 @@ __all__ = [
     "ShopMonth",
     "ReportCount",
     "ReportHist",
+    "ReportEvent",
     "REPORT_SUMMARY_MODELS",
     "Staff",
     "SupervisionVisit",

@@ -1,7 +1,7 @@
 """The reports' summaries: counts per local day, shop and category, and time histograms per local month,
 kept in step with the complaint table by database triggers (see store/report_summary.py)."""
 
-from peewee import CharField, CompositeKey, IntegerField
+from peewee import BigIntegerField, CharField, CompositeKey, IntegerField
 
 from .base import BaseModel
 
@@ -41,4 +41,23 @@ class ReportHist(BaseModel):
         primary_key = CompositeKey("month", "shop_id", "category", "severity_rank", "measure", "bucket")
 
 
-REPORT_SUMMARY_MODELS = [ReportCount, ReportHist]
+class ReportEvent(BaseModel):
+    """Call-backs finished, escalations raised and money entered on one local day for the complaints of one
+    shop and category, per source and code (see store/report_events.py)."""
+
+    day = IntegerField()  # local days since 1970-01-01
+    shop_id = IntegerField()
+    category = CharField(max_length=20)
+    source = CharField(max_length=10)
+    code = CharField(max_length=20)
+    n = IntegerField(default=0)
+    amount = BigIntegerField(default=0)
+    rated = IntegerField(default=0)
+    score = IntegerField(default=0)
+
+    class Meta:
+        table_name = "report_event"
+        primary_key = CompositeKey("day", "shop_id", "category", "source", "code")
+
+
+REPORT_SUMMARY_MODELS = [ReportCount, ReportHist, ReportEvent]
