@@ -29,6 +29,7 @@ PAID_INDEX = "CREATE INDEX IF NOT EXISTS money_entry_day_kind_complaint ON money
 def migrate(db: Database) -> None:
     db.create_tables(REPORT_SUMMARY_MODELS, safe=True)
     db.execute_sql("CREATE INDEX IF NOT EXISTS report_count_dimension_day ON report_count (dimension, day)")
+    db.execute_sql("CREATE INDEX IF NOT EXISTS report_event_source_day ON report_event (source, day)")
     for sql in RUNNING_INDEXES:
         db.execute_sql(sql)
     total = int(db.execute_sql("SELECT count(*) FROM complaint").fetchone()[0])
