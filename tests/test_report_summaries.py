@@ -22,10 +22,10 @@ from aftersales.services.complaints import actions
 from aftersales.services.complaints.read import get_complaint
 from aftersales.services.context import Desk
 from aftersales.services.deliveries import orders
+from aftersales.services.escalations.raising import escalate
 from aftersales.services.reports import kept
 from aftersales.services.reports.summary import period_figures
 from aftersales.services.transfer.imports import import_complaints
-from aftersales.services.escalations.raising import escalate
 from aftersales.store.models import Callback, Complaint, Shop, database
 from aftersales.store.report_summary import bucket_of, bucket_width
 
@@ -211,7 +211,7 @@ def many(staff):
     """Four hundred complaints over three months, with times of every size (seconds included)."""
     rng = random.Random(17)
     start = datetime(2026, 8, 31, 16, 0, tzinfo=UTC)
-    for n in range(400):
+    for _ in range(400):
         created = start + timedelta(seconds=rng.randint(0, 88 * 86400))
         row = put_complaint(created, shop=rng.choice(["S001", "S002", "S003"]),
                             category=rng.choice(["product_quality", "installation"]),

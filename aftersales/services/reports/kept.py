@@ -67,7 +67,7 @@ def zone_agrees(zone: Any, start: datetime, end: datetime) -> bool:
         if zone.utcoffset(moment.replace(tzinfo=None)) != offset:
             return False
         moment += timedelta(days=28)
-    return zone.utcoffset(end.replace(tzinfo=None)) == offset
+    return bool(zone.utcoffset(end.replace(tzinfo=None)) == offset)
 
 
 def _narrowed(model: Any, condition: Any, filters: ReportFilters) -> Any:

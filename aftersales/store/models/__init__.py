@@ -22,8 +22,8 @@ from .escalations import ESCALATION_MODELS, Escalation
 from .money import MONEY_MODELS, ClosedMonth, MoneyEntry
 from .partners import PARTNER_MODELS, Partner, Referral, ReferralReply
 from .penalties import PENALTY_MODELS, PayrollMonth, PenaltyEntry, Violation
-from .reports import REPORT_MODELS, RegisterHandover
 from .report_summary import REPORT_SUMMARY_MODELS, ReportCount, ReportEvent, ReportHist
+from .reports import REPORT_MODELS, RegisterHandover
 from .scorecard import SCORECARD_MODELS, ShopMonth
 from .supervision import SUPERVISION_MODELS, SupervisionVisit
 
