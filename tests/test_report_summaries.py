@@ -17,6 +17,7 @@ from aftersales import i18n
 from aftersales.domain.clock import fixed_clock
 from aftersales.domain.enums import ComplaintStatus
 from aftersales.domain.errors import DeskError
+from aftersales.domain.reports.buckets import bucket_of, bucket_width
 from aftersales.domain.reports.period import parse_period
 from aftersales.services.complaints import actions
 from aftersales.services.complaints.read import get_complaint
@@ -27,7 +28,6 @@ from aftersales.services.reports import kept
 from aftersales.services.reports.summary import period_figures
 from aftersales.services.transfer.imports import import_complaints
 from aftersales.store.models import Callback, Complaint, Shop, database
-from aftersales.store.report_summary import bucket_of, bucket_width
 
 from .delivery_helpers import order_data
 from .factories import NOW, new_complaint

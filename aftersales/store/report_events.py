@@ -12,8 +12,7 @@ store/report_summary.py.
 
 from peewee import Database, SqliteDatabase
 
-from .report_summary import DAY_SECONDS
-from .shop_summary import LOCAL_OFFSET_SECONDS
+from ..domain.reports.buckets import DAY_SECONDS, LOCAL_OFFSET_SECONDS
 
 KEY = ("day", "shop_id", "category", "source", "code")
 SUMS = ("n", "amount", "rated", "score")

@@ -24,9 +24,8 @@ from collections.abc import Callable
 
 from peewee import Database, SqliteDatabase
 
-from .shop_summary import LOCAL_OFFSET_SECONDS
+from ..domain.reports.buckets import ALL_SEVERITIES, ALL_SHOPS, DAY_SECONDS, EXACT_BITS, LOCAL_OFFSET_SECONDS
 
-DAY_SECONDS = 86400
 COUNT_KEY = ("day", "shop_id", "category", "dimension", "code")
 COUNT_SUMS = ("received", "closed", "settled", "settled_late")
 HIST_KEY = ("month", "shop_id", "category", "severity_rank", "measure", "bucket")
@@ -34,28 +33,9 @@ TRIGGER_NAMES = ["report_summary_insert", "report_summary_update", "report_summa
 # The complaint columns the summaries read: an update of any other column leaves them alone.
 WATCHED = ("created_at", "shop_id", "category", "severity_rank", "channel", "remedy", "remedy_decided", "product",
            "acknowledged_at", "resolved_at", "closed_at", "ack_due_at", "resolve_due_at")
-# Buckets are exact minutes below 2^EXACT_BITS; above, each power of two splits into 2^(EXACT_BITS-1).
-EXACT_BITS = 5
 TOP_POWER = 40
 DIMENSIONS = {"severity": "CAST({r}.severity_rank AS TEXT)", "channel": "{r}.channel",
               "remedy": "COALESCE({r}.remedy_decided, {r}.remedy)", "product": "{r}.product"}
-ALL_SHOPS = 0
-ALL_SEVERITIES = -1
-
-
-def bucket_of(minutes: int) -> int:
-    """The bucket (its first minute) that a time of `minutes` (whole, ≥ 0) counts in."""
-    if minutes < 2 ** EXACT_BITS:
-        return minutes
-    shift = minutes.bit_length() - EXACT_BITS
-    return (minutes >> shift) << shift
-
-
-def bucket_width(bucket: int) -> int:
-    """How many minutes the bucket starting at `bucket` spans."""
-    if bucket < 2 ** EXACT_BITS:
-        return 1
-    return 1 << (bucket.bit_length() - EXACT_BITS)
 
 
 def _bucket_sql(seconds: str) -> str:

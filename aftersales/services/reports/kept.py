@@ -13,16 +13,16 @@ from typing import Any
 
 from peewee import SQL, fn
 
-from ...domain.reports.figures import Count, ReportFilters, TimeStats, percentile
-from ...store.fields import to_epoch
-from ...store.models import ReportCount, ReportEvent, ReportHist, Shop
-from ...store.report_summary import (
+from ...domain.reports.buckets import (
     ALL_SEVERITIES,
     ALL_SHOPS,
     DAY_SECONDS,
+    LOCAL_OFFSET_SECONDS,
     bucket_width,
 )
-from ...store.shop_summary import LOCAL_OFFSET_SECONDS
+from ...domain.reports.figures import Count, ReportFilters, TimeStats, percentile
+from ...store.fields import to_epoch
+from ...store.models import ReportCount, ReportEvent, ReportHist, Shop
 
 # (name, p): the percentiles reported, as sla_times reports them.
 PERCENTILES = (("median", 0.5), ("p90", 0.9))

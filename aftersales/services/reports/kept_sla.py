@@ -17,12 +17,11 @@ from typing import Any
 from peewee import SQL, Case, fn
 
 from ...domain.enums import SEVERITY_RANK
+from ...domain.reports.buckets import DAY_SECONDS, LOCAL_OFFSET_SECONDS
 from ...domain.reports.figures import ReportFilters, SlaRow, TrendPoint
 from ...domain.reports.period import Period
 from ...store.fields import to_epoch
 from ...store.models import Complaint, ReportCount, ReportHist, Shop
-from ...store.report_summary import DAY_SECONDS
-from ...store.shop_summary import LOCAL_OFFSET_SECONDS
 from . import kept
 from .scope import month_labels, narrowed, within
 from .sla_times import late_at, trend_groups
