@@ -38,6 +38,16 @@ COMPLAINT_COLUMNS = ("created_at, shop_id, category, severity_rank, channel, rem
                      "acknowledged_at, resolved_at, closed_at, ack_due_at, resolve_due_at")
 
 
+def _with_months(days: dict[tuple, list[int]]) -> dict[tuple, list[int]]:
+    """Day rows, and beside them each month's row (keyed -YYYYMM) holding the sum of its days."""
+    out: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for (day, *rest), values in days.items():
+        moment = date(1970, 1, 1) + timedelta(days=day)
+        for key in ((day, *rest), (-(moment.year * 100 + moment.month), *rest)):
+            out[key] = [a + b for a, b in zip(out[key], values, strict=True)]
+    return {key: value for key, value in out.items() if any(value)}
+
+
 def scanned() -> tuple[dict[tuple, list[int]], Counter]:
     """The summaries as a fresh count of the complaints, worked out here in Python."""
     counts: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
@@ -63,7 +73,7 @@ def scanned() -> tuple[dict[tuple, list[int]], Counter]:
                 bucket = bucket_of((done - created) // 60)
                 for key in ((shop, category, -1), (shop, "", -1), (0, category, rank), (0, category, -1)):
                     hist[(month, *key, measure, bucket)] += 1
-    return {key: value for key, value in counts.items() if any(value)}, +hist
+    return _with_months(counts), +hist
 
 
 def scanned_events() -> dict[tuple, list[int]]:
@@ -86,7 +96,7 @@ def scanned_events() -> dict[tuple, list[int]]:
         entry = out[((day - date(1970, 1, 1)).days, *shops[cid], "money", kind)]
         entry[0] += 1
         entry[1] += amount
-    return {key: value for key, value in out.items() if any(value)}
+    return _with_months(out)
 
 
 def kept_events() -> dict[tuple, list[int]]:

@@ -7,7 +7,7 @@ Each row sums, per local day × shop × category of the complaint × source × c
 - "escalation" (code: the trigger): escalations raised that day;
 - "money" (code: the kind): money entries of that day, `amount` their fen.
 A complaint moved to another shop or category takes its rows with it. Days are the mall's, as in
-store/report_summary.py.
+store/report_summary.py, and each count is also kept on its month's row (`day` -YYYYMM).
 """
 
 from peewee import Database, SqliteDatabase
@@ -44,12 +44,20 @@ def _source(table: str, x: str, sqlite: bool) -> tuple[str, str, list[str], str]
     return "money", f"{x}.kind", ["1", f"{x}.amount_fen", "0", "0"], "TRUE"
 
 
-def _day(table: str, x: str, sqlite: bool) -> str:
-    if table == "callback":
-        return _moment_day(f"{x}.finished_at")
-    if table == "escalation":
-        return _moment_day(f"{x}.raised_at")
-    return _date_day(f"{x}.day", sqlite)
+def _day(table: str, x: str, sqlite: bool, monthly: bool = False) -> str:
+    """The row's local day, or with `monthly` its month keyed as -YYYYMM."""
+    if table == "money_entry":
+        if not monthly:
+            return _date_day(f"{x}.day", sqlite)
+        month = f"strftime('%Y%m', {x}.day)" if sqlite else f"to_char({x}.day, 'YYYYMM')"
+        return f"-CAST({month} AS INTEGER)"
+    moment = f"{x}.finished_at" if table == "callback" else f"{x}.raised_at"
+    if not monthly:
+        return _moment_day(moment)
+    if sqlite:
+        return f"-CAST(strftime('%Y%m', {moment} + {LOCAL_OFFSET_SECONDS}, 'unixepoch') AS INTEGER)"
+    return (f"-CAST(to_char(to_timestamp({moment} + {LOCAL_OFFSET_SECONDS}) AT TIME ZONE 'UTC', 'YYYYMM') "
+            "AS INTEGER)")
 
 
 ON_CONFLICT = "ON CONFLICT (" + ", ".join(KEY) + ") DO UPDATE SET " + ", ".join(
@@ -61,32 +69,37 @@ def _insert(values: list[str], rest: str) -> str:
 
 
 def row_upsert(table: str, x: str, sign: str, sqlite: bool) -> str:
-    """What one row `x` (`new`/`old`) of `table` adds, times `sign`, to its complaint's shop and category."""
+    """What one row `x` (`new`/`old`) of `table` adds, times `sign`, to its complaint's shop and category, on
+    its day's row and its month's."""
     source, code, sums, counted = _source(table, x, sqlite)
-    values = [_day(table, x, sqlite), "c.shop_id", "c.category", f"'{source}'", code,
-              *(f"{sign}{value}" for value in sums)]
-    return _insert(values, f"FROM complaint c WHERE c.id = {x}.complaint_id AND {counted}")
+    return " ".join(
+        _insert([_day(table, x, sqlite, monthly), "c.shop_id", "c.category", f"'{source}'", code,
+                 *(f"{sign}{value}" for value in sums)],
+                f"FROM complaint c WHERE c.id = {x}.complaint_id AND {counted}")
+        for monthly in (False, True))
 
 
-def _summed(table: str, sqlite: bool, shop: str, category: str, sign: str, where: str, join: str = "") -> str:
+def _summed(table: str, sqlite: bool, shop: str, category: str, sign: str, where: str, join: str = "") -> list[str]:
     source, code, sums, counted = _source(table, "x", sqlite)
-    values = [_day(table, "x", sqlite), shop, category, f"'{source}'", code,
-              *(f"{sign}SUM({value})" for value in sums)]
-    return _insert(values, f"FROM {table} x {join} WHERE {counted} AND {where} GROUP BY 1, 2, 3, 4, 5")
+    return [_insert([_day(table, "x", sqlite, monthly), shop, category, f"'{source}'", code,
+                     *(f"{sign}SUM({value})" for value in sums)],
+                    f"FROM {table} x {join} WHERE {counted} AND {where} GROUP BY 1, 2, 3, 4, 5")
+            for monthly in (False, True)]
 
 
 def fill_sql(sqlite: bool) -> list[str]:
     """Statements that add every row of the three sources (after emptying the table)."""
     return ["DELETE FROM report_event"] + [
-        _summed(table, sqlite, "c.shop_id", "c.category", "", "TRUE", "JOIN complaint c ON c.id = x.complaint_id")
-        for table in TABLES]
+        sql for table in TABLES
+        for sql in _summed(table, sqlite, "c.shop_id", "c.category", "", "TRUE",
+                           "JOIN complaint c ON c.id = x.complaint_id")]
 
 
 def _moves(old: str, new: str, sqlite: bool) -> list[str]:
     out = []
     for table in TABLES:
-        out.append(_summed(table, sqlite, f"{old}.shop_id", f"{old}.category", "-", f"x.complaint_id = {old}.id"))
-        out.append(_summed(table, sqlite, f"{new}.shop_id", f"{new}.category", "", f"x.complaint_id = {new}.id"))
+        out += _summed(table, sqlite, f"{old}.shop_id", f"{old}.category", "-", f"x.complaint_id = {old}.id")
+        out += _summed(table, sqlite, f"{new}.shop_id", f"{new}.category", "", f"x.complaint_id = {new}.id")
     return out
 
 

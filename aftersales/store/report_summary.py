@@ -1,7 +1,8 @@
 """Triggers that keep the reports' summaries in step with the complaints, on SQLite and PostgreSQL, and
 their fill.
 
-`report_count` holds counts per local day × shop × category, by `dimension` and `code`:
+`report_count` holds counts per local day × shop × category, by `dimension` and `code`, and the same per
+local month on rows whose `day` is -YYYYMM (a long period reads its whole months there):
 - dimension "" (code ""): complaints received that day (`received`), and of those the ones settled (both
   deadlines' ending work done: acknowledged or closed, and resolved or closed) and settled late
   (`settled`, `settled_late`, the deadline test on the work's own times); the complaints closed that day
@@ -107,15 +108,18 @@ def contribution(r: str, sign: str, sqlite: bool, aggregate: bool = False, sourc
                  where: str = "TRUE") -> list[str]:
     """Upserts adding what one complaint row `r` (`new`, `old`, or a table alias) counts, times `sign`
     ("" or "-"); with `aggregate`, summed over the rows of `source` that pass `where`."""
-    day = _day(f"{r}.created_at")
     counted = [f"{sign}1", "0", f"{sign}{_flag(settled_sql(r))}", f"{sign}{_flag(settled_late_sql(r))}"]
-    statements = [_count_upsert([day, f"{r}.shop_id", f"{r}.category", "''", "''", *counted], where,
-                                aggregate, source)]
-    closed = [_day(f"{r}.closed_at"), f"{r}.shop_id", f"{r}.category", "''", "''", "0", f"{sign}1", "0", "0"]
-    statements.append(_count_upsert(closed, f"{where} AND {r}.closed_at IS NOT NULL", aggregate, source))
-    for dimension, code in DIMENSIONS.items():
-        values = [day, f"{r}.shop_id", f"{r}.category", f"'{dimension}'", code.format(r=r), *counted]
-        statements.append(_count_upsert(values, where, aggregate, source))
+    statements = []
+    # Each count goes on its day's row and on its month's (keyed by -YYYYMM), which a long period reads.
+    for day in (_day(f"{r}.created_at"), f"-{_month(f'{r}.created_at', sqlite)}"):
+        statements.append(_count_upsert([day, f"{r}.shop_id", f"{r}.category", "''", "''", *counted], where,
+                                        aggregate, source))
+        for dimension, code in DIMENSIONS.items():
+            values = [day, f"{r}.shop_id", f"{r}.category", f"'{dimension}'", code.format(r=r), *counted]
+            statements.append(_count_upsert(values, where, aggregate, source))
+    for day in (_day(f"{r}.closed_at"), f"-{_month(f'{r}.closed_at', sqlite)}"):
+        closed = [day, f"{r}.shop_id", f"{r}.category", "''", "''", "0", f"{sign}1", "0", "0"]
+        statements.append(_count_upsert(closed, f"{where} AND {r}.closed_at IS NOT NULL", aggregate, source))
     month = _month(f"{r}.created_at", sqlite)
     for measure, done in (("a", f"{r}.acknowledged_at"), ("r", f"{r}.resolved_at")):
         bucket = _bucket_sql(f"{done} - {r}.created_at")

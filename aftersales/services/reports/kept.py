@@ -80,10 +80,42 @@ def _narrowed(model: Any, condition: Any, filters: ReportFilters) -> Any:
     return condition
 
 
-def count_rows(span: tuple[int, int], filters: ReportFilters, dimension: str = "") -> Any:
-    """The condition on `report_count` rows of the days in `span`, one dimension, narrowed by the filters."""
-    condition = ((ReportCount.dimension == dimension) & (ReportCount.day >= span[0])
-                 & (ReportCount.day < span[1]))
+def _month_start(day: int) -> int:
+    """The first day of the month holding `day`."""
+    moment = day_date(day)
+    return (moment.replace(day=1) - EPOCH_DAY).days
+
+
+def _next_month_start(day: int) -> int:
+    """The first day of a month on or after `day`."""
+    moment = day_date(day)
+    if moment.day == 1:
+        return day
+    following = date(moment.year + moment.month // 12, moment.month % 12 + 1, 1)
+    return (following - EPOCH_DAY).days
+
+
+def _yyyymm(day: int) -> int:
+    moment = day_date(day)
+    return moment.year * 100 + moment.month
+
+
+def grain(column: Any, span: tuple[int, int], daily: bool = False) -> Any:
+    """Rows of `column` (a `day`) that sum to `span`: its whole months' rows (keyed -YYYYMM) and the days
+    before and after them; only days when `daily`."""
+    first, after = span
+    inner_first, inner_after = _next_month_start(first), _month_start(after)
+    if daily or inner_first >= inner_after:
+        return (column >= first) & (column < after)
+    last_month = _yyyymm(inner_after - 1)
+    return (((column >= first) & (column < inner_first)) | ((column >= inner_after) & (column < after))
+            | ((column >= -last_month) & (column <= -_yyyymm(inner_first))))
+
+
+def count_rows(span: tuple[int, int], filters: ReportFilters, dimension: str = "", daily: bool = False) -> Any:
+    """The condition on `report_count` rows summing to the days in `span`, one dimension, narrowed by the
+    filters."""
+    condition = (ReportCount.dimension == dimension) & grain(ReportCount.day, span, daily)
     return _narrowed(ReportCount, condition, filters)
 
 
@@ -109,10 +141,12 @@ def grouped(span: tuple[int, int], filters: ReportFilters, dimension: str, colum
             for row in query.tuples()]
 
 
-def by_group(span: tuple[int, int], filters: ReportFilters, group: Any, dimension: str = "") -> dict[Any, tuple[int, int]]:
-    """(received, settled late) per value of `group` (a column of `report_count`)."""
+def by_group(span: tuple[int, int], filters: ReportFilters, group: Any, dimension: str = "",
+             daily: bool = False) -> dict[Any, tuple[int, int]]:
+    """(received, settled late) per value of `group` (a column of `report_count`; grouped by `day`, a whole
+    month comes as -YYYYMM unless `daily`)."""
     query = (ReportCount.select(group, fn.SUM(ReportCount.received), fn.SUM(ReportCount.settled_late))
-             .where(count_rows(span, filters, dimension)).group_by(SQL("1"))
+             .where(count_rows(span, filters, dimension, daily)).group_by(SQL("1"))
              .having(fn.SUM(ReportCount.received) > 0))
     return {key: (int(received), int(late or 0)) for key, received, late in query.tuples()}
 
@@ -169,8 +203,8 @@ def stats(buckets: list[tuple[int, int]]) -> TimeStats:
 
 
 def month_of_day(day: int) -> int:
-    moment = day_date(day)
-    return moment.year * 100 + moment.month
+    """YYYYMM of a summaries' day (or of a month's row, keyed -YYYYMM)."""
+    return -day if day < 0 else _yyyymm(day)
 
 
 
@@ -178,7 +212,7 @@ def events(span: tuple[int, int], filters: ReportFilters, source: str) -> list[t
     """(code, count, amount, rated, score) of one source's kept rows in `span`, the most frequent first, ties
     by code; codes with nothing left out."""
     count = fn.SUM(ReportEvent.n)
-    condition = (ReportEvent.source == source) & (ReportEvent.day >= span[0]) & (ReportEvent.day < span[1])
+    condition = (ReportEvent.source == source) & grain(ReportEvent.day, span)
     query = (ReportEvent.select(ReportEvent.code, count, fn.SUM(ReportEvent.amount), fn.SUM(ReportEvent.rated),
                                 fn.SUM(ReportEvent.score))
              .where(_narrowed(ReportEvent, condition, filters)).group_by(ReportEvent.code).having(count != 0)

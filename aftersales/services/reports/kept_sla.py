@@ -162,10 +162,12 @@ def by_shop(running: Running) -> list[SlaRow] | None:
     return sorted(rows, key=lambda row: (-row.received, row.label))
 
 
-def _per_day(days: tuple[int, int], filters: ReportFilters, index: Callable[[int], int]) -> dict[int, list[int]]:
-    """(received, settled late) of the summaries' days, summed per `index(day)`."""
+def _per_day(days: tuple[int, int], filters: ReportFilters, index: Callable[[int], int],
+             daily: bool = False) -> dict[int, list[int]]:
+    """(received, settled late) of the summaries' days (and whole months, unless `daily`), summed per
+    `index(day)`."""
     counted: dict[int, list[int]] = {}
-    for day, (received, late) in kept.by_group(days, filters, ReportCount.day).items():
+    for day, (received, late) in kept.by_group(days, filters, ReportCount.day, daily=daily).items():
         entry = counted.setdefault(index(int(day)), [0, 0])
         entry[0] += received
         entry[1] += late
@@ -184,7 +186,7 @@ def trend(running: Running, period: Period, zone: Any) -> list[TrendPoint] | Non
     def index(day: int) -> int:
         return day - days[0] if daily else order[kept.month_of_day(day)]
 
-    counted = _per_day(days, filters, index)
+    counted = _per_day(days, filters, index, daily)
     for group, change in running.by(lambda day, rank, shop: index(day)).items():
         counted.setdefault(group, [0, 0])[1] += change
     return [TrendPoint(label=label, received=counted.get(group, [0, 0])[0], breached=counted.get(group, [0, 0])[1])
