@@ -7,11 +7,9 @@ full definition (sla_times.late_at), through an index of creation and ending tim
 count replaced by it.
 """
 
-import operator
 import threading
 from collections.abc import Callable
 from datetime import datetime
-from functools import reduce
 from typing import Any
 
 from peewee import SQL, Case, fn
@@ -55,21 +53,29 @@ class Running:
     def _read(self) -> list[tuple[int, int, int, int]]:
         moment = to_epoch(self.at)
         running = ACK_END.is_null() | RESOLVE_END.is_null() | (ACK_END > moment) | (RESOLVE_END > moment)
-        # Each part is a range of one index: open complaints (a partial index), or work ended after `at`.
-        inner = Complaint.alias("running")
-        created = within(inner.created_at, self.start, self.end)
-        parts = [inner.select(inner.id).where(inner.closed_at.is_null() & created)]
-        # "+ 0" keeps a planner without statistics from scanning the period by receipt instead.
-        later = within(inner.created_at + 0, self.start, self.end)
-        parts += [inner.select(inner.id).where((column > moment) & later)
-                  for column in (inner.closed_at, inner.acknowledged_at, inner.resolved_at)]
-        candidates = reduce(operator.or_, parts)
         day = (Complaint.created_at + LOCAL_OFFSET_SECONDS) / DAY_SECONDS
         difference = fn.SUM(Case(None, [(late_at(self.at), 1)], 0)) - fn.SUM(Case(None, [(_settled_late(), 1)], 0))
-        query = (Complaint.select(day, Complaint.severity_rank, Complaint.shop_id, difference)
-                 .where(narrowed(Complaint.id.in_(candidates) & running, self.filters))
-                 .group_by(SQL("1"), SQL("2"), SQL("3")))
-        return [(int(d), int(rank), int(shop), int(value or 0)) for d, rank, shop, value in query.tuples()]
+        summed: dict[tuple[int, int, int], int] = {}
+        for part in self._parts(moment):
+            query = (Complaint.select(day, Complaint.severity_rank, Complaint.shop_id, difference)
+                     .where(narrowed(part & running, self.filters)).group_by(SQL("1"), SQL("2"), SQL("3")))
+            for d, rank, shop, value in query.tuples():
+                key = (int(d), int(rank), int(shop))
+                summed[key] = summed.get(key, 0) + int(value or 0)
+        return [(*key, value) for key, value in summed.items()]
+
+    def _parts(self, moment: int) -> list[Any]:
+        """Four disjoint conditions that together hold every complaint still running at `moment`, each a
+        range of one index: open (a partial index), closed after it, acknowledged after it, resolved after
+        it. "+ 0" keeps a planner without statistics from taking another index's range instead."""
+        created = within(Complaint.created_at, self.start, self.end)
+        later = within(Complaint.created_at + 0, self.start, self.end)
+        closed_by = (Complaint.closed_at + 0) <= moment
+        acknowledged_by = Complaint.acknowledged_at.is_null() | ((Complaint.acknowledged_at + 0) <= moment)
+        return [Complaint.closed_at.is_null() & created,
+                (Complaint.closed_at > moment) & later,
+                (Complaint.acknowledged_at > moment) & closed_by & later,
+                (Complaint.resolved_at > moment) & closed_by & acknowledged_by & later]
 
     def by(self, key: Callable[[int, int, int], Any]) -> dict[Any, int]:
         """The changes summed per `key(day, severity_rank, shop_id)`."""
