@@ -21,15 +21,20 @@ contribution away and adds the new one; a delete takes it away. Days and months 
 for `shop_month` (store/shop_summary.py).
 """
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from peewee import Database, SqliteDatabase
 
 from ..domain.reports.buckets import ALL_SEVERITIES, ALL_SHOPS, DAY_SECONDS, EXACT_BITS, LOCAL_OFFSET_SECONDS
+from .models import database
 
 COUNT_KEY = ("day", "shop_id", "category", "dimension", "code")
 COUNT_SUMS = ("received", "closed", "settled", "settled_late")
 HIST_KEY = ("month", "shop_id", "category", "severity_rank", "measure", "bucket")
+# While set to "on" in a transaction, PostgreSQL's insert trigger leaves the summing to `summed_together`.
+LATER_SETTING = "aftersales.summaries_later"
 TRIGGER_NAMES = ["report_summary_insert", "report_summary_update", "report_summary_delete"]
 # The complaint columns the summaries read: an update of any other column leaves them alone.
 WATCHED = ("created_at", "shop_id", "category", "severity_rank", "channel", "remedy", "remedy_decided", "product",
@@ -154,6 +159,7 @@ def pg_triggers() -> list[str]:
     watched = ", ".join(WATCHED)
     return [
         "CREATE OR REPLACE FUNCTION report_summary_keep() RETURNS trigger AS $$ BEGIN "
+        f"IF TG_OP = 'INSERT' AND current_setting('{LATER_SETTING}', true) = 'on' THEN RETURN NULL; END IF; "
         f"IF TG_OP <> 'INSERT' THEN {' '.join(contribution('OLD', '-', False))} END IF; "
         f"IF TG_OP <> 'DELETE' THEN {' '.join(contribution('NEW', '', False))} END IF; "
         "RETURN NULL; END $$ LANGUAGE plpgsql",
@@ -179,6 +185,44 @@ def fill_sql(sqlite: bool) -> list[str]:
     mark = "?" if sqlite else "%s"
     return contribution("c", "", sqlite, aggregate=True, source="FROM complaint c",
                         where=f"c.id BETWEEN {mark} AND {mark}")
+
+
+def fill_listed_sql(sqlite: bool) -> list[str]:
+    """Statements adding the complaints whose ids are listed in one parameter (a JSON list on SQLite, an
+    array on PostgreSQL)."""
+    where = "c.id IN (SELECT value FROM json_each(?))" if sqlite else "c.id = ANY(%s)"
+    return contribution("c", "", sqlite, aggregate=True, source="FROM complaint c", where=where)
+
+
+@contextmanager
+def summed_together() -> Iterator[list[int]]:
+    """Complaints inserted inside this block (their ids appended to the list it gives) are added to the
+    summaries by one statement per summary row kind at its end instead of a trigger run each. Inside the
+    caller's write transaction: SQLite's insert trigger is set aside and put back (a rollback brings it
+    back too); PostgreSQL's is told to wait by a setting local to the transaction."""
+    db = database.obj
+    inserted: list[int] = []
+    if not db.in_transaction():
+        raise RuntimeError("complaints are summed together inside a write transaction only")
+    sqlite = isinstance(db, SqliteDatabase)
+    found = None
+    if sqlite:
+        found = db.execute_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                               ("report_summary_insert",)).fetchone()
+        if found is not None:
+            db.execute_sql("DROP TRIGGER report_summary_insert")
+    else:
+        db.execute_sql(f"SET LOCAL {LATER_SETTING} = 'on'")
+    yield inserted
+    if inserted:
+        listed = json.dumps(inserted) if sqlite else list(inserted)
+        for sql in fill_listed_sql(sqlite):
+            db.execute_sql(sql, (listed,))
+    if sqlite:
+        if found is not None:
+            db.execute_sql(found[0])
+    else:
+        db.execute_sql(f"SET LOCAL {LATER_SETTING} = 'off'")
 
 
 def refill(db: Database, step: Callable[[int], None] | None = None, chunk: int = 100_000) -> None:
