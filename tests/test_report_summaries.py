@@ -29,7 +29,7 @@ from aftersales.services.reports.summary import period_figures
 from aftersales.services.transfer.imports import import_complaints
 from aftersales.store.models import Callback, Complaint, Shop, database
 
-from .delivery_helpers import order_data
+from .delivery_helpers import delivered, order_data
 from .factories import NOW, new_complaint
 from .report_factories import local, put_callback, put_complaint
 
@@ -143,7 +143,7 @@ def _import(path: Path, rows: int, at: datetime) -> Path:
 
 
 WRITES = ["intake", "acknowledge", "investigate", "resolve", "withdraw", "merge", "delivery", "edit_shop",
-          "edit_category", "import", "close_late", "escalate", "callback", "rate"]
+          "edit_category", "import", "close_late", "escalate", "callback", "rate", "deliver"]
 
 
 def _write(kind: str, pick: int, desk: Desk, staff, tmp_path: Path) -> None:
@@ -178,6 +178,11 @@ def _write(kind: str, pick: int, desk: Desk, staff, tmp_path: Path) -> None:
         Complaint.update(category=["other", "installation"][pick % 2]).where(Complaint.id == view.id).execute()
     elif kind == "import":
         import_complaints(desk, op, _import(tmp_path / f"rows{pick}.csv", 1 + pick % 4, desk.clock()), i18n.words())
+    elif kind == "deliver":
+        # Completed with a payment collected: a money entry of the day it was completed.
+        order = orders.create_order(desk, op, view.id, order_data(
+            promised_date=(desk.clock() + timedelta(days=1)).date().isoformat(), collect_fen=500 + pick), view.version)
+        delivered(desk, staff["dc01"], order)
     elif kind == "escalate":
         escalate(desk, op, view.id, {"reason": "顾客要求主管处理"})
     elif kind == "callback":
@@ -269,3 +274,13 @@ def test_a_report_from_the_summaries_equals_one_from_the_complaints(many, monkey
             assert (found.key, found.received, found.breached) == (truth.key, truth.received, truth.breached)
             _within_bucket(found.ack, truth.ack)
             _within_bucket(found.resolve, truth.resolve)
+
+
+def test_a_delivery_completed_with_a_collection_counts_its_money(staff, tmp_path):
+    desk = Desk(clock=fixed_clock(NOW - timedelta(days=3)))
+    _write("intake", 1, desk, staff, tmp_path)
+    _write("acknowledge", 0, desk, staff, tmp_path)
+    _write("investigate", 0, desk, staff, tmp_path)
+    _write("deliver", 0, desk, staff, tmp_path)
+    assert [source for (_, _, _, source, code) in kept_events() if code == "collection"] == ["money", "money"]
+    assert_kept_as_scanned()
