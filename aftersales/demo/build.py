@@ -21,7 +21,7 @@ from faker import Faker
 from ..domain.enums import EventKind, Role, ShopCategory
 from ..domain.pins import hash_pin
 from ..domain.sla import SlaPolicy
-from ..store import fts, shop_summary
+from ..store import fts, report_events, report_summary, shop_summary
 from ..store.db import close_database, open_database
 from ..store.errors import DatabaseRefused
 from ..store.fields import to_epoch
@@ -277,7 +277,8 @@ def _bulk_load(conn: sqlite3.Connection) -> Iterator[None]:
     conn.execute("BEGIN")
     for name, _ in indexes:
         conn.execute(f'DROP INDEX "{name}"')
-    for name in [*fts.TRIGGER_NAMES, *shop_summary.TRIGGER_NAMES]:
+    for name in [*fts.TRIGGER_NAMES, *shop_summary.TRIGGER_NAMES, *report_summary.TRIGGER_NAMES,
+                 *report_events.TRIGGER_NAMES]:
         conn.execute(f"DROP TRIGGER IF EXISTS {name}")
     yield
     conn.execute(f"PRAGMA cache_size = -{INDEX_CACHE_KIB}")
@@ -289,7 +290,26 @@ def _bulk_load(conn: sqlite3.Connection) -> Iterator[None]:
     # The scorecards' monthly summary, summed once from the loaded complaints rather than row by row.
     for sql in [*shop_summary.sqlite_triggers(), *shop_summary.rebuild_sql(sqlite=True)]:
         conn.execute(sql)
+    # The reports' summaries likewise, a range of ids at a time.
+    for sql in [*report_summary.sqlite_triggers(), *report_events.sqlite_triggers()]:
+        conn.execute(sql)
+    _fill_report_summaries(conn)
+    for sql in report_events.fill_sql(sqlite=True):
+        conn.execute(sql)
     conn.execute("COMMIT")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _fill_report_summaries(conn: sqlite3.Connection, chunk: int = 100_000) -> None:
+    """Sum the loaded complaints into the reports' summaries, `chunk` ids per statement."""
+    conn.execute("DELETE FROM report_count")
+    conn.execute("DELETE FROM report_hist")
+    low, high = conn.execute("SELECT min(id), max(id) FROM complaint").fetchone()
+    if low is None:
+        return
+    statements = report_summary.fill_sql(sqlite=True)
+    for start in range(int(low), int(high) + 1, chunk):
+        for sql in statements:
+            conn.execute(sql, (start, start + chunk - 1))

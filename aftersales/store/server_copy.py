@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from . import server_search, shop_summary
+from . import report_events, server_search, shop_summary
 from .bulk import copy_text
 from .models import ALL_MODELS, Meta, database
 
@@ -80,7 +80,8 @@ def copy_file_into_server(source: Path) -> dict[str, int]:
     models = [model for model in ALL_MODELS if model is not Meta]  # the schema version is each database's own
     restore = [sql for model in models for sql in _set_aside(db, model._meta.table_name)]
     # The copied summary tables are already in step with the copied rows: their triggers stay quiet meanwhile.
-    for table in shop_summary.TRIGGER_TABLES:
+    kept_tables = sorted({*shop_summary.TRIGGER_TABLES, *report_events.TABLES})
+    for table in kept_tables:
         db.execute_sql(f"ALTER TABLE {table} DISABLE TRIGGER USER")
     conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     copied: dict[str, int] = {}
@@ -106,7 +107,7 @@ def copy_file_into_server(source: Path) -> dict[str, int]:
         conn.close()
     for sql in sorted(restore, key=lambda statement: statement.startswith("ALTER")):
         db.execute_sql(sql)
-    for table in shop_summary.TRIGGER_TABLES:
+    for table in kept_tables:
         db.execute_sql(f"ALTER TABLE {table} ENABLE TRIGGER USER")
     # The search text was not kept while the complaints' triggers were set aside; then statistics for
     # the planner now, not when autovacuum gets round to it.

@@ -1,5 +1,6 @@
 """Complaints received and closed in a period, by category, shop category, channel and remedy, and the
-products and brands complained about most: grouped counts over the created-at indexes."""
+products and brands complained about most: sums of the kept daily summaries when the period is whole
+days of the mall (kept.py), else grouped counts over the created-at indexes."""
 
 from datetime import datetime
 from typing import Any
@@ -7,7 +8,8 @@ from typing import Any
 from peewee import SQL, fn
 
 from ...domain.reports.figures import Count, ReportFilters
-from ...store.models import Complaint, Shop
+from ...store.models import Complaint, ReportCount, Shop
+from . import kept
 from .scope import narrowed, within
 
 TOP = 10
@@ -18,10 +20,16 @@ def _count(query: Any) -> int:
 
 
 def received(start: datetime, end: datetime, filters: ReportFilters) -> int:
+    span = kept.days(start, end)
+    if span is not None:
+        return kept.total(span, filters, "received")
     return _count(Complaint.select(fn.COUNT(SQL("*"))).where(narrowed(within(Complaint.created_at, start, end), filters)))
 
 
 def closed(start: datetime, end: datetime, filters: ReportFilters) -> int:
+    span = kept.days(start, end)
+    if span is not None:
+        return kept.total(span, filters, "closed")
     condition = narrowed(within(Complaint.closed_at, start, end), filters)
     return _count(Complaint.select(fn.COUNT(SQL("*"))).where(condition))
 
@@ -48,6 +56,9 @@ def _grouped(column: Any, start: datetime, end: datetime, filters: ReportFilters
 def breakdowns(start: datetime, end: datetime, filters: ReportFilters) -> dict[str, list[Count]]:
     """Received complaints by category, shop category, channel, remedy (decided, else asked for),
     and the top products and brands (a shop is the brand it sells)."""
+    span = kept.days(start, end)
+    if span is not None:
+        return _kept_breakdowns(span, filters)
     remedy = fn.COALESCE(Complaint.remedy_decided, Complaint.remedy)
     products = [item for item in _grouped(Complaint.product, start, end, filters, TOP + 1) if item.key][:TOP]
     return {
@@ -57,4 +68,17 @@ def breakdowns(start: datetime, end: datetime, filters: ReportFilters) -> dict[s
         "by_remedy": _grouped(remedy, start, end, filters),
         "top_products": products,
         "top_brands": _grouped(Shop.id, start, end, filters, TOP, join_shop=True, label=Shop.name),
+    }
+
+
+def _kept_breakdowns(span: tuple[int, int], filters: ReportFilters) -> dict[str, list[Count]]:
+    code = ReportCount.code
+    products = [item for item in kept.grouped(span, filters, "product", code, limit=TOP + 1) if item.key][:TOP]
+    return {
+        "by_category": kept.grouped(span, filters, "", ReportCount.category),
+        "by_shop_category": kept.grouped(span, filters, "", Shop.category, join_shop=True),
+        "by_channel": kept.grouped(span, filters, "channel", code),
+        "by_remedy": kept.grouped(span, filters, "remedy", code),
+        "top_products": products,
+        "top_brands": kept.grouped(span, filters, "", Shop.id, limit=TOP, join_shop=True, label=Shop.name),
     }

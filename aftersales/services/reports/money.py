@@ -13,6 +13,7 @@ from ...domain.money import MoneyKind
 from ...domain.penalties.enums import ViolationStatus
 from ...domain.reports.figures import Money, PenaltyFigures, ReportFilters
 from ...store.models import Complaint, MoneyEntry, Violation
+from . import kept
 from .scope import filtered, narrowed, within
 
 # Confirmed and still standing: deducted or under appeal counts, waived or overturned does not.
@@ -32,6 +33,16 @@ def money(start: datetime, end: datetime, filters: ReportFilters) -> Money:
     """The entries dated in the period [start, end) — local midnights — narrowed by the filters."""
     refund = MoneyEntry.kind == MoneyKind.REFUND.value
     paid = MoneyEntry.kind.in_(PAID_OUT)
+    span = kept.days(start, end)
+    if span is not None:
+        sums = {code: amount for code, _, amount, _, _ in kept.events(span, filters, "money")}
+        entries = MoneyEntry.select(fn.COUNT(fn.DISTINCT(MoneyEntry.complaint))).where(
+            entry_days(start.date(), end.date()) & paid)
+        if filtered(filters):
+            entries = entries.join(Complaint, on=(MoneyEntry.complaint == Complaint.id)).where(
+                narrowed(Complaint.id.is_null(False), filters))
+        return Money(compensation_fen=sum(sums.get(kind, 0) for kind in PAID_OUT if kind != MoneyKind.REFUND.value),
+                     refund_fen=sums.get(MoneyKind.REFUND.value, 0), paid_complaints=int(entries.scalar() or 0))
     query = (MoneyEntry.select(
         fn.SUM(Case(None, [(refund, 0), (paid, MoneyEntry.amount_fen)], 0)),
         fn.SUM(Case(None, [(refund, MoneyEntry.amount_fen)], 0)),

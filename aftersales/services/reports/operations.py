@@ -11,6 +11,7 @@ from ...domain.deliveries import DeliveryKind, DeliveryStatus
 from ...domain.reports.figures import CallbackFigures, Count, DeliveryFigures, ReportFilters
 from ...domain.reports.period import Period
 from ...store.models import Callback, Complaint, DeliveryOrder
+from . import kept
 from .scope import filtered, narrowed, within
 
 COMPLETED = DeliveryStatus.COMPLETED.value
@@ -38,6 +39,11 @@ def delivery_figures(period: Period, filters: ReportFilters) -> DeliveryFigures:
 
 def callback_figures(start: datetime, end: datetime, filters: ReportFilters) -> CallbackFigures:
     """Call-backs finished in the period, by outcome, with the satisfaction customers gave."""
+    span = kept.days(start, end)
+    if span is not None:
+        found = kept.events(span, filters, "callback")
+        return CallbackFigures(by_outcome=[Count(key=code or str(None), count=n) for code, n, _, _, _ in found],
+                               scored=sum(row[3] for row in found), satisfaction_sum=sum(row[4] for row in found))
     condition = within(Callback.finished_at, start, end) & (Callback.status == CallbackStatus.DONE.value)
     if filtered(filters):
         condition &= _complaints(Callback.complaint, filters)

@@ -39,7 +39,7 @@ def _clock(moment: int) -> Any:
                        (paused, since + (moment - until))], moment)
 
 
-def _late(at: datetime) -> Any:
+def late_at(at: datetime) -> Any:
     """Breached a deadline as known at `at` (README, "SLA figures"): the work that ends the deadline
     (acknowledgement; resolution; for both, a withdrawal or merge) came after it, or had not come by `at`
     and the clock had passed it then."""
@@ -81,7 +81,7 @@ def _rows(group: Any, condition: Any, at: datetime) -> dict[Any, SlaRow]:
         group.alias("g"), ack.alias("a"), resolve.alias("r"),
         (over(fn.ROW_NUMBER(), [ack.is_null(), ack]) - 1).alias("ia"), over(fn.COUNT(ack)).alias("na"),
         (over(fn.ROW_NUMBER(), [resolve.is_null(), resolve]) - 1).alias("ir"), over(fn.COUNT(resolve)).alias("nr"),
-        over(fn.COUNT(SQL("*"))).alias("n"), over(fn.SUM(Case(None, [(_late(at), 1)], 0))).alias("late"),
+        over(fn.COUNT(SQL("*"))).alias("n"), over(fn.SUM(Case(None, [(late_at(at), 1)], 0))).alias("late"),
     ).where(condition).alias("ranked")
     c = ranked.c
     wanted = ((c.ia == 0) | c.ia.in_(NodeList(_positions(c.na), ", ", parens=True))
@@ -103,7 +103,7 @@ def _rows(group: Any, condition: Any, at: datetime) -> dict[Any, SlaRow]:
 
 def _breaches(group: Any, condition: Any, at: datetime) -> dict[Any, tuple[int, int]]:
     """(received, breached) per group."""
-    breached = fn.SUM(Case(None, [(_late(at), 1)], 0))
+    breached = fn.SUM(Case(None, [(late_at(at), 1)], 0))
     query = Complaint.select(group.alias("g"), fn.COUNT(SQL("*")), breached).where(condition).group_by(SQL("1"))
     return {g: (int(count), int(late_count or 0)) for g, count, late_count in query.tuples()}
 
@@ -142,20 +142,25 @@ def sla_by_shop(start: datetime, end: datetime, filters: ReportFilters, at: date
 DAILY_UP_TO = 62
 
 
+def trend_groups(period: Period, zone: Any) -> tuple[list[str], Any, bool]:
+    """The trend's labels, the expression numbering them over the complaints, and whether they are days."""
+    start, _ = period.bounds(zone)
+    days = (period.last - period.first).days + 1
+    if days > DAILY_UP_TO:
+        return month_labels(period), month_index(Complaint.created_at, period, zone), False
+    labels = [f"{period.first + timedelta(days=index):%m-%d}" for index in range(days)]
+    branches = [(Complaint.created_at < to_epoch(datetime.combine(period.first + timedelta(days=index + 1),
+                                                                  time(0, 0), zone)), index)
+                for index in range(days - 1)]
+    group = Case(None, branches, days - 1) if branches else Case(None, [(Complaint.id.is_null(False), 0)], 0)
+    return labels, group, True
+
+
 def trend(period: Period, zone: Any, filters: ReportFilters, at: datetime) -> list[TrendPoint]:
     """Received and breached per local day (short periods) or month, in one grouped pass."""
     start, end = period.bounds(zone)
     condition = narrowed(within(Complaint.created_at, start, end), filters)
-    days = (period.last - period.first).days + 1
-    if days > DAILY_UP_TO:
-        labels = month_labels(period)
-        group = month_index(Complaint.created_at, period, zone)
-    else:
-        labels = [f"{period.first + timedelta(days=index):%m-%d}" for index in range(days)]
-        branches = [(Complaint.created_at < to_epoch(datetime.combine(period.first + timedelta(days=index + 1),
-                                                                      time(0, 0), zone)), index)
-                    for index in range(days - 1)]
-        group = Case(None, branches, days - 1) if branches else Case(None, [(Complaint.id.is_null(False), 0)], 0)
+    labels, group, _ = trend_groups(period, zone)
     found = _breaches(group, condition, at)
     return [TrendPoint(label=label, received=found.get(index, (0, 0))[0], breached=found.get(index, (0, 0))[1])
             for index, label in enumerate(labels)]

@@ -11,7 +11,7 @@ from ...store.db import connection
 from ..context import Desk
 from ..escalations.metrics import escalations_by_trigger
 from ..unit import unit_of_work
-from . import counts, money, sla_times
+from . import counts, kept_sla, money, sla_times
 from .operations import callback_figures, delivery_figures
 
 Progress = Callable[[int, int], None]
@@ -19,15 +19,22 @@ Progress = Callable[[int, int], None]
 READERS = 2
 
 
+def _kept(found: Any, scan: Callable[[], Any]) -> Any:
+    """What the kept summaries answered, or else the scan of the complaints."""
+    return scan() if found is None else found
+
+
 def _steps(desk: Desk, period: Period, end: datetime, at: datetime, filters: ReportFilters,
            detail: bool) -> list[tuple[str, Callable[[], Any]]]:
     """The reads of `period` counted up to `end`, with open work measured at `at`."""
     zone = desk.sla.zone
     start, _ = period.bounds(zone)
+    running = kept_sla.Running(start, end, filters, at)
     steps: list[tuple[str, Callable[[], Any]]] = [
         ("received", lambda: counts.received(start, end, filters)),
         ("closed", lambda: counts.closed(start, end, filters)),
-        ("sla", lambda: sla_times.sla_overall(start, end, filters, at)),
+        ("sla", lambda: _kept(kept_sla.overall(running),
+                              lambda: sla_times.sla_overall(start, end, filters, at))),
         ("money", lambda: money.money(start, end, filters)),
         ("penalties", lambda: money.penalties(start, end, filters)),
         ("deliveries", lambda: delivery_figures(period, filters)),
@@ -37,10 +44,14 @@ def _steps(desk: Desk, period: Period, end: datetime, at: datetime, filters: Rep
     if detail:
         steps += [
             ("breakdowns", lambda: counts.breakdowns(start, end, filters)),
-            ("sla_by_month", lambda: sla_times.sla_by_month(period, zone, filters, at)),
-            ("sla_by_severity", lambda: sla_times.sla_by_severity(start, end, filters, at)),
-            ("sla_by_shop", lambda: sla_times.sla_by_shop(start, end, filters, at)),
-            ("trend", lambda: sla_times.trend(period, zone, filters, at)),
+            ("sla_by_month", lambda: _kept(kept_sla.by_month(running, period, zone),
+                                           lambda: sla_times.sla_by_month(period, zone, filters, at))),
+            ("sla_by_severity", lambda: _kept(kept_sla.by_severity(running),
+                                              lambda: sla_times.sla_by_severity(start, end, filters, at))),
+            ("sla_by_shop", lambda: _kept(kept_sla.by_shop(running),
+                                          lambda: sla_times.sla_by_shop(start, end, filters, at))),
+            ("trend", lambda: _kept(kept_sla.trend(running, period, zone),
+                                    lambda: sla_times.trend(period, zone, filters, at))),
         ]
     return steps
 

@@ -13,6 +13,7 @@ from ...domain.schemas import ComplaintInput, StaffView
 from ...store.bulk import PreparedRows, insert_prepared, insert_records, prepare_records, select_where_in
 from ...store.fts import indexed_together
 from ...store.models import Complaint, Customer
+from ...store.report_summary import summed_together
 from .. import audit
 from ..complaints.intake import complaint_fields, reserve_numbers
 from ..context import Desk
@@ -53,10 +54,11 @@ def write_rows(actor: StaffView, prepared: PreparedImport, now: datetime, source
     rows = prepared.rows
     customers = _customers(rows, now)
     numbers = _numbers(rows)
-    with indexed_together() as indexed:
+    with indexed_together() as indexed, summed_together() as summed:
         late = [(number, customers[row.data.phone]) for row, number in zip(rows, numbers, strict=True)]
         ids = insert_prepared(prepared.complaints, late)
         indexed.extend(ids)
+        summed.extend(ids)
     audit.append_events([
         audit.EventDraft(now, actor.id, EventKind.IMPORTED, complaint_id=complaint_id, field="status", new=number,
                          note=import_note(source, row.line))

@@ -29,6 +29,7 @@ from . import (
     v014_short_term_search,
     v015_money_entries,
     v016_one_open_review,
+    v017_report_summaries,
     v018_register_copies,
     v019_attachments,
 )
@@ -50,6 +51,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     v014_short_term_search.migrate,
     v015_money_entries.migrate,
     v016_one_open_review.migrate,
+    v017_report_summaries.migrate,
     v018_register_copies.migrate,
     v019_attachments.migrate,
 ]

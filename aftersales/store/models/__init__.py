@@ -23,6 +23,7 @@ from .escalations import ESCALATION_MODELS, Escalation
 from .money import MONEY_MODELS, ClosedMonth, MoneyEntry
 from .partners import PARTNER_MODELS, Partner, Referral, ReferralReply
 from .penalties import PENALTY_MODELS, PayrollMonth, PenaltyEntry, Violation
+from .report_summary import REPORT_SUMMARY_MODELS, ReportCount, ReportEvent, ReportHist
 from .reports import REPORT_MODELS, RegisterHandover
 from .scorecard import SCORECARD_MODELS, ShopMonth
 from .supervision import SUPERVISION_MODELS, SupervisionVisit
@@ -31,7 +32,7 @@ from .supervision import SUPERVISION_MODELS, SupervisionVisit
 ALL_MODELS = [
     *CORE_MODELS, LoginFailure, *PENALTY_MODELS, *DELIVERY_MODELS, *CALLBACK_MODELS, *REPORT_MODELS,
     *DOCUMENT_MODELS, *SUPERVISION_MODELS, *PARTNER_MODELS, *SCORECARD_MODELS,
-    *ESCALATION_MODELS, *MONEY_MODELS, *ATTACHMENT_MODELS,
+    *ESCALATION_MODELS, *MONEY_MODELS, *REPORT_SUMMARY_MODELS, *ATTACHMENT_MODELS,
 ]
 
 __all__ = [
@@ -77,6 +78,10 @@ __all__ = [
     "SCORECARD_MODELS",
     "SUPERVISION_MODELS",
     "ShopMonth",
+    "ReportCount",
+    "ReportHist",
+    "ReportEvent",
+    "REPORT_SUMMARY_MODELS",
     "Staff",
     "SupervisionVisit",
     "Violation",
