@@ -23,6 +23,7 @@ KEYS = {
     "board_p50_ms", "board_p95_ms", "callbacks_p50_ms", "callbacks_p95_ms", "report_year_ms",
     "scorecard_ms", "shop_list_ms", "document_lookup_ms",
     "sweep_ms", "sweep_due", "review_p95_ms",
+    "attach_ms", "attach_lock_ms", "detail_with_attachments_ms",
 }
 
 
@@ -34,11 +35,12 @@ def small_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _counts(path: Path) -> tuple[int, int]:
+def _counts(path: Path) -> tuple[int, int, int]:
     conn = sqlite3.connect(path)
     try:
         return (conn.execute("SELECT COUNT(*) FROM complaint").fetchone()[0],
-                conn.execute("SELECT COUNT(*) FROM event").fetchone()[0])
+                conn.execute("SELECT COUNT(*) FROM event").fetchone()[0],
+                conn.execute("SELECT COUNT(*) FROM attachment").fetchone()[0])
     finally:
         conn.close()
 
@@ -62,6 +64,9 @@ def test_json_has_every_figure_with_sane_values(small_demo: Path, capsys: pytest
     # The demo's escalations are all raised by its own "now": the timed sweep has nothing to do.
     assert figures["sweep_due"] == 0 and 0 < figures["sweep_ms"] < 2_000
     assert figures["review_rows"] > 0 and 0 < figures["review_p95_ms"] < 5_000
+    # Attaching: a photo of at least 10 MB, the lock held for part of it, then a detail with 20 files.
+    assert figures["attach_photo_mb"] >= 10 and 0 < figures["attach_lock_ms"] <= figures["attach_ms"] < 60_000
+    assert figures["detail_attachments"] == 20 and 0 < figures["detail_with_attachments_ms"] < 5_000
     assert figures["startup_s"] is None and "AFTERSALES_BENCH_UI=0" in figures["startup_note"]
     # The saves went into a copy: the user's file holds what it held.
     assert _counts(small_demo) == before

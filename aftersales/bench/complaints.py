@@ -88,16 +88,18 @@ def measure_dashboard(ctx: BenchContext) -> dict[str, Any]:
 
 
 def measure_saves(ctx: BenchContext) -> dict[str, Any]:
-    """Save new complaints where they leave the measured database as it was: on a file into a copy of
-    it (SQLite backup API), on a server into a scratch database on the same server (see server_saves)."""
+    """Save new complaints, and attach files, where they leave the measured database as it was: on a file
+    into a copy of it (SQLite backup API), on a server into a scratch database on the same server (see
+    server_saves)."""
     shop = Shop.select(Shop.code).where(Shop.active == True).order_by(Shop.id).scalar()  # noqa: E712
     if shop is None:
         return {"save_p95_ms": None, "save_note": "no active shop to file complaints against"}
     if is_url(ctx.db):
-        outcome = saves_on_server(ctx.db, ctx.actor, shop, lambda: _timed_saves(ctx.actor, shop))
+        outcome = saves_on_server(ctx.db, ctx.actor, shop, lambda: _saves_and_files(ctx.actor, shop, on_server=True))
         if "error" in outcome:
             return {"save_p95_ms": None, "save_note": t("bench.note.saves_not_measured", reason=outcome["error"])}
-        return {**_save_figures(outcome["samples"]), "save_note": t("bench.note.saves_on_scratch_server")}
+        samples, files = outcome["samples"]
+        return {**_save_figures(samples), **files, "save_note": t("bench.note.saves_on_scratch_server")}
     close_database()
     with tempfile.TemporaryDirectory(prefix="aftersales-bench-") as folder:
         copy = Path(folder) / "copy.db"
@@ -112,11 +114,20 @@ def measure_saves(ctx: BenchContext) -> dict[str, Any]:
             os.fsync(handle.fileno())
         open_database(copy)
         try:
-            samples = _timed_saves(ctx.actor, shop)
+            samples, files = _saves_and_files(ctx.actor, shop, on_server=False)
         finally:
             close_database()
     open_database(ctx.db)
-    return _save_figures(samples)
+    return {**_save_figures(samples), **files}
+
+
+def _saves_and_files(actor: StaffView, shop: str, *, on_server: bool) -> tuple[list[float], dict[str, Any]]:
+    """The timed saves, then the attachments' figures on the last complaint saved (bench/attachments.py)."""
+    from .attachments import attachment_figures
+
+    samples = _timed_saves(actor, shop)
+    newest = Complaint.select(Complaint.id).order_by(Complaint.id.desc()).scalar()
+    return samples, attachment_figures(actor, int(newest), on_server)
 
 
 def _timed_saves(actor: StaffView, shop: str) -> list[float]:

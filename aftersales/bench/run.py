@@ -14,11 +14,13 @@ from rich.cells import cell_len
 from ..i18n import t
 from ..store.db import open_database
 from ..store.masking import shown_target
-from . import complaints, deliveries, escalations, reports, scorecards, search, startup
+from . import attachments, complaints, deliveries, escalations, reports, scorecards, search, startup
 from .core import BenchContext, Row, bench_actor
 
 PARTS = [complaints, search, deliveries, escalations, reports, scorecards]
 UI_PARTS = [startup]
+# Parts whose figures another part takes (the attachments' within the saves' copy): rows and targets only.
+WITHIN_PARTS = [attachments]
 TARGETS: dict[str, float] = {"peak_rss_mb": 200.0}
 ROWS = [Row("bench.row.rss", ("peak_rss_mb",), "MB", "peak_rss_mb")]
 # Set to 0 to leave out the start-up probes (they start several fresh Python processes).
@@ -27,7 +29,7 @@ UI_ENV = "AFTERSALES_BENCH_UI"
 
 def all_targets() -> dict[str, float]:
     merged = dict(TARGETS)
-    for part in [*PARTS, *UI_PARTS]:
+    for part in [*PARTS, *WITHIN_PARTS, *UI_PARTS]:
         merged.update(part.TARGETS)
     return merged
 
@@ -85,7 +87,8 @@ def _row(row: Row, figures: dict[str, Any], targets: dict[str, float]) -> tuple[
 def render(figures: dict[str, Any]) -> str:
     """The figures as a readable table with their targets."""
     targets = all_targets()
-    every = [row for part in PARTS for row in part.ROWS] + ROWS + [row for part in UI_PARTS for row in part.ROWS]
+    every = ([row for part in [*PARTS, *WITHIN_PARTS] for row in part.ROWS] + ROWS
+             + [row for part in UI_PARTS for row in part.ROWS])
     rows = [_row(row, figures, targets) for row in every]
     header = (t("bench.col.figure"), t("bench.col.value"), t("bench.col.target"), "")
     widths = [max(cell_len(row[i]) for row in [header, *rows]) for i in range(4)]

@@ -58,7 +58,7 @@ def scratch_database(url: str) -> Iterator[str]:
         _on_server(url, f'DROP DATABASE IF EXISTS "{name}"')
 
 
-def saves_on_server(url: str, actor: StaffView, shop_code: str, save: Callable[[], list[float]]) -> dict[str, Any]:
+def saves_on_server(url: str, actor: StaffView, shop_code: str, save: Callable[[], Any]) -> dict[str, Any]:
     """Run `save` (the timed saves) inside a scratch database holding `actor` and the shop; returns
     {"samples": ...} or {"error": why the server refused the scratch database}. Leaves `url` open."""
     import psycopg2

@@ -39,21 +39,44 @@ def attach_files(desk: Desk, actor: StaffView, kind: AttachmentSubject, key: str
 
 
 def store_prepared(desk: Desk, actor: StaffView, subject: Subject, ready: list[Prepared], note: str = "") -> list[AttachmentView]:
-    """Insert the prepared files on `subject` in one write transaction, each audited with its hash."""
+    """Store the prepared files' bytes, then attach them to `subject` in one audited write transaction."""
     if len(note) > 500:
         raise InvalidInput({"note": FieldError("validation.too_long", max_length=500)})
+    _refuse_held(subject, ready)  # before any byte is stored
+    store_contents(desk, ready)
+    return store_attachments(desk, actor, subject, ready, note)
+
+
+def _refuse_held(subject: Subject, ready: list[Prepared]) -> None:
+    """Refuse a file already attached to `subject` (or named twice), naming it."""
+    held = {sha for (sha,) in Attachment.select(Attachment.stored).where(
+        subject.where() & Attachment.withdrawn_at.is_null()).tuples()}
+    for item in ready:
+        if item.sha256 in held:
+            raise AttachmentRefused("attachments.error.already", path=item.file_name, subject=subject.label)
+        held.add(item.sha256)
+
+
+def store_contents(desk: Desk, ready: list[Prepared]) -> None:
+    """The files' bytes, stored once per SHA-256, in a transaction of their own: a large file is written
+    without holding the audit trail's lock (on a server, no other desk waits for it)."""
     now = desk.clock()
-    made: list[int] = []
-    with write_transaction(f"attaching {len(ready)} files to {subject.label}"):
-        held = {sha for (sha,) in Attachment.select(Attachment.stored).where(
-            subject.where() & Attachment.withdrawn_at.is_null()).tuples()}
+    with write_transaction(f"storing {len(ready)} files"):
         for item in ready:
-            if item.sha256 in held:
-                raise AttachmentRefused("attachments.error.already", path=item.file_name, subject=subject.label)
-            held.add(item.sha256)
             AttachmentContent.insert(sha256=item.sha256, size=item.size, media_type=item.media_type,
                                      content=item.content, thumbnail=item.thumbnail, width=item.width,
                                      height=item.height, stored_at=now).on_conflict_ignore().execute()
+
+
+def store_attachments(desk: Desk, actor: StaffView, subject: Subject, ready: list[Prepared],
+                      note: str = "") -> list[AttachmentView]:
+    """The attachments of stored bytes on `subject`, each audited with its hash, all or none: the short
+    transaction that holds the desk's write lock."""
+    now = desk.clock()
+    made: list[int] = []
+    with write_transaction(f"attaching {len(ready)} files to {subject.label}"):
+        _refuse_held(subject, ready)  # again, under the lock: another desk may have attached one meanwhile
+        for item in ready:
             row = Attachment.create(**subject.columns(), stored=item.sha256, file_name=item.file_name[:255],
                                     note=note, attached_by=actor.id, attached_at=now)
             made.append(row.id)
