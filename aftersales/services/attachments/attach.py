@@ -57,6 +57,7 @@ def _refuse_held(subject: Subject, ready: list[Prepared]) -> None:
         held.add(item.sha256)
 
 
+@unit_of_work
 def store_contents(desk: Desk, ready: list[Prepared]) -> None:
     """The files' bytes, stored once per SHA-256, in a transaction of their own: a large file is written
     without holding the audit trail's lock (on a server, no other desk waits for it)."""
@@ -68,6 +69,7 @@ def store_contents(desk: Desk, ready: list[Prepared]) -> None:
                                      height=item.height, stored_at=now).on_conflict_ignore().execute()
 
 
+@unit_of_work
 def store_attachments(desk: Desk, actor: StaffView, subject: Subject, ready: list[Prepared],
                       note: str = "") -> list[AttachmentView]:
     """The attachments of stored bytes on `subject`, each audited with its hash, all or none: the short

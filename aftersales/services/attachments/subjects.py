@@ -7,6 +7,7 @@ from ...domain.attachments import AttachmentSubject
 from ...domain.deliveries import delivery_number, order_id_of
 from ...domain.errors import NotFound
 from ...store.models import Attachment, Complaint, DeliveryOrder, SupervisionVisit, Violation
+from ..unit import unit_of_work
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Subject:
         return (field == self.id) & (Attachment.subject == self.kind.value)
 
 
+@unit_of_work
 def subject_of(kind: AttachmentSubject, key: str | int) -> Subject:
     """The subject `key` names (a complaint or order number, or a violation's or visit's number), inside the
     caller's connection; NotFound naming what was typed."""
