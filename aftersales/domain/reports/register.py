@@ -23,6 +23,7 @@ class RegisterLine(_View):
     callback: str = ""
     paid_fen: int = 0
     collected_fen: int = 0
+    attachments: tuple[tuple[str, str], ...] = ()  # (file name, SHA-256) attached by the month's end
 
 
 class MonthStatistics(_View):

@@ -54,6 +54,10 @@ class LineCells:
             shown.append(f"{self.delivery_kind(kind)}·{self.delivery_status(status)}")
         return self.words("text.list_separator").join(shown)
 
+    def attachments(self, line: RegisterLine, short: bool = False) -> str:
+        """The line's files by name and SHA-256 (its first 16 digits when `short`)."""
+        return "; ".join(f"{name} {sha[:16] if short else sha}" for name, sha in line.attachments)
+
     def headings(self) -> list[str]:
         return [self.words(f"reports.register.column.{name}") for name, _ in COLUMNS]
 

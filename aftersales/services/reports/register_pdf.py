@@ -89,6 +89,12 @@ class _Pages:
             x += width
         self.y -= LEADING
 
+    def note(self, text: str) -> None:
+        """A line of its own under a complaint's row, from the second column to the page's edge."""
+        indent = COLUMNS[0][1]
+        self.canvas.drawString(MARGIN + indent, self.y, self.fit(text, self.width - 2 * MARGIN - indent))
+        self.y -= LEADING
+
     def room(self) -> bool:
         return self.y >= MARGIN + FOOTER
 
@@ -112,6 +118,10 @@ def write_pdf(out: Path, month: str, lines: Iterable[RegisterLine], totals: Call
         if not pages.room():
             pages.new_page(headings)
         pages.row(cells.cells(line))
+        if line.attachments:
+            if not pages.room():
+                pages.new_page(headings)
+            pages.note(words("reports.register.attachments", files=cells.attachments(line, short=True)))
     done = totals()
     pages.new_page(None)
     c = pages.canvas

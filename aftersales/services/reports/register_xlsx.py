@@ -18,12 +18,13 @@ def write_xlsx(out: Path, month: str, lines: Iterable[RegisterLine], totals: Cal
     book = new_workbook()
     records = book.create_sheet(words("reports.register.sheet_records"))
     records.append([words("reports.register.title", month=month)])
-    append_rows(records, [cells.headings()])
+    append_rows(records, [[*cells.headings(), words("reports.register.column.attachments")]])
     count = 0
     for line in lines:
         row: list[Cell] = list(cells.cells(line))
         row[-2] = in_yuan(line.paid_fen) if line.paid_fen else ""
         row[-1] = in_yuan(line.collected_fen) if line.collected_fen else ""
+        row.append(cells.attachments(line))
         records.append([text_cell(records, value) for value in row])
         count += 1
     done = totals()

@@ -27,7 +27,8 @@ INPUT_COLUMNS = (
 )
 
 # Written by an export after the input columns; an import ignores them.
-EXPORT_ONLY_COLUMNS = ("number", "status", "assignee", "created_at", "updated_at", "resolved_at", "closed_at")
+EXPORT_ONLY_COLUMNS = ("number", "status", "assignee", "created_at", "updated_at", "resolved_at", "closed_at",
+                       "attachments")
 
 EXPORT_COLUMNS = INPUT_COLUMNS + EXPORT_ONLY_COLUMNS
 
@@ -53,6 +54,7 @@ CHINESE_ALIASES = {
     "更新时间": "updated_at",
     "解决时间": "resolved_at",
     "关闭时间": "closed_at",
+    "附件": "attachments",
 }
 
 
