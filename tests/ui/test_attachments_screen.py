@@ -9,14 +9,17 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, DirectoryTree, Input, Static
 
 from aftersales.domain.attachments import AttachmentSubject
+from aftersales.domain.clock import fixed_clock
 from aftersales.services.attachments.attach import attach_files
 from aftersales.services.attachments.read import attachments_of
+from aftersales.services.context import Desk
 from aftersales.ui.screens.attachments.attach_dialog import AttachDialog, typed_paths
 from aftersales.ui.screens.attachments.files import AttachmentsScreen
 from aftersales.ui.screens.attachments.viewer import ViewerScreen
 from tests.attachment_files import sideways_photo, small_pdf
-from tests.factories import new_complaint
+from tests.factories import NOW, new_complaint
 
+from .delivery_harness import cursor_to, open_board, seed_board
 from .harness import desk_running, press, screen_text, settle
 from .snapshot_variants import variants
 
@@ -87,3 +90,17 @@ def test_the_files_of_a_complaint(snap_desk, desk, staff, tmp_path) -> None:
     attach_files(desk, staff["op01"], AttachmentSubject.COMPLAINT, complaint.id,
                  [sideways_photo(tmp_path / "沙发裂缝.jpg"), small_pdf(tmp_path / "收据.pdf")], "客户微信发来")
     assert snap_desk("op01", _files_of_a_complaint)
+
+
+async def test_the_board_opens_an_orders_photos(logged_in, staff, tmp_path) -> None:
+    made = seed_board(staff)
+    order = made["requested"]
+    attach_files(Desk(clock=fixed_clock(NOW)), staff["dc01"], AttachmentSubject.DELIVERY, order.number,
+                 [sideways_photo(tmp_path / "送达照片.jpg")], "签收前拍摄")
+    async with logged_in("dc01") as (app, pilot):
+        await open_board(pilot)
+        await cursor_to(pilot, order.number)
+        await press(pilot, "p")
+        assert isinstance(app.screen, AttachmentsScreen)
+        text = screen_text(app)
+        assert f"Attachments of {order.number}" in text and "送达照片.jpg" in text and "1 file" in text

@@ -88,6 +88,7 @@ class DeliveryBoardScreen(SavesInBackground, DeskScreen):
         Binding("d", "choose_day", "deliveries.key.day", id="deliveries.day"),
         Binding("v", "toggle_settled", "deliveries.key.settled", id="deliveries.settled", show=False),
         Binding("e", "export", "deliveries.key.export", id="deliveries.export"),
+        Binding("p", "files", "attachments.key.files", id="deliveries.files"),
     ]
 
     def __init__(self) -> None:
@@ -321,6 +322,16 @@ class DeliveryBoardScreen(SavesInBackground, DeskScreen):
     def _day_chosen(self, day: date | None) -> None:
         if day is not None:
             self.show_day(day)
+
+    def action_files(self) -> None:
+        """The order's photos and papers: what the crew delivered, signed notes."""
+        order = self.board_list.current()
+        if order is None:
+            return
+        from ....domain.attachments import AttachmentSubject
+        from ..attachments.files import AttachmentsScreen
+
+        self.app.push_screen(AttachmentsScreen(AttachmentSubject.DELIVERY, order.id, order.number))
 
     def action_export(self) -> None:
         self.app.push_screen(RunsheetDialog(self.day), self._exported)
