@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widgets import Input, Label
 
 from .... import i18n
@@ -75,3 +76,13 @@ class WithdrawAttachmentDialog(FormDialog[Any]):
         session = self.session
         assert session.actor is not None
         return withdraw_attachment(session.desk, session.actor, self.attachment_id, values["reason"])
+
+
+def ask_save_copy(screen: Screen[Any], view: Any) -> None:
+    """Ask where to save a copy of the attachment `view`, and say where it went."""
+
+    def saved(path: Path | None) -> None:
+        if path is not None:
+            screen.app.notify(i18n.t("attachments.saved", path=str(path)))
+
+    screen.app.push_screen(SaveCopyDialog(view.id, view.file_name), saved)

@@ -203,15 +203,10 @@ class AttachmentsScreen(DeskModal[None]):
 
     def action_save(self) -> None:
         view = self.current()
-        if view is None:
-            return
-        from .file_dialogs import SaveCopyDialog
+        if view is not None:
+            from .file_dialogs import ask_save_copy
 
-        def saved(path: Any) -> None:
-            if path is not None:
-                self.app.notify(i18n.t("attachments.saved", path=str(path)))
-
-        self.app.push_screen(SaveCopyDialog(view.id, view.file_name), saved)
+            ask_save_copy(self, view)
 
     def action_withdraw(self) -> None:
         view = self.current()

@@ -79,13 +79,9 @@ class ViewerScreen(DeskModal[None]):
         open_with_system(self, self.view)
 
     def action_save(self) -> None:
-        from .file_dialogs import SaveCopyDialog
+        from .file_dialogs import ask_save_copy
 
-        def saved(path: Any) -> None:
-            if path is not None:
-                self.app.notify(i18n.t("attachments.saved", path=str(path)))
-
-        self.app.push_screen(SaveCopyDialog(self.view.id, self.view.file_name), saved)
+        ask_save_copy(self, self.view)
 
     def action_close(self) -> None:
         self.dismiss(None)
