@@ -73,5 +73,6 @@ def test_the_dispatcher_role_moves_orders_and_nothing_of_the_desk() -> None:
     from aftersales.domain.enums import Role
 
     assert allowed(Role.DELIVERY, Action.UPDATE_DELIVERY)
+    assert allowed(Role.DELIVERY, Action.ATTACH)  # the crews' photos of what they delivered
     assert not any(allowed(Role.DELIVERY, action) for action in Action
-                   if action not in (Action.UPDATE_DELIVERY, Action.VIEW))
+                   if action not in (Action.UPDATE_DELIVERY, Action.VIEW, Action.ATTACH))
