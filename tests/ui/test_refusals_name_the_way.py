@@ -2,16 +2,21 @@
 where no step of the desk's own leads there, it says plainly that the status does not allow it."""
 
 import pytest
+from textual.binding import Binding
 from textual.widgets import Static
 
 from aftersales import i18n
+from aftersales.domain.deliveries import DeliveryMove, DeliveryStatus, OrderLine, delivery_moves
 from aftersales.domain.enums import ComplaintStatus
 from aftersales.domain.schemas import ComplaintView, StaffView
 from aftersales.services.context import Desk
 from aftersales.ui.screens.complaints.detail_actions import ACTIONS_BY_NAME, DETAIL_ACTIONS
+from aftersales.ui.screens.deliveries.board import DeliveryBoardScreen
+from aftersales.ui.screens.deliveries.board_ways import move_refused
 from tests.delivery_helpers import investigating
 from tests.factories import new_complaint
 
+from .delivery_harness import cursor_to, open_board, seed_board
 from .harness import LoggedIn, press
 
 S = ComplaintStatus
@@ -117,3 +122,64 @@ async def test_an_order_waiting_for_delivery_points_to_the_deliveries_board(
         await press(pilot, "r")
         message = str(app.screen.query_one("#detail-message", Static).render())
         assert "deliveries board (3)" in message
+
+
+D, M = DeliveryStatus, DeliveryMove
+# The board's greyed moves: (order state, move) → the keys of the moves to make first; NO_WAY where none leads.
+ORDER_WAYS: dict[tuple[DeliveryStatus, DeliveryMove], list[str] | None] = {
+    (D.REQUESTED, M.CREW): ["a"], (D.REQUESTED, M.DISPATCH): ["a"],
+    (D.REQUESTED, M.COMPLETE): ["a", "o"], (D.REQUESTED, M.FAIL): ["a", "o"],
+    (D.ACCEPTED, M.ACCEPT): NO_WAY, (D.ACCEPTED, M.COMPLETE): ["o"], (D.ACCEPTED, M.FAIL): ["o"],
+    **{(D.OUT, move): NO_WAY for move in (M.ACCEPT, M.CREW, M.DISPATCH, M.RESCHEDULE, M.CANCEL)},
+    **{(D.COMPLETED, move): NO_WAY for move in M},
+    (D.FAILED, M.ACCEPT): ["r"], (D.FAILED, M.CREW): ["r", "a"], (D.FAILED, M.DISPATCH): ["r", "a"],
+    (D.FAILED, M.COMPLETE): ["r", "a", "o"], (D.FAILED, M.FAIL): NO_WAY,
+    (D.RESCHEDULED, M.CREW): ["a"], (D.RESCHEDULED, M.DISPATCH): ["a"],
+    (D.RESCHEDULED, M.COMPLETE): ["a", "o"], (D.RESCHEDULED, M.FAIL): ["a", "o"], (D.RESCHEDULED, M.RESCHEDULE): NO_WAY,
+    **{(D.CANCELLED, move): NO_WAY for move in M},
+}
+BOARD_KEYS = {binding.action: binding.key for binding in DeliveryBoardScreen.BINDINGS if isinstance(binding, Binding)}
+
+
+def _order(status: DeliveryStatus) -> OrderLine:
+    line = OrderLine(*([None] * len(OrderLine._fields)))
+    return line._replace(id=42, status=status)
+
+
+def test_the_order_table_covers_every_move_greyed_by_state() -> None:
+    greyed = {(status, move) for status in D for move in M if move not in delivery_moves(status)}
+    assert greyed == set(ORDER_WAYS)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize(("status", "move"), sorted(ORDER_WAYS, key=lambda pair: (pair[0].value, pair[1].value)))
+def test_a_greyed_move_on_the_board_names_the_moves_to_make_first(
+    status: DeliveryStatus, move: DeliveryMove, language: str
+) -> None:
+    i18n.set_language(language)
+    text = move_refused(_order(status), move, lambda step: BOARD_KEYS[f"move('{step.value}')"])
+    assert "DO-000042" in text and i18n.label(status) in text
+    keys = ORDER_WAYS[(status, move)]
+    if keys is None:
+        assert text == i18n.t("deliveries.way.not_now", number="DO-000042", status=i18n.label(status))
+        return
+    brackets = ("（", "）") if language == "zh_CN" else ("(", ")")
+    places = [text.find(f"{brackets[0]}{key}{brackets[1]}") for key in keys]
+    assert all(place >= 0 for place in places), text
+    assert places == sorted(places), text
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", "first accept it (a), then mark it out (o)."),
+    ("zh_CN", "请先接单（a），再出车（o）。"),
+])
+async def test_delivered_pressed_on_a_requested_order_says_accept_then_out(
+    language: str, expected: str, logged_in: LoggedIn, staff: dict[str, StaffView]
+) -> None:
+    made = seed_board(staff)
+    async with logged_in("dc01", language=language) as (app, pilot):
+        await open_board(pilot)
+        await cursor_to(pilot, made["requested"].number)
+        await press(pilot, "c")
+        said = [str(notice.message) for notice in app._notifications]
+        assert any(made["requested"].number in text and text.endswith(expected) for text in said), said
