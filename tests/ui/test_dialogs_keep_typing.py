@@ -1,5 +1,6 @@
 """Dialogs keep what was typed: the cursor starts at the first empty required field, and cancelling a
-dialog that holds typed text asks first (escape, the Cancel button); an untouched dialog closes at once."""
+dialog that holds typed text asks first (escape, the Cancel button); an untouched dialog closes at once.
+The intake's error count is of the marks shown, and its first mark is brought into view."""
 
 from textual.widgets import Button, Select, TextArea
 
@@ -9,6 +10,7 @@ from aftersales.store.models import Complaint
 from aftersales.ui.dialogs.confirm import ConfirmScreen
 from aftersales.ui.screens.complaints.detail import DetailScreen
 from aftersales.ui.screens.complaints.detail_dialogs import ActionDialog
+from aftersales.ui.screens.complaints.intake_marks import out_of_view, shown_marks
 from aftersales.ui.screens.deliveries.dispatch_dialog import DispatchDialog
 from tests.delivery_helpers import investigating
 
@@ -80,3 +82,22 @@ async def test_the_dispatch_dialog_starts_at_the_first_empty_required_field(
         await settle(pilot)
         # Address, contact and items are filled in: the slot is the first thing left to choose.
         assert app.focused is app.screen.query_one("#field-slot", Select)
+
+
+async def test_at_80_by_24_the_intake_counts_its_marks_and_brings_the_first_into_view(
+    logged_in: LoggedIn, staff: dict[str, StaffView]
+) -> None:
+    async with logged_in("op01", size=(80, 24)) as (app, pilot):
+        await press(pilot, "n")
+        await press(pilot, *"12345", "tab", "tab", *"没有这家店")
+        app.screen.query_one("#description", TextArea).focus()
+        await press(pilot, *"坏了", "f10")
+        await settle(pilot)
+        marks = shown_marks(app.screen)
+        status = str(app.screen.query_one("#intake-status").render())
+        assert f"please correct the {len(marks)} marked field(s)" in status
+        below = out_of_view(app.screen, marks)
+        assert below and f"{below} of them further down" in status
+        # The first mark and its field are on the terminal, the cursor in the field.
+        assert app.screen.find_widget(marks[0]).visible_region
+        assert app.focused is app.screen.query_one("#phone") and app.screen.find_widget(app.focused).visible_region
