@@ -310,7 +310,7 @@ class FormDialog(DeskModal[Result | None], Generic[Result]):
         first = marked[0] if marked else (banner if line else None)
         if first is not None:
             # Once shown, the line has a height: scroll a long dialog to the first error.
-            self.call_after_refresh(first.scroll_visible)
+            self.call_after_refresh(lambda: first.scroll_visible(animate=False))
 
 
 class PickDialog(FormDialog[Result]):
