@@ -7,7 +7,7 @@ import pytest
 from aftersales import i18n
 from aftersales.domain.enums import OPEN_STATUSES, ComplaintStatus
 from aftersales.domain.errors import TransitionRefused
-from aftersales.domain.status_machine import Move, check_move, legal_moves, status_choices
+from aftersales.domain.status_machine import Move, check_move, legal_moves, status_choices, way_to
 
 S = ComplaintStatus
 
@@ -67,3 +67,13 @@ def test_status_picker_offers_only_plain_moves():
     assert status_choices(S.AWAITING_CUSTOMER) == [S.INVESTIGATING]
     assert status_choices(S.NEW) == []
     assert status_choices(S.RESOLVED) == []
+
+
+def test_the_way_to_a_status_is_the_fewest_forward_moves() -> None:
+    assert [step.move for step in way_to(S.NEW, {S.INVESTIGATING}) or []] == [Move.ACKNOWLEDGE, Move.INVESTIGATE]
+    assert way_to(S.INVESTIGATING, {S.INVESTIGATING, S.AWAITING_DELIVERY}) == []
+    waiting = way_to(S.AWAITING_DELIVERY, {S.RESOLVED}) or []
+    assert [(step.move, step.by_order) for step in waiting] == [(Move.RESUME, True), (Move.RESOLVE, False)]
+    # Nothing of the desk's own leads back from a resolution or out of a closed complaint.
+    assert way_to(S.RESOLVED, {S.INVESTIGATING}) is None
+    assert way_to(S.CLOSED, {S.NEW, S.INVESTIGATING}) is None

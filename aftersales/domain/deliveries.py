@@ -104,6 +104,31 @@ def delivery_moves(current: DeliveryStatus) -> list[DeliveryMove]:
     return [move for move, (starts, _) in _MOVES.items() if current in starts]
 
 
+# The moves that take an order on towards the street: the way to a move greyed now goes through them.
+_ONWARD = (DeliveryMove.ACCEPT, DeliveryMove.DISPATCH, DeliveryMove.RESCHEDULE)
+
+
+def delivery_way(current: DeliveryStatus, move: DeliveryMove) -> list[DeliveryMove] | None:
+    """The fewest onward moves after which `move` is allowed: [] when it is now, None when nothing leads
+    there (a completed or cancelled order, or one already where `move` leads)."""
+    if _MOVES[move][1] is current and current not in _MOVES[move][0]:
+        return None
+    paths: dict[DeliveryStatus, list[DeliveryMove]] = {current: []}
+    frontier = [current]
+    while frontier:
+        following: list[DeliveryStatus] = []
+        for status in frontier:
+            if status in _MOVES[move][0]:
+                return paths[status]
+            for step in _ONWARD:
+                starts, target = _MOVES[step]
+                if status in starts and target is not None and target not in paths:
+                    paths[target] = [*paths[status], step]
+                    following.append(target)
+        frontier = following
+    return None
+
+
 def check_delivery_move(number: str, current: DeliveryStatus, move: DeliveryMove) -> DeliveryStatus:
     """The status `move` leads to, or TransitionRefused naming the order's state."""
     starts, target = _MOVES[move]

@@ -1,5 +1,7 @@
 """The complaint life cycle (ISO 10002 stages) and the refusal of illegal moves."""
 
+from collections.abc import Collection
+from dataclasses import dataclass
 from enum import StrEnum
 
 from .enums import OPEN_STATUSES, ComplaintStatus
@@ -78,3 +80,42 @@ def check_move(
         raise TransitionRefused("error.transition.open_delivery", count=open_delivery_orders)
     if move is Move.CLOSE_AFTER_CALLBACK and not callback_completed:
         raise TransitionRefused("error.transition.no_callback")
+
+
+# The moves the desk makes on its own way forward: reopening and closing wait for the customer's call.
+_FORWARD = frozenset({Move.ACKNOWLEDGE, Move.INVESTIGATE, Move.AWAIT_DELIVERY, Move.AWAIT_CUSTOMER, Move.RESUME,
+                      Move.RESOLVE})
+
+
+@dataclass(frozen=True)
+class Step:
+    """One move on the way to a status an action needs; `by_order` when a delivery order makes it."""
+
+    move: Move
+    source: ComplaintStatus
+    target: ComplaintStatus
+
+    @property
+    def by_order(self) -> bool:
+        return (self.source, self.target) in ORDER_DRIVEN
+
+
+def way_to(current: ComplaintStatus, wanted: Collection[ComplaintStatus]) -> list[Step] | None:
+    """The fewest forward moves from `current` to any status of `wanted`: [] when already there, None when
+    no forward move leads there (a closed complaint, or one that would have to go back)."""
+    if current in wanted:
+        return []
+    paths: dict[ComplaintStatus, list[Step]] = {current: []}
+    frontier = [current]
+    while frontier:
+        following: list[ComplaintStatus] = []
+        for status in frontier:
+            for (source, target), move in _STEPS.items():
+                if source is not status or move not in _FORWARD or target in paths:
+                    continue
+                paths[target] = [*paths[status], Step(move, source, target)]
+                if target in wanted:
+                    return paths[target]
+                following.append(target)
+        frontier = following
+    return None

@@ -150,7 +150,8 @@ class DeskApp(BackgroundNotices, App[None]):
         from .screens.shell.login import LoginScreen
 
         locked = self.locks.locked_by
-        return prepared(LoginScreen(locked.code if locked else self.user_code, locked=locked))
+        # After a lock the code field starts empty: an empty code means the operator who locked.
+        return prepared(LoginScreen(None if locked else self.user_code, locked=locked))
 
     async def on_mount(self) -> None:
         theme = self.config.theme if self.config else self.settings.get("theme")

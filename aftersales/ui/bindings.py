@@ -74,3 +74,13 @@ class TranslatedKeys:
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         translate_bindings(cast(DOMNode, self))
+
+
+def key_for(node: DOMNode, action: str) -> str | None:
+    """The key, as the footer shows it, that runs `action` on `node` or else on the app (keymap included)."""
+    for owner in (node, node.app):
+        for key, bindings in key_bindings(owner).items():
+            for binding in bindings:
+                if binding.action == action:
+                    return owner.app.get_key_display(dataclasses.replace(binding, key=key))
+    return None

@@ -1,8 +1,9 @@
 """Locking the desk: ctrl+l, the idle lock of the settings file, taking over, and logging out."""
 
-from textual.widgets import Input, Static
+from textual.widgets import Input, Label, Static
 
 from aftersales.settings import DeskConfig
+from aftersales.store.models import Staff
 from aftersales.ui import lock
 from aftersales.ui.app import DeskApp
 from aftersales.ui.dialogs.confirm import ConfirmScreen
@@ -40,9 +41,12 @@ async def test_ctrl_l_locks_and_the_same_pin_brings_back_the_unsaved_form(
         await press(pilot, "ctrl+l")
         assert isinstance(app.screen, LoginScreen) and app.session.actor is None
         assert "op01" in _title(app)
-        # The locked operator's code is filled in: the PIN alone goes back.
-        assert app.screen.query_one("#login-code", Input).value == "op01"
+        # The code field waits empty for anyone else; the locked operator tabs past it to their PIN.
+        assert app.screen.query_one("#login-code", Input).value == ""
+        assert app.focused is app.screen.query_one("#login-code", Input)
+        await press(pilot, "tab")
         assert app.focused is app.screen.query_one("#login-pin", Input)
+        assert "op01" in str(app.screen.query_one("#login-pin-label", Label).render())
         await press(pilot, *"1111", "enter")
         assert isinstance(app.screen, IntakeScreen)
         assert app.screen.query_one("#phone", Input).value == "13900001111"
@@ -65,6 +69,39 @@ async def test_another_operator_is_asked_before_the_unsaved_form_is_discarded(
         await _log_in(pilot, app, "op01", "1111")
         assert isinstance(app.screen, IntakeScreen)
         assert app.screen.query_one("#customer_name", Input).value == "钱多多"
+
+
+async def test_a_colleague_takes_over_without_spending_the_locked_operators_tries(
+    desk_db: str, logged_in: LoggedIn
+) -> None:
+    async with logged_in("op01") as (app, pilot):
+        await _half_typed_complaint(pilot, app)
+        await press(pilot, "ctrl+l")
+        assert app.focused is app.screen.query_one("#login-code", Input)
+        # op02 slips on their own PIN first: that try is op02's, never op01's.
+        await press(pilot, *"op02", "enter", *"9999", "enter")
+        assert "4 tries left" in str(app.screen.query_one("#login-error", Static).render())
+        await press(pilot, *"1112", "enter")
+        assert isinstance(app.screen, ConfirmScreen)  # op01's unsaved complaint: asked first
+        await press(pilot, "y")
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.session.actor is not None and app.session.actor.code == "op02"
+        assert Staff.get(Staff.code == "op01").failed_logins == 0
+        assert Staff.get(Staff.code == "op02").failed_logins == 0  # the right PIN cleared op02's slip
+
+
+async def test_the_locked_operator_resumes_with_their_pin_after_a_slip(desk_db: str, logged_in: LoggedIn) -> None:
+    async with logged_in("op01") as (app, pilot):
+        await _half_typed_complaint(pilot, app)
+        await press(pilot, "ctrl+l")
+        await press(pilot, "enter", *"9999", "enter")  # an empty code stands for op01
+        assert "4 tries left" in str(app.screen.query_one("#login-error", Static).render())
+        assert Staff.get(Staff.code == "op01").failed_logins == 1
+        assert app.focused is app.screen.query_one("#login-pin", Input)
+        await press(pilot, *"1111", "enter")
+        assert isinstance(app.screen, IntakeScreen)
+        assert app.screen.query_one("#customer_name", Input).value == "钱多多"
+        assert Staff.get(Staff.code == "op01").failed_logins == 0
 
 
 async def test_another_operator_who_agrees_starts_afresh_on_the_dashboard(

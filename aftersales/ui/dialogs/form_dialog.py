@@ -4,19 +4,23 @@ Every section's dialogs (complaint actions, delivery orders, call-backs, escalat
 derive from `FormDialog`: they lay out fields with `compose_fields`, read them with `values`,
 and call one service in `perform`. A refusal puts each message under its field (widgets with
 id `error-<field>`), anything else on the bottom line; the dialog stays open with its text.
+The cursor starts at the first empty field of `required`; cancelling a dialog that holds typed
+text asks first (escape, the Cancel button, or Enter on it).
 """
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
+from pydantic import BaseModel
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ... import i18n
 from ...domain.errors import ConflictError, FieldMessage, InvalidInput
@@ -43,6 +47,22 @@ def filled_input(value: str, **kwargs: Any) -> Input:
     field = Input(value, select_on_focus=False, **kwargs)
     field.cursor_position = len(value)
     return field
+
+
+def required_fields(schema: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a service's input schema that have no default: a save cannot do without them."""
+    return tuple(name for name, field in schema.model_fields.items() if field.is_required())
+
+
+def is_empty(widget: Widget) -> bool:
+    """True for a text field holding only blanks and a select with nothing chosen."""
+    if isinstance(widget, Input):
+        return not widget.value.strip()
+    if isinstance(widget, TextArea):
+        return not widget.text.strip()
+    if isinstance(widget, Select):
+        return widget.value is Select.NULL
+    return False
 
 
 @dataclass
@@ -88,6 +108,9 @@ class FormDialog(DeskModal[Result | None], Generic[Result]):
     save_key = "detail.dialog.save"
     # Dialogs whose labels are longer (the deliveries' and call-backs') give the label column more room.
     long_labels = False
+    # The fields (ids `field-<name>`) a save needs, in any order: the cursor starts at the first of them,
+    # in the dialog's layout, that is still empty (else where the dialog's own on_mount put it).
+    required: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, on_conflict: Callable[[], None] | None = None) -> None:
         super().__init__(classes="-long-labels" if self.long_labels else None)
@@ -150,7 +173,20 @@ class FormDialog(DeskModal[Result | None], Generic[Result]):
         return None
 
     def on_mount(self) -> None:
+        # Textual runs this after a subclass's own on_mount (handlers are called down the MRO), so a
+        # required field still empty wins over the dialog's usual starting field.
         self._typed_at_start = self._typed()
+        empty = self.first_empty_required()
+        if empty is not None:
+            empty.focus()
+
+    def first_empty_required(self) -> Widget | None:
+        """The first field, in the dialog's layout, that `required` names and that is still empty."""
+        wanted = {f"field-{name}" for name in self.required}
+        for widget in self.query("Input, TextArea, Select").results(Widget):
+            if widget.id in wanted and not widget.disabled and is_empty(widget):
+                return widget
+        return None
 
     def _typed(self) -> list[str]:
         texts = [field.value for field in self.query(Input).results(Input)]
@@ -207,6 +243,21 @@ class FormDialog(DeskModal[Result | None], Generic[Result]):
 
     @on(Button.Pressed, "#dialog-cancel")
     def action_cancel(self) -> None:
+        """Close without saving; with typed text, ask first (`n`, escape or a stray Enter keep it)."""
+        if not self.has_unsaved_text():
+            self._close_unsaved()
+            return
+        from .confirm import ConfirmScreen, confirm_texts
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self._close_unsaved()
+
+        self.app.push_screen(ConfirmScreen(*confirm_texts("discard_dialog")), answered)
+
+    def _close_unsaved(self) -> None:
+        if self._dismissed:
+            return
         self._dismissed = True
         self.dismiss(None)
 
@@ -255,6 +306,11 @@ class FormDialog(DeskModal[Result | None], Generic[Result]):
         banner = self.query_one("#dialog-error", Static)
         banner.update(Text(line))
         banner.set_class(not line, "-empty")
+        marked = [widget for widget in self.query(".field-error").results(Static) if not widget.has_class("-empty")]
+        first = marked[0] if marked else (banner if line else None)
+        if first is not None:
+            # Once shown, the line has a height: scroll a long dialog to the first error.
+            self.call_after_refresh(lambda: first.scroll_visible(animate=False))
 
 
 class PickDialog(FormDialog[Result]):

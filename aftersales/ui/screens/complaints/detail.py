@@ -27,6 +27,7 @@ from ....services.complaints.read import get_complaint, timeline
 from ....services.escalations.read import complaint_escalations
 from ....services.escalations.repeat import shop_repeat
 from ...background import run_in_background
+from ...bindings import key_for
 from ...formatting import local_time, yuan
 from ...messages import DataChanged, LoadFailed, SaveFailed
 from ...read_only import refuse_when_read_only
@@ -270,7 +271,15 @@ class DetailScreen(SavesInBackground, DeskScreen):
             return i18n.t("detail.unavailable.loading")
         if self.busy:
             return i18n.t("detail.unavailable.busy")
-        return entry.why_not(self.complaint, actor)
+        return entry.refusal(self.complaint, actor, self.key_of)
+
+    def key_of(self, name: str) -> str:
+        """The key shown for the detail action `name` (or "deliveries", the section), keymap included."""
+        action = "section('deliveries')" if name == "deliveries" else f"run('{name}')"
+        found = key_for(self, action)
+        if found is not None:
+            return found
+        return ACTIONS_BY_NAME[name].key if name in ACTIONS_BY_NAME else "3"
 
     def say_unavailable(self, reason: str) -> None:
         self.show_message(reason)

@@ -1,9 +1,9 @@
 """The keys of the complaint detail, one entry per action, so each section adds its own.
 
-An entry names the permission the role needs (the key is hidden without it), when the complaint's
-state allows it now (the key is greyed otherwise), the one line that says why when a greyed key is
-pressed anyway, and the dialog that carries it out. The detail builds its bindings, its footer and
-its checks from DETAIL_ACTIONS; the services check again.
+An entry names the permission the role needs (the key is hidden without it), the statuses it works in
+and any other check (the key is greyed otherwise), the one line that says why, with the way forward,
+when a greyed key is pressed anyway, and the dialog that carries it out. The detail builds its
+bindings, its footer and its checks from DETAIL_ACTIONS; the services check again.
 """
 
 from collections.abc import Callable
@@ -29,80 +29,78 @@ from .detail_dialogs import (
     StatusDialog,
     WithdrawDialog,
 )
+from .detail_ways import KeyOf, not_now, refused_by_status
 
 # A dialog built from the complaint shown and a function that reloads the detail after a conflict.
 DialogFactory = Callable[[ComplaintView, Callable[[], None]], Any]
+S = ComplaintStatus
 
 
-def not_now(view: ComplaintView, actor: StaffView) -> str:
-    """The plain reason: the complaint's status does not allow this key now."""
-    return i18n.t("detail.unavailable.status", number=view.number, status=i18n.label(view.status))
+def always(view: ComplaintView, actor: StaffView) -> bool:
+    return True
 
 
 @dataclass(frozen=True)
 class DetailAction:
     """One key of the detail: `dialog` None means the detail runs it directly (acknowledge).
 
-    `why_not` says in one line (in the desk's language) why the key is greyed for this complaint.
+    `needs` names the statuses the key works in (None: any); greyed in another, the key answers with the
+    way there (detail_ways). `allows` is any check beyond the status, and `why_not` says why it refused.
     """
 
     name: str
     key: str
     permission: Action
-    possible: Callable[[ComplaintView, StaffView], bool]
+    needs: frozenset[ComplaintStatus] | None = None
     dialog: DialogFactory | None = None
     in_footer: bool = False
-    why_not: Callable[[ComplaintView, StaffView], str] = not_now
+    allows: Callable[[ComplaintView, StaffView], bool] = always
+    why_not: Callable[[ComplaintView, StaffView], str] | None = None
+    label_key: str = ""
 
     @property
     def binding_id(self) -> str:
         return f"detail.{self.name}"
-
-    label_key: str = ""
 
     @property
     def label(self) -> str:
         """Catalog key of the key's description."""
         return self.label_key or f"detail.key.{self.name}"
 
+    def status_allows(self, view: ComplaintView) -> bool:
+        return self.needs is None or view.status in self.needs
 
-def _can_assign(view: ComplaintView, actor: StaffView) -> bool:
-    if view.status is ComplaintStatus.CLOSED:
-        return False
+    def possible(self, view: ComplaintView, actor: StaffView) -> bool:
+        """True when the key works now for `actor` on this complaint."""
+        return self.status_allows(view) and self.allows(view, actor)
+
+    def refusal(self, view: ComplaintView, actor: StaffView, key_of: KeyOf) -> str:
+        """One line saying why the key is greyed now and, where the desk can, what to do first."""
+        if not self.status_allows(view):
+            if view.status is S.RESOLVED and self.name == "status":
+                return i18n.t("detail.unavailable.status_resolved", number=view.number,
+                              status=i18n.label(view.status), press=key_of("callback"))
+            return refused_by_status(view, self.needs or (), key_of)
+        if self.why_not is not None:
+            return self.why_not(view, actor)
+        return not_now(view)
+
+
+def _may_assign(view: ComplaintView, actor: StaffView) -> bool:
     return allowed(actor.role, Action.ASSIGN_ANY) or view.assignee is None or view.assignee.id == actor.id
 
 
-def _is_open(view: ComplaintView, actor: StaffView) -> bool:
-    return view.status in OPEN_STATUSES
-
-
 def _why_not_assign(view: ComplaintView, actor: StaffView) -> str:
-    if view.status is ComplaintStatus.CLOSED or view.assignee is None:
-        return not_now(view, actor)
-    return i18n.t("detail.unavailable.assign", number=view.number, owner=view.assignee.code)
+    owner = view.assignee.code if view.assignee is not None else ""
+    return i18n.t("detail.unavailable.assign", number=view.number, owner=owner)
 
 
-def _why_not_resolve(view: ComplaintView, actor: StaffView) -> str:
-    hint = {
-        ComplaintStatus.NEW: "detail.unavailable.resolve_new",
-        ComplaintStatus.ACKNOWLEDGED: "detail.unavailable.resolve_investigate",
-        ComplaintStatus.AWAITING_DELIVERY: "detail.unavailable.resolve_investigate",
-        ComplaintStatus.AWAITING_CUSTOMER: "detail.unavailable.resolve_investigate",
-    }.get(view.status)
-    if hint is None:
-        return not_now(view, actor)
-    return i18n.t(hint, number=view.number, status=i18n.label(view.status))
-
-
-def _why_not_status(view: ComplaintView, actor: StaffView) -> str:
-    if view.status is ComplaintStatus.RESOLVED:
-        return i18n.t("detail.unavailable.status_resolved", number=view.number)
-    return not_now(view, actor)
-
-
-S = ComplaintStatus
 # While a call-back may be waiting: after a delivery completed (investigating again) or after resolution.
-_CALLBACK_STATES = (S.INVESTIGATING, S.AWAITING_DELIVERY, S.AWAITING_CUSTOMER, S.RESOLVED)
+_CALLBACK_STATES = frozenset({S.INVESTIGATING, S.AWAITING_DELIVERY, S.AWAITING_CUSTOMER, S.RESOLVED})
+_NOT_CLOSED = frozenset(set(S) - {S.CLOSED})
+_OPEN = frozenset(OPEN_STATUSES)
+# Where the plain status picker has something to offer.
+_PICKABLE = frozenset(status for status in S if status_choices(status))
 
 
 def _callback_dialog(view: ComplaintView, reload: Callable[[], None]) -> CallbackDialog:
@@ -117,33 +115,29 @@ def _files(view: ComplaintView, reload: Callable[[], None]) -> Any:
 
 
 DETAIL_ACTIONS: list[DetailAction] = [
-    DetailAction("acknowledge", "a", Action.ACKNOWLEDGE, lambda v, a: v.status is ComplaintStatus.NEW,
-                 in_footer=True),
-    DetailAction("assign", "g", Action.ASSIGN_SELF, _can_assign, AssignDialog, in_footer=True,
+    DetailAction("acknowledge", "a", Action.ACKNOWLEDGE, frozenset({S.NEW}), in_footer=True),
+    DetailAction("assign", "g", Action.ASSIGN_SELF, _NOT_CLOSED, AssignDialog, in_footer=True, allows=_may_assign,
                  why_not=_why_not_assign),
-    DetailAction("note", "t", Action.NOTE, lambda v, a: True, NoteDialog, in_footer=True),
-    DetailAction("status", "s", Action.CHANGE_STATUS, lambda v, a: bool(status_choices(v.status)), StatusDialog,
-                 in_footer=True, why_not=_why_not_status),
-    DetailAction("resolve", "r", Action.RESOLVE, lambda v, a: v.status is ComplaintStatus.INVESTIGATING,
-                 ResolveDialog, in_footer=True, why_not=_why_not_resolve),
-    DetailAction("withdraw", "w", Action.WITHDRAW, _is_open, WithdrawDialog),
-    DetailAction("duplicate", "d", Action.MERGE, _is_open, DuplicateDialog),
+    DetailAction("note", "t", Action.NOTE, None, NoteDialog, in_footer=True),
+    DetailAction("status", "s", Action.CHANGE_STATUS, _PICKABLE, StatusDialog, in_footer=True),
+    DetailAction("resolve", "r", Action.RESOLVE, frozenset({S.INVESTIGATING}), ResolveDialog, in_footer=True),
+    DetailAction("withdraw", "w", Action.WITHDRAW, _OPEN, WithdrawDialog),
+    DetailAction("duplicate", "d", Action.MERGE, _OPEN, DuplicateDialog),
     # To the team lead with a reason; the review queue (section 4) takes it from there.
-    DetailAction("escalate", "e", Action.ESCALATE, _is_open, EscalateDialog, in_footer=True),
+    DetailAction("escalate", "e", Action.ESCALATE, _OPEN, EscalateDialog, in_footer=True),
     # A violation found while working on the complaint: against its assignee (or shop), linked to it.
-    DetailAction("violation", "v", Action.PROPOSE_VIOLATION, lambda v, a: True, from_complaint),
-    DetailAction("dispatch", "o", Action.CREATE_DELIVERY,
-                 lambda v, a: v.status in (S.INVESTIGATING, S.AWAITING_DELIVERY), DispatchDialog, in_footer=True,
-                 label_key="deliveries.key.dispatch_order"),
-    DetailAction("callback", "b", Action.CALLBACK, lambda v, a: v.status in _CALLBACK_STATES, _callback_dialog,
+    DetailAction("violation", "v", Action.PROPOSE_VIOLATION, None, from_complaint),
+    DetailAction("dispatch", "o", Action.CREATE_DELIVERY, frozenset({S.INVESTIGATING, S.AWAITING_DELIVERY}),
+                 DispatchDialog, in_footer=True, label_key="deliveries.key.dispatch_order"),
+    DetailAction("callback", "b", Action.CALLBACK, _CALLBACK_STATES, _callback_dialog,
                  in_footer=True, label_key="callbacks.key.record"),
-    DetailAction("close", "c", Action.CALLBACK, lambda v, a: v.status is S.RESOLVED, CloseUnreachableDialog,
+    DetailAction("close", "c", Action.CALLBACK, frozenset({S.RESOLVED}), CloseUnreachableDialog,
                  label_key="callbacks.key.close"),
     # Outside partners: refer (or record 12315's reference and deadline), then log their replies.
-    DetailAction("refer", "x", Action.REFER, lambda v, a: True, ReferralDialog),
-    DetailAction("reply", "y", Action.REFER, lambda v, a: True, ReplyDialog),
+    DetailAction("refer", "x", Action.REFER, None, ReferralDialog),
+    DetailAction("reply", "y", Action.REFER, None, ReplyDialog),
     # Photos and papers: the list with thumbnails, attaching more, the full view.
-    DetailAction("files", "f", Action.VIEW, lambda v, a: True, _files, label_key="attachments.key.files"),
+    DetailAction("files", "f", Action.VIEW, None, _files, label_key="attachments.key.files"),
 ]
 
 ACTIONS_BY_NAME = {action.name: action for action in DETAIL_ACTIONS}

@@ -36,6 +36,7 @@ from ..desk_screen import DeskScreen
 from ..documents.document_check import DocumentCheck
 from .intake_discard import DiscardIntakeScreen
 from .intake_errors import local_errors, save_failure_text, service_errors
+from .intake_marks import bring_into_view, out_of_view, shown_marks
 
 # Form order: the first wrong field in this order gets the focus after a refused save.
 FIELDS = (
@@ -303,8 +304,7 @@ class IntakeScreen(DeskScreen):
         self._visible = set(FIELDS)
         errors = self._refresh_errors()
         if errors:
-            count = len(errors)
-            self._set_status(lambda: t("intake.fix_errors", count=count), error=True)
+            self._say_marks()  # said again once the first mark is in view
             self._focus_field(next(name for name in FIELDS if name in errors))
             return
         session = self.session
@@ -317,10 +317,19 @@ class IntakeScreen(DeskScreen):
         self._save(session.desk, session.actor, ComplaintInput.model_validate(data))
 
     def _focus_field(self, name: str) -> None:
+        """Focus the field `name` and scroll its mark into view (once shown, its line has a height)."""
         target = "#shop-filter" if name == "shop_code" else f"#{name}"
         widget = self.query_one(target)
         if widget.focusable:
             widget.focus()
+        bring_into_view(self, name, self._say_marks)
+
+    def _say_marks(self) -> None:
+        """Count the marks shown (the line and the form agree), and say how many are further down."""
+        marks = shown_marks(self)
+        count, below = len(marks), out_of_view(self, marks)
+        key = "intake.fix_errors_below" if below else "intake.fix_errors"
+        self._set_status(lambda: t(key, count=count, below=below), error=True)
 
     def _save(self, desk: Desk, actor: StaffView, data: ComplaintInput) -> None:
         """Store the complaint off the event loop; every failure comes back as a message and keeps the form."""
@@ -340,6 +349,10 @@ class IntakeScreen(DeskScreen):
             self._visible = set(FIELDS)
             errors = {**local_errors(self.form_data()), **service_errors(exc.fields)}
             self._show_errors(errors)
+            # Only scrolled to: moving the focus would re-check the form and drop the service's marks.
+            first = next((name for name in FIELDS if name in errors), None)
+            if first is not None:
+                bring_into_view(self, first, lambda: None)
         self._set_status(lambda: t("intake.save_failed", reason=save_failure_text(exc)), error=True)
         self.notify(t("intake.save_failed", reason=save_failure_text(exc)), severity="error", markup=False)
 

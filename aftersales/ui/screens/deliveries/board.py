@@ -20,12 +20,14 @@ from ....services.deliveries import orders
 from ....services.deliveries.board import BoardView, is_overdue, load_board
 from ....services.deliveries.quality import ShopQuality, shop_delivery_quality
 from ...background import run_in_background
+from ...bindings import key_for
 from ...dialogs.confirm import ConfirmScreen
 from ...messages import DataChanged, LoadFailed, SaveFailed
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
 from ..desk_screen import DeskScreen, SavesInBackground
 from .board_table import BoardList, board_columns, header_line
+from .board_ways import move_refused
 from .day_dialogs import DayDialog, RunsheetDialog
 from .order_dialogs import MOVE_DIALOGS
 from .shop_lines import quality_lines
@@ -236,6 +238,14 @@ class DeliveryBoardScreen(SavesInBackground, DeskScreen):
         if order is None or DeliveryMove(str(parameters[0])) not in delivery_moves(order.status):
             return None
         return True
+
+    def unavailable_reason(self, action: str) -> str | None:
+        """A greyed move names the moves the highlighted order needs first (nothing while none is highlighted)."""
+        order = self.board_list.current() if self.is_mounted and not self.busy else None
+        name = action.removeprefix("move('").removesuffix("')")
+        if order is None or name not in DeliveryMove.__members__.values():
+            return None
+        return move_refused(order, DeliveryMove(name), lambda step: key_for(self, _move(step.value)) or step.value)
 
     @on(OptionList.OptionHighlighted, "#board-list")
     def _highlighted(self) -> None:

@@ -8,12 +8,12 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
 from .... import i18n
-from ....domain.deliveries import DeliveryKind
+from ....domain.deliveries import DeliveryKind, DeliveryOrderInput
 from ....domain.enums import Remedy
 from ....domain.schemas import ComplaintView, StaffView
 from ....services.context import Desk
 from ....services.deliveries.orders import create_order
-from ...dialogs.form_dialog import filled_input, parse_yuan
+from ...dialogs.form_dialog import filled_input, parse_yuan, required_fields
 from ...dialogs.form_rows import form_row
 from ...widgets.choice_select import ChoiceSelect
 from ..complaints.detail_dialogs import ActionDialog
@@ -29,6 +29,7 @@ class DispatchDialog(ActionDialog):
 
     long_labels = True
     title_key = "deliveries.dialog.dispatch_title"
+    required = required_fields(DeliveryOrderInput)
 
     def compose_fields(self) -> ComposeResult:
         complaint = self.complaint

@@ -14,13 +14,13 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 
 from .... import i18n
-from ....domain.deliveries import DeliveryOrderView, FailureReason, OrderLine, Slot
+from ....domain.deliveries import AcceptInput, CrewInput, DeliveryOrderView, FailureReason, OrderLine, Slot
 from ....domain.schemas import StaffView
 from ....domain.text import mask_phone
 from ....services.context import Desk
 from ....services.deliveries import orders
 from ....services.deliveries.read import get_order
-from ...dialogs.form_dialog import FormDialog, filled_input
+from ...dialogs.form_dialog import FormDialog, filled_input, required_fields
 from ...dialogs.form_rows import form_row
 from ...formatting import slot_with_hours
 from ...widgets.choice_select import ChoiceSelect
@@ -103,6 +103,7 @@ class AcceptDialog(OrderDialog):
 
     title_key = "deliveries.dialog.accept_title"
     step = staticmethod(orders.accept_order)
+    required = required_fields(AcceptInput)
 
     def order_fields(self) -> ComposeResult:
         yield from self.crew_row()
@@ -116,6 +117,7 @@ class AcceptDialog(OrderDialog):
 class CrewDialog(OrderDialog):
     title_key = "deliveries.dialog.crew_title"
     step = staticmethod(orders.assign_crew)
+    required = required_fields(CrewInput)
 
     def order_fields(self) -> ComposeResult:
         yield from self.crew_row()

@@ -1,5 +1,9 @@
 """Staff code and PIN; five wrong PINs lock the account (the service decides, this screen tells).
 
+After a lock the screen names who locked the desk and its code field starts empty: an empty code
+stands for that operator (Tab or Enter, then their PIN), any code typed is checked as typed, so a
+colleague's PIN never spends the locked operator's tries.
+
 The desk's first screen: it loads nothing but Textual, so it is on the terminal at once. The
 database it checks the PIN against is opened meanwhile (app.ready); a demo database's accounts are
 listed under the form, and no other database's.
@@ -82,11 +86,11 @@ class LoginScreen(ScreenFollowsLanguage, Screen[None]):
                 yield Input(self.typed_code, placeholder=t("login.code_placeholder"), id="login-code",
                             max_length=20, compact=True, select_on_focus=False)
             with Horizontal(classes="login-line"):
-                yield Label(t("login.pin"), markup=False)
+                yield Label(self._pin_label(), markup=False, id="login-pin-label")
                 yield Input(placeholder=t("login.pin_placeholder"), password=True, id="login-pin", max_length=12,
                             compact=True)
             yield Static("", markup=False, id="login-error")
-            yield Static(t("login.locked_hint" if self.locked else "login.hint"), markup=False, classes="hint")
+            yield Static(self._hint(), markup=False, classes="hint")
         with Center():
             yield Static("", id="demo-accounts")
         yield DeskFooter()
@@ -95,6 +99,24 @@ class LoginScreen(ScreenFollowsLanguage, Screen[None]):
         if self.locked is None:
             return t("login.title")
         return t("login.locked_title", code=self.locked.code, name=self.locked.name)
+
+    def _hint(self) -> str:
+        if self.locked is None:
+            return t("login.hint")
+        return t("login.locked_hint", code=self.locked.code)
+
+    def _pin_label(self) -> str:
+        """Whose PIN the field takes: after a lock, with the code left empty, the locked operator's."""
+        if self.locked is not None and not self.typed_code.strip():
+            return t("login.locked_pin", code=self.locked.code)
+        return t("login.pin")
+
+    def _code(self) -> str:
+        """The staff code the PIN is checked against (the locked operator's while the field is empty)."""
+        code = self.query_one("#login-code", Input).value.strip()
+        if not code and self.locked is not None:
+            return self.locked.code
+        return code
 
     def on_mount(self) -> None:
         self._focus_first_empty()
@@ -159,6 +181,8 @@ class LoginScreen(ScreenFollowsLanguage, Screen[None]):
     @on(Input.Changed, "#login-code")
     def _code_typed(self, event: Input.Changed) -> None:
         self.typed_code = event.value
+        if self.locked is not None:
+            self.query_one("#login-pin-label", Label).update(self._pin_label())
 
     @on(Input.Submitted, "#login-code")
     def _code_done(self) -> None:
@@ -167,7 +191,7 @@ class LoginScreen(ScreenFollowsLanguage, Screen[None]):
     @on(Input.Submitted, "#login-pin")
     def submit(self) -> None:
         """Check the code and PIN in a thread; scrypt and the audit write stay off the event loop."""
-        code = self.query_one("#login-code", Input).value.strip()
+        code = self._code()
         pin = self.query_one("#login-pin", Input).value
         if not code:
             self.show_error(t("login.code_missing"))
