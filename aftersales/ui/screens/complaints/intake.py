@@ -14,12 +14,10 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
-from ....domain.documents.enums import DocumentKind
 from ....domain.enums import Category, Channel, MajorReason, Remedy, Severity
 from ....domain.errors import InvalidInput
-from ....domain.phone import normalise_phone
 from ....domain.schemas import ComplaintInput, ComplaintView, StaffView
-from ....i18n import label, t
+from ....i18n import t
 from ....services.complaints.intake import create_complaint
 from ....services.context import Desk
 from ...background import run_in_background
@@ -36,34 +34,10 @@ from ..desk_screen import DeskScreen
 from ..documents.document_check import DocumentCheck
 from .intake_discard import DiscardIntakeScreen
 from .intake_errors import local_errors, save_failure_text, service_errors
+from .intake_fields import DOCUMENT_FIELDS, FIELDS, TEXT_FIELDS, caption_words, labelled, valid_phone
 from .intake_marks import bring_into_view, out_of_view, shown_marks
 
-# Form order: the first wrong field in this order gets the focus after a refused save.
-FIELDS = (
-    "phone", "customer_name", "shop_code", "category", "severity", "channel", "remedy", "major_reason",
-    "description", "product", "contract_no", "receipt_no", "address",
-)
-TEXT_FIELDS = ("phone", "customer_name", "address", "product", "contract_no", "receipt_no")
 PHONE_DEBOUNCE_S = 0.4
-# Numbered forms checked against the ranges issued to shops (unknown numbers are allowed).
-DOCUMENT_FIELDS = {"contract_no": DocumentKind.CONTRACT, "receipt_no": DocumentKind.RECEIPT}
-
-
-def _labelled(enum: Any) -> list[tuple[str, Any]]:
-    return [(label(member), member) for member in enum]
-
-
-def _caption_words(key: str, classes: str) -> str:
-    # A field that belongs to the box above it (the major incident's reason) hangs from that box.
-    return (" └ " if "sub-label" in classes.split() else "") + t(key)
-
-
-def valid_phone(raw: str) -> str | None:
-    """The stored form of `raw`, or None while it is not yet a whole phone number."""
-    try:
-        return normalise_phone(raw)
-    except ValueError:
-        return None
 
 
 @dataclass
@@ -136,7 +110,7 @@ class IntakeScreen(DeskScreen):
 
     def _caption(self, key: str, classes: str) -> Label:
         # `name` keeps the message key so a language switch can relabel in place.
-        return Label(_caption_words(key, classes), name=key, classes=f"{classes} i18n", markup=False)
+        return Label(caption_words(key, classes), name=key, classes=f"{classes} i18n", markup=False)
 
     def _field(self, name: str, widget: Widget, label_key: str | None = None, sub_field: bool = False) -> Vertical:
         caption = self._caption(label_key or f"intake.field.{name}", "field-label sub-label" if sub_field else "field-label")
@@ -149,7 +123,7 @@ class IntakeScreen(DeskScreen):
 
     def _select(self, name: str, enum: Any, value: Any = Select.NULL) -> ChoiceSelect:
         return ChoiceSelect(
-            _labelled(enum), id=name, value=value, allow_blank=value is Select.NULL,
+            labelled(enum), id=name, value=value, allow_blank=value is Select.NULL,
             prompt=t("intake.placeholder.choose"), compact=True,
         )
 
@@ -371,13 +345,13 @@ class IntakeScreen(DeskScreen):
         """Relabel everything in the language just chosen; every typed character stays."""
         self.query_one("#intake-title", Static).update(self._title())
         for caption in self.query(".i18n").results(Label):
-            caption.update(_caption_words(caption.name or "", " ".join(caption.classes)))
+            caption.update(caption_words(caption.name or "", " ".join(caption.classes)))
         self.query_one("#phone", Input).placeholder = t("intake.placeholder.phone")
         for name, enum in (("category", Category), ("severity", Severity), ("channel", Channel),
                            ("remedy", Remedy), ("major_reason", MajorReason)):
             select = self.query_one(f"#{name}", ChoiceSelect)
             select.prompt = t("intake.placeholder.choose")
-            select.set_choices(_labelled(enum))
+            select.set_choices(labelled(enum))
         self.query_one("#major_incident", Checkbox).label = t("intake.field.major_incident")
         if self._visible:
             self._refresh_errors()
