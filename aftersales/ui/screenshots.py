@@ -160,6 +160,20 @@ async def escalations(pilot: Pilot[None], app: DeskApp) -> None:
     await press(pilot, app, "4")
 
 
+def files_of_a_complaint() -> Steps:
+    """The detail of the complaint with the most photos, its files listed with the first one's thumbnail."""
+    from ..services.attachments.read import most_attached_complaint
+
+    found = most_attached_complaint()
+    detail = detail_of(found if found is not None else busiest_open_complaint())
+
+    async def steps(pilot: Pilot[None], app: DeskApp) -> None:
+        await detail(pilot, app)
+        await press(pilot, app, "f")
+        await asyncio.sleep(0.3)  # the thumbnail is read after the list
+    return steps
+
+
 def escalated_complaint() -> int:
     """An open complaint with the most escalations (a second breach among them, as a rule)."""
     found = most_escalated_complaint()
@@ -220,6 +234,7 @@ async def run(out: Path) -> int:
         await shoot(db, out, "escalations_en", "en", True, escalations, code="mgr01")
         await shoot(db, out, "escalations_zh_80x24", "zh_CN", True, escalations, SMALL, code="lead01")
         await shoot(db, out, "detail_escalated_en", "en", True, detail_of(escalated_complaint()))
+        await shoot(db, out, "attachments_zh", "zh_CN", True, files_of_a_complaint())
     return 0
 
 

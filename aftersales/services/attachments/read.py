@@ -63,3 +63,15 @@ def _safe_name(name: str, media_type: str) -> str:
     """The name as attached, without any folder part; the type's extension when it has none."""
     base = Path(name.replace("\\", "/")).name or f"attachment.{ACCEPTED.get(media_type, 'bin')}"
     return base if Path(base).suffix else f"{base}.{ACCEPTED.get(media_type, 'bin')}"
+
+
+@unit_of_work
+def most_attached_complaint() -> int | None:
+    """The complaint with the most files of its own (not withdrawn), or None when nothing is attached."""
+    from peewee import fn
+
+    found = (Attachment.select(Attachment.complaint).where(
+        (Attachment.subject == AttachmentSubject.COMPLAINT.value) & Attachment.withdrawn_at.is_null())
+        .group_by(Attachment.complaint).order_by(fn.COUNT(Attachment.id).desc(), Attachment.complaint)
+        .limit(1).scalar())
+    return None if found is None else int(found)
