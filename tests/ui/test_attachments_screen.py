@@ -104,3 +104,36 @@ async def test_the_board_opens_an_orders_photos(logged_in, staff, tmp_path) -> N
         assert isinstance(app.screen, AttachmentsScreen)
         text = screen_text(app)
         assert f"Attachments of {order.number}" in text and "送达照片.jpg" in text and "1 file" in text
+
+
+async def test_a_violations_evidence_and_a_visits_photos_open_from_their_screens(
+    db_target, desk, staff, logged_in, tmp_path
+) -> None:
+    from datetime import date, timedelta
+
+    from aftersales.services.supervision.visits import record_visit
+    from aftersales.ui.screens.penalties.ledger import LedgerScreen
+    from aftersales.ui.screens.supervision.visits import VisitsScreen
+    from tests.penalty_factories import desk_at, proposed_and_confirmed
+
+    violation = proposed_and_confirmed(desk_at(), staff, day=date(2026, 11, 5))
+    visit = record_visit(Desk(clock=fixed_clock(NOW)), staff["lead01"], {
+        "shop_code": "S001", "visited_on": date(2026, 11, 27) - timedelta(days=2), "findings": "价签不符",
+        "rectification": "统一价签", "due_on": date(2026, 12, 4)})
+    attach_files(Desk(clock=fixed_clock(NOW)), staff["lead01"], AttachmentSubject.VIOLATION, violation,
+                 [small_pdf(tmp_path / "违规记录.pdf")])
+    attach_files(Desk(clock=fixed_clock(NOW)), staff["lead01"], AttachmentSubject.VISIT, visit.id,
+                 [sideways_photo(tmp_path / "整改前.jpg")])
+    async with logged_in("mgr01", "5") as (app, pilot):
+        people = app.screen.query_one("#people", DataTable)
+        people.focus()
+        await press(pilot, "down", "enter")
+        assert isinstance(app.screen, LedgerScreen)
+        await press(pilot, "f")
+        assert isinstance(app.screen, AttachmentsScreen)
+        assert f"violation {violation}" in screen_text(app) and "违规记录.pdf" in screen_text(app)
+        await press(pilot, "escape", "escape", "6", "v")
+        assert isinstance(app.screen, VisitsScreen)
+        await press(pilot, "p")
+        assert isinstance(app.screen, AttachmentsScreen)
+        assert f"visit {visit.id}" in screen_text(app) and "整改前.jpg" in screen_text(app)

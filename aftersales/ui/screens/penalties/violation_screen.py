@@ -85,6 +85,7 @@ class ViolationScreen(DeskScreen):
         Binding("r", "decide('review')", "penalties.key.review", id="penalties.review"),
         Binding("a", "decide('appeal')", "penalties.key.appeal", id="penalties.appeal"),
         Binding("p", "propose", "penalties.key.propose", id="penalties.propose"),
+        Binding("f", "files", "attachments.key.files", id="penalties.files", show=False),
     ]
 
     def __init__(self) -> None:
@@ -113,6 +114,16 @@ class ViolationScreen(DeskScreen):
         if action == "propose":
             return allowed(self.actor.role, Action.PROPOSE_VIOLATION)
         return True
+
+    def action_files(self) -> None:
+        """The evidence of the violation under the cursor: photos and papers."""
+        view = self.selected_violation()
+        if view is not None:
+            from ....domain.attachments import AttachmentSubject
+            from ..attachments.files import AttachmentsScreen
+
+            self.app.push_screen(AttachmentsScreen(AttachmentSubject.VIOLATION, view.id,
+                                                   i18n.t("attachments.violation", id=view.id)))
 
     def action_act(self) -> None:
         """`enter` on a violation: the decision it waits for, if this person may take it."""

@@ -41,6 +41,7 @@ class VisitsScreen(DeskScreen):
     BINDINGS = [
         Binding("a", "add", "visits.key.add", id="visits.add"),
         Binding("f", "follow_up", "visits.key.follow_up", id="visits.follow_up"),
+        Binding("p", "files", "attachments.key.files", id="visits.files", show=False),
         Binding("escape", "back", "visits.key.back", id="visits.back"),
     ]
 
@@ -131,6 +132,16 @@ class VisitsScreen(DeskScreen):
     def action_add(self) -> None:
         if not refuse_when_read_only(self.app):
             self.app.push_screen(VisitDialog(self.shop, local_today(self.session.desk)), self._saved)
+
+    def action_files(self) -> None:
+        """The visit's photos: before and after the rectification."""
+        visit = self.current()
+        if visit is not None:
+            from ....domain.attachments import AttachmentSubject
+            from ..attachments.files import AttachmentsScreen
+
+            self.app.push_screen(AttachmentsScreen(AttachmentSubject.VISIT, visit.id,
+                                                   i18n.t("attachments.visit", id=visit.id)))
 
     def action_follow_up(self) -> None:
         visit = self.current()
