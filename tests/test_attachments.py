@@ -141,3 +141,12 @@ def test_a_backup_keeps_the_attachments(db_path, desk, staff, two, tmp_path):
     with pytest.raises(AttachmentRefused) as refused:
         save_copy(view.id, tmp_path / "out")
     assert refused.value.key == "attachments.error.exists"
+
+
+def test_the_audit_note_of_an_attached_file_reads_back() -> None:
+    from aftersales.domain.attachments import added_note, read_added_note
+
+    assert read_added_note(added_note("ab" * 32, 11_731, "image/jpeg", "客户; 微信")) == (
+        "ab" * 32, 11_731, "image/jpeg", "客户; 微信")
+    assert read_added_note(added_note("cd" * 32, 5, "application/pdf")) == ("cd" * 32, 5, "application/pdf", "")
+    assert read_added_note("wrong customer") is None and read_added_note("sha256 x; many bytes; a") is None

@@ -51,6 +51,22 @@ def subject_typed(text: str) -> tuple[AttachmentSubject, str]:
     return AttachmentSubject.COMPLAINT, text.strip()
 
 
+def added_note(sha256: str, size: int, media_type: str, note: str = "") -> str:
+    """The audit note of a file attached: its hash, size and type, then what the user wrote."""
+    return f"sha256 {sha256}; {size} bytes; {media_type}" + (f"; {note}" if note else "")
+
+
+def read_added_note(text: str) -> tuple[str, int, str, str] | None:
+    """(hash, size, type, note) of an `added_note`, or None for another text."""
+    parts = text.split("; ", 3)
+    if len(parts) < 3 or not parts[0].startswith("sha256 ") or not parts[1].endswith(" bytes"):
+        return None
+    size = parts[1].removesuffix(" bytes")
+    if not size.isdigit():
+        return None
+    return parts[0].removeprefix("sha256 "), int(size), parts[2], parts[3] if len(parts) > 3 else ""
+
+
 def file_size(size: int) -> str:
     """A file's size as lists show it: bytes, KB below a megabyte, else MB with one decimal."""
     if size < 1024:

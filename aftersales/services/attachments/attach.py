@@ -3,7 +3,7 @@ transaction, which then only inserts rows (the same bytes are stored once) and t
 
 from pathlib import Path
 
-from ...domain.attachments import DEFAULT_MAX_MB, MOST_FILES, AttachmentRefused, AttachmentSubject
+from ...domain.attachments import DEFAULT_MAX_MB, MOST_FILES, AttachmentRefused, AttachmentSubject, added_note
 from ...domain.enums import EventKind
 from ...domain.errors import ConflictError, FieldError, InvalidInput, NotFound
 from ...domain.permissions import Action
@@ -84,8 +84,7 @@ def store_attachments(desk: Desk, actor: StaffView, subject: Subject, ready: lis
             made.append(row.id)
             append_event(now, actor, EventKind.ATTACHMENT_ADDED, complaint_id=subject.complaint_id,
                          field=subject.label, new=item.file_name,
-                         note=f"sha256 {item.sha256}; {item.size} bytes; {item.media_type}"
-                              + (f"; {note}" if note else ""))
+                         note=added_note(item.sha256, item.size, item.media_type, note))
     return attachment_views(Attachment.id.in_(made))
 
 

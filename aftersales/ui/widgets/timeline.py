@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ... import i18n
+from ...domain.attachments import file_size, read_added_note
 from ...domain.deliveries import read_event_details
 from ...domain.enums import CloseOutcome, ComplaintStatus, EventKind, Remedy
 from ...domain.event_notes import read_import_note
@@ -77,6 +78,11 @@ def note_text(event: EventView, zone: ZoneInfo | None = None) -> str:
         text = close_text(event.note, zone)
     elif _is_resolution(event):
         text = resolution_text(event.new, event.old, event.note)
+    elif event.kind is EventKind.ATTACHMENT_ADDED and (added := read_added_note(event.note)) is not None:
+        sha, size, _media, typed = added
+        text = " · ".join(part for part in (file_size(size), f"sha256 {sha[:12]}", typed) if part)
+    elif event.kind is EventKind.ATTACHMENT_WITHDRAWN:
+        text = event.note.partition("; ")[2] or event.note
     elif (imported := read_import_note(event.note)) is not None:
         text = i18n.t("detail.imported_from", file=imported[0], row=imported[1])
     else:
@@ -92,6 +98,8 @@ def change_text(event: EventView) -> Text:
         return Text("")
     if event.field == "escalation":
         return escalation_change(event)
+    if event.kind in (EventKind.ATTACHMENT_ADDED, EventKind.ATTACHMENT_WITHDRAWN):
+        return Text(strip_controls(event.new or event.old))
     if event.field == "status" or event.kind is EventKind.MERGED:
         old, new = _status_or_raw(event.old), _status_or_raw(event.new)
     elif event.field == "assignee":

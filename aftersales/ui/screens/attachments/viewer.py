@@ -28,7 +28,8 @@ class ContentLoaded(Message):
 class ViewerScreen(DeskModal[None]):
     DEFAULT_CSS = """
     ViewerScreen > Vertical { width: 100%; height: 100%; border: thick $accent; padding: 0 1; }
-    ViewerScreen #picture-box, ViewerScreen #picture-box > * { width: 1fr; height: 1fr; }
+    ViewerScreen #picture-box { width: 1fr; height: 1fr; }
+    ViewerScreen #picture-box > * { width: auto; height: 1fr; max-width: 100%; }
     ViewerScreen #viewer-facts, ViewerScreen #viewer-keys { height: auto; color: $text-muted; }
     """
 
