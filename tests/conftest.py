@@ -39,6 +39,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only: the test needs a SQLite file (runs on one engine)")
     config.addinivalue_line("markers", "real_clock: the test times other processes, so the wall clock stays real")
     config.addinivalue_line("markers", "timing: the test measures the machine, so no other test of the run goes beside it")
+    config.addinivalue_line("markers", "alone: no other test of the run goes beside it (a picture a loaded machine can draw early)")
 
 
 def _run_lock_path() -> Path | None:
@@ -59,7 +60,7 @@ def _machine_to_itself(request: pytest.FixtureRequest) -> Iterator[None]:
     if path is None:
         yield
         return
-    alone = request.node.get_closest_marker("timing") is not None
+    alone = any(request.node.get_closest_marker(name) is not None for name in ("timing", "alone"))
     with open(path.with_suffix(".gate"), "a+b") as gate, open(path, "a+b") as main:
         fcntl.flock(gate, fcntl.LOCK_EX)
         fcntl.flock(main, fcntl.LOCK_EX if alone else fcntl.LOCK_SH)
