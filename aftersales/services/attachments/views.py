@@ -61,3 +61,22 @@ def attachment_views(where: Any) -> list[AttachmentView]:
     return out
 
 
+
+
+def files_by_complaint(complaint_ids: list[int], until: datetime | None = None) -> dict[int, tuple[tuple[str, str], ...]]:
+    """Per complaint: the files attached to it (or its orders and violations), oldest first, as (name,
+    SHA-256) — never their bytes. With `until`, as they stood then: attached before it and not withdrawn
+    by then; without, those not withdrawn now."""
+    if not complaint_ids:
+        return {}
+    where = Attachment.complaint.in_(complaint_ids)
+    if until is None:
+        where &= Attachment.withdrawn_at.is_null()
+    else:
+        where &= (Attachment.attached_at < until) & (Attachment.withdrawn_at.is_null() | (Attachment.withdrawn_at >= until))
+    rows = (Attachment.select(Attachment.complaint, Attachment.file_name, Attachment.stored).where(where)
+            .order_by(Attachment.attached_at, Attachment.id).tuples())
+    out: dict[int, list[tuple[str, str]]] = {}
+    for cid, name, sha in rows:
+        out.setdefault(int(cid), []).append((name, sha))
+    return {cid: tuple(files) for cid, files in out.items()}

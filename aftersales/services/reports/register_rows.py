@@ -18,7 +18,8 @@ from ...domain.reports.figures import ReportFilters
 from ...domain.reports.period import Period
 from ...domain.reports.register import MonthStatistics, RegisterAmendment, RegisterLine, RegisterTotals
 from ...domain.text import mask_phone
-from ...store.models import Attachment, Complaint, Customer, MoneyEntry, PenaltyEntry, Shop
+from ...store.models import Complaint, Customer, MoneyEntry, PenaltyEntry, Shop
+from ..attachments.views import files_by_complaint
 from .money import PAID_OUT, entry_days, money
 from .operations import month_operations, service_records
 from .scope import within
@@ -56,21 +57,6 @@ def _money_of(complaint_ids: list[int], start: datetime, end: datetime) -> dict[
     ):
         out[int(cid)] = (int(paid or 0), int(taken or 0))
     return out
-
-
-def _files_of(complaint_ids: list[int], end: datetime) -> dict[int, tuple[tuple[str, str], ...]]:
-    """Per complaint: the files attached to it (or its orders and violations) by `end` and not withdrawn
-    by then, as (name, SHA-256), oldest first; never their bytes."""
-    if not complaint_ids:
-        return {}
-    kept = (Attachment.withdrawn_at.is_null() | (Attachment.withdrawn_at >= end))
-    rows = (Attachment.select(Attachment.complaint, Attachment.file_name, Attachment.stored)
-            .where(Attachment.complaint.in_(complaint_ids) & (Attachment.attached_at < end) & kept)
-            .order_by(Attachment.attached_at, Attachment.id).tuples())
-    out: dict[int, list[tuple[str, str]]] = {}
-    for cid, name, sha in rows:
-        out.setdefault(int(cid), []).append((name, sha))
-    return {cid: tuple(files) for cid, files in out.items()}
 
 
 def amendments(period: Period, zone: ZoneInfo) -> list[RegisterAmendment]:
@@ -112,7 +98,7 @@ def register_lines(period: Period, zone: ZoneInfo) -> Iterator[RegisterLine]:
         ids = [row[0] for row in page]
         records = service_records(ids)
         moved = _money_of(ids, start, end)
-        files = _files_of(ids, end)
+        files = files_by_complaint(ids, end)
         for (cid, number, created, shop, customer, phone, category, status, remedy, resolution, _field,
              outcome) in page:
             deliveries, callback, _ = records.get(cid, ("", "", 0))

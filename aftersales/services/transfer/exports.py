@@ -16,7 +16,8 @@ from peewee import JOIN
 from ...domain.errors import FieldError, InvalidInput
 from ...domain.text import FORMULA_START, neutralise_formula
 from ...store.fields import to_epoch
-from ...store.models import Attachment, Complaint, Customer, Shop, Staff
+from ...store.models import Complaint, Customer, Shop, Staff
+from ..attachments.views import files_by_complaint
 from ..context import Desk
 from ..unit import unit_of_work
 from .columns import EXPORT_COLUMNS, format_time
@@ -67,25 +68,12 @@ def _query(month: tuple[datetime, datetime] | None) -> Any:
     return query
 
 
-def _files_of(complaint_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
-    """Per complaint, its files not withdrawn, as (name, SHA-256), oldest first; never their bytes."""
-    out: dict[int, list[tuple[str, str]]] = {}
-    if not complaint_ids:
-        return out
-    rows = (Attachment.select(Attachment.complaint, Attachment.file_name, Attachment.stored)
-            .where(Attachment.complaint.in_(complaint_ids) & Attachment.withdrawn_at.is_null())
-            .order_by(Attachment.attached_at, Attachment.id).tuples())
-    for cid, name, sha in rows:
-        out.setdefault(int(cid), []).append((name, sha))
-    return out
-
-
 def complaint_rows(zone: ZoneInfo, month: tuple[datetime, datetime] | None = None) -> Iterator[Row]:
     """Every complaint (of `month`) as export columns, in id order, fetched a page at a time."""
     last_id = 0
     while True:
         page = list(_query(month).where(Complaint.id > last_id).order_by(Complaint.id).limit(PAGE).tuples())
-        files = _files_of([record[0] for record in page])
+        files = files_by_complaint([record[0] for record in page])
         for record in page:
             (cid, phone, name, shop, category, severity, channel, product, contract_no, receipt_no, remedy,
              description, number, status, assignee, created, updated, resolved, closed) = record
