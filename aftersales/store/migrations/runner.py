@@ -32,6 +32,7 @@ from . import (
     v017_report_summaries,
     v018_register_copies,
     v019_attachments,
+    v020_shop_brand,
 )
 
 MIGRATIONS: list[Callable[[Database], None]] = [
@@ -54,6 +55,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     v017_report_summaries.migrate,
     v018_register_copies.migrate,
     v019_attachments.migrate,
+    v020_shop_brand.migrate,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -33,6 +33,8 @@ class Staff(BaseModel):
 class Shop(BaseModel):
     code = CharField(max_length=20, unique=True)
     name = CharField(max_length=60, index=True)
+    # The brand the shop sells; empty: the shop's own name is its brand (several shops may share one).
+    brand = CharField(max_length=60, default="", constraints=[SQL("DEFAULT ''")])
     unit = CharField(max_length=20, default="")
     category = CharField(max_length=20)
     contact = CharField(max_length=40, default="")
