@@ -1,6 +1,6 @@
 """The columns of the desk's tables, headed by catalog texts in the desk's language."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from rich.text import Text
@@ -18,3 +18,14 @@ def set_columns(table: DataTable[Any], prefix: str, columns: Iterable[str] | Map
     table.clear(columns=True)
     for name, width in widths.items():
         table.add_column(Text(i18n.t(prefix + name), **header), key=name, width=width)
+
+
+def fitting(widths: Sequence[int], room: int, optional: Sequence[int], padding: int = 2) -> list[int]:
+    """The indexes of the columns to show in `room` cells, each column taking its width and `padding`:
+    while they are wider than the room, the `optional` ones go, in the order given."""
+    kept = list(range(len(widths)))
+    for index in optional:
+        if sum(widths[i] + padding for i in kept) <= room:
+            break
+        kept.remove(index)
+    return kept

@@ -33,6 +33,8 @@ from .dialogs import CloseDialog, InstructDialog, ReassignDialog, ReviewDialog
 from .panel import STATE_STYLE, reason_text
 
 COLUMNS = ("level", "number", "severity", "trigger", "state", "age", "assignee", "reason")
+# What a narrow table leaves out first: the assignee, then what raised it (the line under the table says it).
+OPTIONAL = ("assignee", "trigger", "severity")
 FOOTER = {"acknowledge", "instruct", "raise_level", "close", "open", "back", "help"}
 _SEVERITY_STYLE = {"critical": "bold red", "high": "yellow"}
 
@@ -143,7 +145,7 @@ class EscalationReviewScreen(SavesInBackground, DeskScreen):
                 cell(i18n.label(v.state), STATE_STYLE[v.state]), cell(age_text(v.raised_at, now)),
                 cell(v.assignee_code or "—"), cell(note, "italic" if v.instructions else ""),
             ]))
-        fill_table(tables[0], COLUMNS, rows, "reason", catalog="escalations")
+        fill_table(tables[0], COLUMNS, rows, "reason", catalog="escalations", optional=OPTIONAL)
         self._show_selected()
         self.refresh_bindings()
 

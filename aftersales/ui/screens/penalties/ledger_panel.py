@@ -16,7 +16,7 @@ from ....domain.penalties.policy import PenaltyPolicy
 from ....domain.penalties.schemas import LedgerView, ViolationView
 from ....domain.text import strip_controls
 from ...formatting import local_time
-from ...widgets.table_columns import set_columns
+from ...widgets.table_columns import fitting, set_columns
 from .wording import money, rule_title, signed, subject_text, tier_text, window_text
 
 # Column → width in cells; the rule takes what is left.
@@ -32,20 +32,29 @@ def cell(value: str, style: str = "", width: int = 0) -> Text:
 
 
 def fill_table(table: DataTable[Text], columns: tuple[str, ...], rows: list[tuple[str, list[Text]]],
-               flexible: str, catalog: str = "penalties") -> None:
+               flexible: str, catalog: str = "penalties", optional: tuple[str, ...] = ()) -> None:
     """Replace `table`'s columns and rows, keeping the cursor's row. Widths are set from the cells; the
-    `flexible` column gives up what the table's width does not hold."""
+    `flexible` column gives up what the table's width does not hold, down to 8 cells, and below that the
+    `optional` columns go, in their order."""
     headers = [Text(i18n.t(f"{catalog}.col.{name}")) for name in columns]
     widths = [max([header.cell_len] + [cells[i].cell_len for _, cells in rows]) for i, header in enumerate(headers)]
     flex = columns.index(flexible)
-    room = max(table.size.width, 60) - 2 * len(columns) - 1 - sum(w for i, w in enumerate(widths) if i != flex)
+    # A table with more rows than its height gives its scroll bar's cells up too.
+    scroll_bar = table.styles.scrollbar_size_vertical if len(rows) + 1 > table.size.height else 0
+    width = max(table.size.width, 60) - 1 - scroll_bar
+    least = [min(w, 8) if i == flex else w for i, w in enumerate(widths)]
+    kept = fitting(least, width, [columns.index(name) for name in optional])
+    widths = [widths[i] for i in kept]
+    flex = kept.index(flex)
+    room = width - 2 * len(kept) - sum(w for i, w in enumerate(widths) if i != flex)
     widths[flex] = max(8, min(widths[flex], room))
     row = table.cursor_row
-    set_columns(table, f"{catalog}.col.", dict(zip(columns, widths, strict=True)))
+    set_columns(table, f"{catalog}.col.", dict(zip([columns[i] for i in kept], widths, strict=True)))
     for key, cells in rows:
-        for index, text in enumerate(cells):
+        shown = [cells[i] for i in kept]
+        for index, text in enumerate(shown):
             text.truncate(widths[index], overflow="ellipsis")
-        table.add_row(*cells, key=key)
+        table.add_row(*shown, key=key)
     if rows:
         table.move_cursor(row=min(row, len(rows) - 1))
 

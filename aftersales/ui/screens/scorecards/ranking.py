@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -18,6 +19,7 @@ from ...background import run_in_background
 from ...messages import DataChanged, LoadFailed
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
+from ...widgets.table_columns import fitting
 from ..desk_screen import DeskScreen
 from ..directory.base import cell
 from .period import PeriodDialog, shifted
@@ -52,6 +54,7 @@ class ShopRankingScreen(DeskScreen):
         self.period = period or ""
         self.figure = figure
         self.scores: list[ShopScore] = []
+        self.figures: list[Figure] = list(LIST_FIGURES)
 
     def compose(self) -> ComposeResult:
         yield SectionBar("shops")
@@ -69,12 +72,24 @@ class ShopRankingScreen(DeskScreen):
         self._load()
 
     def _columns(self) -> None:
+        """The code, the name and the figures that fit the table's width: the sorted one first, then those
+        after it in `s`'s order (a narrow desk reaches the others by sorting on)."""
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        table.add_column(Text(i18n.t("scorecard.column.code")), key="code")
+        code = Text(i18n.t("scorecard.column.code"))
+        titles = [figure_title(f, i18n.words()) + (" ▼" if f is self.figure else "") for f in LIST_FIGURES]
+        widths = [max([code.cell_len] + [cell_len(s.shop_code) for s in self.scores]), NAME_CELLS]
+        widths += [max([cell_len(title)] + [cell_len(figure_text(s, f)) for s in self.scores])
+                   for f, title in zip(LIST_FIGURES, titles, strict=True)]
+        count = len(LIST_FIGURES)
+        start = LIST_FIGURES.index(self.figure) if self.figure in LIST_FIGURES else 0
+        later_first = [2 + (start + step) % count for step in range(count - 1, 0, -1)]
+        room = (table.size.width or self.app.size.width) - 1
+        self.figures = [LIST_FIGURES[i - 2] for i in fitting(widths, room, later_first) if i >= 2]
+        table.add_column(code, key="code")
         table.add_column(Text(i18n.t("scorecard.column.name")), key="name", width=NAME_CELLS)
-        for figure in LIST_FIGURES:
-            title = figure_title(figure, i18n.words()) + (" ▼" if figure is self.figure else "")
+        for figure in self.figures:
+            title = titles[LIST_FIGURES.index(figure)]
             table.add_column(Text(title, justify="right", style="bold" if figure is self.figure else ""),
                              key=figure.value)
         self.query_one("#ranking-title", Static).update(
@@ -99,12 +114,12 @@ class ShopRankingScreen(DeskScreen):
         table = self.query_one(DataTable)
         if not reloaded:
             current = self.current()
-        table.clear()
         self.scores = worst_first(self.scores, self.figure)
+        self._columns()
         for score in self.scores:
             style = "" if score.active else "dim"
             cells = [Text(figure_text(score, f), justify="right",
-                          style="bold" if f is self.figure else style) for f in LIST_FIGURES]
+                          style="bold" if f is self.figure else style) for f in self.figures]
             table.add_row(cell(score.shop_code, style), cell(score.shop_name, style), *cells, key=score.shop_code)
         codes = [s.shop_code for s in self.scores]
         table.move_cursor(row=codes.index(current.shop_code) if current is not None and current.shop_code in codes
@@ -118,18 +133,20 @@ class ShopRankingScreen(DeskScreen):
         row = self.query_one(DataTable).cursor_row
         return self.scores[row] if 0 <= row < len(self.scores) else None
 
+    def on_resize(self) -> None:
+        if self.scores:
+            self._show()
+
     def on_data_changed(self, _message: DataChanged) -> None:
         self._load()
 
     def refresh_language(self) -> None:
-        self._columns()
         self._show()
 
     def action_sort(self, step: int) -> None:
         """Sort by the next (or previous) figure, worst first."""
         index = LIST_FIGURES.index(self.figure) if self.figure in LIST_FIGURES else 0
         self.figure = LIST_FIGURES[(index + step) % len(LIST_FIGURES)]
-        self._columns()
         self._show()
 
     def action_month(self, step: int) -> None:
