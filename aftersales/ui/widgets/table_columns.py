@@ -29,3 +29,16 @@ def fitting(widths: Sequence[int], room: int, optional: Sequence[int], padding: 
             break
         kept.remove(index)
     return kept
+
+
+def window(widths: Sequence[int], room: int, start: int, padding: int = 2) -> list[int]:
+    """The indexes of the columns to show in `room` cells: the first always, then from `start` on as many
+    as fit (at least one), so a narrow desk pages through a wide table's columns."""
+    kept = [0]
+    used = widths[0] + padding
+    for index in range(max(1, start), len(widths)):
+        used += widths[index] + padding
+        if used > room and len(kept) > 1:
+            break
+        kept.append(index)
+    return kept

@@ -7,6 +7,7 @@ between charts and tables, x exports the table shown, m writes the monthly regis
 from dataclasses import dataclass
 from typing import Any
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -25,6 +26,7 @@ from ...background import run_in_background
 from ...messages import DataChanged, LoadFailed
 from ...widgets.desk_footer import DeskFooter
 from ...widgets.section_bar import SectionBar
+from ...widgets.table_columns import window
 from ..desk_screen import DeskScreen
 from .charts import BreachChart, ReceivedChart
 
@@ -52,7 +54,8 @@ class ReportsScreen(DeskScreen):
     ReportsScreen.-narrow #summary-panel { width: 40; padding: 0; }
     ReportsScreen #charts { width: 1fr; }
     ReportsScreen #table-list { width: 34; height: 1fr; border: round $primary-darken-2; }
-    ReportsScreen.-narrow #table-list { width: 24; }
+    ReportsScreen.-narrow #tables-view { layout: vertical; }
+    ReportsScreen.-narrow #table-list { width: 1fr; height: 6; }
     ReportsScreen #table { width: 1fr; height: 1fr; }
     ReportsScreen #table-title { height: 1; text-style: bold; }
     """
@@ -65,6 +68,8 @@ class ReportsScreen(DeskScreen):
         Binding("t", "toggle_view", "reports.key.view", id="reports.view"),
         Binding("x", "export", "reports.key.export", id="reports.export"),
         Binding("m", "register", "reports.key.register", id="reports.register"),
+        Binding("left", "columns(-1)", "reports.key.columns", id="reports.columns_back", key_display="←→"),
+        Binding("right", "columns(1)", "reports.key.columns", id="reports.columns", show=False),
     ]
 
     def __init__(self) -> None:
@@ -76,6 +81,9 @@ class ReportsScreen(DeskScreen):
         self.view: ReportView | None = None
         self.tables: list[ReportTable] = []
         self.table_index = 0
+        # The first of the table's columns shown after its first (a narrow desk pages through the others).
+        self.column_start = 1
+        self.hidden_columns = False
         self.loading = False
         self.stale = False
 
@@ -192,17 +200,49 @@ class ReportsScreen(DeskScreen):
     def show_table(self, index: int) -> None:
         if not self.tables:
             return
+        if index != self.table_index:
+            self.column_start = 1
         self.table_index = max(0, min(index, len(self.tables) - 1))
         table = self.tables[self.table_index]
-        self.query_one("#table-title", Static).update(Text(table.title))
         grid = self.query_one("#table", DataTable)
+        cells = [[Text(shown(cell) if number else "" if cell is None else str(cell),
+                       justify="left" if number == 0 else "right", no_wrap=True, overflow="ellipsis")
+                  for number, cell in enumerate(row)] for row in table.rows]
+        widths = [max([cell_len(column)] + [row[number].cell_len for row in cells])
+                  for number, column in enumerate(table.columns)]
+        room = (grid.size.width or self.app.size.width) - 1 - grid.styles.scrollbar_size_vertical
+        # The first column gives up cells (its names end in …) before a figure goes out of sight.
+        widths[0] = min(widths[0], max(10, room - sum(w + 2 for w in widths[1:]) - 2))
+        self.column_start = min(self.column_start, len(widths) - 1)
+        kept = window(widths, room, self.column_start)
+        self.hidden_columns = len(kept) < len(widths)
+        title = table.title
+        if self.hidden_columns:
+            title += " · " + i18n.t("reports.columns_shown", first=kept[1] + 1, last=kept[-1] + 1,
+                                    total=len(widths))
+        self.query_one("#table-title", Static).update(Text(title))
         grid.clear(columns=True)
-        for number, column in enumerate(table.columns):
-            grid.add_column(Text(column, justify="left" if number == 0 else "right"), key=str(number))
-        for row in table.rows:
-            grid.add_row(*[Text(shown(cell) if number else "" if cell is None else str(cell),
-                                justify="left" if number == 0 else "right")
-                           for number, cell in enumerate(row)])
+        for number in kept:
+            grid.add_column(Text(table.columns[number], justify="left" if number == 0 else "right"),
+                            key=str(number), width=widths[number])
+        for row in cells:
+            grid.add_row(*[row[number] for number in kept])
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "columns":
+            return self.hidden_columns
+        return True
+
+    def action_columns(self, step: int) -> None:
+        if self.tables:
+            last = len(self.tables[self.table_index].columns) - 1
+            self.column_start = max(1, min(self.column_start + step, last))
+            self.show_table(self.table_index)
+
+    def on_resize(self) -> None:
+        if self.tables:
+            self.show_table(self.table_index)
 
     @on(OptionList.OptionHighlighted, "#table-list")
     def _pick_table(self, event: OptionList.OptionHighlighted) -> None:
@@ -229,6 +269,8 @@ class ReportsScreen(DeskScreen):
         switcher.current = "tables-view" if switcher.current == "charts-view" else "charts-view"
         if switcher.current == "tables-view":
             self.query_one("#table-list", OptionList).focus()
+            # Its columns are fitted to the width it has now that it shows.
+            self.call_after_refresh(self.show_table, self.table_index)
 
     def action_filters(self) -> None:
         from .dialogs import FilterDialog
