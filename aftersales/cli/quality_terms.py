@@ -82,7 +82,7 @@ def _pareto(args: argparse.Namespace) -> int:
                               f"{row.cumulative:.1%}", "*" if row.vital else ""] for row in view.rows])
     if view.unnamed:
         print(t("quality_terms.pareto.unnamed", count=view.unnamed))
-    print(t("quality_terms.pareto.timing", ms=elapsed))
+    print(t("quality_terms.pareto.timing", seconds=f"{elapsed / 1000:.3f}"))
     return 0
 
 
@@ -123,5 +123,5 @@ def _terms(args: argparse.Namespace) -> int:
         header = [t(f"quality_terms.terms.{name}") for name in ("term", "kind", "now", "before", "g2", "complaints")]
         print_table(header, [[view.term, t(f"quality_terms.kind.{view.kind}"), str(view.now), str(view.before),
                               f"{view.g2:.1f}", str(view.complaints)] for view in found])
-    print(t("quality_terms.terms.timing", ms=elapsed))
+    print(t("quality_terms.terms.timing", seconds=f"{elapsed / 1000:.3f}"))
     return 0
