@@ -2,6 +2,8 @@
 file of the settings, and one-line refusals."""
 
 import json
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -130,3 +132,10 @@ def test_terms_of_a_week(capsys, desk_file):
     done = run(capsys, "report", "terms", "--period", "2026-W42", "--week", "--db", desk_file, "--json")
     assert done.code == 0, done.err
     assert json.loads(done.out)["previous"] == "2026-W41"
+
+
+def test_the_command_line_loads_the_segmenter_only_when_terms_are_asked_for():
+    probe = ("import sys; from aftersales.cli.main import build_parser; build_parser(); "
+             "print(sorted(name for name in ('jieba', 'aftersales.services.quality.terms') if name in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False)
+    assert done.stdout.strip() == "[]", done.stderr
