@@ -139,3 +139,10 @@ def test_the_command_line_loads_the_segmenter_only_when_terms_are_asked_for():
              "print(sorted(name for name in ('jieba', 'aftersales.services.quality.terms') if name in sys.modules))")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False)
     assert done.stdout.strip() == "[]", done.stderr
+
+
+def test_the_report_group_lists_both_commands(capsys):
+    done = run(capsys, "report", "--help")
+    assert done.code == 0, done.err
+    assert "pareto" in done.out and "terms" in done.out
+    assert run(capsys, "report", "pareto", "--help").code == 0

@@ -13,10 +13,12 @@ from .common import CliFailure, day_arg, print_table, target_of
 
 
 def register_commands(group: Any) -> None:
-    pareto = group.add("pareto", _pareto, "the complaint categories or products that make up 80 % of a period's "
+    pareto = group.add("pareto", _pareto, "the complaint categories or products that make up 80 per cent of a period's "
                                           "complaints (mall, shop, brand or shop category)")
-    pareto.add_argument("--from", dest="start", type=day_arg, required=True, help="first day, YYYY-MM-DD")
-    pareto.add_argument("--to", dest="end", type=day_arg, required=True, help="last day, YYYY-MM-DD (included)")
+    pareto.add_argument("--from", dest="start", type=day_arg, required=True, metavar="YYYY-MM-DD",
+                        help="first day")
+    pareto.add_argument("--to", dest="end", type=day_arg, required=True, metavar="YYYY-MM-DD",
+                        help="last day (included)")
     pareto.add_argument("--shop", help="only this shop (code)")
     pareto.add_argument("--brand", help="only the shops of this brand")
     pareto.add_argument("--category", help="only shops of this category (furniture, tiles, ...)")
