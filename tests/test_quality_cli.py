@@ -146,3 +146,21 @@ def test_the_report_group_lists_both_commands(capsys):
     assert done.code == 0, done.err
     assert "pareto" in done.out and "terms" in done.out
     assert run(capsys, "report", "pareto", "--help").code == 0
+
+
+def test_a_lower_threshold_and_minimum_report_more(capsys, desk_file):
+    # Week 42 (12–18 October): 7 门锁 complaints against 1 the week before, among 6 sofa ones: too few for
+    # 10.83 (the English corpus of test_quality_terms gives 6.13 on the same counts), enough for 5.
+    strict = run(capsys, "report", "terms", "--period", "2026-W42", "--week", "--db", desk_file, "--json")
+    loose = run(capsys, "report", "terms", "--period", "2026-W42", "--week", "--db", desk_file, "--json",
+                "--threshold", "5", "--minimum", "3")
+    assert strict.code == loose.code == 0, strict.err + loose.err
+    strict_terms = {term["term"] for term in json.loads(strict.out)["terms"]}
+    loose_out = json.loads(loose.out)
+    assert (loose_out["threshold"], loose_out["minimum"]) == (5.0, 3)
+    assert "门锁" not in strict_terms and "门锁" in {term["term"] for term in loose_out["terms"]}
+
+
+@pytest.mark.parametrize("value", ["x", "-1", "nan", "inf"])
+def test_a_bad_threshold_is_refused_in_one_line(capsys, desk_file, value):
+    one_line(run(capsys, "report", "terms", "--period", "2026-10", "--threshold", value, "--db", desk_file), value)
