@@ -130,3 +130,24 @@ def test_the_sweep_computes_the_last_complete_month_once_a_day(desk, staff):
     sweep(desk)
     assert {(row.period, row.rule) for row in QualitySignal.select()} == {(LAST, "beyond_3s")}
     assert compute_due(desk) is None  # already done today
+
+
+def test_months_before_the_desks_first_complaint_are_not_months_without_complaints(desk, staff):
+    put_issues("S002", LAST, [2000] * 13)  # documents issued for a year
+    put_months("S002", LAST, [10, 9, 11, 10, 40])  # complaints recorded for five months only
+    assert compute_signals(desk, LAST).series == 0  # four baseline months: under six, no limits
+    put_months("S003", LAST, [3] + [0] * 12)  # another shop's complaint a year ago: the desk's records begin then
+    result = compute_signals(desk, LAST)
+    assert result.series == 3  # S002's shop and brand series, and its category (tiles): zeros count now
+    assert "beyond_3s" in {row.rule for row in QualitySignal.select().where(QualitySignal.key == "S002")}
+
+
+def test_weekly_series_are_counts_even_where_documents_are_issued(desk, staff):
+    from datetime import date
+
+    from aftersales.services.quality.series import read_series
+
+    put_issues("S002", LAST, [2000] * 13)
+    put_complaint(local(date(2026, 10, 6)), shop="S002")
+    series = {(each.scope, each.key): each for each in read_series("2026-W41", "week")}
+    assert series[("shop", "S002")].documents == [0] * 13 and series[("shop", "S002")].counts[-1] == 1

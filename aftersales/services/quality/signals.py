@@ -37,8 +37,10 @@ def checked_period(period: str, grain: str) -> str:
     return period
 
 
+@unit_of_work
 def judged(period: str, grain: str, now: datetime) -> tuple[int, list[dict[str, Any]]]:
-    """How many series had limits at `period`, and a row for each rule their latest point broke."""
+    """How many series had limits at `period`, and a row for each rule their latest point broke (read
+    only: what compute_signals stores)."""
     _, names = window_names(period, grain)
     rows: list[dict[str, Any]] = []
     count = 0
