@@ -10,7 +10,7 @@ from aftersales.domain.quality.schemas import SignalState
 from aftersales.services.quality.signals import compute_due, compute_signals
 from aftersales.store.models import QualitySignal
 
-from .quality_factories import put_issues, put_months, put_shop
+from .quality_factories import months_back, put_issues, put_months, put_shop
 from .report_factories import local, put_complaint
 
 LAST = "2026-10"  # the last complete month at the tests' clock (2026-11-27)
@@ -151,3 +151,24 @@ def test_weekly_series_are_counts_even_where_documents_are_issued(desk, staff):
     put_complaint(local(date(2026, 10, 6)), shop="S002")
     series = {(each.scope, each.key): each for each in read_series("2026-W41", "week")}
     assert series[("shop", "S002")].documents == [0] * 13 and series[("shop", "S002")].counts[-1] == 1
+
+
+def test_stationary_shops_stored_through_the_tables_rarely_fire(desk, staff):
+    """Forty shops with steady Poisson complaints over 25 months, judged at each of the last 13 (fixed seed)."""
+    from tests.test_quality_false_alarms import _poisson
+
+    rng = random.Random(11)
+    for number in range(40):
+        code = f"P{number:03d}"
+        put_shop(code, f"平稳{number}", ("furniture", "tiles", "lighting", "flooring")[number % 4],
+                 brand=f"品牌{number // 2}")
+        mean = (3.0, 6.0, 12.0, 25.0)[number % 4]
+        put_months(code, LAST, [_poisson(rng, mean) for _ in range(25)])
+    fired = judged = 0
+    for month in months_back(LAST, 13):
+        result = compute_signals(desk, month)
+        judged += result.series
+        fired += len({(row.scope, row.key) for row in QualitySignal.select().where(QualitySignal.period == month)})
+    assert judged > 13 * 60
+    # Measured: 7 of 832 series-months (0.84 per 100).
+    assert fired / judged < 0.01, f"{fired} of {judged} series-months"
