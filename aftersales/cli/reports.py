@@ -26,9 +26,11 @@ def register(commands: Commands) -> None:
                                       "escalations, callbacks")
     _period_options(export)
     export.add_argument("--out", type=Path, required=True, help="new .csv or .xlsx file")
+    from .quality import register_commands as register_signals
     from .register import register_commands
 
     register_commands(group)
+    register_signals(group)
     register_quality_terms(group)
 
 
