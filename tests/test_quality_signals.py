@@ -93,13 +93,21 @@ def test_complaints_entered_reach_the_series_through_the_summaries(desk, staff):
 
     from aftersales.services.quality.series import read_series
 
+    from aftersales.store.models import Shop
+
     put_complaint(local(date(2026, 10, 3)), shop="S003")
     put_complaint(local(date(2026, 10, 31), 23, 30), shop="S003")
     put_complaint(local(date(2026, 9, 30)), shop="S003")
+    put_complaint(local(date(2026, 10, 9)), shop="S002")
     series = {(each.scope, each.key): each for each in read_series(LAST, "month")}
     assert series[("shop", "S003")].counts[-2:] == [1, 2]
-    assert series[("brand", "TOTO卫浴")].counts[-1] == 2  # no brand: the shop's name
     assert series[("category", "sanitary")].counts[-1] == 2
+    # A brand of one shop (no brand: the shop's name) is that shop's series: it is judged once, as the shop.
+    assert not {key for scope, key in series if scope == "brand"}
+    Shop.update(brand="TOTO").where(Shop.code.in_(["S002", "S003"])).execute()
+    series = {(each.scope, each.key): each for each in read_series(LAST, "month")}
+    assert series[("brand", "TOTO")].counts[-2:] == [1, 3] and series[("brand", "TOTO")].label == "TOTO"
+    assert [each.key for each in read_series(LAST, "month", "brand", "TOTO卫浴")] == []
 
 
 def test_a_week_is_read_from_the_day_rows(desk, staff):
@@ -138,7 +146,7 @@ def test_months_before_the_desks_first_complaint_are_not_months_without_complain
     assert compute_signals(desk, LAST).series == 0  # four baseline months: under six, no limits
     put_months("S003", LAST, [3] + [0] * 12)  # another shop's complaint a year ago: the desk's records begin then
     result = compute_signals(desk, LAST)
-    assert result.series == 3  # S002's shop and brand series, and its category (tiles): zeros count now
+    assert result.series == 2  # S002's shop series and its category (tiles): zeros count now
     assert "beyond_3s" in {row.rule for row in QualitySignal.select().where(QualitySignal.key == "S002")}
 
 

@@ -31,17 +31,17 @@ def test_compute_then_list_as_a_table(capsys, desk_file):
     done = run(capsys, "report", "signals", "--period", LAST, "--compute", "--db", desk_file)
     assert done.code == 0, done.err
     lines = done.out.splitlines()
-    assert lines[0].startswith("Computed 2026-10: series judged: 3; signals: 3 (3 new); ")
-    assert lines[1] == "Quality signals 2026-10: 3 (new: 3)"
+    assert lines[0].startswith("Computed 2026-10: series judged: 2; signals: 2 (2 new); ")
+    assert lines[1] == "Quality signals 2026-10: 2 (new: 2)"
     assert lines[3].split() == ["Shop", "S001", "欧派家居", "beyond", "3σ", "30.0", "0.5–19.5", "10.0", "2026-10", "new"]
-    assert "Furniture" in lines[5]
+    assert "Furniture" in lines[4]
 
 
 def test_json_for_scripts(capsys, desk_file):
     done = run(capsys, "report", "signals", "--period", LAST, "--compute", "--json", "--db", desk_file)
     assert done.code == 0, done.err
     out = json.loads(done.out)
-    assert out["computed"]["found"] == 3 and out["grain"] == "month"
+    assert out["computed"]["found"] == 2 and out["grain"] == "month"
     first = out["signals"][0]
     assert (first["scope"], first["key"], first["rule"], first["count"], first["state"]) == (
         "shop", "S001", "beyond_3s", 30, "new")
@@ -69,4 +69,4 @@ def test_bad_input_is_one_line(capsys, desk_file, argv, words):
 def test_chinese_words(capsys, desk_file):
     done = run(capsys, "report", "signals", "--period", LAST, "--compute", "--lang", "zh", "--db", desk_file)
     assert done.code == 0, done.err
-    assert "质量信号 2026-10：3 条（新：3）" in done.out and "超出 3σ" in done.out and "家具" in done.out
+    assert "质量信号 2026-10：2 条（新：2）" in done.out and "超出 3σ" in done.out and "家具" in done.out

@@ -165,4 +165,6 @@ def read_series(period: str, grain: str, scope: str | None = None, key: str | No
                 series.counts[index] += count
             for index, issued in enumerate(documents.get(shop_id, empty)):
                 series.documents[index] += issued
-    return list(found.values())
+    # A brand sold by a single shop is that shop's series over again: it is judged once, as the shop.
+    return [series for series in found.values()
+            if scope is not None or series.scope != Scope.BRAND or len(series.shop_ids) > 1]
