@@ -11,6 +11,7 @@ import asyncio
 import ipaddress
 import logging
 import os
+import signal
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,6 +84,7 @@ class DeskProcess(AppService):
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
             env=self._build_environment(width=width, height=height),
+            start_new_session=True,  # its own process group: ending it ends whatever it started too
         )
         self._process = process
         self._stdin = process.stdin
@@ -101,9 +103,9 @@ class DeskProcess(AppService):
         process = self._process
         if process is None or process.returncode is not None:
             return
-        for end in (process.terminate, process.kill):
+        for end in (signal.SIGTERM, signal.SIGKILL):
             try:
-                end()
+                os.killpg(process.pid, end)
                 await asyncio.wait_for(process.wait(), QUIT_SECONDS)
                 return
             except ProcessLookupError:
@@ -124,6 +126,11 @@ class DeskServer(Server):
         self.max_sessions = max_sessions
         self.ready_line = ready_line
         self.desks: dict[int, DeskProcess] = {}  # id(websocket) → its desk, while the socket is open
+        self.ending: set[asyncio.Future[None]] = set()  # desks being stopped after their socket closed
+
+    async def web_app(self) -> web.Application:
+        """The aiohttp application that `serve` runs (tests run it on their own loop)."""
+        return await self._make_app()
 
     def initialize_logging(self) -> None:
         logging.basicConfig(level="DEBUG" if self.debug else "WARNING", format="%(name)s: %(message)s")
@@ -175,13 +182,18 @@ class DeskServer(Server):
         except Exception as error:
             log.exception(error)
         finally:
-            await desk.stop()
             self.desks.pop(id(websocket), None)
+            # Its own task: the server may cancel this handler when the socket drops, never the ending.
+            ending = asyncio.ensure_future(desk.stop())
+            self.ending.add(ending)
+            ending.add_done_callback(self.ending.discard)
+            await asyncio.shield(ending)
         return websocket
 
     async def on_shutdown(self, app: web.Application) -> None:
         """The server stops: every desk still open is asked to quit, then ended."""
-        await asyncio.gather(*(desk.stop() for desk in list(self.desks.values())), return_exceptions=True)
+        stopping = [desk.stop() for desk in list(self.desks.values())]
+        await asyncio.gather(*stopping, *list(self.ending), return_exceptions=True)
 
 
 def desk_command(language: str | None) -> list[str]:
