@@ -6,6 +6,7 @@ import json
 import re
 import sys
 import time
+from urllib.parse import urlparse
 
 import psutil
 import pytest
@@ -189,3 +190,19 @@ async def test_a_desk_that_does_not_quit_when_its_socket_closes_is_ended(monkeyp
         await tab.close()
         gone, alive = await asyncio.to_thread(psutil.wait_procs, [process], 10)
         assert alive == []  # it ignored the quit and SIGTERM: it was killed
+
+
+async def test_the_page_asks_nothing_of_the_internet():
+    """Every address of the page is on this server: its fonts, script and styles are served here."""
+    served = desk_server("unused.db")
+    async with TestClient(TestServer(await served.web_app())) as client:
+        response = await client.get("/")
+        page = await response.text()
+        here = f"{client.host}:{client.port}"
+        addresses = re.findall(r"(?:https?|wss?):/+[^\s\"'<>)]+", page)
+        assert addresses and {urlparse(a).netloc for a in addresses} == {here}
+        for local in re.findall(r'(?:href|src)="([^"]+)"|url\("([^"]+)"\)', page):
+            path = "".join(local)
+            assert not urlparse(path).netloc
+            assert (await client.get("/" + path.lstrip("/"))).status == 200, path
+    assert "static/fonts/RobotoMono" in page and "static/js/textual.js" in page
