@@ -4,13 +4,17 @@ is a process of its own that records its events as coming from the web and ends 
 import asyncio
 import json
 import re
+import shutil
+import socket
+import subprocess
 import sys
 import time
+from pathlib import Path
 from urllib.parse import urlparse
 
 import psutil
 import pytest
-from aiohttp import WSMsgType
+from aiohttp import ClientSession, WSMsgType
 from aiohttp.test_utils import TestClient, TestServer
 
 from aftersales.cli.main import build_parser, main
@@ -22,7 +26,7 @@ from aftersales.store.models import Event
 from aftersales.web import server as web_server
 from aftersales.web.server import is_loopback
 
-from .served_desk import desk_server, terminal_text
+from .served_desk import desk_server, free_port, terminal_text
 
 DESK_START_SECONDS = 60  # a desk process on a loaded machine (two cores shared by the whole suite)
 
@@ -206,3 +210,67 @@ async def test_the_page_asks_nothing_of_the_internet():
             assert not urlparse(path).netloc
             assert (await client.get("/" + path.lstrip("/"))).status == 200, path
     assert "static/fonts/RobotoMono" in page and "static/js/textual.js" in page
+
+
+def _readme_proxy_recipe() -> str:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    recipes = re.findall(r"```nginx\n(.*?)```", readme, re.S)
+    assert len(recipes) == 1
+    return recipes[0]
+
+
+def test_the_readme_proxy_recipe_terminates_tls_and_passes_the_socket_and_the_address_on():
+    recipe = _readme_proxy_recipe()
+    assert "listen 443 ssl;" in recipe and "return 301 https://" in recipe
+    assert "proxy_pass http://127.0.0.1:8000;" in recipe
+    for header in ("Upgrade $http_upgrade", "Connection $connection_upgrade", "Host $http_host",
+                   "X-Forwarded-For $proxy_add_x_forwarded_for", "X-Forwarded-Proto $scheme"):
+        assert f"proxy_set_header {header};" in recipe
+    assert recipe.count("{") == recipe.count("}")
+
+
+@pytest.mark.real_clock
+@pytest.mark.sqlite_only  # the proxy does not care which engine the desk is on
+async def test_the_readme_proxy_recipe_passes_nginx_and_serves_the_desk_over_tls(tmp_path, own_settings, db_target):
+    """`nginx -t` accepts the recipe as written (paths and ports made local), and a desk is reached through it."""
+    nginx, openssl = shutil.which("nginx") or "/usr/sbin/nginx", shutil.which("openssl")
+    if not Path(nginx).exists() or openssl is None:
+        pytest.skip("nginx or openssl is not installed (apt-get install nginx-light openssl)")
+    cert, key = tmp_path / "desk.pem", tmp_path / "desk.key"
+    subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+                    "-subj", "/CN=localhost", "-days", "2"], check=True, capture_output=True)
+    served = desk_server(db_target)
+    tls, plain = free_port(), free_port()
+    recipe = (_readme_proxy_recipe()
+              .replace("/etc/ssl/certs/desk.example.com.pem", str(cert))
+              .replace("/etc/ssl/private/desk.example.com.key", str(key))
+              .replace("listen 443 ssl;", f"listen 127.0.0.1:{tls} ssl;")
+              .replace("listen 80;", f"listen 127.0.0.1:{plain};")
+              .replace("127.0.0.1:8000", f"127.0.0.1:{served.port}"))
+    temp = " ".join(f"{kind}_temp_path {tmp_path}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    config = tmp_path / "nginx.conf"
+    config.write_text(f"error_log {tmp_path}/error.log;\npid {tmp_path}/nginx.pid;\nevents {{}}\n"
+                      f"http {{\naccess_log off;\n{temp}\n{recipe}\n}}\n", encoding="utf-8")
+    checked = subprocess.run([nginx, "-t", "-c", str(config), "-p", str(tmp_path)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    proxy = subprocess.Popen([nginx, "-c", str(config), "-p", str(tmp_path), "-g", "daemon off;"],
+                             stderr=subprocess.PIPE)
+    try:
+        async with TestServer(await served.web_app(), host="127.0.0.1", port=served.port), ClientSession() as client:
+            await _until(lambda: _listening(tls), 10)
+            async with client.get(f"https://127.0.0.1:{tls}/", ssl=False) as page:
+                assert page.status == 200
+                assert f'data-session-websocket-url="wss://127.0.0.1:{tls}/ws"' in await page.text()
+            async with client.get(f"http://127.0.0.1:{plain}/", allow_redirects=False) as moved:
+                assert moved.status == 301 and moved.headers["Location"].startswith("https://")
+            tab = await client.ws_connect(f"wss://127.0.0.1:{tls}/ws?width=100&height=30", ssl=False)
+            await _read_until(tab, [], r"Staff code", DESK_START_SECONDS)
+            await tab.close()
+    finally:
+        proxy.terminate()
+        proxy.wait(10)
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
