@@ -1,6 +1,6 @@
 """The desk in a real browser: headless Chromium (Debian's `chromium`) driven by Playwright opens a served
 demo, logs in as the team lead, gives an instruction on an escalation, and the database holds it, from the
-web; a second tab on the same screen shows it within 5 s. Skipped only where no Chromium is installed, and
+web; a second tab on the same screen shows it within 5 s; the lock key locks the tab's desk. Skipped only where no Chromium is installed, and
 never under CI (CI=true), where a missing browser fails the test instead."""
 
 import os
@@ -165,6 +165,8 @@ def test_a_lead_instructs_on_an_escalation_in_a_browser_and_another_tab_sees_it(
             first.page.wait_for_timeout(500)
             picture = SCREENSHOT if os.environ.get(SCREENSHOTS_ENV) == "1" else tmp_path / SCREENSHOT.name
             first.page.screenshot(path=str(picture))
+            # The lock key reaches the desk through the browser (not the browser's address bar).
+            first.press("Control+l", r"Desk locked by lead01")
             requested = first.requests + other.requests
             first.page.close()
             other.page.close()

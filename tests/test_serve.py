@@ -72,6 +72,14 @@ def test_serve_on_another_address_warns_once_that_the_traffic_is_not_encrypted(s
     assert "not encrypted" in lines[0] and "reverse proxy" in lines[0] and "README" in lines[0]
 
 
+def test_serve_demo_serves_the_demo_database_of_aftersales_demo(staff, db_target, not_serving, monkeypatch):
+    served: list[str] = []
+    monkeypatch.setattr("aftersales.cli.serve.demo_database", lambda: served.append(db_target) or db_target)
+    monkeypatch.setattr(web_server.DeskServer, "serve", lambda self, debug=False: served.append(self.environment["AFTERSALES_DB"]))
+    assert main(["serve", "--demo", "--port", "8123"]) == 0
+    assert served == [db_target, db_target]
+
+
 def test_only_loopback_addresses_count_as_this_machine():
     assert all(is_loopback(h) for h in ("127.0.0.1", "127.8.0.1", "::1", "[::1]", "localhost", "LOCALHOST"))
     assert not any(is_loopback(h) for h in ("0.0.0.0", "::", "10.0.0.1", "desk.local", ""))
