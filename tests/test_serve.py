@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 import psutil
 import pytest
-from aiohttp import ClientSession, WSMsgType
+from aiohttp import ClientSession, WSMsgType, WSServerHandshakeError
 from aiohttp.test_utils import TestClient, TestServer
 
 from aftersales.cli.main import build_parser, main
@@ -282,3 +282,12 @@ async def test_the_readme_proxy_recipe_passes_nginx_and_serves_the_desk_over_tls
 def _listening(port: int) -> bool:
     with socket.socket() as probe:
         return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+async def test_a_page_of_another_site_cannot_open_a_desk():
+    served = desk_server("unused.db")
+    async with TestClient(TestServer(await served.web_app())) as client:
+        with pytest.raises(WSServerHandshakeError) as refused:
+            await client.ws_connect("/ws", headers={"Origin": "https://elsewhere.example"})
+        assert refused.value.status == 403
+    assert served.desks == {}

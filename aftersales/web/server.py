@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import aiohttp_jinja2
 from aiohttp import web
@@ -161,6 +162,10 @@ class DeskServer(Server):
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """One tab: its own desk process for as long as its socket is open."""
+        origin = request.headers.get("Origin")
+        if origin and urlparse(origin).netloc != request.host:
+            # Another site's page in the same browser may not drive a desk (cross-site websocket).
+            raise web.HTTPForbidden()
         websocket = web.WebSocketResponse(heartbeat=15)
         await websocket.prepare(request)
         if self.full():
