@@ -61,21 +61,31 @@ def demo_target(engine, tmp_path):
 
 
 @pytest.fixture
-def served(demo_target, tmp_path):
-    """`aftersales serve` on the demo, in English, as a process of its own; its address."""
-    port = free_port()
+def serving(demo_target, tmp_path):
+    """Start `aftersales serve` on the demo, in English, as a process of its own: its address and process."""
+    started: list[subprocess.Popen] = []
     environment = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data"),
                    "PYTHONPATH": os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))}
-    command = [sys.executable, "-c", "import sys; from aftersales.cli import main; sys.exit(main(sys.argv[1:]))",
-               "serve", "--db", demo_target, "--port", str(port), "--lang", "en"]
-    server = subprocess.Popen(command, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        line = server.stdout.readline()
-        assert "serving the desk on" in line, line + server.stdout.read() if server.poll() is not None else line
-        yield f"http://127.0.0.1:{port}/", psutil.Process(server.pid)
-    finally:
+
+    def start(*options: str) -> tuple[str, psutil.Process]:
+        port = free_port()
+        command = [sys.executable, "-c", "import sys; from aftersales.cli import main; sys.exit(main(sys.argv[1:]))",
+                   "serve", "--db", demo_target, "--port", str(port), "--lang", "en", *options]
+        server = subprocess.Popen(command, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        started.append(server)
+        line = server.stdout.readline()  # printed once the port listens
+        assert "serving the desk on" in line, line + (server.stdout.read() if server.poll() is not None else "")
+        return f"http://127.0.0.1:{port}/", psutil.Process(server.pid)
+
+    yield start
+    for server in started:
         server.terminate()
         server.wait(30)
+
+
+@pytest.fixture
+def served(serving):
+    return serving()
 
 
 class Tab:
@@ -197,3 +207,26 @@ def test_a_lead_instructs_on_an_escalation_in_a_browser_and_another_tab_sees_it(
             out.write(f"browser: page to login {to_login:.2f} s, key 4 to escalations {to_escalations:.2f} s, "
                       f"other tab saw the save after {seen_after:.2f} s\n")
     assert seen_after <= SEEN_WITHIN, f"the other tab showed the instruction {seen_after:.1f} s after the save"
+
+
+@pytest.mark.sqlite_only
+def test_a_tab_past_the_session_limit_is_told_so_even_when_it_raced_past_the_page(sync_api, serving):
+    url, _ = serving("--max-sessions", "1")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        try:
+            late = browser.new_page()
+            late.goto(url + "?delay=1")  # its page came while a session was free; it has not connected yet
+            first, _ = _open_desk(browser, url)
+            refused = browser.new_page()
+            assert refused.goto(url).status == 503
+            assert "All desks are in use" in refused.inner_text("body")
+            code, said = late.evaluate("""() => new Promise(done => {
+                const socket = new WebSocket(document.querySelector("#terminal").dataset.sessionWebsocketUrl);
+                socket.addEventListener("close", (event) => setTimeout(() => done(
+                    [event.code, document.querySelector(".closed-dialog .message").textContent]), 50));
+            })""")
+        finally:
+            browser.close()
+    assert code == 4029
+    assert said.startswith("This server runs at most 1 browser desks at once")

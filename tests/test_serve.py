@@ -165,7 +165,8 @@ async def test_each_tab_gets_its_own_desk_which_ends_with_the_socket_and_the_tab
         second = await client.ws_connect("/ws")
         told = await second.receive(timeout=10)
         assert told.type == WSMsgType.BINARY and b"at most 1 browser desks" in told.data
-        assert (await second.receive(timeout=10)).type in (WSMsgType.CLOSE, WSMsgType.CLOSED)
+        closed = await second.receive(timeout=10)
+        assert (closed.type, closed.data) == (WSMsgType.CLOSE, web_server.FULL_CLOSE_CODE)
         assert [p for p in _desks_of_this_process() if p.pid not in before] == desks
         # The first tab logs in: its desk writes the login as coming from the web and from this address.
         await _type(tab, seen, "lead01", r"lead01")

@@ -27,6 +27,7 @@ log = logging.getLogger("aftersales.web")
 
 TEMPLATES = Path(__file__).parent / "templates"
 QUIT_SECONDS = 5.0  # a desk asked to quit gets this long before it is terminated, then as long again before kill
+FULL_CLOSE_CODE = 4029  # the socket of a tab beyond --max-sessions closes with this; the page then says why
 WEB_SOURCE = "web"  # the `source` of the desk's events (services.audit.WEB, not imported: it loads the store)
 
 
@@ -137,8 +138,17 @@ class DeskServer(Server):
         logging.basicConfig(level="DEBUG" if self.debug else "WARNING", format="%(name)s: %(message)s")
 
     async def on_startup(self, app: web.Application) -> None:
-        if self.ready_line:
-            print(self.ready_line, flush=True)
+        """Nothing to print yet: the ready line waits until the port is listening (serve)."""
+
+    def serve(self, debug: bool = False) -> None:
+        """Serve until ctrl+c (or SIGTERM); the ready line is printed once browsers can connect."""
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        for stop in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(stop, self.request_exit)
+        web.run_app(self._make_app(), host=self.host, port=self.port, handle_signals=False, loop=loop,
+                    print=lambda *_: print(self.ready_line, flush=True) if self.ready_line else None)
 
     def full(self) -> bool:
         return len(self.desks) >= self.max_sessions
@@ -155,6 +165,7 @@ class DeskServer(Server):
         context = {
             "lang": words.lang, "title": words.title, "starting": words.starting, "start": words.start,
             "ended": words.ended, "again": words.again, "static": "static/",
+            "full": words.full.format(count=self.max_sessions), "full_code": FULL_CLOSE_CODE,
             "font_size": to_int(request.query.get("fontsize", "16"), 16),
             "websocket_url": f"{scheme}://{request.host}{request.path.rstrip('/')}/ws",
         }
@@ -172,7 +183,7 @@ class DeskServer(Server):
             # The tab got past the page while the last session was being taken.
             text = self.wording.full.format(count=self.max_sessions)
             await websocket.send_bytes(f"\r\n  {text}\r\n".encode())
-            await websocket.close()
+            await websocket.close(code=FULL_CLOSE_CODE)
             return websocket
         environment = {**self.environment, "AFTERSALES_EVENT_SOURCE": WEB_SOURCE,
                        "AFTERSALES_REMOTE_ADDR": remote_address(request)}
