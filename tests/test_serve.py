@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urlparse
 
 import psutil
@@ -24,7 +25,7 @@ from aftersales.services.audit import WEB, desk_origin
 from aftersales.services.staff.auth import login
 from aftersales.store.models import Event
 from aftersales.web import server as web_server
-from aftersales.web.server import is_loopback
+from aftersales.web.server import is_loopback, remote_address
 
 from .served_desk import desk_server, free_port, terminal_text
 
@@ -292,3 +293,14 @@ async def test_a_page_of_another_site_cannot_open_a_desk():
             await client.ws_connect("/ws", headers={"Origin": "https://elsewhere.example"})
         assert refused.value.status == 403
     assert served.desks == {}
+
+
+@pytest.mark.parametrize(("peer", "forwarded", "address"), [
+    ("127.0.0.1", "", "127.0.0.1"),
+    ("127.0.0.1", "198.51.100.4", "198.51.100.4"),  # the proxy on this machine says whom it forwarded
+    ("127.0.0.1", "10.9.9.9, 198.51.100.4", "198.51.100.4"),  # the entry the proxy appended, not the browser's claim
+    ("203.0.113.7", "198.51.100.4", "203.0.113.7"),  # a browser's own header is not believed
+])
+def test_the_address_audited_is_the_browsers_as_the_proxy_on_this_machine_saw_it(peer, forwarded, address):
+    request = SimpleNamespace(remote=peer, headers={"X-Forwarded-For": forwarded} if forwarded else {})
+    assert remote_address(request) == address
