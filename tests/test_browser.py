@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 import psutil
 import pytest
 
-from aftersales.cli.main import main
+from aftersales.cli import main
 from aftersales.store.db import close_database, open_database
 from aftersales.store.models import Escalation, Event
 

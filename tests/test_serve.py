@@ -18,7 +18,7 @@ import pytest
 from aiohttp import ClientSession, WSMsgType, WSServerHandshakeError
 from aiohttp.test_utils import TestClient, TestServer
 
-from aftersales.cli.main import build_parser, main
+from aftersales.cli import main  # the function: bound before anything imports the cli.main module
 from aftersales.cli.serve import page_wording
 from aftersales.domain.enums import EventKind
 from aftersales.services.audit import WEB, desk_origin
@@ -53,6 +53,8 @@ def _desks_of_this_process() -> list[psutil.Process]:
 
 
 def test_serve_listens_on_this_machine_only_by_default():
+    from aftersales.cli.main import build_parser
+
     args = build_parser().parse_args(["serve", "--db", "x.db"])
     assert (args.host, args.port, args.max_sessions) == ("127.0.0.1", 8000, 20)
 
