@@ -16,6 +16,8 @@ FORBIDDEN = {
     "services": ("textual", "aftersales.ui", "aftersales.demo"),
     "demo": ("textual", "aftersales.ui", "aftersales.cli", "aftersales.bench"),
     "ui": ("aftersales.store", "peewee", "playhouse"),
+    # The browser server only starts desk processes: it opens no database and draws no screen.
+    "web": ("aftersales.store", "aftersales.services", "aftersales.ui", "peewee", "playhouse", "textual."),
 }
 
 

@@ -95,18 +95,20 @@ def _init(args: argparse.Namespace) -> int:
     return 0
 
 
+def demo_database() -> str:
+    """The demo database of `--demo` (in the user's data folder), built the first time it is asked for."""
+    from platformdirs import user_data_path
+
+    path = user_data_path(PROG, ensure_exists=True) / "demo.db"
+    if not path.exists():
+        print(t("cli.demo.building", path=path), file=sys.stderr)
+        _build_demo(path, 2000, 7, None)
+    return str(path)
+
+
 def open_desk(args: argparse.Namespace) -> int:
     """No sub-command: open the TUI (on the demo database with --demo)."""
-    if args.demo:
-        from platformdirs import user_data_path
-
-        path = user_data_path(PROG, ensure_exists=True) / "demo.db"
-        if not path.exists():
-            print(t("cli.demo.building", path=path), file=sys.stderr)
-            _build_demo(path, 2000, 7, None)
-        target = str(path)
-    else:
-        target = target_of(args)
+    target = demo_database() if args.demo else target_of(args)
     # One clear refusal here, before the screen takes over the terminal.
     common.open_database(target)
     close_database()

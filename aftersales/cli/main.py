@@ -30,13 +30,14 @@ from . import (
     money,
     payroll,
     reports,
+    serve,
     shops,
     staff,
     transfer,
 )
 from .common import PROG, CliFailure, Commands, Parser, fail, lang_in, shown
 
-COMMAND_MODULES = [desk, maintenance, transfer, staff, shops, documents, payroll, deliveries, callbacks, money, attachments, reports, escalations]
+COMMAND_MODULES = [desk, maintenance, transfer, staff, shops, documents, payroll, deliveries, callbacks, money, attachments, reports, escalations, serve]
 
 
 def build_parser() -> argparse.ArgumentParser:

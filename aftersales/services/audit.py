@@ -21,6 +21,32 @@ from .unit import unit_of_work
 # Where the events written now come from: empty for the desk, "cli" for the command line.
 _source: ContextVar[str] = ContextVar("event_source", default="")
 COMMAND_LINE = "cli"
+WEB = "web"  # a desk served to a browser (`aftersales serve`)
+
+
+@dataclass
+class _Origin:
+    """Where every event of this process comes from, unless `events_from` says otherwise."""
+
+    source: str = ""
+    address: str = ""
+
+
+# Process-wide, not a ContextVar: the desk appends from thread workers, which do not inherit context.
+_origin = _Origin()
+
+
+def desk_origin(source: str, address: str = "") -> None:
+    """Every event this process appends records `source`; its logins record `address` (the browser's)."""
+    _origin.source = source[:12]
+    _origin.address = address[:64]
+
+
+def with_address(note: str) -> str:
+    """A login event's note with the remote address of a served desk (`remote=ADDRESS`) after it."""
+    if not _origin.address:
+        return note
+    return f"{note}; remote={_origin.address}" if note else f"remote={_origin.address}"
 
 
 @unit_of_work
@@ -36,7 +62,7 @@ def events_from(source: str) -> Iterator[None]:
 
 def current_source() -> str:
     """The source events appended now record (bulk writers that seal events themselves need it)."""
-    return _source.get()
+    return _source.get() or _origin.source
 
 
 def _content(

@@ -7,6 +7,7 @@ prepares what the first screens after login need, so `enter` on the PIN shows th
 
 import gc
 import importlib
+import os
 from typing import Any
 
 from .navigation import SECTION_SCREENS
@@ -58,6 +59,7 @@ def _load(app: DeskApp) -> None:
         _tell(app, app.refuse_database, str(exc))
         return
     try:
+        _note_origin()
         # The services' policies come from the settings (the penalty ladder and its rules).
         app.session.desk = desk_for(config or app.config)
         importlib.import_module(MODULES[0])
@@ -74,6 +76,14 @@ def _load(app: DeskApp) -> None:
         gc.freeze()
     finally:
         close_database()  # this thread's connection; every worker opens its own
+
+
+def _note_origin() -> None:
+    """A desk served to a browser (`aftersales serve`) records `web` and the browser's address in its events."""
+    from ..services.audit import WEB, desk_origin
+
+    if os.environ.get("AFTERSALES_EVENT_SOURCE") == WEB:
+        desk_origin(WEB, os.environ.get("AFTERSALES_REMOTE_ADDR", ""))
 
 
 def _tell(app: DeskApp, callback: Any, *args: Any) -> None:

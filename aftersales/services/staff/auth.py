@@ -11,7 +11,7 @@ from ...domain.schemas import StaffView
 from ...store.converters import staff_view
 from ...store.db import opened_read_only, write_transaction
 from ...store.models import LoginFailure, Staff
-from ..audit import append_event
+from ..audit import append_event, with_address
 from ..context import Desk
 from ..unit import unit_of_work
 
@@ -51,17 +51,18 @@ def login(desk: Desk, code: str, pin: str) -> StaffView:
             verify_pin(pin, _stand_in_hash())
             failure = _unknown_code_failed(now, code)
         elif row.locked_until is not None and row.locked_until > now:
-            append_event(now, staff_view(row), EventKind.LOGIN_FAILED, note="locked")
+            append_event(now, staff_view(row), EventKind.LOGIN_FAILED, note=with_address("locked"))
             failure = _locked(row.locked_until, now)
         elif not verify_pin(pin, row.pin_hash):
             failures, locked = _counted(row.failed_logins, now)
             Staff.update(failed_logins=failures, locked_until=locked).where(Staff.id == row.id).execute()
-            append_event(now, staff_view(row), EventKind.LOGIN_FAILED, note="locked" if locked else "")
+            append_event(now, staff_view(row), EventKind.LOGIN_FAILED,
+                         note=with_address("locked" if locked else ""))
             failure = _wrong(failures, locked)
         else:
             Staff.update(failed_logins=0, locked_until=None).where(Staff.id == row.id).execute()
             view = staff_view(row)
-            append_event(now, view, EventKind.LOGIN)
+            append_event(now, view, EventKind.LOGIN, note=with_address(""))
             return view
     raise failure
 
@@ -84,7 +85,7 @@ def _login_read_only(now: datetime, code: str, pin: str) -> StaffView:
 
 def _unknown_code_failed(now: datetime, code: str) -> Exception:
     """Count a wrong try on a code nobody has, as a known account's would be counted."""
-    append_event(now, None, EventKind.LOGIN_FAILED, field="code", new=code[:20])
+    append_event(now, None, EventKind.LOGIN_FAILED, field="code", new=code[:20], note=with_address(""))
     key = code.lower()[:20]
     row = LoginFailure.get_or_none(LoginFailure.code == key)
     if row is not None and row.locked_until is not None and row.locked_until > now:

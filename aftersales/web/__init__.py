@@ -1,0 +1,1 @@
+"""The desk in a browser: `aftersales serve` runs one desk process per browser tab (textual-serve)."""
