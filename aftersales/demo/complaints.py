@@ -54,6 +54,7 @@ PHONE_STEP = 73_939_133
 VARIANTS = 40
 MAJOR_REASONS = [r.value for r in MajorReason]
 WITHDRAW_AFTER = ("acknowledged", "investigating")
+RECENT_PER_SHOP = 10
 
 
 def _cumulative(weights: list[int]) -> list[int]:
@@ -131,7 +132,9 @@ class ComplaintMaker:
         self.next_id = 1
         self.customers = 0
         self.contacts: array[int] = array("Q")
-        self.recent: deque[tuple[int, str, int, int]] = deque(maxlen=300)
+        # Each shop's latest complaints: a duplicate repeats one of its own shop's, so every shop keeps the
+        # number of complaints planned for it.
+        self.recent: list[deque[tuple[int, str, int]]] = [deque(maxlen=RECENT_PER_SHOP) for _ in shops]
         self.surnames = [fake.last_name() for _ in range(300)]
         self.given = [fake.first_name() for _ in range(600)]
         self.addresses = [fake.address().rsplit(" ", 1)[0] for _ in range(2000)]
@@ -243,9 +246,10 @@ class ComplaintMaker:
             fate_roll = random_()
             duplicate_of = None
             shop_index = shop_picks[seq]
-            if fate_roll < 0.03 and recent:
+            earlier = recent[shop_index]
+            if fate_roll < 0.03 and earlier:
                 fate, stop_at = "duplicate", ""
-                earlier_id, earlier_number, customer_id, shop_index = recent[int(random_() * len(recent))]
+                earlier_id, earlier_number, customer_id = earlier[int(random_() * len(earlier))]
                 duplicate_of = (earlier_id, earlier_number)
             else:
                 if fate_roll < 0.08:
@@ -293,5 +297,5 @@ class ComplaintMaker:
                 remedy if resolved_at is not None else None,  # the demo desk grants what was asked
             ))
             if fate != "duplicate":
-                recent.append((cid, number, customer_id, shop_index))
+                earlier.append((cid, number, customer_id))
         return complaints, customers
