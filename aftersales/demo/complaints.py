@@ -153,18 +153,23 @@ class ComplaintMaker:
 
     def _stories(self) -> dict[tuple[int, str], list[tuple[str, str]]]:
         """A few dozen (product, description) variants per shop and complaint category."""
-        rng, out = self.rng, {}
+        random_, out = self.rng.random, {}
+
+        def pick(words: list[str]) -> str:
+            return words[int(random_() * len(words))]
+
         for index, (_, name, kind) in enumerate(self.shops):
             products = SHOP_PRODUCTS.get(name, PRODUCTS[kind])
+            defects = DEFECTS[kind]
             for category in Category:
+                templates = TEMPLATES[category]
                 variants = []
                 for _ in range(VARIANTS):
-                    product = rng.choice(products)
-                    text = rng.choice(TEMPLATES[category]).format(
-                        p=product, d=rng.choice(DEFECTS[kind]), g=rng.choice(DAMAGES),
-                        i=rng.choice(INSTALL_ISSUES), r=rng.choice(PARTS), a=rng.choice(ATTITUDES),
-                        c=rng.choice(PRICE_ISSUES), k=rng.choice(CONTRACT_ISSUES), o=rng.choice(OTHER_ISSUES),
-                        n=rng.randint(2, 9),
+                    product = pick(products)
+                    text = pick(templates).format(
+                        p=product, d=pick(defects), g=pick(DAMAGES), i=pick(INSTALL_ISSUES), r=pick(PARTS),
+                        a=pick(ATTITUDES), c=pick(PRICE_ISSUES), k=pick(CONTRACT_ISSUES), o=pick(OTHER_ISSUES),
+                        n=2 + int(random_() * 8),
                     )
                     variants.append((product, text))
                 out[(index, category.value)] = variants
