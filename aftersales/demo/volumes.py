@@ -105,7 +105,8 @@ class _Counts:
     def __init__(self, shops: list[ShopKey], means: list[list[float]], rng: random.Random) -> None:
         self.shops, self.means, self.rng = shops, means, rng
         self.counts = [[_poisson(rng, mean) for mean in row] for row in means]
-        self.planted: set[tuple[int, int]] = set()
+        # The planted shops: their counts, baseline included, are left as drawn and planted.
+        self.planted: set[int] = set()
 
     def spike(self) -> None:
         last = len(self.counts) - 1
@@ -116,7 +117,7 @@ class _Counts:
                     usual = sum(row[index] for row in self.counts[month - 12:month]) / 12
                     target = math.ceil(SOFA_SPIKE.factor * usual)
                     self.counts[month][index] = max(self.counts[month][index], target)
-                    self.planted.add((month, index))
+                    self.planted.add(index)
 
     def drift(self) -> None:
         last = len(self.counts) - 1
@@ -137,10 +138,10 @@ class _Counts:
                 for index in self.rng.choices(members, weights=weights, k=target - now):
                     self.counts[month][index] += 1
             previous = max(now, target)
-            self.planted.update((month, i) for i in members)
+        self.planted.update(members)
 
     def to_total(self, total: int) -> list[list[int]]:
-        cells = [(m, s) for m in range(len(self.counts)) for s in range(len(self.shops)) if (m, s) not in self.planted]
+        cells = [(m, s) for m in range(len(self.counts)) for s in range(len(self.shops)) if s not in self.planted]
         rng, counts = self.rng, self.counts
         while True:
             surplus = sum(map(sum, counts)) - total
