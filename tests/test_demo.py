@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
-from aftersales.demo.build import DAYS, build_demo
+from aftersales.demo.build import build_demo
 from aftersales.demo.catalog import DEMO_STAFF
 from aftersales.demo.chain import ChainSealer
+from aftersales.demo.volumes import first_day
 from aftersales.domain.audit_chain import GENESIS, event_digest
 from aftersales.domain.clock import fixed_clock
 from aftersales.domain.enums import Category, CloseOutcome, ComplaintStatus, Severity, ShopCategory
@@ -139,9 +140,10 @@ def test_customers_have_distinct_valid_mobiles_and_some_complain_twice(demo: Pat
     assert all(re.search(r"[\u4e00-\u9fff]", c.name) and c.address for c in Customer.select())
 
 
-def test_complaints_fall_in_the_ninety_days_up_to_the_demo_clock(demo: Path) -> None:
+def test_complaints_fall_in_the_thirteen_months_and_the_days_up_to_the_demo_clock(demo: Path) -> None:
     first, last = _query(demo, "SELECT MIN(created_at), MAX(created_at) FROM complaint")[0]
-    start = datetime.combine(TODAY - timedelta(days=DAYS - 1), time(0, 0), ZONE)
+    assert first_day(TODAY) == date(2025, 10, 1)
+    start = datetime.combine(first_day(TODAY), time(0, 0), ZONE)
     assert int(start.timestamp()) <= int(first) < int(start.timestamp()) + 3 * 86_400
     assert int(last) <= int(DEMO_NOW.timestamp())
     assert _query(demo, "SELECT MAX(updated_at) FROM complaint")[0][0] <= int(DEMO_NOW.timestamp())

@@ -31,7 +31,7 @@ from aftersales.store.db import close_database, open_database
 TODAY = date(2026, 11, 27)
 ZONE = SlaPolicy().zone
 DEMO_NOW = datetime.combine(TODAY, time(18, 0), ZONE)
-N = 1500
+N = 6000
 MOVE_OF = {
     "delivery_accepted": DeliveryMove.ACCEPT, "delivery_crew": DeliveryMove.CREW,
     "delivery_out": DeliveryMove.DISPATCH, "delivery_completed": DeliveryMove.COMPLETE,

@@ -32,7 +32,7 @@ TODAY = date(2026, 11, 27)
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    build_demo(path, 1500, seed=7, today=TODAY)
+    build_demo(path, 6000, seed=7, today=TODAY)
     close_database()
     return path
 

@@ -26,7 +26,7 @@ from ..store.db import close_database, open_database
 from ..store.errors import DatabaseRefused
 from ..store.fields import to_epoch
 from .callbacks import ATTEMPT_COLUMNS, CALLBACK_COLUMNS
-from .catalog import BUILDINGS, DEMO_STAFF, SHOPS
+from .catalog import BUILDINGS, DEMO_STAFF, SHOP_BRANDS, SHOPS
 from .chain import INSERT_EVENT, ChainSealer, DemoEvent
 from .complaints import COMPLAINT_COLUMNS, CUSTOMER_COLUMNS, ComplaintMaker, DeadlineTable
 from .deliveries import FAILURE_COLUMNS, ORDER_COLUMNS
@@ -39,13 +39,20 @@ from .money import MONEY_COLUMNS, money_rows
 from .penalties import events_between, play, write_rows
 from .pipeline import DayBatches, store_invented
 from .shop_duties import write_partners, write_visits
+from .volumes import ShopKey, complaint_counts, daily_picks, document_volumes, first_day
 
-DAYS = 90
-# The desk's staff and shops were set up this many days before the demo's day: before its year of penalties.
-SETUP_DAYS = 400
+# The desk's staff and shops were set up this many days before the demo's day: before its first complaint
+# (at most 13 months and a few weeks back) and its year of penalties.
+SETUP_DAYS = 460
+# Complaints of the last RECENT_DAYS may stop at a stage the desk never moved them on from, as many of them
+# as if all the demo's complaints were spread over those days (STALL_SHARE of them); older ones were all
+# taken to their end.
+RECENT_DAYS = 90
+STALL_SHARE = 0.05
+# The inventing process sends its rows once this many complaints are ready (a day's at least).
+SEND_AT = 1000
 # The demo's "now": 18:00 local time on `today`, so a build never depends on the wall clock.
 DEMO_TIME = time(18, 0)
-WEEKEND_WEIGHT = 1.35
 BULK_TABLES = ("complaint", "event", "customer", "delivery_order", "delivery_failure", "callback", "callback_attempt",
                "money_entry")
 # Page cache while rows go in (KiB, as a negative cache_size): the load only appends, so a modest cache
@@ -67,7 +74,7 @@ INSERT_COMPLAINT = _insert("complaint", COMPLAINT_COLUMNS)
 INSERT_CUSTOMER = _insert("customer", CUSTOMER_COLUMNS)
 INSERT_STAFF = _insert("staff", ("id", "code", "name", "role", "active", "pin_hash", "failed_logins",
                                  "locked_until", "created_at"))
-INSERT_SHOP = _insert("shop", ("id", "code", "name", "unit", "category", "contact", "phone", "active"))
+INSERT_SHOP = _insert("shop", ("id", "code", "name", "brand", "unit", "category", "contact", "phone", "active"))
 INSERT_ORDER = _insert("delivery_order", ORDER_COLUMNS)
 INSERT_FAILURE = _insert("delivery_failure", FAILURE_COLUMNS)
 INSERT_CALLBACK = _insert("callback", CALLBACK_COLUMNS)
@@ -78,8 +85,8 @@ INSERT_MONEY = _insert("money_entry", MONEY_COLUMNS)
 def build_demo(
     path: Path, complaints: int = 2000, seed: int = 7, today: date | None = None, until: time | None = None
 ) -> None:
-    """Create a new demo database at `path` with `complaints` complaints over the 90 days up to `today`,
-    that day's last one just before `until` (local time; 18:00 unless given).
+    """Create a new demo database at `path` with `complaints` complaints from the 1st of the month 13 months
+    before `today`'s up to `today`, that day's last one just before `until` (local time; 18:00 unless given).
 
     Leaves the database open and bound to the models. Refuses an existing file; a failed build removes
     the partial file.
@@ -114,24 +121,16 @@ def build_demo(
         raise
 
 
-def day_counts(total: int, first: date, today: date, seed: int, until: time = DEMO_TIME) -> list[int]:
-    """Complaints per day: busier at weekends, today only up to `until` (largest remainders)."""
+def today_share(until: time) -> float:
+    """How much of a whole day's complaints the demo's day has taken by `until`."""
     policy = SlaPolicy()
     elapsed = (until.hour * 60 + until.minute) - (policy.opens.hour * 60 + policy.opens.minute)
-    today_share = min(max(elapsed / policy.day_minutes, 0.05), 1.0)
-    rng = random.Random(f"days-{seed}")
-    weights = []
-    for index in range(DAYS):
-        day = first + timedelta(days=index)
-        weight = WEEKEND_WEIGHT if day.weekday() >= 5 else 1.0
-        weight *= 0.85 + 0.3 * rng.random()
-        weights.append(weight * (today_share if day == today else 1.0))
-    scale = total / sum(weights)
-    counts = [int(w * scale) for w in weights]
-    order = sorted(range(DAYS), key=lambda i: (counts[i] - weights[i] * scale, i))
-    for index in order[: total - sum(counts)]:
-        counts[index] += 1
-    return counts
+    return min(max(elapsed / policy.day_minutes, 0.05), 1.0)
+
+
+def shop_keys() -> list[ShopKey]:
+    """Code and brand of each demo shop, in the order of their ids."""
+    return [(f"S{shop_id:03d}", SHOP_BRANDS.get(name, name)) for shop_id, (name, _) in enumerate(SHOPS, 1)]
 
 
 def _fill(conn: sqlite3.Connection, total: int, seed: int, today: date, until: time) -> None:
@@ -147,12 +146,13 @@ def _fill(conn: sqlite3.Connection, total: int, seed: int, today: date, until: t
 
 
 def invent(out: DayBatches, total: int, seed: int, today: date, until: time) -> None:
-    """Every row of the demo, in the order it is stored, sent to `out` a day at a time."""
+    """Every row of the demo, in the order it is stored, sent to `out` as the days are made (quiet days
+    together)."""
     policy = SlaPolicy()
     zone = policy.zone
     now = to_epoch(datetime.combine(today, until, zone))
     offset = int(zone.utcoffset(datetime.combine(today, until)).total_seconds())  # type: ignore[union-attr]
-    first = today - timedelta(days=DAYS - 1)
+    first = first_day(today)
     first_start = to_epoch(datetime.combine(first, time(0, 0), zone))
     rng = random.Random(seed)
     fake = Faker("zh_CN")
@@ -165,6 +165,8 @@ def invent(out: DayBatches, total: int, seed: int, today: date, until: time) -> 
     penalties = play(today, now, zone, seed, by_code, {f"S{shop_id:03d}": shop_id for shop_id, _, _ in shops})
     out.executemany(INSERT_EVENT, chain.seal(setup_events + events_between(penalties, 0, first_start)))
     operators = [sid for sid, (_, role) in staff.items() if role is Role.OPERATOR]
+    keys = shop_keys()
+    volumes = document_volumes(keys, today, seed)
     history = HistoryMaker(
         rng, now=now, utc_offset=offset, opens=policy.opens.hour * 3600, closes=policy.closes.hour * 3600,
         first_day=(first_start + offset) // DAY, staff_codes=desk, lead_id=by_code["lead01"],
@@ -173,13 +175,21 @@ def invent(out: DayBatches, total: int, seed: int, today: date, until: time) -> 
     maker = ComplaintMaker(
         rng, fake, history, DeadlineTable(policy, offset, first_start), shops,
         intake_ids=operators + [by_code["lead01"]], assignee_ids=operators * 3 + [by_code["lead01"]],
-        manager_id=by_code["mgr01"],
+        manager_id=by_code["mgr01"], volumes=volumes,
     )
     sequences = []
-    for index, count in enumerate(day_counts(total, first, today, seed, until)):
+    share = today_share(until)
+    counts = complaint_counts(keys, volumes, total, today, seed, share)
+    stall_share = min(STALL_SHARE * ((today - first).days + 1) / RECENT_DAYS, 0.25)
+    unsent: tuple[object, object] | None = None  # first and last id of the complaints not yet sent
+    waiting = 0  # how many they are
+    for index, picks in enumerate(daily_picks(counts, first, today, seed, share)):
         day = first + timedelta(days=index)
         start = first_start + index * DAY
-        rows, customers = maker.make_day(day, start, count, now - 60)
+        month = (day.year - first.year) * 12 + day.month - first.month
+        recent = (today - day).days < RECENT_DAYS
+        rows, customers = maker.make_day(day, start, picks, now - 60, month, stall_share if recent else 0.0)
+        count = len(picks)
         played = history.take_day(index)
         fines = events_between(penalties, start, start + DAY)
         events = chain.seal(sorted(played + fines, key=itemgetter(0)) if fines else played)
@@ -189,7 +199,14 @@ def invent(out: DayBatches, total: int, seed: int, today: date, until: time) -> 
         _deliveries_and_callbacks(out, history, rows, offset)
         if rows:
             sequences.append((f"{day:%Y%m%d}", count))
-        out.send((rows[0][0], rows[-1][0]) if rows else None)
+            unsent = (unsent[0] if unsent else rows[0][0], rows[-1][0])
+            waiting += len(rows)
+        # Quiet days travel together: a message and a search-index statement cost the same for one row or many.
+        if waiting >= SEND_AT:
+            out.send(unsent)
+            unsent, waiting = None, 0
+    if unsent:
+        out.send(unsent)
     out.executemany("INSERT INTO number_sequence (day, last) VALUES (?, ?)", sequences)
     # The mark that lets the login screen show the demo accounts (and no other database's).
     out.execute("INSERT INTO meta (key, value) VALUES (?, ?)",
@@ -202,7 +219,7 @@ def invent(out: DayBatches, total: int, seed: int, today: date, until: time) -> 
 def _shop_duties(conn: sqlite3.Connection, shop_ids: list[int], today: date, now: int, zone: ZoneInfo,
                  desk_ids: list[int], lead_id: int, seed: int) -> None:
     """Sales documents, supervision visits and outside partners with their referrals."""
-    write_documents(conn, play_documents(shop_ids, today, zone, lead_id, seed))
+    write_documents(conn, play_documents(shop_keys(), shop_ids, today, zone, lead_id, seed))
     write_visits(conn, shop_ids, today, zone, desk_ids, seed)
     write_partners(conn, now, zone, desk_ids, seed)
 
@@ -247,7 +264,8 @@ def _people_and_shops(
         floor, room = divmod(rooms[building] - 1, 8)
         unit = f"{building}-{floor + 1}{room + 1:02d}"
         code = f"S{shop_id:03d}"
-        shop_rows.append((shop_id, code, name, unit, kind.value, fake.name(), fake.phone_number(), 1))
+        shop_rows.append((shop_id, code, name, SHOP_BRANDS.get(name, ""), unit, kind.value, fake.name(),
+                          fake.phone_number(), 1))
         shops.append((shop_id, name, kind))
         events.append((at + 3600 + shop_id * 60, None, admin_id, EventKind.SHOP_CREATED.value, "shop", "", code,
                        name, False))

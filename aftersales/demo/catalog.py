@@ -35,7 +35,16 @@ SHOPS: list[tuple[str, ShopCategory]] = [
     ("海尔电器", SC.APPLIANCES), ("美的电器", SC.APPLIANCES), ("方太厨电", SC.APPLIANCES),
     ("老板电器", SC.APPLIANCES), ("格力空调", SC.APPLIANCES), ("好太太晾衣架", SC.OTHER),
     ("公牛开关插座", SC.OTHER), ("如鱼得水窗帘", SC.OTHER), ("梦洁家纺", SC.OTHER),
+    # Second units of three brands (after the others, so the earlier shops keep their codes).
+    ("顾家家居·软床馆", SC.FURNITURE), ("马可波罗瓷砖·岩板馆", SC.TILES), ("九牧卫浴·智能馆", SC.SANITARY),
 ]
+
+# The brand of the shops that share one with another shop (`shop.brand`; a shop not named here is its own brand).
+SHOP_BRANDS: dict[str, str] = {
+    "顾家家居": "顾家家居", "顾家家居·软床馆": "顾家家居",
+    "马可波罗瓷砖": "马可波罗瓷砖", "马可波罗瓷砖·岩板馆": "马可波罗瓷砖",
+    "九牧卫浴": "九牧卫浴", "九牧卫浴·智能馆": "九牧卫浴",
+}
 
 # Building letter per shop category: shops of a kind sit together in the mall.
 BUILDINGS: dict[ShopCategory, str] = {
@@ -76,6 +85,8 @@ SHOP_PRODUCTS: dict[str, list[str]] = {
     "格力空调": ["壁挂空调", "柜式空调"], "方太厨电": ["吸油烟机", "燃气灶", "洗碗机"],
     "老板电器": ["吸油烟机", "燃气灶", "消毒柜"], "慕思寝具": ["乳胶床垫", "实木双人床"],
     "喜临门床垫": ["乳胶床垫", "弹簧床垫"], "芝华仕沙发": ["布艺沙发", "真皮沙发", "功能沙发"],
+    "顾家家居·软床馆": ["实木双人床", "乳胶床垫", "布艺沙发"], "马可波罗瓷砖·岩板馆": ["岩板台面", "大理石瓷砖"],
+    "九牧卫浴·智能馆": ["智能马桶", "恒温花洒", "浴室柜"],
     "TATA木门": ["实木复合门", "推拉门"], "梦天木门": ["实木复合门", "推拉门"], "盼盼防盗门": ["防盗门", "智能门锁"],
 }
 

@@ -29,6 +29,7 @@ from .catalog import (
     TEMPLATES,
 )
 from .history import DAY, HistoryMaker
+from .volumes import Volumes
 
 COMPLAINT_COLUMNS = (
     "id", "number", "customer_id", "shop_id", "product", "contract_no", "receipt_no", "category", "severity",
@@ -53,6 +54,7 @@ PHONE_STEP = 73_939_133
 VARIANTS = 40
 MAJOR_REASONS = [r.value for r in MajorReason]
 WITHDRAW_AFTER = ("acknowledged", "investigating")
+RECENT_PER_SHOP = 10
 
 
 def _cumulative(weights: list[int]) -> list[int]:
@@ -118,6 +120,7 @@ class ComplaintMaker:
         intake_ids: list[int],
         assignee_ids: list[int],
         manager_id: int,
+        volumes: Volumes,
     ) -> None:
         self.rng = rng
         self.history = history
@@ -129,7 +132,9 @@ class ComplaintMaker:
         self.next_id = 1
         self.customers = 0
         self.contacts: array[int] = array("Q")
-        self.recent: deque[tuple[int, str, int, int]] = deque(maxlen=300)
+        # Each shop's latest complaints: a duplicate repeats one of its own shop's, so every shop keeps the
+        # number of complaints planned for it.
+        self.recent: list[deque[tuple[int, str, int]]] = [deque(maxlen=RECENT_PER_SHOP) for _ in shops]
         self.surnames = [fake.last_name() for _ in range(300)]
         self.given = [fake.first_name() for _ in range(600)]
         self.addresses = [fake.address().rsplit(" ", 1)[0] for _ in range(2000)]
@@ -137,21 +142,34 @@ class ComplaintMaker:
         self.stories = self._stories()
         self.remedies = {c.value: [r.value for r in CATEGORY_REMEDIES[c]] for c in Category}
         self.phrases = {r.value: REMEDY_PHRASES[r] for r in Remedy}
+        # The numbers a shop's complaints carry in each month: from the first 500 contract forms issued to it
+        # that month, and from all the receipts issued to it so far.
+        self.contract_spans = [[min(500, issued) for issued in row] for row in volumes.contracts]
+        self.receipt_spans: list[list[int]] = []
+        so_far = [0] * len(shops)
+        for row in volumes.receipts:
+            so_far = [a + b for a, b in zip(so_far, row, strict=True)]
+            self.receipt_spans.append(so_far)
 
     def _stories(self) -> dict[tuple[int, str], list[tuple[str, str]]]:
         """A few dozen (product, description) variants per shop and complaint category."""
-        rng, out = self.rng, {}
+        random_, out = self.rng.random, {}
+
+        def pick(words: list[str]) -> str:
+            return words[int(random_() * len(words))]
+
         for index, (_, name, kind) in enumerate(self.shops):
             products = SHOP_PRODUCTS.get(name, PRODUCTS[kind])
+            defects = DEFECTS[kind]
             for category in Category:
+                templates = TEMPLATES[category]
                 variants = []
                 for _ in range(VARIANTS):
-                    product = rng.choice(products)
-                    text = rng.choice(TEMPLATES[category]).format(
-                        p=product, d=rng.choice(DEFECTS[kind]), g=rng.choice(DAMAGES),
-                        i=rng.choice(INSTALL_ISSUES), r=rng.choice(PARTS), a=rng.choice(ATTITUDES),
-                        c=rng.choice(PRICE_ISSUES), k=rng.choice(CONTRACT_ISSUES), o=rng.choice(OTHER_ISSUES),
-                        n=rng.randint(2, 9),
+                    product = pick(products)
+                    text = pick(templates).format(
+                        p=product, d=pick(defects), g=pick(DAMAGES), i=pick(INSTALL_ISSUES), r=pick(PARTS),
+                        a=pick(ATTITUDES), c=pick(PRICE_ISSUES), k=pick(CONTRACT_ISSUES), o=pick(OTHER_ISSUES),
+                        n=2 + int(random_() * 8),
                     )
                     variants.append((product, text))
                 out[(index, category.value)] = variants
@@ -202,18 +220,22 @@ class ComplaintMaker:
         return times
 
     def make_day(
-        self, day: date, day_start: int, count: int, until: int
+        self, day: date, day_start: int, shop_picks: list[int], until: int, month: int, stall_share: float
     ) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
-        """Complaint rows and new customer rows of one day (`until` caps arrival times on the last day)."""
+        """Complaint rows and new customer rows of one day, one complaint for each shop (index) of `shop_picks`
+        (`until` caps arrival times on the last day); `month` indexes the demo's months, and `stall_share`
+        of the complaints stop at a stage (see HistoryMaker.next_stall)."""
         rng = self.rng
         random_ = rng.random
         shops, stories, history, deadlines_of = self.shops, self.stories, self.history, self.deadlines_of
         remedies_of, phrases_of, recent = self.remedies, self.phrases, self.recent
         ack_seconds, resolve_days = deadlines_of.ack_seconds, deadlines_of.resolve_days
         prefix = complaint_number(day, 0)[:-4]  # numbers are this prefix and the day's sequence
-        month = f"HT{day:%Y%m}"
+        forms = f"HT{day:%Y%m}"
+        count = len(shop_picks)
         times = self.arrivals(day_start, count, until)
-        shop_picks = rng.choices(range(len(shops)), k=count)
+        contract_spans, receipt_spans = self.contract_spans[month], self.receipt_spans[month]
+        stall_below = 0.08 + stall_share
         severities = rng.choices(SEVERITIES, cum_weights=_cumulative(SEVERITY_WEIGHTS), k=count)
         categories = rng.choices(CATEGORIES, cum_weights=_cumulative(CATEGORY_WEIGHTS), k=count)
         channels = rng.choices(CHANNELS, cum_weights=_cumulative(CHANNEL_WEIGHTS), k=count)
@@ -229,14 +251,15 @@ class ComplaintMaker:
             fate_roll = random_()
             duplicate_of = None
             shop_index = shop_picks[seq]
-            if fate_roll < 0.03 and recent:
+            earlier = recent[shop_index]
+            if fate_roll < 0.03 and earlier:
                 fate, stop_at = "duplicate", ""
-                earlier_id, earlier_number, customer_id, shop_index = recent[int(random_() * len(recent))]
+                earlier_id, earlier_number, customer_id = earlier[int(random_() * len(earlier))]
                 duplicate_of = (earlier_id, earlier_number)
             else:
                 if fate_roll < 0.08:
                     fate, stop_at = "withdraw", WITHDRAW_AFTER[int(random_() * 2)]
-                elif fate_roll < 0.13:
+                elif fate_roll < stall_below:
                     fate, stop_at = "stall", history.next_stall()
                 else:
                     fate, stop_at = "full", ""
@@ -267,8 +290,10 @@ class ComplaintMaker:
                 remedy, fate, stop_at, duplicate_of, (shops[shop_index][0], product, customer_id, remedy),
             )
             # Numbers from the blocks the demo's documents issue to the shop (see demo/documents.py).
-            contract = f"{month}{shop_index * 1000 + int(random_() * 500):05d}" if random_() < 0.7 else ""
-            receipt = f"XS{shop_index * 100000 + int(random_() * 100000):07d}" if random_() < 0.6 else ""
+            contract = (f"{forms}{shop_index * 1000 + int(random_() * contract_spans[shop_index]):05d}"
+                        if random_() < 0.7 else "")
+            receipt = (f"XS{shop_index * 100000 + int(random_() * receipt_spans[shop_index]):07d}"
+                       if random_() < 0.6 else "")
             complaints.append((
                 cid, number, customer_id, shops[shop_index][0], product, contract, receipt, category, severity,
                 SEVERITY_RANKS[severity], channels[seq], remedy, description, int(major_reason is not None),
@@ -277,5 +302,5 @@ class ComplaintMaker:
                 remedy if resolved_at is not None else None,  # the demo desk grants what was asked
             ))
             if fate != "duplicate":
-                recent.append((cid, number, customer_id, shop_index))
+                earlier.append((cid, number, customer_id))
         return complaints, customers

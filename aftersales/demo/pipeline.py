@@ -23,7 +23,7 @@ Statement = tuple[str, list[Any]]
 
 
 class DayBatches:
-    """Stands in for a cursor in the inventing process: statements are kept and sent a day at a time."""
+    """Stands in for a cursor in the inventing process: statements are kept and sent a few days at a time."""
 
     def __init__(self, out: "multiprocessing.Queue[Any]") -> None:
         self.out = out
