@@ -114,6 +114,11 @@ def build_demo(
 
         moment = datetime.combine(today or date.today(), until or DEMO_TIME, tzinfo=SlaPolicy().zone)
         attach_demo_files(moment, seed)
+        # The last complete month's quality signals, as the sweep would judge them on the demo's day.
+        from ..services.context import Desk
+        from ..services.quality.signals import compute_due
+
+        compute_due(Desk(clock=lambda: moment))
     except BaseException:
         close_database()
         for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
