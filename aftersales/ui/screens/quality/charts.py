@@ -1,0 +1,58 @@
+"""The quality charts drawn in the terminal: a signal's control chart and a Pareto chart.
+
+Drawn by plotext through textual-plotext; the axes carry only digits (the titles above say what is shown,
+in the desk's language), so wide Chinese characters never shift a point.
+"""
+
+from typing import Any
+
+from textual_plotext import PlotextPlot
+
+
+def _ticks(labels: list[str]) -> tuple[list[int], list[str]]:
+    """At most eight tick labels: a month shows as its month number, a week as its week number."""
+    short = [label[-2:] for label in labels]
+    step = max(1, -(-len(short) // 8))
+    positions = list(range(1, len(short) + 1, step))
+    return positions, [short[index - 1] for index in positions]
+
+
+class ControlChart(PlotextPlot):
+    """A series against its centre line and control limits; the last point is the signal's."""
+
+    def show(self, points: list[Any], title: str) -> None:
+        plt = self.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.title(title)
+        if points:
+            xs = list(range(1, len(points) + 1))
+            plt.plot(xs, [point.upper for point in points], color="red")
+            plt.plot(xs, [point.centre for point in points], color="green")
+            plt.plot(xs, [max(point.lower, 0.0) for point in points], color="red")
+            plt.plot(xs, [point.value for point in points], marker="dot", color="cyan")
+            plt.scatter([xs[-1]], [points[-1].value], marker="●", color="yellow")
+            top = max(max(point.value for point in points), max(point.upper for point in points))
+            plt.ylim(0, top * 1.1 if top > 0 else 1)
+            plt.xlim(0.5, len(points) + 0.5)
+            plt.xticks(*_ticks([point.period for point in points]))
+        self.refresh()
+
+
+class ParetoChart(PlotextPlot):
+    """Bars of each row's share, the cumulative share as a line over them, both in per cent."""
+
+    def show(self, rows: list[Any], title: str) -> None:
+        plt = self.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.title(title)
+        if rows:
+            xs = list(range(1, len(rows) + 1))
+            plt.bar(xs, [row.share * 100 for row in rows], width=0.5)
+            plt.plot(xs, [row.cumulative * 100 for row in rows], marker="dot", color="red")
+            plt.hline(80, color="gray")
+            plt.ylim(0, 100)
+            plt.xlim(0.5, len(rows) + 0.5)
+            plt.xticks(xs, [str(x) for x in xs])
+        self.refresh()
