@@ -25,9 +25,11 @@ def register(commands: Commands) -> None:
                                       "escalations, callbacks")
     _period_options(export)
     export.add_argument("--out", type=Path, required=True, help="new .csv or .xlsx file")
+    from .quality_brief import register_commands as brief_commands
     from .register import register_commands
 
     register_commands(group)
+    brief_commands(group)
 
 
 def _period_options(parser: argparse.ArgumentParser) -> None:
