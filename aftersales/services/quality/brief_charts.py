@@ -41,12 +41,14 @@ def control_chart(points: Sequence[Any], title: str, font_file: str | None) -> b
     font = _font(font_file)
     figure, axes = plt.subplots(figsize=(WIDTH_IN, HEIGHT_IN))
     xs = list(range(len(points)))
-    axes.plot(xs, [point.value for point in points], marker="o", color="#1f4e79", linewidth=1.4)
+    # A period without a point (no documents issued) is a gap in the line.
+    values = [float("nan") if point.value is None else point.value for point in points]
+    axes.plot(xs, values, marker="o", color="#1f4e79", linewidth=1.4)
     axes.step(xs, [point.upper for point in points], where="mid", color="#c00000", linewidth=1, linestyle="--")
     axes.step(xs, [max(point.lower, 0.0) for point in points], where="mid", color="#c00000", linewidth=1,
               linestyle="--")
     axes.plot(xs, [point.centre for point in points], color="#548235", linewidth=1)
-    if points:
+    if points and points[-1].value is not None:
         axes.plot([xs[-1]], [points[-1].value], marker="o", markersize=9, color="#c00000")
     axes.set_xticks(xs, [point.period[2:] for point in points], fontsize=7)
     axes.set_ylim(bottom=0)

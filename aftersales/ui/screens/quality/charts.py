@@ -30,9 +30,12 @@ class ControlChart(PlotextPlot):
             plt.plot(xs, [point.upper for point in points], color="red")
             plt.plot(xs, [point.centre for point in points], color="green")
             plt.plot(xs, [max(point.lower, 0.0) for point in points], color="red")
-            plt.plot(xs, [point.value for point in points], marker="dot", color="cyan")
-            plt.scatter([xs[-1]], [points[-1].value], marker="●", color="yellow")
-            top = max(max(point.value for point in points), max(point.upper for point in points))
+            # A period without a point (no documents issued) leaves a gap in the series.
+            shown = [(x, point.value) for x, point in zip(xs, points, strict=True) if point.value is not None]
+            if shown:
+                plt.plot([x for x, _ in shown], [y for _, y in shown], marker="dot", color="cyan")
+                plt.scatter([shown[-1][0]], [shown[-1][1]], marker="●", color="yellow")
+            top = max([y for _, y in shown] + [point.upper for point in points])
             plt.ylim(0, top * 1.1 if top > 0 else 1)
             plt.xlim(0.5, len(points) + 0.5)
             plt.xticks(*_ticks([point.period for point in points]))
