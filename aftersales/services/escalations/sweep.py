@@ -1,4 +1,5 @@
-"""The escalation sweep: run every minute by the desk and by `aftersales sweep` from cron.
+"""The escalation sweep: run every minute by the desk and by `aftersales sweep` from cron (it also computes
+the last complete month's quality signals once a day, see services/quality/signals.py).
 
 Each rule reads only the complaints whose stored deadline has passed (through an index on the open
 deadlines) and that the rule has not escalated yet; a pause still running or ended is then taken into
@@ -19,6 +20,7 @@ from ...store.db import write_transaction
 from ...store.models import Complaint, Escalation
 from ..audit import EventDraft, append_events
 from ..context import Desk
+from ..quality.signals import compute_due
 from ..unit import unit_of_work
 from .raising import escalated_event, insert_escalation
 from .read import escalation_by_id
@@ -110,7 +112,14 @@ def due_escalations(desk: Desk) -> list[Raise]:
 
 @unit_of_work
 def sweep(desk: Desk) -> SweepResult:
-    """Raise every escalation that is due and not raised yet; returns what this run raised."""
+    """Raise every escalation that is due and not raised yet; returns what this run raised. The same run
+    computes the quality signals of the last complete month, once a day."""
+    result = _raise_due(desk)
+    compute_due(desk)
+    return result
+
+
+def _raise_due(desk: Desk) -> SweepResult:
     due = due_escalations(desk)
     if not due:
         return SweepResult(raised=[], looked_at=0)

@@ -33,6 +33,7 @@ from . import (
     v018_register_copies,
     v019_attachments,
     v020_shop_brand,
+    v021_quality_signals,
 )
 
 MIGRATIONS: list[Callable[[Database], None]] = [
@@ -56,6 +57,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     v018_register_copies.migrate,
     v019_attachments.migrate,
     v020_shop_brand.migrate,
+    v021_quality_signals.migrate,
 ]
 LATEST = len(MIGRATIONS)
 

@@ -23,6 +23,7 @@ from .escalations import ESCALATION_MODELS, Escalation
 from .money import MONEY_MODELS, ClosedMonth, MoneyEntry
 from .partners import PARTNER_MODELS, Partner, Referral, ReferralReply
 from .penalties import PENALTY_MODELS, PayrollMonth, PenaltyEntry, Violation
+from .quality import QUALITY_MODELS, QualitySignal
 from .report_summary import REPORT_SUMMARY_MODELS, ReportCount, ReportEvent, ReportHist
 from .reports import REPORT_MODELS, RegisterHandover
 from .scorecard import SCORECARD_MODELS, ShopMonth
@@ -33,6 +34,7 @@ ALL_MODELS = [
     *CORE_MODELS, LoginFailure, *PENALTY_MODELS, *DELIVERY_MODELS, *CALLBACK_MODELS, *REPORT_MODELS,
     *DOCUMENT_MODELS, *SUPERVISION_MODELS, *PARTNER_MODELS, *SCORECARD_MODELS,
     *ESCALATION_MODELS, *MONEY_MODELS, *REPORT_SUMMARY_MODELS, *ATTACHMENT_MODELS,
+    *QUALITY_MODELS,
 ]
 
 __all__ = [
@@ -71,6 +73,8 @@ __all__ = [
     "Referral",
     "ReferralReply",
     "PayrollMonth",
+    "QUALITY_MODELS",
+    "QualitySignal",
     "REPORT_MODELS",
     "RegisterHandover",
     "PenaltyEntry",
