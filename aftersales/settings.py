@@ -25,6 +25,15 @@ from .settings_file import POLICY_TABLES, config_path, read_settings
 __all__ = ["DeskConfig", "config_from", "config_path", "load_config"]
 
 
+class QualitySettings(BaseModel):
+    """The `[quality]` table: what the quality analyses read besides the database."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # A UTF-8 file of words never reported as emerging terms (besides the built-in ones), a few per line.
+    stop_words_file: Path | None = None
+
+
 class DeskConfig(BaseModel):
     """What a user may set in config.toml; unknown keys are refused so typos are noticed."""
 
@@ -46,6 +55,7 @@ class DeskConfig(BaseModel):
     report_font: str | None = None
     # The largest file that may be attached, in MB.
     attachment_max_mb: int = Field(default=DEFAULT_MAX_MB, ge=1, le=500)
+    quality: QualitySettings = Field(default_factory=QualitySettings)
 
     @field_validator("language")
     @classmethod

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..i18n import t, words
 from . import common
 from .common import CliFailure, Commands, counted, print_table, settings_desk, target_of
+from .quality_terms import register_commands as register_quality_terms
 
 if TYPE_CHECKING:
     from ..domain.reports.figures import ReportView
@@ -30,6 +31,7 @@ def register(commands: Commands) -> None:
 
     register_commands(group)
     brief_commands(group)
+    register_quality_terms(group)
 
 
 def _period_options(parser: argparse.ArgumentParser) -> None:

@@ -18,6 +18,8 @@ MINIMUM = 5
 # A run of Chinese characters (cut by the segmenter), a Latin word or number, or any other visible character
 # (punctuation: dropped, and it ends a phrase).
 _PIECE = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|([a-z0-9]+(?:['’][a-z]+)?)|(\S)")
+# Where a phrase always breaks: punctuation and symbols (an apostrophe belongs to its word).
+_BREAK = re.compile(r"[^\w\s'’]+")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
@@ -117,6 +119,8 @@ def is_kept(token: str, stop_words: frozenset[str]) -> bool:
     """A token that can be a term: neither a stop word nor only punctuation, digits or one Latin letter."""
     if not token or token in stop_words:
         return False
+    if token.isalpha():  # the common case, checked first: a word of letters or Chinese characters
+        return not (len(token) == 1 and token.isascii())
     if not any(char.isalpha() for char in token):
         return False  # punctuation, spaces, numbers
     return not (len(token) == 1 and token.isascii())
@@ -132,6 +136,12 @@ def tokens(text: str, cut: Callable[[str], Iterable[str]]) -> list[str]:
         else:
             out.append(latin or other)
     return out
+
+
+def clauses(text: str) -> list[str]:
+    """The text cut at its punctuation: its words and phrases are those of its clauses taken one by one, and
+    clauses recur far more often than whole descriptions do."""
+    return [part for part in _BREAK.split(text) if part and not part.isspace()]
 
 
 def _joined(left: str, right: str) -> str:

@@ -55,7 +55,7 @@ def _shops(scope: str, key: str | None) -> Any:
                             categories=", ".join(member.value for member in ShopCategory))
         condition = Shop.category == key
     if scope != "category" and not Shop.select().where(condition).exists():
-        raise DeskError(f"quality_terms.error.unknown_{scope}", key=key)
+        raise DeskError(f"quality_terms.error.unknown_{scope}", name=key)
     return Shop.select(Shop.id).where(condition)
 
 

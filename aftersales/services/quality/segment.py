@@ -47,9 +47,15 @@ def _segmenter() -> Callable[[str], list[str]]:
         return _cut
 
 
-def chinese_cut(text: str) -> list[str]:
-    """The words of a run of Chinese characters."""
-    return _segmenter()(text)
+@lru_cache(maxsize=KEPT_TEXTS)
+def _run_words(run: str) -> tuple[str, ...]:
+    return tuple(_segmenter()(run))
+
+
+def chinese_cut(text: str) -> tuple[str, ...]:
+    """The words of a run of Chinese characters (the same runs recur across descriptions that differ
+    elsewhere, in a number or a product: each is cut once)."""
+    return _run_words(text)
 
 
 @lru_cache(maxsize=KEPT_TEXTS)

@@ -5,6 +5,7 @@ complaints that carry it."""
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -16,13 +17,14 @@ from ...domain.quality.terms import (
     MINIMUM,
     THRESHOLD,
     TermRise,
+    clauses,
     period_days,
     rising_terms,
     stop_words_from,
     words_and_phrases,
 )
 from ...domain.reports.buckets import LOCAL_OFFSET_SECONDS
-from ...store.models import Complaint
+from ...store.models import Complaint, database
 from ..reports.scope import within
 from ..unit import unit_of_work
 from .segment import text_tokens
@@ -63,19 +65,33 @@ def _start(day: date) -> datetime:
     return datetime.combine(day, time(0, 0), _ZONE)
 
 
-def _counted(texts: dict[str, int], stopped: frozenset[str]) -> tuple[Counter[str], Counter[str], dict[str, Any]]:
-    """Words and phrases counted over distinct texts each seen `n` times, and each text's terms."""
+Clauses = dict[str, tuple[list[str], list[str]]]
+
+
+def _counted(texts: dict[str, int], stopped: frozenset[str]) -> tuple[Counter[str], Counter[str], Clauses]:
+    """Words and phrases counted over distinct texts each seen `n` times, and each clause's words and
+    phrases (a text's are those of its clauses)."""
+    seen: Counter[str] = Counter()
+    for text, n in texts.items():
+        for part in clauses(text):
+            seen[part] += n
     words: Counter[str] = Counter()
     phrases: Counter[str] = Counter()
-    found: dict[str, Any] = {}
-    for text, n in texts.items():
-        kept, pairs = words_and_phrases(text_tokens(text), stopped)
+    found: Clauses = {}
+    for part, n in seen.items():
+        kept, pairs = found[part] = words_and_phrases(text_tokens(part), stopped)
         for word in kept:
             words[word] += n
         for pair in pairs:
             phrases[pair] += n
-        found[text] = (kept, pairs)
     return words, phrases, found
+
+
+def _rows(query: Any) -> list[tuple[Any, ...]]:
+    """The query's rows as the driver gives them: a month of a large mall is hundreds of thousands of rows,
+    and converting each through the model would take longer than the analysis."""
+    sql, params = query.sql()
+    return list(database.execute_sql(sql, params).fetchall())
 
 
 def _before(first: date, after: date) -> tuple[dict[str, int], Counter[str]]:
@@ -85,7 +101,7 @@ def _before(first: date, after: date) -> tuple[dict[str, int], Counter[str]]:
     texts: dict[str, int] = {}
     products: Counter[str] = Counter()
     query = Complaint.select(Complaint.description, Complaint.product, count).where(condition)
-    for text, product, n in query.group_by(Complaint.description, Complaint.product).tuples():
+    for text, product, n in _rows(query.group_by(Complaint.description, Complaint.product)):
         texts[text or ""] = texts.get(text or "", 0) + int(n)
         if (product or "").strip():
             products[product.strip()] += int(n)
@@ -109,8 +125,8 @@ def emerging_terms(period: str, grain: str = "month", *, stop_words_file: Path |
     occurrences; the strongest first within each kind (words, phrases, products)."""
     before_first, first, after = period_days(period, grain)
     stopped = stop_words(stop_words_file)
-    now_rows = (Complaint.select(Complaint.id, Complaint.description, Complaint.product)
-                .where(within(Complaint.created_at, _start(first), _start(after))).tuples())
+    now_rows = _rows(Complaint.select(Complaint.id, Complaint.description, Complaint.product)
+                     .where(within(Complaint.created_at, _start(first), _start(after))))
     texts_now: dict[str, list[int]] = {}
     products_now: dict[str, list[int]] = {}
     for complaint_id, text, product in now_rows:
@@ -128,11 +144,11 @@ def emerging_terms(period: str, grain: str = "month", *, stop_words_file: Path |
     wanted_phrases = {rise.term for rise in phrase_rises}
     word_ids: dict[str, list[int]] = {}
     phrase_ids: dict[str, list[int]] = {}
-    for text, ids in texts_now.items():
-        kept, pairs = terms_of[text]
-        for term in wanted_words.intersection(kept):
+    for text, ids in texts_now.items() if wanted_words or wanted_phrases else ():
+        parts = [terms_of[part] for part in clauses(text)]
+        for term in wanted_words.intersection(chain.from_iterable(kept for kept, _ in parts)):
             word_ids.setdefault(term, []).extend(ids)
-        for term in wanted_phrases.intersection(pairs):
+        for term in wanted_phrases.intersection(chain.from_iterable(pairs for _, pairs in parts)):
             phrase_ids.setdefault(term, []).extend(ids)
     return (_views(word_rises, "word", word_ids) + _views(phrase_rises, "phrase", phrase_ids)
             + _views(product_rises, "product", products_now))
