@@ -172,3 +172,7 @@ class EventKind(StrEnum):
     INSTRUCTED = "instructed"
     ESCALATION_RAISED = "esc_raised"
     ESCALATION_CLOSED = "esc_closed"
+    # A quality signal acted on: `field` "signal", `old` its state before, `new` what it is (period, scope, key,
+    # rule) and, when sent to shops, their codes and visit ids; `note` what the lead wrote.
+    SIGNAL_ACKNOWLEDGED = "signal_acknowledged"
+    SIGNAL_SENT = "signal_sent"

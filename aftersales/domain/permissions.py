@@ -42,6 +42,7 @@ class Action(StrEnum):
     REFER = "refer"
     MANAGE_PARTNERS = "manage_partners"
     IMPORT = "import"
+    ACT_ON_SIGNALS = "act_on_signals"
     VIEW = "view"
 
 
@@ -89,6 +90,8 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.REFER: frozenset(_DESK),
     Action.MANAGE_PARTNERS: frozenset({R.LEAD, R.MANAGER, R.ADMIN}),
     Action.IMPORT: frozenset({R.OPERATOR, R.LEAD, R.MANAGER, R.ADMIN}),
+    # A quality signal is acknowledged, or sent to its shops as a rectification, by a team lead or the manager.
+    Action.ACT_ON_SIGNALS: frozenset(_SUPERVISORS),
     Action.VIEW: frozenset(Role),
 }
 

@@ -61,7 +61,7 @@ def _day_number(day: date) -> int:
     return (day - EPOCH_DAY).days
 
 
-def _local_start(day: date) -> datetime:
+def local_start(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=UTC) - timedelta(seconds=LOCAL_OFFSET_SECONDS)
 
 
@@ -96,7 +96,7 @@ def _documents(firsts: list[date], grain: str, shop_ids: list[int] | None) -> di
     after = periods.following(firsts[-1], grain)
     condition = ((DocumentMoveRecord.move == DocumentMove.ISSUE.value)
                  & DocumentMoveRecord.kind.in_(SALES_DOCUMENTS) & DocumentMoveRecord.shop.is_null(False)
-                 & (DocumentMoveRecord.at >= _local_start(firsts[0])) & (DocumentMoveRecord.at < _local_start(after)))
+                 & (DocumentMoveRecord.at >= local_start(firsts[0])) & (DocumentMoveRecord.at < local_start(after)))
     if shop_ids is not None:
         condition &= DocumentMoveRecord.shop.in_(shop_ids)
     query = (DocumentMoveRecord.select(DocumentMoveRecord.shop, DocumentMoveRecord.at, DocumentMoveRecord.first,
