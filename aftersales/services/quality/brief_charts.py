@@ -65,7 +65,8 @@ def pareto_chart(labels: Sequence[str], counts: Sequence[int], cumulative: Seque
     figure, axes = plt.subplots(figsize=(WIDTH_IN, HEIGHT_IN + 0.6))
     xs = list(range(len(labels)))
     axes.bar(xs, counts, color="#1f4e79")
-    axes.set_xticks(xs, [label[:10] for label in labels], rotation=35, ha="right")
+    axes.set_xticks(xs, [label if len(label) <= 16 else label[:15] + "…" for label in labels], rotation=30,
+                    ha="right")
     for tick in axes.get_xticklabels():
         tick.set_fontproperties(font)
         tick.set_fontsize(7)

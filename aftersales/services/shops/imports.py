@@ -23,7 +23,7 @@ from ..unit import unit_of_work
 from ..validation import field_errors
 from .directory import insert_shop
 
-COLUMNS = ("code", "name", "brand", "unit", "category", "contact", "phone")
+COLUMNS = ("code", "name", "unit", "category", "contact", "phone", "brand")
 REQUIRED = ("code", "name", "category")
 ALIASES = {
     "编号": "code", "商铺编号": "code", "代码": "code",

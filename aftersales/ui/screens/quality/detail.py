@@ -166,9 +166,8 @@ def facts(view: Any) -> list[str]:
     else:
         lines.append(i18n.t("quality_view.detail.counts_c", count=view.count) + " · "
                      + i18n.t("quality_view.detail.since", since=view.since))
-    why = i18n.t(view.why) if view.why else ""
-    if why and why != view.why:
-        lines.append(why)
+    if view.why:  # which limits, and why: Poisson or Laney's, with the baseline's length
+        lines.append(i18n.t(view.why, sigma_z=f"{view.sigma_z:.2f}", periods=view.periods))
     if view.state != "new" and view.acted_by:
         at = f"{view.acted_at:%Y-%m-%d}" if view.acted_at else ""
         lines.append(i18n.t("quality_view.detail.acted", state=state_text(view.state), by=view.acted_by, at=at,

@@ -4,10 +4,7 @@ from datetime import date
 from typing import Any
 
 from .... import i18n
-from ....domain.enums import Role
-
-# A team lead or the manager acts on a signal; everyone else at the desk reads.
-ACTING_ROLES = (Role.LEAD, Role.MANAGER)
+from ....domain.permissions import Action, allowed
 
 
 def last_month(desk: Any) -> str:
@@ -19,7 +16,7 @@ def last_month(desk: Any) -> str:
 
 def may_act(actor: Any) -> bool:
     """True when `actor` may acknowledge a signal or send it to its shop."""
-    return actor is not None and actor.role in ACTING_ROLES
+    return actor is not None and allowed(actor.role, Action.ACT_ON_SIGNALS)
 
 
 def refusal(actor: Any, signal: Any) -> str | None:
