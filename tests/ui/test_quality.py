@@ -2,9 +2,11 @@
 a signal's chart and the complaints behind it in the queue; the Pareto and the emerging terms."""
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from textual.widgets import Static
+from openpyxl import load_workbook
+from textual.widgets import Input, Static
 
 from aftersales.domain.quality.schemas import SignalState
 from aftersales.services.context import Desk
@@ -12,6 +14,7 @@ from aftersales.services.quality.read import list_signals
 from aftersales.services.quality.signals import compute_signals
 from aftersales.services.supervision.visits import shop_visits
 from aftersales.ui.screens.complaints.queue import QueueScreen
+from aftersales.ui.screens.quality.brief_dialog import BriefDialog
 from aftersales.ui.screens.quality.detail import SignalDetailScreen
 from aftersales.ui.screens.quality.dialogs import AcknowledgeDialog, RectifyDialog
 from aftersales.ui.screens.quality.pareto import ParetoScreen
@@ -115,6 +118,20 @@ async def test_the_pareto_and_the_emerging_terms_of_the_month(desk_db: str, logg
         await press(pilot, "escape", "t")
         assert isinstance(app.screen, TermsScreen)
         assert "Emerging terms 2026-10" in screen_text(app)
+
+
+async def test_b_writes_the_months_brief_where_the_lead_says(desk_db: str, logged_in: LoggedIn, tmp_path: Path) -> None:
+    signals_planted()
+    out = tmp_path / "brief-2026-10.xlsx"
+    async with logged_in("lead01") as (app, pilot):
+        await open_signals(pilot)
+        await press(pilot, "b")
+        assert isinstance(app.screen, BriefDialog)
+        app.screen.query_one("#field-path", Input).value = str(out)
+        await press(pilot, "f2")
+        assert isinstance(app.screen, SignalsScreen)
+        assert f"Brief written to {out}" in [str(note.message) for note in app._notifications]
+    assert "欧派家居" in [row[1] for row in load_workbook(out)["Signals"].iter_rows(values_only=True)]
 
 
 async def test_the_dashboard_counts_the_new_signals_for_a_lead(desk_db: str, logged_in: LoggedIn) -> None:

@@ -49,9 +49,3 @@ def test_quality_terms(snap_desk: Snap, desk_db: str) -> None:
 def test_quality_rectify_dialog(snap_desk: Snap, desk_db: str) -> None:
     signals_planted()
     assert snap_desk("lead01", _open("r"))
-
-
-@variants({"80x24-zh": "test_quality_brief_dialog[80x24-zh]"})
-def test_quality_brief_dialog(snap_desk: Snap, desk_db: str) -> None:
-    signals_planted()
-    assert snap_desk("lead01", _open("b"))

@@ -1,7 +1,8 @@
 """The quality charts drawn in the terminal: a signal's control chart and a Pareto chart.
 
-Drawn by plotext through textual-plotext; the axes carry only digits (the titles above say what is shown,
-in the desk's language), so wide Chinese characters never shift a point.
+Drawn by plotext through textual-plotext; the axes carry only digits and the chart has no title of its own
+(a line above it says what is shown, in the desk's language): plotext counts a wide Chinese character as one
+cell, so a Chinese title inside the chart would be cut and shift the frame.
 """
 
 from typing import Any
@@ -20,11 +21,10 @@ def _ticks(labels: list[str]) -> tuple[list[int], list[str]]:
 class ControlChart(PlotextPlot):
     """A series against its centre line and control limits; the last point is the signal's."""
 
-    def show(self, points: list[Any], title: str) -> None:
+    def show(self, points: list[Any]) -> None:
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
-        plt.title(title)
         if points:
             xs = list(range(1, len(points) + 1))
             plt.plot(xs, [point.upper for point in points], color="red")
@@ -45,11 +45,10 @@ class ControlChart(PlotextPlot):
 class ParetoChart(PlotextPlot):
     """Bars of each row's share, the cumulative share as a line over them, both in per cent."""
 
-    def show(self, rows: list[Any], title: str) -> None:
+    def show(self, rows: list[Any]) -> None:
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
-        plt.title(title)
         if rows:
             xs = list(range(1, len(rows) + 1))
             plt.bar(xs, [row.share * 100 for row in rows], width=0.5)

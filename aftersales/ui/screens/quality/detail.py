@@ -36,6 +36,7 @@ class SignalDetailScreen(DeskScreen):
 
     DEFAULT_CSS = """
     SignalDetailScreen #signal-facts { height: auto; padding: 0 1; }
+    SignalDetailScreen #signal-chart-title { height: 1; padding: 0 1; text-style: bold; }
     SignalDetailScreen #signal-chart { height: 1fr; }
     """
 
@@ -57,6 +58,7 @@ class SignalDetailScreen(DeskScreen):
         yield SectionBar("reports")
         yield Static("", id="signal-title", classes="table-title")
         yield Static(Text(i18n.t("quality_view.loading")), id="signal-facts")
+        yield Static("", id="signal-chart-title")
         yield ControlChart(id="signal-chart")
         yield Static("", id="signal-status", classes="status-line")
         yield DeskFooter()
@@ -97,7 +99,8 @@ class SignalDetailScreen(DeskScreen):
         chart = i18n.t(f"quality_view.chart.{view.chart}")
         if view.laney:
             chart += " · " + i18n.t("quality_view.chart.laney")
-        self.query_one(ControlChart).show(self.detail.points, chart)
+        self.query_one("#signal-chart-title", Static).update(Text(chart))
+        self.query_one(ControlChart).show(self.detail.points)
         self.query_one("#signal-status", Static).update(Text(i18n.t("quality_view.detail.state",
                                                                     state=state_text(view.state))))
         self.refresh_bindings()

@@ -10,7 +10,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
@@ -47,7 +47,9 @@ class ParetoScreen(DeskScreen):
 
     DEFAULT_CSS = """
     ParetoScreen #pareto-body { height: 1fr; }
-    ParetoScreen #pareto-chart { width: 1fr; }
+    ParetoScreen #pareto-side { width: 1fr; }
+    ParetoScreen #pareto-chart-title { height: 1; padding: 0 1; text-style: bold; }
+    ParetoScreen #pareto-chart { height: 1fr; }
     ParetoScreen #pareto-table { width: 1fr; height: 1fr; }
     """
 
@@ -72,7 +74,9 @@ class ParetoScreen(DeskScreen):
         yield SectionBar("reports")
         yield Static("", id="pareto-title", classes="table-title")
         with Horizontal(id="pareto-body"):
-            yield ParetoChart(id="pareto-chart")
+            with Vertical(id="pareto-side"):
+                yield Static("", id="pareto-chart-title")
+                yield ParetoChart(id="pareto-chart")
             yield DataTable(id="pareto-table", cursor_type="row", zebra_stripes=True)
         yield Static(Text(i18n.t("quality_view.loading")), id="pareto-status", classes="status-line")
         yield DeskFooter()
@@ -129,7 +133,8 @@ class ParetoScreen(DeskScreen):
                           Text(f"{row.count:,}", justify="right", style=style),
                           Text(f"{row.share * 100:.1f}", justify="right"),
                           Text(f"{row.cumulative * 100:.1f}", justify="right"))
-        self.query_one(ParetoChart).show(rows, i18n.t("quality_view.pareto.chart"))
+        self.query_one("#pareto-chart-title", Static).update(Text(i18n.t("quality_view.pareto.chart")))
+        self.query_one(ParetoChart).show(rows)
         if rows:
             text = i18n.t("quality_view.pareto.total", total=f"{self.view.total:,}",
                           vital=sum(1 for row in rows if row.vital))
