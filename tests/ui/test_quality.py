@@ -13,6 +13,7 @@ from aftersales.services.context import Desk
 from aftersales.services.quality.read import list_signals
 from aftersales.services.quality.signals import compute_signals
 from aftersales.services.supervision.visits import shop_visits
+from aftersales.store.models import Complaint
 from aftersales.ui.screens.complaints.queue import QueueScreen
 from aftersales.ui.screens.quality.brief_dialog import BriefDialog
 from aftersales.ui.screens.quality.detail import SignalDetailScreen
@@ -29,9 +30,13 @@ from .test_documents import table_rows
 
 
 def signals_planted() -> list[int]:
-    """The planted month, its signals computed, and three October complaints of S001 behind its signal."""
+    """The planted month, its signals computed, and ten October complaints of S001 behind its signal, all
+    saying the sofa creaks (September's ten spoke of late deliveries): an emerging term."""
     planted()
-    ids = [put_complaint(local(date(2026, 10, day))) for day in (3, 9, 21)]
+    ids = [put_complaint(local(date(2026, 10, 1 + day * 3))) for day in range(10)]
+    Complaint.update(description="沙发坐垫塌陷，异响明显").where(Complaint.id.in_(ids)).execute()
+    before = [put_complaint(local(date(2026, 9, 1 + day * 3)), shop="S002") for day in range(10)]
+    Complaint.update(description="送货延误，客户等待").where(Complaint.id.in_(before)).execute()
     compute_signals(Desk(clock=lambda: NOW), LAST)
     return ids
 
@@ -97,7 +102,7 @@ async def test_a_signals_chart_leads_to_its_complaints_in_the_queue(desk_db: str
         await press(pilot, "enter")
         assert isinstance(app.screen, SignalDetailScreen)
         text = screen_text(app)
-        assert "Shop 欧派家居 · beyond 3σ" in text and "2026-10: 35 (limits 1.6 – 22.4" in text
+        assert "Shop 欧派家居 · beyond 3σ" in text and "2026-10: 42 (limits 1.6 – 22.4" in text
         assert "c-chart (complaint counts" in text and "Complaints (count)" in text
         assert len(app.screen.detail.points) >= 13
         await press(pilot, "enter")
@@ -118,6 +123,12 @@ async def test_the_pareto_and_the_emerging_terms_of_the_month(desk_db: str, logg
         await press(pilot, "escape", "t")
         assert isinstance(app.screen, TermsScreen)
         assert "Emerging terms 2026-10" in screen_text(app)
+        terms = {row[0]: row for row in table_rows(app, "terms-table")}
+        assert terms["异响"][2:4] == ["10", "0"]
+        app.screen.query_one("#terms-table").move_cursor(row=list(terms).index("异响"))
+        await press(pilot, "enter")
+        assert isinstance(app.screen, QueueScreen)
+        assert len(app.screen.filt.ids) == 10 and "term “异响”" in screen_text(app)
 
 
 async def test_b_writes_the_months_brief_where_the_lead_says(desk_db: str, logged_in: LoggedIn, tmp_path: Path) -> None:

@@ -31,7 +31,8 @@ from .charts import ParetoChart
 from .wording import month_span, row_key_text, scope_text
 
 SCOPES = ("mall", "shop", "brand", "category")
-COLUMNS = {"number": 3, "key": None, "count": None, "share": None, "cumulative": None}
+COLUMNS = {"number": 3, "key": 14, "count": None, "share": None, "cumulative": None}
+NARROW_BELOW = 100  # breakpoints.HORIZONTAL's -narrow
 
 
 @dataclass
@@ -50,7 +51,8 @@ class ParetoScreen(DeskScreen):
     ParetoScreen #pareto-side { width: 1fr; }
     ParetoScreen #pareto-chart-title { height: 1; padding: 0 1; text-style: bold; }
     ParetoScreen #pareto-chart { height: 1fr; }
-    ParetoScreen #pareto-table { width: 1fr; height: 1fr; }
+    ParetoScreen #pareto-table { width: 49; height: 1fr; }
+    ParetoScreen.-normal #pareto-table, ParetoScreen.-wide #pareto-table { width: 61; }
     """
 
     BINDINGS = [
@@ -94,7 +96,9 @@ class ParetoScreen(DeskScreen):
         title = i18n.t("quality_view.pareto.title", period=self.period, scope=scope,
                        of=i18n.t(f"quality_view.pareto.of_{self.of}"))
         self.query_one("#pareto-title", Static).update(Text(title))
-        set_columns(self.query_one(DataTable), "quality_view.pareto.column_", COLUMNS)
+        # A product's or category's name takes what an 80-column terminal leaves; more on a wider one.
+        columns = {**COLUMNS, "key": 14 if self.app.size.width < NARROW_BELOW else 26}
+        set_columns(self.query_one(DataTable), "quality_view.pareto.column_", columns)
 
     def _load(self) -> None:
         asked = self._asked()
