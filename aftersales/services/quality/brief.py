@@ -5,52 +5,14 @@ The figures are read once into a `Brief`; brief_pdf.py and brief_xlsx.py lay it 
 charts with matplotlib (imported only here, when a brief is written).
 """
 
-from calendar import monthrange
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 from ...domain.errors import DeskError
 from ...domain.wording import Wording
 from ..unit import unit_of_work
+from .brief_rows import CHARTED, TERM_ROWS, Brief, BriefSignal, month_span
 
 FORMATS = ("pdf", "xlsx")
-# The control charts drawn into the PDF: the first signals of the month, new ones first.
-CHARTED = 6
-# The rows of a Pareto table in the brief (the chart shows the same rows).
-PARETO_ROWS = 15
-TERM_ROWS = 30
-
-
-@dataclass(frozen=True)
-class BriefSignal:
-    """One signal of the month and the series behind it."""
-
-    view: Any  # read.SignalView
-    points: list[Any] = field(default_factory=list)  # read.ChartPoint
-
-
-@dataclass(frozen=True)
-class Brief:
-    """Everything a brief shows, for one month."""
-
-    period: str
-    signals: list[BriefSignal]
-    categories: Any  # pareto.ParetoView of complaint categories, the whole mall
-    products: Any  # pareto.ParetoView of products, the whole mall
-    terms: list[Any]  # terms.TermView
-
-
-def month_span(period: str) -> tuple[date, date]:
-    """The first and last day of `period` (YYYY-MM); refuses anything else."""
-    try:
-        year, month = int(period[:4]), int(period[5:7])
-        if len(period) != 7 or period[4] != "-":
-            raise ValueError(period)
-        return date(year, month, 1), date(year, month, monthrange(year, month)[1])
-    except ValueError:
-        raise DeskError("quality_brief.error.period", period=period) from None
 
 
 @unit_of_work
@@ -97,31 +59,3 @@ def write_brief(period: str, path: Path | str, fmt: str | None, words: Wording, 
 
             write_xlsx(brief, out, words)
     return out
-
-
-def signal_row(view: Any, words: Wording) -> list[str]:
-    """One signal as the brief's tables show it: scope, where, rule, value, limits, since, state."""
-    rate = view.chart == "u"
-
-    def shown(value: float) -> str:
-        return f"{value:.2f}" if rate else f"{value:.0f}"
-
-    where = view.label
-    if view.scope == "category":
-        from ...domain.enums import ShopCategory
-
-        if view.key in {member.value for member in ShopCategory}:
-            where = words.label(ShopCategory(view.key))
-    return [words(f"quality_view.scope.{view.scope}"), where, words(f"quality_view.rule.{view.rule}"),
-            shown(view.value), f"{shown(max(view.lower, 0.0))}–{shown(view.upper)}", view.since,
-            words(f"quality_view.state.{view.state}")]
-
-
-def pareto_key(key: str, of: str, words: Wording) -> str:
-    """A Pareto row's name: a complaint category's label, or the product as typed."""
-    if of == "category":
-        from ...domain.enums import Category
-
-        if key in {member.value for member in Category}:
-            return words.label(Category(key))
-    return key

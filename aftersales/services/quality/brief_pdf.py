@@ -7,11 +7,10 @@ from typing import Any
 
 from ...domain.wording import Wording
 from ..reports.fonts import FONT_NAME
-from .brief import PARETO_ROWS, Brief, pareto_key, signal_row
 from .brief_charts import control_chart, pareto_chart
+from .brief_rows import PARETO_ROWS, SIGNAL_COLUMNS, Brief, pareto_key, signal_row
 
 MARGIN = 36.0
-SIGNAL_COLUMNS = ("scope", "label", "rule", "value", "limits", "since", "state")
 
 
 def write_pdf(brief: Brief, out: Path, words: Wording, font_file: str | None) -> None:
@@ -94,7 +93,7 @@ def _story(brief: Brief, words: Wording, font_file: str | None, title: str, widt
         labels = [pareto_key(row.key, of, words) for row in rows]
         story.append(_image(pareto_chart(labels, [row.count for row in rows], [row.cumulative for row in rows],
                                          heading, font_file), width))
-        header = [words(f"quality_view.pareto.column_{name}") for name in ("key", "count", "share", "cumulative")]
+        header = [words(f"quality_view.pareto.column.{name}") for name in ("key", "count", "share", "cumulative")]
         body = [[label, f"{row.count:,}", f"{row.share * 100:.1f}", f"{row.cumulative * 100:.1f}"]
                 for label, row in zip(labels, rows, strict=True)]
         story.append(_table(header, body, width, styles))
@@ -103,7 +102,7 @@ def _story(brief: Brief, words: Wording, font_file: str | None, title: str, widt
     # 3. Emerging terms.
     story.append(Paragraph(_escaped(words("quality_brief.terms")), styles["heading"]))
     if brief.terms:
-        header = [words(f"quality_view.terms.column_{name}") for name in ("term", "kind", "now", "before", "g2")]
+        header = [words(f"quality_view.terms.column.{name}") for name in ("term", "kind", "now", "before", "g2")]
         body = [[term.term, words(f"quality_view.terms.kind_{term.kind}"), f"{term.now:,}", f"{term.before:,}",
                  f"{term.g2:.1f}"] for term in brief.terms]
         story.append(_table(header, body, width, styles))

@@ -4,8 +4,7 @@ from pathlib import Path
 from typing import Any
 
 from ...domain.wording import Wording
-from .brief import Brief, pareto_key, signal_row
-from .brief_pdf import SIGNAL_COLUMNS
+from .brief_rows import SIGNAL_COLUMNS, Brief, pareto_key, signal_row
 
 
 def write_xlsx(brief: Brief, out: Path, words: Wording) -> None:
@@ -25,14 +24,14 @@ def write_xlsx(brief: Brief, out: Path, words: Wording) -> None:
         sheet.append([*signal_row(view, words), view.count, round(view.centre, 4)])
     for view, of in ((brief.categories, "category"), (brief.products, "product")):
         pareto_sheet = book.create_sheet(words(f"quality_brief.sheet_pareto_{of}"))
-        _rows(pareto_sheet, [words(f"quality_view.pareto.column_{name}")
+        _rows(pareto_sheet, [words(f"quality_view.pareto.column.{name}")
                              for name in ("key", "count", "share", "cumulative")], Font(bold=True))
         for row in view.rows:
             pareto_sheet.append([pareto_key(row.key, of, words), row.count, round(row.share * 100, 1),
                                  round(row.cumulative * 100, 1)])
         pareto_sheet.append([words("quality_brief.column_total"), view.total])
     terms = book.create_sheet(words("quality_brief.sheet_terms"))
-    _rows(terms, [words(f"quality_view.terms.column_{name}") for name in ("term", "kind", "now", "before", "g2")],
+    _rows(terms, [words(f"quality_view.terms.column.{name}") for name in ("term", "kind", "now", "before", "g2")],
           Font(bold=True))
     for term in brief.terms:
         terms.append([term.term, words(f"quality_view.terms.kind_{term.kind}"), term.now, term.before,

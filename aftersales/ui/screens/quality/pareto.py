@@ -98,7 +98,7 @@ class ParetoScreen(DeskScreen):
         self.query_one("#pareto-title", Static).update(Text(title))
         # A product's or category's name takes what an 80-column terminal leaves; more on a wider one.
         columns = {**COLUMNS, "key": 14 if self.app.size.width < NARROW_BELOW else 26}
-        set_columns(self.query_one(DataTable), "quality_view.pareto.column_", columns)
+        set_columns(self.query_one(DataTable), "quality_view.pareto.column.", columns)
 
     def _load(self) -> None:
         asked = self._asked()

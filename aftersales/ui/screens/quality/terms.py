@@ -62,7 +62,7 @@ class TermsScreen(DeskScreen):
 
     def _heading(self) -> None:
         self.query_one("#terms-title", Static).update(Text(i18n.t("quality_view.terms.title", period=self.period)))
-        set_columns(self.query_one(DataTable), "quality_view.terms.column_", COLUMNS)
+        set_columns(self.query_one(DataTable), "quality_view.terms.column.", COLUMNS)
 
     def _load(self) -> None:
         period = self.period
