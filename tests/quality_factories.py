@@ -1,7 +1,7 @@
 """Monthly complaint counts and issued sales documents written straight to the summaries and the document
 moves, so a quality series can be laid out month by month in a test."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from aftersales.store.models import DocumentMoveRecord, ReportCount, Shop
 
@@ -25,8 +25,11 @@ def put_months(shop: str, last: str, counts: list[int], category: str = "product
     shop_id = Shop.get(Shop.code == shop).id
     for month, count in zip(months_back(last, len(counts)), counts, strict=True):
         if count:
-            ReportCount.insert(day=-int(month.replace("-", "")), shop_id=shop_id, category=category, dimension="",
-                               code="", received=count).execute()
+            year, number = (int(part) for part in month.split("-"))
+            # The month's row (-YYYYMM) and, as the triggers keep them, its days' rows: all on the 1st here.
+            for day in (-(year * 100 + number), (date(year, number, 1) - date(1970, 1, 1)).days):
+                ReportCount.insert(day=day, shop_id=shop_id, category=category, dimension="", code="",
+                                   received=count).execute()
 
 
 def put_issues(shop: str, last: str, documents: list[int], kind: str = "contract") -> None:

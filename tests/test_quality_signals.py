@@ -10,7 +10,7 @@ from aftersales.domain.quality.schemas import SignalState
 from aftersales.services.quality.signals import compute_due, compute_signals
 from aftersales.store.models import QualitySignal
 
-from .quality_factories import put_issues, put_months, put_shop
+from .quality_factories import months_back, put_issues, put_months, put_shop
 from .report_factories import local, put_complaint
 
 LAST = "2026-10"  # the last complete month at the tests' clock (2026-11-27)
@@ -130,3 +130,45 @@ def test_the_sweep_computes_the_last_complete_month_once_a_day(desk, staff):
     sweep(desk)
     assert {(row.period, row.rule) for row in QualitySignal.select()} == {(LAST, "beyond_3s")}
     assert compute_due(desk) is None  # already done today
+
+
+def test_months_before_the_desks_first_complaint_are_not_months_without_complaints(desk, staff):
+    put_issues("S002", LAST, [2000] * 13)  # documents issued for a year
+    put_months("S002", LAST, [10, 9, 11, 10, 40])  # complaints recorded for five months only
+    assert compute_signals(desk, LAST).series == 0  # four baseline months: under six, no limits
+    put_months("S003", LAST, [3] + [0] * 12)  # another shop's complaint a year ago: the desk's records begin then
+    result = compute_signals(desk, LAST)
+    assert result.series == 3  # S002's shop and brand series, and its category (tiles): zeros count now
+    assert "beyond_3s" in {row.rule for row in QualitySignal.select().where(QualitySignal.key == "S002")}
+
+
+def test_weekly_series_are_counts_even_where_documents_are_issued(desk, staff):
+    from datetime import date
+
+    from aftersales.services.quality.series import read_series
+
+    put_issues("S002", LAST, [2000] * 13)
+    put_complaint(local(date(2026, 10, 6)), shop="S002")
+    series = {(each.scope, each.key): each for each in read_series("2026-W41", "week")}
+    assert series[("shop", "S002")].documents == [0] * 13 and series[("shop", "S002")].counts[-1] == 1
+
+
+def test_stationary_shops_stored_through_the_tables_rarely_fire(desk, staff):
+    """Forty shops with steady Poisson complaints over 25 months, judged at each of the last 13 (fixed seed)."""
+    from tests.test_quality_false_alarms import _poisson
+
+    rng = random.Random(11)
+    for number in range(40):
+        code = f"P{number:03d}"
+        put_shop(code, f"平稳{number}", ("furniture", "tiles", "lighting", "flooring")[number % 4],
+                 brand=f"品牌{number // 2}")
+        mean = (3.0, 6.0, 12.0, 25.0)[number % 4]
+        put_months(code, LAST, [_poisson(rng, mean) for _ in range(25)])
+    fired = judged = 0
+    for month in months_back(LAST, 13):
+        result = compute_signals(desk, month)
+        judged += result.series
+        fired += len({(row.scope, row.key) for row in QualitySignal.select().where(QualitySignal.period == month)})
+    assert judged > 13 * 60
+    # Measured: 7 of 832 series-months (0.84 per 100).
+    assert fired / judged < 0.01, f"{fired} of {judged} series-months"

@@ -14,10 +14,10 @@ from rich.cells import cell_len
 from ..i18n import t
 from ..store.db import open_database
 from ..store.masking import shown_target
-from . import attachments, complaints, deliveries, escalations, reports, scorecards, search, startup
+from . import attachments, complaints, deliveries, escalations, reports, scorecards, search, signals, startup
 from .core import BenchContext, Row, bench_actor
 
-PARTS = [complaints, search, deliveries, escalations, reports, scorecards]
+PARTS = [complaints, search, deliveries, escalations, reports, scorecards, signals]
 UI_PARTS = [startup]
 # Parts whose figures another part takes (the attachments' within the saves' copy): rows and targets only.
 WITHIN_PARTS = [attachments]

@@ -2,7 +2,8 @@
 week), read from the reports' summaries, and the sales documents issued to those shops as the denominator.
 
 Sales documents are the contracts and sales slips (receipts) issued to a shop; price tags are not sales.
-Their numbers count in the period of the local day they were issued.
+Their numbers count in the month of the local day they were issued; weekly series have no denominator (the
+documents go out in monthly batches) and are charted as counts.
 """
 
 from dataclasses import dataclass, field
@@ -33,11 +34,15 @@ class Series:
     counts: list[int] = field(default_factory=list)
     documents: list[int] = field(default_factory=list)
 
+    first: int = 0
+    """The window's first period the desk holds complaints for: the periods before it are not periods
+    without complaints."""
+
     def points(self, names: list[str]) -> list[Point]:
         """The window's points from the series' first period holding a complaint or a document (a younger
-        series has a shorter baseline); exposure in thousands of documents."""
+        series has a shorter baseline), never before the desk's first; exposure in thousands of documents."""
         start = next((index for index, (count, issued) in enumerate(zip(self.counts, self.documents, strict=True))
-                      if count or issued), len(names))
+                      if index >= self.first and (count or issued)), len(names))
         return [Point(names[index], self.counts[index], self.documents[index] / 1000.0)
                 for index in range(start, len(names))]
 
@@ -110,6 +115,20 @@ def _documents(firsts: list[date], grain: str, shop_ids: list[int] | None) -> di
     return out
 
 
+def first_period(firsts: list[date]) -> int:
+    """The index in the window of the first period the summaries hold whole: a period that began before the
+    desk's first complaint (read by key from the day rows) is not a period of few complaints."""
+    earliest = ReportCount.select(fn.MIN(ReportCount.day)).where(ReportCount.day >= 0).scalar()
+    if earliest is not None:
+        start = EPOCH_DAY + timedelta(days=int(earliest))
+    else:  # month rows alone (summaries written by hand): their earliest month
+        month = ReportCount.select(fn.MAX(ReportCount.day)).where(ReportCount.day < 0).scalar()
+        if month is None:
+            return len(firsts)
+        start = date(-int(month) // 100, -int(month) % 100, 1)
+    return sum(1 for first in firsts if first < start)
+
+
 def window_names(period: str, grain: str) -> tuple[list[date], list[str]]:
     """The first days and names of the baseline periods and `period`, oldest first."""
     firsts = periods.window(period, grain, BASELINE_PERIODS)
@@ -124,8 +143,11 @@ def read_series(period: str, grain: str, scope: str | None = None, key: str | No
     if scope is not None and key is not None:
         wanted = [shop_id for shop_id, shop in facts.items() if shop.key(scope) == key]
     complaints = _complaints(firsts, grain, wanted)
-    documents = _documents(firsts, grain, wanted)
+    # Documents are issued in monthly batches (receipts quarterly): a week's issues say nothing of its sales,
+    # so weekly series are counted on c-charts.
+    documents = _documents(firsts, grain, wanted) if grain == periods.MONTH else {}
     empty = [0] * len(firsts)
+    first = first_period(firsts)
     found: dict[tuple[str, str], Series] = {}
     for shop_id in sorted(set(complaints) | set(documents)):
         shop = facts.get(shop_id)
@@ -137,7 +159,7 @@ def read_series(period: str, grain: str, scope: str | None = None, key: str | No
                 continue
             label = shop.name if each == Scope.SHOP else series_key
             series = found.setdefault((each, series_key), Series(each, series_key, label, [], list(empty),
-                                                                  list(empty)))
+                                                                  list(empty), first))
             series.shop_ids.append(shop_id)
             for index, count in enumerate(complaints.get(shop_id, empty)):
                 series.counts[index] += count

@@ -14,7 +14,7 @@ from ...domain.quality import periods
 from ...domain.quality.control import band, charted, limits_for
 from ...domain.quality.rules import findings
 from ...domain.quality.schemas import ComputeResult, SignalState
-from ...store.db import write_transaction
+from ...store.db import opened_read_only, write_transaction
 from ...store.models import Meta, QualitySignal
 from ..context import Desk
 from ..unit import unit_of_work
@@ -37,8 +37,10 @@ def checked_period(period: str, grain: str) -> str:
     return period
 
 
+@unit_of_work
 def judged(period: str, grain: str, now: datetime) -> tuple[int, list[dict[str, Any]]]:
-    """How many series had limits at `period`, and a row for each rule their latest point broke."""
+    """How many series had limits at `period`, and a row for each rule their latest point broke (read
+    only: what compute_signals stores)."""
     _, names = window_names(period, grain)
     rows: list[dict[str, Any]] = []
     count = 0
@@ -88,7 +90,10 @@ def compute_signals(desk: Desk, period: str, grain: str = periods.MONTH) -> Comp
 
 @unit_of_work
 def compute_due(desk: Desk) -> ComputeResult | None:
-    """Compute the last complete month unless it was already computed today (one read when it was)."""
+    """Compute the last complete month unless it was already computed today (one read when it was); never
+    on a file opened read-only."""
+    if opened_read_only():
+        return None
     today = desk.clock().astimezone(desk.sla.zone).date().isoformat()
     done = Meta.get_or_none(Meta.key == COMPUTED_ON_KEY)
     if done is not None and done.value == today:
