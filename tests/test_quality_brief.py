@@ -9,10 +9,14 @@ from pypdf import PdfReader
 
 from aftersales import i18n
 from aftersales.domain.errors import DeskError
+from aftersales.services.context import Desk
 from aftersales.services.quality.brief import write_brief
 from aftersales.services.quality.pareto import pareto_for
 from aftersales.services.quality.signals import compute_signals
+from aftersales.store.db import close_database, open_database
 
+from .cli_helpers import run
+from .factories import NOW, seed_shops, seed_staff
 from .quality_brief_data import LAST, first_and_last, planted
 from .quality_factories import put_months, put_shop
 
@@ -70,3 +74,29 @@ def test_a_brief_is_written_as_pdf_or_xlsx_to_a_new_file_only(desk, staff, tmp_p
     with pytest.raises(DeskError) as month:
         write_brief("2026-13x", tmp_path / "b.xlsx", "xlsx", i18n.words())
     assert month.value.key == "quality_brief.error.period"
+
+
+@pytest.fixture
+def desk_file(tmp_path: Path) -> Path:
+    path = tmp_path / "desk.db"
+    open_database(path, create=True)
+    seed_staff()
+    seed_shops()
+    planted()
+    compute_signals(Desk(clock=lambda: NOW), LAST)
+    close_database()
+    return path
+
+
+def test_report_brief_writes_the_file_it_is_told_to(capsys, desk_file, tmp_path):
+    out = tmp_path / "brief.xlsx"
+    done = run(capsys, "report", "brief", "--period", LAST, "--out", str(out), "--db", str(desk_file))
+    assert (done.code, done.out) == (0, f"Brief written to {out}\n"), done.err
+    assert load_workbook(out).sheetnames == ["Signals", "Pareto categories", "Pareto products", "Terms"]
+    pdf = tmp_path / "brief.bin"
+    done = run(capsys, "report", "brief", "--period", LAST, "--out", str(pdf), "--format", "pdf", "--db",
+               str(desk_file))
+    assert done.code == 0, done.err
+    assert "欧派家居" in _pdf_text(pdf)
+    again = run(capsys, "report", "brief", "--period", LAST, "--out", str(out), "--db", str(desk_file))
+    assert again.code != 0 and str(out) in again.err and again.out == ""
