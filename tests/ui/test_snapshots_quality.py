@@ -5,6 +5,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import DataTable
 
 from .harness import press
 from .snapshot_variants import variants
@@ -13,9 +14,22 @@ from .test_quality import signals_planted
 Snap = Callable[..., bool]
 
 
+async def sized(pilot: Pilot[Any]) -> None:
+    """Wait until the signals' table has its rows measured: a DataTable sizes its columns when idle, and a
+    dialog opened before that would stay over a table of cut cells on a loaded machine."""
+    table = pilot.app.screen.query_one(DataTable)
+    for _ in range(500):  # ten seconds at most
+        if table.row_count and not table._require_update_dimensions:
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
 def _open(*keys: str) -> Callable[[Pilot[Any]], Any]:
     async def steps(pilot: Pilot[Any]) -> None:
-        for key in ("7", "q", *keys):
+        await press(pilot, "7", "q")
+        await sized(pilot)
+        for key in keys:
             await press(pilot, key)
 
     return steps

@@ -28,10 +28,11 @@ from ..directory.base import cell
 from ..directory.fields import chosen, line, text_field
 from ..scorecards.period import shifted
 from .charts import ParetoChart
-from .wording import month_span, row_key_text, scope_text
+from .wording import fitted_widths, month_span, row_key_text, scope_text
 
 SCOPES = ("mall", "shop", "brand", "category")
-COLUMNS = {"number": 3, "key": 14, "count": None, "share": None, "cumulative": None}
+COLUMNS = ("number", "key", "count", "share", "cumulative")
+# A product's or category's name takes what an 80-column terminal leaves; more on a wider one.
 NARROW_BELOW = 100  # breakpoints.HORIZONTAL's -narrow
 
 
@@ -96,9 +97,7 @@ class ParetoScreen(DeskScreen):
         title = i18n.t("quality_view.pareto.title", period=self.period, scope=scope,
                        of=i18n.t(f"quality_view.pareto.of_{self.of}"))
         self.query_one("#pareto-title", Static).update(Text(title))
-        # A product's or category's name takes what an 80-column terminal leaves; more on a wider one.
-        columns = {**COLUMNS, "key": 14 if self.app.size.width < NARROW_BELOW else 26}
-        set_columns(self.query_one(DataTable), "quality_view.pareto.column.", columns)
+        set_columns(self.query_one(DataTable), "quality_view.pareto.column.", COLUMNS)
 
     def _load(self) -> None:
         asked = self._asked()
@@ -112,7 +111,7 @@ class ParetoScreen(DeskScreen):
         run_in_background(self, read, group="pareto", failed="quality_view.load_failed")
 
     def on_pareto_read(self, message: ParetoRead) -> None:
-        if message.asked == self._asked():
+        if message.asked == self._asked() and message.view != self.view:
             self.view = message.view
             self._show()
 
@@ -130,13 +129,16 @@ class ParetoScreen(DeskScreen):
     def _show(self) -> None:
         rows = self.view.rows
         table = self.query_one(DataTable)
-        table.clear()
-        for number, row in enumerate(rows, start=1):
+        texts = [[str(number), row_key_text(row.key, self.of), f"{row.count:,}", f"{row.share * 100:.1f}",
+                  f"{row.cumulative * 100:.1f}"] for number, row in enumerate(rows, start=1)]
+        caps = {"key": 14 if self.app.size.width < NARROW_BELOW else 26}
+        set_columns(table, "quality_view.pareto.column.", fitted_widths("quality_view.pareto.column.", COLUMNS, texts,
+                                                                       caps))
+        for row, shown in zip(rows, texts, strict=True):
             style = "bold" if row.vital else ""
-            table.add_row(Text(str(number), justify="right"), cell(row_key_text(row.key, self.of), style),
-                          Text(f"{row.count:,}", justify="right", style=style),
-                          Text(f"{row.share * 100:.1f}", justify="right"),
-                          Text(f"{row.cumulative * 100:.1f}", justify="right"))
+            table.add_row(Text(shown[0], justify="right"), cell(shown[1], style),
+                          Text(shown[2], justify="right", style=style), Text(shown[3], justify="right"),
+                          Text(shown[4], justify="right"))
         self.query_one("#pareto-chart-title", Static).update(Text(i18n.t("quality_view.pareto.chart")))
         self.query_one(ParetoChart).show(rows)
         if rows:

@@ -25,9 +25,10 @@ from ...widgets.table_columns import set_columns
 from ..desk_screen import DeskScreen
 from ..directory.base import cell
 from ..scorecards.period import shifted
-from .wording import last_month, refusal, signal_cells
+from .wording import fitted_widths, last_month, refusal, signal_cells
 
-COLUMNS = {"scope": None, "label": 16, "rule": None, "value": None, "limits": None, "since": None, "state": None}
+COLUMNS = ("scope", "label", "rule", "value", "limits", "since", "state")
+CAPS = {"label": 16}
 
 
 @dataclass
@@ -90,8 +91,8 @@ class SignalsScreen(DeskScreen):
         run_in_background(self, read, group="signals", failed="quality_view.load_failed")
 
     def on_signals_loaded(self, message: SignalsLoaded) -> None:
-        if message.period != self.period:
-            return
+        if message.period != self.period or (self.loaded and message.signals == self.signals):
+            return  # a read for another month, or nothing changed: the rows stay as drawn (and measured)
         self.signals = message.signals
         self.loaded = True
         self._show()
@@ -102,11 +103,12 @@ class SignalsScreen(DeskScreen):
     def _show(self) -> None:
         table = self.query_one(DataTable)
         row = table.cursor_row
-        table.clear()
-        for signal in self.signals:
+        rows = [signal_cells(signal) for signal in self.signals]
+        texts = [[text for _, text in cells] for cells in rows]
+        set_columns(table, "quality_view.column.", fitted_widths("quality_view.column.", COLUMNS, texts, CAPS))
+        for signal, cells in zip(self.signals, rows, strict=True):
             style = "bold" if signal.state == "new" else "dim"
-            table.add_row(*[cell(text, style if name == "state" else "") for name, text in signal_cells(signal)],
-                          key=str(signal.id))
+            table.add_row(*[cell(text, style if name == "state" else "") for name, text in cells], key=str(signal.id))
         if self.signals:
             table.move_cursor(row=min(max(row, 0), len(self.signals) - 1), animate=False)
             new = sum(1 for signal in self.signals if signal.state == "new")

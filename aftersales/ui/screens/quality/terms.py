@@ -20,8 +20,10 @@ from ...widgets.table_columns import set_columns
 from ..desk_screen import DeskScreen
 from ..directory.base import cell
 from ..scorecards.period import shifted
+from .wording import fitted_widths
 
-COLUMNS = {"term": 24, "kind": None, "now": None, "before": None, "g2": None}
+COLUMNS = ("term", "kind", "now", "before", "g2")
+CAPS = {"term": 24}
 
 
 @dataclass
@@ -75,7 +77,7 @@ class TermsScreen(DeskScreen):
         run_in_background(self, read, group="terms", failed="quality_view.load_failed")
 
     def on_terms_read(self, message: TermsRead) -> None:
-        if message.period == self.period:
+        if message.period == self.period and (message.terms != self.terms or not self.terms):
             self.terms = message.terms
             self._show()
 
@@ -91,11 +93,11 @@ class TermsScreen(DeskScreen):
 
     def _show(self) -> None:
         table = self.query_one(DataTable)
-        table.clear()
-        for term in self.terms:
-            table.add_row(cell(term.term), cell(i18n.t(f"quality_view.terms.kind_{term.kind}")),
-                          Text(f"{term.now:,}", justify="right"), Text(f"{term.before:,}", justify="right"),
-                          Text(f"{term.g2:.1f}", justify="right"))
+        rows = [[term.term, i18n.t(f"quality_view.terms.kind_{term.kind}"), f"{term.now:,}", f"{term.before:,}",
+                 f"{term.g2:.1f}"] for term in self.terms]
+        set_columns(table, "quality_view.terms.column.", fitted_widths("quality_view.terms.column.", COLUMNS, rows, CAPS))
+        for texts in rows:
+            table.add_row(cell(texts[0]), cell(texts[1]), *[Text(text, justify="right") for text in texts[2:]])
         text = (i18n.t("quality_view.terms.count", count=len(self.terms)) if self.terms
                 else i18n.t("quality_view.terms.empty", period=self.period))
         self.query_one("#terms-status", Static).update(Text(text))

@@ -1,7 +1,10 @@
 """How a quality signal reads on the desk's screens: its cells, its figures, and why a key is refused."""
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
+
+from rich.cells import cell_len
 
 from .... import i18n
 from ....domain.permissions import Action, allowed
@@ -87,3 +90,15 @@ def row_key_text(key: str, of: str) -> str:
         except ValueError:
             return key
     return key
+
+
+def fitted_widths(prefix: str, names: Iterable[str], rows: list[list[str]], caps: dict[str, int]) -> dict[str, int]:
+    """Each column's width: its widest cell or heading (the catalog's `<prefix><name>`), at most its cap.
+
+    Given to the table up front, so it never waits for an idle moment to measure its cells: a dialog opened
+    over it at once (or a reload under a dialog) would otherwise leave its cells cut behind the dialog."""
+    widths = {}
+    for index, name in enumerate(names):
+        widest = max([cell_len(i18n.t(prefix + name))] + [cell_len(row[index]) for row in rows])
+        widths[name] = min(widest, caps.get(name, widest))
+    return widths
