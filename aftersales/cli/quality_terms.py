@@ -9,14 +9,16 @@ from typing import Any
 
 from ..i18n import label, t
 from . import common
-from .common import CliFailure, day_arg, print_table, target_of
+from .common import CliFailure, count_arg, day_arg, print_table, target_of
 
 
 def register_commands(group: Any) -> None:
-    pareto = group.add("pareto", _pareto, "the complaint categories or products that make up 80 % of a period's "
+    pareto = group.add("pareto", _pareto, "the complaint categories or products that make up 80 per cent of a period's "
                                           "complaints (mall, shop, brand or shop category)")
-    pareto.add_argument("--from", dest="start", type=day_arg, required=True, help="first day, YYYY-MM-DD")
-    pareto.add_argument("--to", dest="end", type=day_arg, required=True, help="last day, YYYY-MM-DD (included)")
+    pareto.add_argument("--from", dest="start", type=day_arg, required=True, metavar="YYYY-MM-DD",
+                        help="first day")
+    pareto.add_argument("--to", dest="end", type=day_arg, required=True, metavar="YYYY-MM-DD",
+                        help="last day (included)")
     pareto.add_argument("--shop", help="only this shop (code)")
     pareto.add_argument("--brand", help="only the shops of this brand")
     pareto.add_argument("--category", help="only shops of this category (furniture, tiles, ...)")
@@ -27,7 +29,20 @@ def register_commands(group: Any) -> None:
                                        "the period before")
     terms.add_argument("--period", required=True, help="YYYY-MM (or YYYY-Www with --week)")
     terms.add_argument("--week", action="store_true", help="an ISO week against the week before")
+    terms.add_argument("--threshold", type=_threshold_arg, default=None,
+                       help="the least G² reported (default 10.83: chi-squared, 1 degree of freedom, p < 0.001)")
+    terms.add_argument("--minimum", type=count_arg, default=None, help="the fewest times a term came (default 5)")
     terms.add_argument("--json", action="store_true", help="print the terms as JSON")
+
+
+def _threshold_arg(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0 <= value < float("inf"):  # NaN fails too
+        raise argparse.ArgumentTypeError(t("quality_terms.error.bad_threshold", text=repr(text)))
+    return value
 
 
 def _scope(args: argparse.Namespace) -> tuple[str, str | None]:
@@ -82,7 +97,7 @@ def _pareto(args: argparse.Namespace) -> int:
                               f"{row.cumulative:.1%}", "*" if row.vital else ""] for row in view.rows])
     if view.unnamed:
         print(t("quality_terms.pareto.unnamed", count=view.unnamed))
-    print(t("quality_terms.pareto.timing", ms=elapsed))
+    print(t("quality_terms.pareto.timing", seconds=f"{elapsed / 1000:.3f}"))
     return 0
 
 
@@ -101,27 +116,30 @@ def _terms(args: argparse.Namespace) -> int:
     from ..services.quality.terms import emerging_terms
 
     grain = "week" if args.week else "month"
+    threshold = THRESHOLD if args.threshold is None else args.threshold
+    minimum = MINIMUM if args.minimum is None else max(args.minimum, 1)
     previous, _, _ = period_days(args.period, grain)
     stop_words_file = _stop_words_file()
     common.open_database(target_of(args))
     started = time.perf_counter()
-    found = emerging_terms(args.period, grain, stop_words_file=stop_words_file)
+    found = emerging_terms(args.period, grain, stop_words_file=stop_words_file, threshold=threshold,
+                           minimum=minimum)
     elapsed = round((time.perf_counter() - started) * 1000)
     before = f"{previous.isocalendar().year}-W{previous.isocalendar().week:02d}" if args.week else f"{previous:%Y-%m}"
     if args.json:
-        out = {"period": args.period, "grain": grain, "previous": before, "threshold": THRESHOLD,
-               "minimum": MINIMUM, "elapsed_ms": elapsed,
+        out = {"period": args.period, "grain": grain, "previous": before, "threshold": threshold,
+               "minimum": minimum, "elapsed_ms": elapsed,
                "terms": [{"term": view.term, "kind": view.kind, "now": view.now, "before": view.before,
                           "g2": round(view.g2, 3), "complaints": view.complaints,
                           "complaint_ids": view.complaint_ids} for view in found]}
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
-    print(t("quality_terms.terms.title", period=args.period, previous=before, threshold=THRESHOLD, minimum=MINIMUM))
+    print(t("quality_terms.terms.title", period=args.period, previous=before, threshold=threshold, minimum=minimum))
     if not found:
         print(t("quality_terms.terms.empty"))
     else:
         header = [t(f"quality_terms.terms.{name}") for name in ("term", "kind", "now", "before", "g2", "complaints")]
         print_table(header, [[view.term, t(f"quality_terms.kind.{view.kind}"), str(view.now), str(view.before),
                               f"{view.g2:.1f}", str(view.complaints)] for view in found])
-    print(t("quality_terms.terms.timing", ms=elapsed))
+    print(t("quality_terms.terms.timing", seconds=f"{elapsed / 1000:.3f}"))
     return 0

@@ -20,8 +20,8 @@ class ParetoRow:
 def pareto(counts: dict[str, int], cut: float = CUT) -> list[ParetoRow]:
     """The keys with a count, the most first (ties by key, so the order is the same every time), each with
     its share and running share. The vital few are the rows down to the first whose running share reaches
-    `cut` (a row landing exactly on it is the last vital one); every row is vital when the cut is never
-    reached short of the whole. Keys counted zero or less are left out."""
+    `cut` (a row landing exactly on it is the last vital one; a key tied with it but ordered after it is
+    not). Keys counted zero or less are left out."""
     kept = sorted(((key, count) for key, count in counts.items() if count > 0), key=lambda item: (-item[1], item[0]))
     total = sum(count for _, count in kept)
     rows: list[ParetoRow] = []

@@ -145,12 +145,13 @@ def clauses(text: str) -> list[str]:
 
 
 def _joined(left: str, right: str) -> str:
-    return f"{left} {right}" if left[-1].isascii() and right[0].isascii() else left + right
+    return f"{left} {right}" if left[-1].isascii() or right[0].isascii() else left + right
 
 
 def words_and_phrases(tokens: Iterable[str], stop_words: frozenset[str]) -> tuple[list[str], list[str]]:
     """The kept tokens of one text, and its phrases: each two kept tokens that stood side by side (a
-    dropped token between them breaks the phrase); Latin words joined by a space, Chinese ones directly."""
+    dropped token between them breaks the phrase); Chinese words joined directly, a Latin word to
+    its neighbour by a space."""
     words: list[str] = []
     phrases: list[str] = []
     previous: str | None = None

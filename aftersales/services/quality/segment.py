@@ -1,5 +1,5 @@
 """Chinese word segmentation with jieba, loaded on first use (never at the desk's start-up), its dictionary
-cache kept in the desk's own cache folder rather than the system's temporary one, and each distinct text
+cache kept in the desk's own cache folder rather than the system's temporary one, and each distinct clause
 segmented once however often it recurs (complaint descriptions repeat a lot)."""
 
 import logging
@@ -13,7 +13,7 @@ from typing import Any
 from ...domain.quality.terms import tokens
 
 CACHE_FILE = "jieba.cache"
-# Distinct texts whose tokens are kept between calls (a month of a large mall has tens of thousands).
+# Distinct clauses and Chinese runs whose tokens are kept between calls (a month of a large mall has thousands).
 KEPT_TEXTS = 200_000
 
 _ready = threading.Lock()
@@ -27,23 +27,29 @@ def cache_folder() -> Path:
     return platformdirs.user_cache_path("aftersales")
 
 
+def segmenter_in(folder: Path) -> Callable[[str], list[str]]:
+    """A jieba segmenter whose dictionary cache is the file CACHE_FILE in `folder` (made when missing; the
+    system's temporary folder, jieba's own default, when it cannot be made)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict..." chatter on the terminal
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        folder = Path(tempfile.gettempdir())
+    segmenter: Any = jieba.Tokenizer()
+    segmenter.tmp_dir = str(folder)
+    segmenter.cache_file = CACHE_FILE
+    segmenter.initialize()
+    cut: Callable[[str], list[str]] = segmenter.lcut
+    return cut
+
+
 def _segmenter() -> Callable[[str], list[str]]:
     global _cut
     with _ready:
         if _cut is None:
-            import jieba
-
-            jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict..." chatter on the terminal
-            folder = cache_folder()
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-            except OSError:
-                folder = Path(tempfile.gettempdir())  # jieba's own default, when the cache folder cannot be made
-            segmenter: Any = jieba.Tokenizer()
-            segmenter.tmp_dir = str(folder)
-            segmenter.cache_file = CACHE_FILE
-            segmenter.initialize()
-            _cut = segmenter.lcut
+            _cut = segmenter_in(cache_folder())
         return _cut
 
 
@@ -60,5 +66,5 @@ def chinese_cut(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=KEPT_TEXTS)
 def text_tokens(text: str) -> tuple[str, ...]:
-    """The tokens of a text (domain.quality.terms.tokens), segmented once per distinct text."""
+    """The tokens of a text (domain.quality.terms.tokens), kept for the next time the same text comes."""
     return tuple(tokens(text, chinese_cut))

@@ -108,6 +108,35 @@ def _before(first: date, after: date) -> tuple[dict[str, int], Counter[str]]:
     return texts, products
 
 
+def _now(first: date, after: date) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """The ids of the period's complaints by description, and by product named."""
+    rows = _rows(Complaint.select(Complaint.id, Complaint.description, Complaint.product)
+                 .where(within(Complaint.created_at, _start(first), _start(after))))
+    texts: dict[str, list[int]] = {}
+    products: dict[str, list[int]] = {}
+    for complaint_id, text, product in rows:
+        texts.setdefault(text or "", []).append(int(complaint_id))
+        if (product or "").strip():
+            products.setdefault(product.strip(), []).append(int(complaint_id))
+    return texts, products
+
+
+def _carriers(texts: dict[str, list[int]], found: Clauses, words: set[str],
+              phrases: set[str]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """The ids of the complaints whose description holds each of `words`, and each of `phrases`."""
+    word_ids: dict[str, list[int]] = {}
+    phrase_ids: dict[str, list[int]] = {}
+    if not words and not phrases:
+        return word_ids, phrase_ids
+    for text, ids in texts.items():
+        parts = [found[part] for part in clauses(text)]
+        for term in words.intersection(chain.from_iterable(kept for kept, _ in parts)):
+            word_ids.setdefault(term, []).extend(ids)
+        for term in phrases.intersection(chain.from_iterable(pairs for _, pairs in parts)):
+            phrase_ids.setdefault(term, []).extend(ids)
+    return word_ids, phrase_ids
+
+
 def _views(rises: list[TermRise], kind: str, ids_of: dict[str, list[int]]) -> list[TermView]:
     views = []
     for rise in rises:
@@ -125,30 +154,15 @@ def emerging_terms(period: str, grain: str = "month", *, stop_words_file: Path |
     occurrences; the strongest first within each kind (words, phrases, products)."""
     before_first, first, after = period_days(period, grain)
     stopped = stop_words(stop_words_file)
-    now_rows = _rows(Complaint.select(Complaint.id, Complaint.description, Complaint.product)
-                     .where(within(Complaint.created_at, _start(first), _start(after))))
-    texts_now: dict[str, list[int]] = {}
-    products_now: dict[str, list[int]] = {}
-    for complaint_id, text, product in now_rows:
-        texts_now.setdefault(text or "", []).append(int(complaint_id))
-        if (product or "").strip():
-            products_now.setdefault(product.strip(), []).append(int(complaint_id))
+    texts_now, products_now = _now(first, after)
     texts_before, products_before = _before(before_first, first)
-    words_now, phrases_now, terms_of = _counted({text: len(ids) for text, ids in texts_now.items()}, stopped)
+    words_now, phrases_now, found = _counted({text: len(ids) for text, ids in texts_now.items()}, stopped)
     words_before, phrases_before, _ = _counted(texts_before, stopped)
     word_rises = rising_terms(words_now, words_before, threshold, minimum)
     phrase_rises = rising_terms(phrases_now, phrases_before, threshold, minimum)
     product_rises = rising_terms(Counter({name: len(ids) for name, ids in products_now.items()}), products_before,
                                  threshold, minimum)
-    wanted_words = {rise.term for rise in word_rises}
-    wanted_phrases = {rise.term for rise in phrase_rises}
-    word_ids: dict[str, list[int]] = {}
-    phrase_ids: dict[str, list[int]] = {}
-    for text, ids in texts_now.items() if wanted_words or wanted_phrases else ():
-        parts = [terms_of[part] for part in clauses(text)]
-        for term in wanted_words.intersection(chain.from_iterable(kept for kept, _ in parts)):
-            word_ids.setdefault(term, []).extend(ids)
-        for term in wanted_phrases.intersection(chain.from_iterable(pairs for _, pairs in parts)):
-            phrase_ids.setdefault(term, []).extend(ids)
+    word_ids, phrase_ids = _carriers(texts_now, found, {rise.term for rise in word_rises},
+                                     {rise.term for rise in phrase_rises})
     return (_views(word_rises, "word", word_ids) + _views(phrase_rises, "phrase", phrase_ids)
             + _views(product_rises, "product", products_now))
