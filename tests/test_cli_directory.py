@@ -132,19 +132,19 @@ def test_mistakes_are_one_line(capsys, target):
 
 def test_a_lead_adds_edits_and_deactivates_a_shop(capsys, target):
     outcome = run_as(capsys, "lead01", "shops", "add", "S101", "--name", "顾家家居", "--category", "Furniture",
-                     "--unit", "A-201", "--phone", "400 820 1234", "--db", target)
+                     "--unit", "A-201", "--phone", "400 820 1234", "--brand", "顾家", "--db", target)
     assert (outcome.code, outcome.out) == (0, "added shop S101 (顾家家居)\n")
     assert run_as(capsys, "lead01", "shops", "edit", "S101", "--contact", "孙经理", "--db", target).code == 0
     assert run_as(capsys, "lead01", "shops", "deactivate", "S002", "--db", target).code == 0
     listing = run(capsys, "shops", "list", "--db", target).out.splitlines()
-    assert listing[0].split() == ["code", "name", "unit", "category", "contact", "phone", "state"]
+    assert listing[0].split() == ["code", "name", "brand", "unit", "category", "contact", "phone", "state"]
     assert [line.split()[0] for line in listing[1:]] == ["S001", "S003", "S101", "S002"]
     assert "孙经理" in listing[3] and "400-820-1234" in listing[3] and listing[4].endswith("inactive")
     active = run(capsys, "shops", "list", "--active", "--db", target).out
     assert "S002" not in active
     _reopened(target)
     shop = Shop.get(Shop.code == "S101")
-    assert (shop.unit, shop.contact, shop.category) == ("A-201", "孙经理", "furniture")
+    assert (shop.unit, shop.contact, shop.category, shop.brand) == ("A-201", "孙经理", "furniture", "顾家")
 
 
 def test_an_operator_may_not_add_shops(capsys, target):

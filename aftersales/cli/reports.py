@@ -27,10 +27,12 @@ def register(commands: Commands) -> None:
     _period_options(export)
     export.add_argument("--out", type=Path, required=True, help="new .csv or .xlsx file")
     from .quality import register_commands as register_signals
+    from .quality_brief import register_commands as brief_commands
     from .register import register_commands
 
     register_commands(group)
     register_signals(group)
+    brief_commands(group)
     register_quality_terms(group)
 
 

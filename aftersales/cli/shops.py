@@ -11,12 +11,12 @@ from ..i18n import label, t, words
 from . import common
 from .common import CliFailure, Commands, counted, target_of
 
-DETAILS = ("name", "unit", "category", "contact", "phone")
+DETAILS = ("name", "brand", "unit", "category", "contact", "phone")
 
 
 def register(commands: Commands) -> None:
     shops = commands.group("shops", "the mall's shops (a team lead or the admin)")
-    listing = shops.add("list", _list, "every shop: code, name, unit, category, contact, phone, active or not")
+    listing = shops.add("list", _list, "every shop: code, name, brand, unit, category, contact, phone, active or not")
     listing.add_argument("--active", action="store_true", help="only shops that take complaints")
     add = shops.add("add", _add, "add a shop")
     add.add_argument("code")
@@ -40,6 +40,7 @@ def register(commands: Commands) -> None:
 
 
 def _detail_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--brand", help="the brand the shop sells (empty: its name)")
     parser.add_argument("--unit", help="floor and unit, e.g. A-101")
     parser.add_argument("--contact")
     parser.add_argument("--phone")
@@ -60,7 +61,7 @@ def _list(args: argparse.Namespace) -> int:
     common.open_database(target_of(args))
     entries = shop_directory(include_inactive=not args.active)
     header = [t(f"cli.shops.col.{name}") for name in ("code", *DETAILS, "state")]
-    rows = [[e.code, e.name, e.unit, label(e.category), e.contact, e.phone,
+    rows = [[e.code, e.name, e.brand, e.unit, label(e.category), e.contact, e.phone,
              t("cli.state.active" if e.active else "cli.state.inactive")] for e in entries]
     common.print_table(header, rows)
     return 0

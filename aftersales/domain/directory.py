@@ -48,6 +48,7 @@ class ShopDetails(Input):
     """What can change about a shop (the code is printed on its documents and stays)."""
 
     name: CleanStr = Field(min_length=1, max_length=60)
+    brand: CleanStr = Field(default="", max_length=60)  # empty: the shop's name is its brand
     unit: CleanStr = Field(default="", max_length=20)
     category: ShopCategory
     contact: CleanStr = Field(default="", max_length=40)
@@ -84,6 +85,7 @@ class ShopEntry(Entry):
     name: str
     unit: str
     category: ShopCategory
+    brand: str = ""
     contact: str
     phone: str
     active: bool

@@ -25,12 +25,16 @@ from textual.widgets._footer import FooterKey
 
 from aftersales import i18n
 from aftersales.domain.schemas import StaffView
+from aftersales.services.context import Desk
+from aftersales.services.quality.signals import compute_signals
 from aftersales.ui.screens.callbacks.due import CallbacksDuePanel
 from aftersales.ui.screens.deliveries.board import DeliveryBoardScreen
 from aftersales.ui.sections import RESTRICTED, SECTIONS, may_open
 from aftersales.ui.widgets.desk_footer import key_cells, pack
 from aftersales.ui.widgets.section_bar import SectionBar
 
+from ..factories import NOW
+from ..quality_factories import put_months
 from .conftest import seed_complaints
 from .delivery_harness import seed_board
 from .escalation_harness import seed_escalations
@@ -56,7 +60,7 @@ WALKS: dict[str, list[tuple[str, ...]]] = {
         ("2", "enter", *[k for key in DETAIL_DIALOGS for k in (key, "escape")]),
         ("2", "down", "enter", *[k for key in ("r", "s", "b") for k in (key, "escape")]),
         ("3", "d", "escape", "e", "escape", "v"),
-        ("4",), ("5", "m"), ("6", "s", "enter"), ("6", "d"), ("6", "v"), ("6", "o"), ("7",),
+        ("4",), ("5", "m"), ("6", "s", "enter"), ("6", "d"), ("6", "v"), ("6", "o"), ("7",), ("7", "q", "enter"),
     ],
     "lead01": [
         ("1",), ("2",),
@@ -64,8 +68,9 @@ WALKS: dict[str, list[tuple[str, ...]]] = {
         ("5", "y", "escape", "m"), ("5", "enter", *[k for key in "cwdrap" for k in (key, "escape")]),
         ("6", "a", "escape", "e"),
         ("7", "p", "f", "escape", "t", "x", "escape", "m"),
+        ("7", "q", "a", "escape", "r", "escape", "b", "escape", "enter", "p", "s", "escape", "escape", "escape", "t"),
     ],
-    "mgr01": [("1",), ("2",), ("3",), ("4",), ("5", "y", "f"), ("6",), ("7", "t")],
+    "mgr01": [("1",), ("2",), ("3",), ("4",), ("5", "y", "f"), ("6",), ("7", "t"), ("7", "q", "enter")],
     "dc01": [("3", *[k for key in "aocfrde" for k in (key, "escape")], "down", "down", "enter", "v", "enter")],
 }
 
@@ -248,6 +253,8 @@ async def test_every_screen_and_dialog_fits_80_by_24_in_both_languages(
     seed_penalties(staff)
     resolved_days_ago(staff, 3, "13900000001")
     resolved_days_ago(staff, 2, "13900000002")
+    put_months("S001", "2026-10", [9, 11, 10, 12, 8, 10, 11, 9, 10, 12, 8, 10, 30])  # a quality signal to open
+    compute_signals(Desk(clock=lambda: NOW), "2026-10")
     problems: list[str] = []
     for language in LANGUAGES:
         problems += await login_problems(db_target, language)

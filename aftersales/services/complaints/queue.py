@@ -42,6 +42,9 @@ class QueueFilter(BaseModel):
     mine: bool = False
     overdue: bool = False
     search: str = ""
+    # The complaints behind a quality signal or a term (at most a few hundred), and what they stand for.
+    ids: tuple[int, ...] = ()
+    about: str = ""
 
 
 class QueuePage(BaseModel):
@@ -101,6 +104,8 @@ def _filtered(query: Any, filt: QueueFilter, actor: StaffView, now: datetime) ->
         query = query.where(Complaint.assignee == Staff.select(Staff.id).where(code_is(filt.assignee_code)))
     if filt.overdue:
         query = query.where(Complaint.open_due_at < to_epoch(now))
+    if filt.ids:
+        query = query.where(Complaint.id.in_(list(filt.ids)))
     return query
 
 

@@ -7,6 +7,7 @@ from peewee import SQL, Case, fn
 from pydantic import BaseModel, ConfigDict
 
 from ...domain.enums import DESK_OPEN_STATUSES, ComplaintStatus
+from ...domain.permissions import Action, allowed
 from ...domain.schemas import StaffView
 from ...domain.sla import SlaPolicy
 from ...store.fields import to_epoch
@@ -43,6 +44,7 @@ class DashboardView(BaseModel):
     open_escalations: int = 0
     todays_deliveries: int = 0
     overdue_rectifications: int = 0  # shops' rectifications past their due date (supervision visits)
+    new_signals: int | None = None  # quality signals no lead has acted on yet; None: not the actor's to see
     per_day: list[DayCount]
 
 
@@ -94,6 +96,15 @@ def dashboard_escalations(actor: StaffView) -> int:
     return open_count(actor) if reviewable_levels(actor.role) else all_open_count()
 
 
+def dashboard_signals(actor: StaffView) -> int | None:
+    """The card's count of new quality signals, for a team lead or the manager (who act on them)."""
+    if not allowed(actor.role, Action.ACT_ON_SIGNALS):
+        return None
+    from ..quality.read import new_signals_count
+
+    return new_signals_count()
+
+
 @unit_of_work
 def load_dashboard(actor: StaffView, now: datetime, zone: ZoneInfo | None = None) -> DashboardView:
     """The dashboard for `actor` at `now`; days are counted in `zone` (the mall's by default)."""
@@ -111,4 +122,5 @@ def load_dashboard(actor: StaffView, now: datetime, zone: ZoneInfo | None = None
         todays_deliveries=day_order_count(now.astimezone(zone).date()),
         per_day=daily_counts(now, zone),
         overdue_rectifications=overdue_count(now.astimezone(zone).date()),
+        new_signals=dashboard_signals(actor),
     )

@@ -24,7 +24,7 @@ from ..validation import validate
 
 # A mall rents out a few hundred units: the directory reads them in one go, up to this many.
 DIRECTORY_LIMIT = 5000
-_DETAILS = ("name", "unit", "category", "contact", "phone")
+_DETAILS = ("name", "brand", "unit", "category", "contact", "phone")
 SHOP_RECORD = named_by_code(Shop)
 
 
@@ -52,7 +52,7 @@ def add_shop(desk: Desk, actor: StaffView, data: ShopInput | dict[str, object]) 
 def insert_shop(valid: ShopInput) -> Any:
     """One new shop row (inside the caller's transaction)."""
     return Shop.create(
-        code=valid.code, name=valid.name, unit=valid.unit, category=valid.category.value,
+        code=valid.code, name=valid.name, brand=valid.brand, unit=valid.unit, category=valid.category.value,
         contact=valid.contact, phone=valid.phone,
     )
 

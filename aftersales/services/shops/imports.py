@@ -23,11 +23,12 @@ from ..unit import unit_of_work
 from ..validation import field_errors
 from .directory import insert_shop
 
-COLUMNS = ("code", "name", "unit", "category", "contact", "phone")
+COLUMNS = ("code", "name", "unit", "category", "contact", "phone", "brand")
 REQUIRED = ("code", "name", "category")
 ALIASES = {
     "编号": "code", "商铺编号": "code", "代码": "code",
     "名称": "name", "商铺名称": "name", "商铺": "name",
+    "品牌": "brand",
     "铺位": "unit", "位置": "unit",
     "类别": "category", "品类": "category",
     "联系人": "contact",

@@ -22,6 +22,7 @@ def shop_entry(row: Shop) -> ShopEntry:
         id=row.id,
         code=row.code,
         name=row.name,
+        brand=row.brand,
         unit=row.unit,
         category=ShopCategory(row.category),
         contact=row.contact,

@@ -99,6 +99,8 @@ class QueueFilterDialog(DeskModal[QueueFilter | None]):
             mine=self.query_one("#filter-mine", Checkbox).value,
             overdue=self.query_one("#filter-overdue", Checkbox).value,
             search=self.current.search,
+            ids=self.current.ids,
+            about=self.current.about,
         )
 
     @on(Button.Pressed, "#filter-apply")
@@ -145,6 +147,7 @@ def status_line(filt: QueueFilter, sort: QueueSort, count: int | None, error: st
         i18n.t("queue.filter.mine") if filt.mine else "",
         i18n.t("queue.filter.overdue") if filt.overdue else "",
         i18n.t("queue.filter.search", value=filt.search) if filt.search else "",
+        filt.about if filt.ids else "",
     ]
     parts.append(", ".join(a for a in active if a) or i18n.t("queue.filters_none"))
     return Text(" · ".join(parts))

@@ -339,6 +339,11 @@ class QueueScreen(DeskScreen):
         if chosen is not None:
             self._set_filter(chosen)
 
+    def show_filter(self, filt: QueueFilter) -> None:
+        """Show the complaints `filt` finds (another screen sends the operator here with it)."""
+        self.query_one(SearchInput).value = filt.search
+        self._set_filter(filt)
+
     def _set_filter(self, filt: QueueFilter) -> None:
         self.filt = filt
         self.reload("first")

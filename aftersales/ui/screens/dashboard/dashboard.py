@@ -26,6 +26,8 @@ from ...widgets.trend_chart import TrendChart
 from ..callbacks.due import CallbacksDuePanel
 
 CARDS = ("my_open", "overdue", "escalations", "deliveries")
+# The card a team lead and the manager see beside those: new quality signals (their title's catalog key).
+SIGNALS_CARD = ("signals", "quality_view.dashboard.card")
 
 
 class DashboardScreen(ScreenFollowsLanguage, Screen[None]):
@@ -134,9 +136,9 @@ class DashboardScreen(ScreenFollowsLanguage, Screen[None]):
         yield SectionBar("dashboard")
         with Vertical(id="dashboard"):
             with Horizontal(id="dash-cards"):
-                for card in CARDS:
+                for card, title in self._cards():
                     with Vertical(classes="card", id=f"card-{card}"):
-                        yield Static(t(f"dashboard.card.{card}"), markup=False, classes="card-title")
+                        yield Static(t(title), markup=False, classes="card-title")
                         yield Digits("…", id=f"value-{card}")
                         yield Static("…", markup=False, id=f"line-{card}", classes="card-line")
             with Horizontal(id="dash-lower"):
@@ -150,6 +152,14 @@ class DashboardScreen(ScreenFollowsLanguage, Screen[None]):
             if self._calls_customers():
                 yield CallbacksDuePanel(id="dash-callbacks")
         yield DeskFooter()
+
+    def _cards(self) -> list[tuple[str, str]]:
+        """(card, title key) of the cards the actor sees."""
+        cards = [(card, f"dashboard.card.{card}") for card in CARDS]
+        actor = getattr(self.app, "session").actor  # noqa: B009 - the desk app's attribute
+        if actor is not None and allowed(actor.role, Action.ACT_ON_SIGNALS):
+            cards.append(SIGNALS_CARD)
+        return cards
 
     def _calls_customers(self) -> bool:
         actor = getattr(self.app, "session").actor  # noqa: B009 - the desk app's attribute
@@ -204,6 +214,9 @@ class DashboardScreen(ScreenFollowsLanguage, Screen[None]):
             "escalations": view.open_escalations,
             "deliveries": view.todays_deliveries,
         }
+        if view.new_signals is not None and self.query(f"#card-{SIGNALS_CARD[0]}"):
+            values[SIGNALS_CARD[0]] = view.new_signals
+            self.query_one(f"#card-{SIGNALS_CARD[0]}").set_class(view.new_signals > 0, "alert")
         for card, value in values.items():
             self.query_one(f"#value-{card}", Digits).update(f"{value:,}")
             self.query_one(f"#line-{card}", Static).update(f"{value:,}")

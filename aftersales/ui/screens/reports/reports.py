@@ -1,7 +1,7 @@
 """Section 7: a period's figures for the other departments, as charts or tables, against the period before.
 
 Keys: [ and ] step the period, p switches month / quarter / year, f narrows by shop or category, t turns
-between charts and tables, x exports the table shown, m writes the monthly register for finance.
+between charts and tables, x exports the table shown, m writes the monthly register for finance, q opens the quality signals.
 """
 
 from dataclasses import dataclass
@@ -70,6 +70,7 @@ class ReportsScreen(DeskScreen):
         Binding("m", "register", "reports.key.register", id="reports.register"),
         Binding("left", "columns(-1)", "reports.key.columns", id="reports.columns_back", key_display="←→"),
         Binding("right", "columns(1)", "reports.key.columns", id="reports.columns", show=False),
+        Binding("q", "signals", "quality_view.key.signals", id="reports.signals"),
     ]
 
     def __init__(self) -> None:
@@ -300,3 +301,8 @@ class ReportsScreen(DeskScreen):
         month = self.period.label if self.period.kind is PeriodKind.MONTH else f"{self.period.first:%Y-%m}"
         self.app.push_screen(RegisterDialog(month),
                              lambda done: self.notify(done, markup=False) if done else None)
+
+    def action_signals(self) -> None:
+        from ..quality.signals import SignalsScreen
+
+        self.app.push_screen(SignalsScreen())

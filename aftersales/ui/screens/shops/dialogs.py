@@ -8,8 +8,8 @@ from ....services.shops.directory import add_shop, edit_shop, set_shop_active, s
 from ..directory.active_dialog import ActiveDialog
 from ..directory.record_dialog import RecordDialog
 
-DETAILS = ("name", "unit", "category", "contact", "phone")
-LIMITS = {"code": 20, "name": 60, "unit": 20, "contact": 40, "phone": 20}
+DETAILS = ("name", "unit", "category", "contact", "phone", "brand")
+LIMITS = {"code": 20, "name": 60, "brand": 60, "unit": 20, "contact": 40, "phone": 20}
 
 
 def reread(code: str) -> ShopEntry | None:

@@ -1,0 +1,1 @@
+"""Quality signals, Pareto and emerging terms (section 7, key q)."""
