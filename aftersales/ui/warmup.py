@@ -30,6 +30,7 @@ MODULES = (
     "aftersales.ui.screens.complaints.intake",
     "aftersales.ui.screens.shell.help",
     "aftersales.ui.screens.shell.confirm_quit",
+    "aftersales.ui.palette",
 )
 
 

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Label
 
-from ..textual_internals import footer_has_bindings, running_app
+from ..textual_internals import footer_has_bindings, running_app, set_bindings_ready, set_key_compact
 
 COMPACT_BELOW = 100  # columns
 # Keys of the whole desk a narrow footer always shows (F1 lists the rest), and those it shows next.
@@ -97,7 +97,9 @@ class DeskFooter(Footer):
     DeskFooter.-rows { layout: vertical; height: auto; max-height: 2; }
     """
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, *, keys_at_once: bool = False, **kwargs: Any) -> None:
+        """`keys_at_once`: show the screen's keys in its first frame (Textual's footer waits for the
+        frame after it). Only for a screen whose shown keys do not depend on where the focus is."""
         app = running_app()
         width = app.size.width if app is not None else 0
         # Compact from the start on a narrow terminal: switching it later restyles every key.
@@ -105,6 +107,7 @@ class DeskFooter(Footer):
         self._shown: tuple[object, ...] | None = None
         self._narrow: bool | None = None
         self._width = width
+        self._keys_at_once = keys_at_once
 
     @property
     def narrow(self) -> bool:
@@ -115,7 +118,12 @@ class DeskFooter(Footer):
         return widgets
 
     def compose(self) -> ComposeResult:
+        if self._keys_at_once and not footer_has_bindings(self):
+            set_bindings_ready(self)
+            self._shown = self._keys_of(self.screen)
         widgets = self.shown_keys(list(super().compose()))
+        for widget in widgets:
+            set_key_compact(widget, self.compact)
         if not widgets or not self.narrow:
             self.set_class(False, "-rows")
             yield from widgets
@@ -159,12 +167,16 @@ class DeskFooter(Footer):
             self.call_after_refresh(self.recompose)
         self._narrow, self._width = narrow, width
 
-    def bindings_changed(self, screen: Screen[Any]) -> None:
-        keys = tuple(
+    @staticmethod
+    def _keys_of(screen: Screen[Any]) -> tuple[object, ...]:
+        return tuple(
             (key, active.binding.action, active.binding.description, active.enabled)
             for key, active in screen.active_bindings.items()
             if active.binding.show
         )
+
+    def bindings_changed(self, screen: Screen[Any]) -> None:
+        keys = self._keys_of(screen)
         if keys == self._shown and footer_has_bindings(self):
             return
         self._shown = keys
