@@ -75,6 +75,7 @@ def _load(app: DeskApp) -> None:
         gc.freeze()
     finally:
         close_database()  # this thread's connection; every worker opens its own
+        gc.enable()  # held since start-up (cli.main), so the login screen was drawn without a collection
 
 
 def _tell(app: DeskApp, callback: Any, *args: Any) -> None:
