@@ -176,7 +176,7 @@ async def test_a_footer_made_ready_shows_its_keys_as_it_is_composed_each_as_comp
         await pilot.pause()
         for key in keys:
             palette = key.has_class("-command-palette")
-            assert getattr(key, "compact") is (True if palette else footer.compact)
+            assert key.compact is (True if palette else footer.compact)
             assert key.has_class("-compact") is (True if palette else footer.compact)
 
 
