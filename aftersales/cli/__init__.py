@@ -4,14 +4,21 @@ Opening the desk takes a short path (cli/launch.py) that loads only what the log
 every other command goes through the full parser in cli/main.py.
 """
 
+import gc
 from typing import Any
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run `aftersales ARGV`; returns the exit status."""
-    from .launch import open_desk_quickly
+    # Nothing made before the desk's login screen is garbage: the collector waits until that screen is
+    # drawn (the desk's warm-up resumes it, ui/warmup.py) instead of delaying it. Other commands: at once.
+    gc.disable()
+    try:
+        from .launch import open_desk_quickly
 
-    opened = open_desk_quickly(argv)
+        opened = open_desk_quickly(argv)
+    finally:
+        gc.enable()
     if opened is not None:
         return opened
     from .main import main as run_command

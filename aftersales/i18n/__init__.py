@@ -7,9 +7,10 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..domain.errors import CellProblem, FieldMessage, Phrase
+if TYPE_CHECKING:  # the refusals are worded only once one happens: not loaded for the desk's first screen
+    from ..domain.errors import CellProblem, FieldMessage
 
 LANGUAGES = ("en", "zh_CN")
 _HERE = Path(__file__).parent
@@ -176,6 +177,8 @@ _LABELLED_PARAMS = {
 def _phrase(value: Any) -> Any:
     """A value of a refusal as its line shows it: an enum member by its label, a phrase worded, a list of
     phrases worded and joined."""
+    from ..domain.errors import Phrase
+
     if isinstance(value, Enum):
         return label(value)
     if isinstance(value, Phrase):
@@ -211,12 +214,12 @@ def error_text(exc: Exception, key: str | None = None) -> str:
     return str(exc)
 
 
-def field_text(error: FieldMessage) -> str:
+def field_text(error: "FieldMessage") -> str:
     """Why one field was refused, in the desk's language."""
     return str(_phrase(error))
 
 
-def field_texts(fields: Mapping[str, FieldMessage]) -> dict[str, str]:
+def field_texts(fields: Mapping[str, "FieldMessage"]) -> dict[str, str]:
     """InvalidInput's fields as the text shown under each field, in the desk's language."""
     return {name: field_text(error) for name, error in fields.items()}
 
@@ -228,7 +231,7 @@ def _after_colon(text: str) -> str:
     return text
 
 
-def problem_text(problem: CellProblem) -> str:
+def problem_text(problem: "CellProblem") -> str:
     """One reason a file was refused, as `row N, column: reason`."""
     reason = field_text(problem.error)
     if problem.lower_first:

@@ -13,6 +13,7 @@ Only Textual and the login screen load before the first frame; the rest (databas
 schemas, other screens) loads in warmup.py while the operator types the PIN.
 """
 
+import importlib
 import threading
 import time
 from collections.abc import Iterable
@@ -32,11 +33,10 @@ from .app_notices import BackgroundNotices
 from .bindings import translate_bindings
 from .messages import DataChanged
 from .navigation import MODES, SECTIONS, load_screen_class, prepared, section_factory
-from .palette import DeskCommands
 from .read_only import refuse_when_read_only
 from .sections import first_place, home_of, may_open
 from .session import DeskSession, LockState
-from .textual_internals import has_mode, mode_stacks
+from .textual_internals import has_mode, mode_stacks, start_in_mode
 from .theme_variables import desk_theme_variables
 
 if TYPE_CHECKING:
@@ -69,7 +69,8 @@ class DeskApp(BackgroundNotices, App[None]):
 
     TITLE = "aftersales"
     CSS_PATH = "desk.tcss"
-    COMMANDS = App.COMMANDS | {DeskCommands}
+    # The desk's own entries load when the palette first opens (Textual calls the function then).
+    COMMANDS = App.COMMANDS | {lambda: importlib.import_module("aftersales.ui.palette").DeskCommands}
     # Screens restyle themselves for narrow and wide terminals through these classes.
     HORIZONTAL_BREAKPOINTS = breakpoints.HORIZONTAL
     VERTICAL_BREAKPOINTS = breakpoints.VERTICAL
@@ -110,6 +111,8 @@ class DeskApp(BackgroundNotices, App[None]):
         Without `session.desk` the desk opens the database itself while the login screen waits
         (warmup.py); `settings` is then the settings file as read, validated at the same time.
         """
+        if actor is None:  # the login screen is the first screen Textual builds (get_default_screen)
+            start_in_mode(self, "login")
         super().__init__()
         i18n.set_language(language)
         translate_bindings(self)
@@ -135,8 +138,8 @@ class DeskApp(BackgroundNotices, App[None]):
         self.last_input = self.idle_clock()
         self._factories: dict[str, Any] = {name: section_factory(name) for name in MODES}
         self._factories["login"] = self._login_screen
-        for mode, factory in self._factories.items():
-            self.add_mode(mode, factory)
+        for mode in [name for name in self._factories if name != self.current_mode]:
+            self.add_mode(mode, self._factories[mode])
 
     def start_for(self, actor: "StaffView") -> str:
         """Where `actor` starts after login: the section chosen (argument, else settings file), else
@@ -153,7 +156,16 @@ class DeskApp(BackgroundNotices, App[None]):
         # After a lock the code field starts empty: an empty code means the operator who locked.
         return prepared(LoginScreen(None if locked else self.user_code, locked=locked))
 
+    def get_default_screen(self) -> Screen[Any]:
+        """The login screen, as Textual's first screen: composed once the app is mounted and drawn in one
+        frame (a mode's screen would be laid out while the app starts, and that work thrown away)."""
+        if self.current_mode == "login":
+            return self._login_screen()
+        return super().get_default_screen()
+
     async def on_mount(self) -> None:
+        if not has_mode(self, "login"):
+            self.add_mode("login", self._login_screen)  # the first login screen came without a mode
         theme = self.config.theme if self.config else self.settings.get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
@@ -163,10 +175,8 @@ class DeskApp(BackgroundNotices, App[None]):
         if self.ready.is_set():
             self.database_ready()
         else:
-            from .warmup import warm_up
-
             # After the first frame: the login screen is on the terminal before anything else loads.
-            self.call_after_refresh(warm_up, self)
+            self.call_after_refresh(lambda: importlib.import_module("aftersales.ui.warmup").warm_up(self))
         actor = self.session.actor
         await self.switch_mode(self.start_for(actor) if actor else "login")
 
@@ -280,7 +290,7 @@ class DeskApp(BackgroundNotices, App[None]):
     async def reset_sections(self) -> None:
         """Forget every section's screens but the current one's (they are rebuilt on their next visit)."""
         for mode in mode_stacks(self):
-            if mode not in (self.current_mode, self.DEFAULT_MODE) and has_mode(self, mode):
+            if mode != self.current_mode and has_mode(self, mode):
                 await self.rebuild_mode(mode)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:

@@ -4,7 +4,6 @@ a complaint looked up in the palette, the integrity scan."""
 from typing import Any
 
 from ..i18n import t
-from .palette import follow_lookup
 
 
 class BackgroundNotices:
@@ -27,6 +26,8 @@ class BackgroundNotices:
         self.data_changed()
 
     def on_complaint_looked_up(self: Any, message: Any) -> None:
+        from .palette import follow_lookup  # the palette loads when first opened, not before the login
+
         follow_lookup(self, message)
 
     def on_integrity_checked(self: Any, event: Any) -> None:

@@ -14,7 +14,6 @@ from textual.message import Message
 from textual.worker import Worker, get_current_worker
 
 from .. import i18n
-from ..domain.errors import DeskError
 from .messages import LoadFailed
 
 Failure = Callable[[str, Exception], Message]
@@ -23,6 +22,8 @@ Failure = Callable[[str, Exception], Message]
 def error_detail(exc: BaseException) -> str:
     """Why `exc` happened, in the desk's language where the catalogs know it (a DeskError's line, a
     storage cause such as a full disk); the exception's own words only when nothing translates it."""
+    from ..domain.errors import DeskError  # loaded with the first failure, not before the login screen
+
     if isinstance(exc, DeskError):
         return i18n.error_text(exc)
     from ..services.database import storage_cause  # the store loads after the login screen, not for it
@@ -36,6 +37,8 @@ def error_detail(exc: BaseException) -> str:
 def failure_text(exc: BaseException, failed: str) -> str:
     """The line that says why a call failed: a DeskError's own message, else the catalog line `failed`
     with the cause in its `{error}` (or `{reason}`) field."""
+    from ..domain.errors import DeskError
+
     if isinstance(exc, DeskError):
         return i18n.error_text(exc)
     detail = error_detail(exc)

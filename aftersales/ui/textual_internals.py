@@ -11,7 +11,9 @@ from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 from textual.widgets._select import SelectCurrent, SelectOverlay
 
 # A Select's two parts: the closed field and the open list (a subclass of the list replaces it in `compose`).
@@ -36,6 +38,12 @@ def has_mode(app: App[Any], mode: str) -> bool:
     return mode in app._modes
 
 
+def start_in_mode(app: App[Any], mode: str) -> None:
+    """Make `app` start in `mode` (called before `App.__init__`, which reads it): its first screen is
+    `get_default_screen()`'s, and `mode` is added with `add_mode` only after that."""
+    app.DEFAULT_MODE = mode  # type: ignore[misc]
+
+
 def key_bindings(node: DOMNode) -> dict[str, list[Binding]]:
     """`node`'s own bindings by key, as its class (and any keymap) gave them."""
     return node._bindings.key_to_bindings
@@ -54,3 +62,18 @@ def mark_styles_current(screen: Screen[Any], app: App[Any]) -> None:
 def footer_has_bindings(footer: Footer) -> bool:
     """True once Textual told `footer` which keys to show (before that it shows none)."""
     return bool(footer._bindings_ready)
+
+
+def set_key_compact(widget: Widget, compact: bool) -> None:
+    """Start a footer's key (Textual's FooterKey) compact or not, as its footer is, before it is mounted.
+
+    A key starts compact and then takes its footer's value: two restyles of every key of a footer that
+    is not compact, each time the footer is built. The palette's key is left as it is: it keeps its
+    compact look whatever the footer's."""
+    if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+        widget.set_reactive(FooterKey.compact, compact)
+
+
+def set_bindings_ready(footer: Footer) -> None:
+    """Let `footer` show its screen's keys now, before Textual tells it which they are."""
+    footer.set_reactive(Footer._bindings_ready, True)

@@ -31,6 +31,7 @@ MODULES = (
     "aftersales.ui.screens.complaints.intake",
     "aftersales.ui.screens.shell.help",
     "aftersales.ui.screens.shell.confirm_quit",
+    "aftersales.ui.palette",
 )
 
 
@@ -76,6 +77,7 @@ def _load(app: DeskApp) -> None:
         gc.freeze()
     finally:
         close_database()  # this thread's connection; every worker opens its own
+        gc.enable()  # held since start-up (cli.main), so the login screen was drawn without a collection
 
 
 def _note_origin() -> None:

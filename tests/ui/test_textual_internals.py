@@ -18,7 +18,10 @@ from aftersales.ui.textual_internals import (
     mark_styles_current,
     mode_stacks,
     running_app,
+    set_bindings_ready,
     set_key_bindings,
+    set_key_compact,
+    start_in_mode,
 )
 
 SIZE = (80, 24)
@@ -120,6 +123,61 @@ async def test_a_footer_has_its_bindings_only_once_shown() -> None:
         await app.switch_mode("first")
         await pilot.pause()
         assert footer_has_bindings(app.screen.query_one(Footer))
+
+
+class StartsOnPlain(App[None]):
+    """Starts in a mode of its own, its first screen made by get_default_screen, the mode added later."""
+
+    def __init__(self) -> None:
+        start_in_mode(self, "start")
+        super().__init__()
+
+    def get_default_screen(self) -> Screen[None]:
+        return Plain()
+
+    def on_mount(self) -> None:
+        self.add_mode("start", Plain)
+
+
+async def test_an_app_started_in_a_mode_opens_on_its_default_screen_with_no_blank_screen_before() -> None:
+    app = StartsOnPlain()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.current_mode == "start" and isinstance(app.screen, Plain)
+        assert list(mode_stacks(app)) == ["start"]
+        app.add_mode("second", Plain)
+        await app.switch_mode("second")
+        await app.remove_mode("start")  # leaves like any other mode
+        assert "start" not in mode_stacks(app)
+
+
+class ReadyFooter(Footer):
+    def compose(self) -> ComposeResult:
+        set_bindings_ready(self)
+        for widget in super().compose():
+            set_key_compact(widget, self.compact)
+            yield widget
+
+
+class KeysAtOnce(Screen[None]):
+    def compose(self) -> ComposeResult:
+        yield Keyed(id="keyed")
+        yield ReadyFooter()
+
+
+async def test_a_footer_made_ready_shows_its_keys_as_it_is_composed_each_as_compact_as_the_footer() -> None:
+    app = Modes()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(KeysAtOnce())
+        footer = app.screen.query_one(ReadyFooter)
+        assert footer_has_bindings(footer)
+        keys = list(footer.query("FooterKey"))
+        assert keys  # composed with the footer, before any refresh told it its bindings
+        await pilot.pause()
+        for key in keys:
+            palette = key.has_class("-command-palette")
+            assert key.compact is (True if palette else footer.compact)
+            assert key.has_class("-compact") is (True if palette else footer.compact)
 
 
 class Picking(App[None]):

@@ -30,7 +30,7 @@ from aftersales.services.quality.signals import compute_signals
 from aftersales.ui.screens.callbacks.due import CallbacksDuePanel
 from aftersales.ui.screens.deliveries.board import DeliveryBoardScreen
 from aftersales.ui.sections import RESTRICTED, SECTIONS, may_open
-from aftersales.ui.widgets.desk_footer import key_cells, pack
+from aftersales.ui.widgets.footer_rows import key_cells, pack
 from aftersales.ui.widgets.section_bar import SectionBar
 
 from ..factories import NOW

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, Vertical
 from textual.message import Message
@@ -74,6 +74,8 @@ class LoginScreen(ScreenFollowsLanguage, Screen[None]):
         self.locked = locked
         self.checking = False
         self.demo_accounts: list[tuple[str, str, Any]] = []
+        # Focused as the screen is built, so its first frame already shows where typing goes.
+        self.AUTO_FOCUS = self._first_empty()  # type: ignore[misc]
 
     def compose(self) -> ComposeResult:
         yield Static(t("login.bar"), markup=False, id="login-bar")
@@ -93,7 +95,8 @@ class LoginScreen(ScreenFollowsLanguage, Screen[None]):
             yield Static(self._hint(), markup=False, classes="hint")
         with Center():
             yield Static("", id="demo-accounts")
-        yield DeskFooter()
+        # The keys shown here are the desk's own, wherever the focus is: in the first frame already.
+        yield DeskFooter(keys_at_once=True)
 
     def _title(self) -> str:
         if self.locked is None:
@@ -118,6 +121,13 @@ class LoginScreen(ScreenFollowsLanguage, Screen[None]):
             return self.locked.code
         return code
 
+    def post_message(self, message: Message) -> bool:
+        if isinstance(message, events.ScreenResume) and not self.is_mounted:
+            # Shown before it is mounted (the desk's first screen, or the login after a lock): mounting
+            # styles every widget, so restyling them all again as it resumes would change nothing.
+            message.refresh_styles = False
+        return super().post_message(message)
+
     def on_mount(self) -> None:
         self._focus_first_empty()
         self._show_read_only()
@@ -129,9 +139,11 @@ class LoginScreen(ScreenFollowsLanguage, Screen[None]):
         self._show_demo_accounts()
         self._show_read_only()
 
+    def _first_empty(self) -> str:
+        return "#login-pin" if self.typed_code else "#login-code"
+
     def _focus_first_empty(self) -> None:
-        target = "#login-pin" if self.typed_code else "#login-code"
-        self.query_one(target, Input).focus()
+        self.query_one(self._first_empty(), Input).focus()
 
     def _look_at_database(self) -> None:
         # The hints are a courtesy; the login works without them.
