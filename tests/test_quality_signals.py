@@ -92,7 +92,6 @@ def test_complaints_entered_reach_the_series_through_the_summaries(desk, staff):
     from datetime import date
 
     from aftersales.services.quality.series import read_series
-
     from aftersales.store.models import Shop
 
     put_complaint(local(date(2026, 10, 3)), shop="S003")

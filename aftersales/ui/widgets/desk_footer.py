@@ -1,6 +1,6 @@
 """The desk's footer: Textual's, drawn again only when the keys it shows change.
 
-On a narrow terminal it shows the screen's own keys first, then F1 (always) and escape, then the desk's
+On a narrow terminal, or where its keys at full spacing would not fit one line, it shows the screen's own keys first, then F1 (always) and escape, then the desk's
 other keys as far as they fit. When the screen's own keys do not fit on one line the footer takes a
 second line; what fits on neither is left to the help, and a "…" before F1 says so (footer_rows.py,
 loaded only then).
@@ -8,6 +8,7 @@ loaded only then).
 
 from typing import Any
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
@@ -16,6 +17,12 @@ from textual.widgets import Footer
 from ..textual_internals import footer_has_bindings, running_app, set_bindings_ready, set_key_compact
 
 COMPACT_BELOW = 100  # columns
+
+
+def full_cells(widget: Widget) -> int:
+    """Columns a key takes at full spacing: its key and description, a cell either side of the key and
+    one after the description."""
+    return cell_len(f"{getattr(widget, 'key_display', '')} {getattr(widget, 'description', '')}") + 2
 
 
 class DeskFooter(Footer):
@@ -41,10 +48,12 @@ class DeskFooter(Footer):
         self._narrow: bool | None = None
         self._width = width
         self._keys_at_once = keys_at_once
+        # The keys of the last compose did not fit one line at full spacing: packed as on a narrow terminal.
+        self._crowded = False
 
     @property
     def narrow(self) -> bool:
-        return 0 < self.app.size.width < COMPACT_BELOW
+        return 0 < self.app.size.width < COMPACT_BELOW or self._crowded
 
     def shown_keys(self, widgets: list[Widget]) -> list[Widget]:
         """The keys this footer offers, before they are fitted to the width (a screen's footer may filter)."""
@@ -55,6 +64,9 @@ class DeskFooter(Footer):
             set_bindings_ready(self)
             self._shown = self._keys_of(self.screen)
         widgets = self.shown_keys(list(super().compose()))
+        self._crowded = sum(full_cells(widget) for widget in widgets) > self.app.size.width > 0
+        if self.compact != self.narrow:
+            self.compact = self.narrow
         for widget in widgets:
             set_key_compact(widget, self.compact)
         if not widgets or not self.narrow:
