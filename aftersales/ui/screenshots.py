@@ -230,6 +230,10 @@ async def run(out: Path) -> int:
 
         for name, language, steps, size in shop_steps(press):
             await shoot(db, out, name, language, True, steps, size or SIZE, code="lead01")
+        from .screenshots_quality import quality_steps
+
+        for name, language, steps, size in quality_steps(press):
+            await shoot(db, out, name, language, True, steps, size or SIZE, code="lead01")
         # Section 4 as the management manager sees it (both levels), and a complaint with escalations.
         await shoot(db, out, "escalations_en", "en", True, escalations, code="mgr01")
         await shoot(db, out, "escalations_zh_80x24", "zh_CN", True, escalations, SMALL, code="lead01")
