@@ -100,3 +100,14 @@ def test_report_brief_writes_the_file_it_is_told_to(capsys, desk_file, tmp_path)
     assert "欧派家居" in _pdf_text(pdf)
     again = run(capsys, "report", "brief", "--period", LAST, "--out", str(out), "--db", str(desk_file))
     assert again.code != 0 and str(out) in again.err and again.out == ""
+
+
+def test_a_series_with_several_rules_broken_is_charted_once(desk, staff):
+    from aftersales.services.quality.brief import read_brief
+
+    put_months("S001", LAST, [10, 10, 10, 10, 10, 10, 11, 12, 14, 16, 19, 23, 60])  # rising, then beyond 3σ
+    compute_signals(desk, LAST)
+    brief = read_brief(LAST)
+    shop = [item for item in brief.signals if (item.view.scope, item.view.key) == ("shop", "S001")]
+    assert {item.view.rule for item in shop} >= {"beyond_3s", "six_rising"}
+    assert [bool(item.points) for item in shop] == [True] + [False] * (len(shop) - 1)

@@ -24,8 +24,14 @@ def read_brief(period: str) -> Brief:
 
     first, last = month_span(period)
     views = sorted(list_signals(period), key=lambda view: (view.state != "new", view.scope, view.label))
-    signals = [BriefSignal(view, signal(view.id).points if index < CHARTED else [])
-               for index, view in enumerate(views)]
+    # One chart per series (its rules share it), for the first CHARTED series.
+    charted: set[tuple[str, str]] = set()
+    signals = []
+    for view in views:
+        drawn = (view.scope, view.key) not in charted and len(charted) < CHARTED
+        if drawn:
+            charted.add((view.scope, view.key))
+        signals.append(BriefSignal(view, signal(view.id).points if drawn else []))
     return Brief(period=period, signals=signals, categories=pareto_for(first, last, "mall", None, "category"),
                  products=pareto_for(first, last, "mall", None, "product"), terms=emerging_terms(period)[:TERM_ROWS])
 
