@@ -1,9 +1,9 @@
 """The desk's footer: Textual's, drawn again only when the keys it shows change.
 
 On a narrow terminal, or where its keys at full spacing would not fit one line, it shows the screen's own
-keys first, then F1 (always) and escape, then the desk's other keys as far as they fit. When the screen's own keys do not fit on one line the footer takes a
-second line; what fits on neither is left to the help, and a "…" before F1 says so (footer_rows.py,
-loaded only then).
+keys first, then F1 (always) and escape, then the desk's other keys as far as they fit. When the screen's
+own keys do not fit on one line the footer takes a second line; what fits on neither is left to the help,
+and a "…" before F1 says so (footer_rows.py, loaded only then).
 """
 
 from typing import Any
