@@ -202,8 +202,8 @@ def test_a_lead_instructs_on_an_escalation_in_a_browser_and_another_tab_sees_it(
     finally:
         close_database()
     assert escalation.acknowledged_by_id is not None
-    assert event.source == "web"
-    assert (login.source, login.note) == ("web", "remote=127.0.0.1")
+    assert event.source == "web 127.0.0.1"  # every action names the browser it came from
+    assert (login.source, login.note) == ("web 127.0.0.1", "remote=127.0.0.1")
     if os.environ.get(FIGURES_ENV):
         with open(os.environ[FIGURES_ENV], "a", encoding="utf-8") as out:
             out.write(f"browser: page to login {to_login:.2f} s, key 4 to escalations {to_escalations:.2f} s, "

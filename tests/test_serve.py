@@ -52,6 +52,34 @@ def _desks_of_this_process() -> list[psutil.Process]:
             if "aftersales.cli" in " ".join(child.cmdline())]
 
 
+def test_every_action_of_a_desk_in_a_browser_names_the_browsers_address(staff, desk):
+    from aftersales import i18n
+    from aftersales.services.audit import verify_chain
+    from aftersales.services.complaints.actions import add_note
+    from aftersales.services.complaints.read import timeline
+    from aftersales.ui.widgets.timeline import note_text
+
+    from .factories import new_complaint
+
+    address = "2001:db8:85a3::8a2e:370:7334"  # an IPv6 address: wider than the column was before schema 22
+    desk_origin(WEB, address)
+    try:
+        complaint = new_complaint(desk, staff["op01"])
+        add_note(desk, staff["lead01"], complaint.id, {"text": "已联系店长"})
+    finally:
+        desk_origin("")
+    note = [event for event in timeline(complaint.id) if event.kind is EventKind.NOTE][0]
+    assert note.source == f"web {address}"
+    assert note_text(note) == f"已联系店长 (browser at {address})"
+    i18n.set_language("zh_CN")
+    try:
+        assert note_text(note) == f"已联系店长（浏览器 {address}）"
+    finally:
+        i18n.set_language("en")
+    report = verify_chain()  # the address is part of what the chain seals
+    assert report.first_broken is None and report.events >= 2, report
+
+
 def test_serve_listens_on_this_machine_only_by_default():
     from aftersales.cli.main import build_parser
 
@@ -104,7 +132,8 @@ def test_a_desk_in_a_browser_records_its_events_as_from_the_web_and_its_logins_w
         desk_origin("")
     events = list(Event.select().where(Event.kind.in_([EventKind.LOGIN, EventKind.LOGIN_FAILED])).order_by(Event.id))
     assert [(e.kind, e.source, e.note) for e in events] == [
-        ("login", "web", "remote=203.0.113.7"), ("login_failed", "web", "remote=203.0.113.7")]
+        ("login", "web 203.0.113.7", "remote=203.0.113.7"),
+        ("login_failed", "web 203.0.113.7", "remote=203.0.113.7")]
     login(desk, "lead01", "2222")  # a terminal desk again: no source, no address
     last = Event.select().order_by(Event.id.desc()).get()
     assert (last.source, last.note) == ("", "")
@@ -179,7 +208,7 @@ async def test_each_tab_gets_its_own_desk_which_ends_with_the_socket_and_the_tab
         await _read_until(tab, seen, r"Dashboard", DESK_START_SECONDS)
         await _until(lambda: Event.select().where(Event.kind == "login").exists(), DESK_START_SECONDS)
         event = Event.select().where(Event.kind == "login").get()
-        assert (event.source, event.note) == ("web", "remote=127.0.0.1")
+        assert (event.source, event.note) == ("web 127.0.0.1", "remote=127.0.0.1")
         await tab.close()
         gone, alive = psutil.wait_procs(desks, timeout=30)
         assert alive == [] and len(gone) == 1

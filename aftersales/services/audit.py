@@ -36,10 +36,14 @@ class _Origin:
 _origin = _Origin()
 
 
+SOURCE_CELLS = 64  # the width of `event.source` (schema 22)
+
+
 def desk_origin(source: str, address: str = "") -> None:
-    """Every event this process appends records `source`; its logins record `address` (the browser's)."""
-    _origin.source = source[:12]
-    _origin.address = address[:64]
+    """Every event this process appends records `source` and `address` (the browser's: "web 203.0.113.7");
+    its logins also carry the address in their note."""
+    _origin.address = address[:SOURCE_CELLS - len(source) - 1] if address else ""
+    _origin.source = f"{source} {_origin.address}" if _origin.address else source[:SOURCE_CELLS]
 
 
 def with_address(note: str) -> str:

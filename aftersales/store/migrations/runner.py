@@ -34,6 +34,7 @@ from . import (
     v019_attachments,
     v020_shop_brand,
     v021_quality_signals,
+    v022_event_source_address,
 )
 
 MIGRATIONS: list[Callable[[Database], None]] = [
@@ -58,6 +59,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     v019_attachments.migrate,
     v020_shop_brand.migrate,
     v021_quality_signals.migrate,
+    v022_event_source_address.migrate,
 ]
 LATEST = len(MIGRATIONS)
 

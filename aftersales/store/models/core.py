@@ -109,8 +109,9 @@ class Event(BaseModel):
     new = TextField(default="")
     note = TextField(default="")
     customer_contact = BooleanField(default=False)
-    # Where the action came from ("cli" for the command line, empty for the desk); hashed only when set.
-    source = CharField(max_length=12, default="", constraints=[SQL("DEFAULT ''")])
+    # Where the action came from ("cli" for the command line, "web ADDRESS" for a desk served to a browser,
+    # empty for the desk); hashed only when set.
+    source = CharField(max_length=64, default="", constraints=[SQL("DEFAULT ''")])
     prev_hash = CharField(max_length=64)
     hash = CharField(max_length=64)
 

@@ -19,7 +19,7 @@ from ...domain.enums import CloseOutcome, ComplaintStatus, EventKind, Remedy
 from ...domain.event_notes import read_import_note
 from ...domain.schemas import EventView
 from ...domain.text import strip_controls
-from ...services.audit import COMMAND_LINE
+from ...services.audit import COMMAND_LINE, WEB
 from ..formatting import local_time, yuan
 from .timeline_logistics import LOGISTICS_KINDS, logistics_text
 
@@ -89,6 +89,8 @@ def note_text(event: EventView, zone: ZoneInfo | None = None) -> str:
         text = event.note
     if event.source == COMMAND_LINE:
         text = i18n.t("detail.from_command_line", text=text).strip()
+    elif event.source.startswith(f"{WEB} "):
+        text = i18n.t("detail.from_browser", text=text, address=event.source[len(WEB) + 1:]).strip()
     return text
 
 
