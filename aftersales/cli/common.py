@@ -219,3 +219,14 @@ def print_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     for row in [header, *rows]:
         cells = [str(cell) + " " * (width - cell_len(str(cell))) for cell, width in zip(row, widths, strict=True)]
         print("  ".join(cells).rstrip())
+
+
+def report_font() -> str | None:
+    """The CJK font file the settings name for PDFs (None: the first one found on this machine)."""
+    from ..settings import SettingsRefused, load_config
+
+    try:
+        config, _ = load_config()
+    except SettingsRefused as exc:
+        raise CliFailure(str(exc)) from exc
+    return config.report_font

@@ -6,7 +6,7 @@ from typing import Any
 
 from ..i18n import t, words
 from . import common
-from .common import CliFailure, target_of
+from .common import CliFailure, report_font, target_of
 
 
 def register_commands(group: Any) -> None:
@@ -24,19 +24,8 @@ def _brief(args: argparse.Namespace) -> int:
         raise CliFailure(t("quality_brief.error.format", path=args.out))
     if args.out.exists():
         raise CliFailure(t("cli.export.exists", path=args.out))
-    font = _report_font() if fmt == "pdf" else None
+    font = report_font() if fmt == "pdf" else None
     common.open_database(target_of(args))
     written = write_brief(args.period, args.out, fmt, words(), font=font)
     print(t("quality_view.brief.written", path=written))
     return 0
-
-
-def _report_font() -> str | None:
-    """The CJK font file the settings name for PDFs (None: the first one found on this machine)."""
-    from ..settings import SettingsRefused, load_config
-
-    try:
-        config, _ = load_config()
-    except SettingsRefused as exc:
-        raise CliFailure(str(exc)) from exc
-    return config.report_font

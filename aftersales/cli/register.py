@@ -8,7 +8,7 @@ from typing import Any
 from ..domain.permissions import Action
 from ..i18n import t, words
 from . import common
-from .common import CliFailure, target_of
+from .common import CliFailure, report_font, target_of
 
 
 def register_commands(group: Any) -> None:
@@ -19,16 +19,6 @@ def register_commands(group: Any) -> None:
                          help="record the file as handed over to finance (lead or manager, --user)")
     verify = group.add("verify", _verify, "is this file the register handed over?")
     verify.add_argument("file", type=Path)
-
-
-def _report_font() -> str | None:
-    from ..settings import SettingsRefused, load_config
-
-    try:
-        config, _ = load_config()
-    except SettingsRefused as exc:
-        raise CliFailure(str(exc)) from exc
-    return config.report_font
 
 
 class _Bar:
@@ -59,7 +49,7 @@ def _monthly(args: argparse.Namespace) -> int:
     register_month(desk, args.month)
     if args.out.exists():
         raise CliFailure(t("cli.export.exists", path=args.out))
-    font = _report_font() if args.out.suffix.lower() == ".pdf" else None
+    font = report_font() if args.out.suffix.lower() == ".pdf" else None
     if args.hand_over:
         actor = common.open_as(args, Action.HAND_OVER_REGISTER)
     else:

@@ -13,25 +13,32 @@ from ..supervision.dialogs import text_box
 from .wording import where_text
 
 
-class AcknowledgeDialog(FormDialog[Any]):
-    """A note saying what was looked at and why nothing more is needed now."""
+class SignalDialog(FormDialog[Any]):
+    """A lead's note on one signal; `title_key` heads it, subclasses add fields and save."""
 
-    DEFAULT_CSS = "AcknowledgeDialog TextArea { height: 4; }"
+    DEFAULT_CSS = "SignalDialog TextArea { height: 4; }"
     save_key = "quality_view.dialog.save"
     required = ("note",)
+    title_key = ""
 
     def __init__(self, signal: Any) -> None:
         super().__init__()
         self.signal = signal
 
     def title_text(self) -> str:
-        return i18n.t("quality_view.dialog.ack_title", label=where_text(self.signal))
+        return i18n.t(self.title_key, label=where_text(self.signal))
 
     def compose_fields(self) -> ComposeResult:
         yield line("note", "quality_view.dialog.note", text_box("note"))
 
     def values(self) -> dict[str, Any]:
         return {"note": self.query_one("#field-note", TextArea).text}
+
+
+class AcknowledgeDialog(SignalDialog):
+    """A note saying what was looked at and why nothing more is needed now."""
+
+    title_key = "quality_view.dialog.ack_title"
 
     def perform(self, values: dict[str, Any]) -> Any:
         from ....services.quality.actions import acknowledge
@@ -41,27 +48,18 @@ class AcknowledgeDialog(FormDialog[Any]):
         return acknowledge(session.desk, session.actor, self.signal.id, self.signal.version, values["note"])
 
 
-class RectifyDialog(FormDialog[Any]):
+class RectifyDialog(SignalDialog):
     """What the shop must put right and by when: recorded as a supervision visit to the shop."""
 
-    DEFAULT_CSS = "RectifyDialog TextArea { height: 4; }"
-    save_key = "quality_view.dialog.save"
-    required = ("note",)
-
-    def __init__(self, signal: Any) -> None:
-        super().__init__()
-        self.signal = signal
-
-    def title_text(self) -> str:
-        return i18n.t("quality_view.dialog.rectify_title", label=where_text(self.signal))
+    title_key = "quality_view.dialog.rectify_title"
 
     def compose_fields(self) -> ComposeResult:
-        yield line("note", "quality_view.dialog.note", text_box("note"))
+        yield from super().compose_fields()
         yield line("due_on", "quality_view.dialog.due_on",
                    text_field("due_on", max_length=10, placeholder=i18n.t("quality_view.dialog.date_hint")))
 
     def values(self) -> dict[str, Any]:
-        return {"note": self.query_one("#field-note", TextArea).text, **typed_dates(self, "due_on")}
+        return {**super().values(), **typed_dates(self, "due_on")}
 
     def perform(self, values: dict[str, Any]) -> Any:
         from ....services.quality.actions import send_to_shop
